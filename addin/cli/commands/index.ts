@@ -1,0 +1,25 @@
+import type { Command } from '../context';
+import { checkCommand } from './check';
+import { computeCommand } from './compute';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { mergeCommand } from './merge';
+import { newCommand } from './new';
+import { nominateCommand } from './nominate';
+import { rotateCommand } from './rotate';
+import { tallyCommand } from './tally';
+import { unitsCommand } from './units';
+
+/** In the order of ../shared/spec/cli.md. */
+export const commands: Command[] = [
+  checkCommand,
+  computeCommand,
+  nominateCommand,
+  rotateCommand,
+  tallyCommand,
+  newCommand,
+  exportCommand,
+  mergeCommand,
+  unitsCommand,
+  demoCommand,
+];

@@ -1,0 +1,36 @@
+// Builds the bundles with esbuild: `node scripts/build.mjs [cli|addin]` (no argument: all).
+// The CLI keeps npm packages external (they are installed beside it); the add-in bundles everything.
+import { build } from 'esbuild';
+import { chmod, mkdir } from 'node:fs/promises';
+
+const only = process.argv[2];
+
+async function buildCli() {
+  await mkdir('dist', { recursive: true });
+  await build({
+    entryPoints: ['addin/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  await chmod('dist/cli.js', 0o755);
+}
+
+const targets = { cli: buildCli };
+// The add-in build registers itself here once it exists (scripts/build-addin.mjs).
+try {
+  const addin = await import('./build-addin.mjs');
+  targets.addin = addin.buildAddin;
+} catch (error) {
+  if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+}
+
+for (const [name, run] of Object.entries(targets)) {
+  if (!only || only === name) await run();
+}
