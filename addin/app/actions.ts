@@ -1,0 +1,468 @@
+/**
+ * The host-neutral actions the task pane and the ribbon commands call. Each action does ONE host.read()
+ * and at most ONE host.write() (one Excel batch each way), runs the pure core in between, and returns a
+ * plain report holding everything the UI shows. The UI never talks to Excel; it renders these reports.
+ */
+import type { Bilingual, ClusterDocument, DocumentKind, Issue, ResultDocument } from '../../core';
+import type { WorkbookSnapshot } from '../../templates/plan';
+import type { WorkbookHost, WriteReport } from './host';
+import type {
+  BlockedCandidate,
+  Computation,
+  CorePorts,
+  Explanation,
+  Nomination,
+  QuotaUse,
+  RegistryUnit,
+} from './ports';
+
+/* ---------- progress and cancellation ---------- */
+
+export type StepId = 'read' | 'check' | 'compute' | 'nominate' | 'rotate' | 'build' | 'write' | 'mark';
+
+export interface ProgressUpdate {
+  step: StepId;
+  /** Steps finished so far and the steps this action takes in all. */
+  done: number;
+  total: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (update: ProgressUpdate) => void;
+}
+
+/** Thrown when an action cannot run at all (no workbook of ours, nothing to compute); the UI shows `text`. */
+export class ActionError extends Error {
+  constructor(
+    readonly text: Bilingual,
+    readonly issues: Issue[] = [],
+  ) {
+    super(text.en);
+    this.name = 'ActionError';
+  }
+}
+
+/* ---------- reports ---------- */
+
+export interface IssueCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface DocumentSummary {
+  kind: DocumentKind;
+  year: number;
+  cluster: string;
+  units: string[];
+  criteria: number;
+  sample?: string;
+}
+
+export interface CheckReport {
+  source: string;
+  document?: DocumentSummary;
+  issues: Issue[];
+  counts: IssueCounts;
+}
+
+export interface ComputeReport {
+  source: string;
+  document: DocumentSummary;
+  result: ResultDocument;
+  /** Per unit (in rank order): the "why this score" of its total. */
+  explanations: Explanation[];
+  issues: Issue[];
+  counts: IssueCounts;
+  write: WriteReport;
+}
+
+export interface NominationReport {
+  source: string;
+  document: DocumentSummary;
+  ruleSet?: string;
+  nominations: Nomination[];
+  quotas: QuotaUse[];
+  blocked: BlockedCandidate[];
+  issues: Issue[];
+  counts: IssueCounts;
+}
+
+export interface RotationReport {
+  source: string;
+  document: DocumentSummary;
+  /** The year the proposal is for (the document's year + 1). */
+  year: number;
+  leader?: string;
+  deputy?: string;
+  reason: Bilingual;
+  issues: Issue[];
+}
+
+export interface ExportReport {
+  source: string;
+  document: ClusterDocument;
+  result: ResultDocument;
+  nominations: Nomination[];
+  /** `thidua/cluster@1` and `thidua/result@1` as text, ready to save. */
+  documentJson: string;
+  resultJson: string;
+  issues: Issue[];
+  counts: IssueCounts;
+  write: WriteReport;
+}
+
+export interface CreateWorkbookInput {
+  kind: DocumentKind;
+  year: number;
+  cluster: string;
+  units: string[];
+}
+
+export interface CreateReport {
+  document: DocumentSummary;
+  sheets: string[];
+  write: WriteReport;
+}
+
+export interface UnitSuggestion {
+  /** The official name to put in the workbook. */
+  name: string;
+  code: string;
+  validFrom: string;
+  validTo?: string;
+  /** 0..1: how sure the registry is that this is what was typed. */
+  confidence: number;
+  /** The unit that took over after a merger, when the suggestion no longer exists on the date. */
+  successor?: RegistryUnit;
+  /** "Từ 2025-07-01 thuộc VKSND tỉnh Đắk Lắk" and the like; absent when nothing needs saying. */
+  note?: Bilingual;
+}
+
+export interface SelectOutcome {
+  selected: boolean;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface AppActions {
+  readonly hostKind: WorkbookHost['kind'];
+  createWorkbook(input: CreateWorkbookInput, run?: RunOptions): Promise<CreateReport>;
+  check(run?: RunOptions): Promise<CheckReport>;
+  compute(run?: RunOptions): Promise<ComputeReport>;
+  nominate(run?: RunOptions): Promise<NominationReport>;
+  rotate(run?: RunOptions): Promise<RotationReport>;
+  exportResults(run?: RunOptions): Promise<ExportReport>;
+  selectIssue(issue: Issue): Promise<SelectOutcome>;
+  searchUnits(query: string, date: string, run?: RunOptions): Promise<UnitSuggestion[]>;
+}
+
+export interface ActionsOptions {
+  /** The core and templates; by default the real ones, loaded on first use (./core-port). */
+  core?: CorePorts | (() => Promise<CorePorts>);
+  /** How many suggestions searchUnits returns. */
+  suggestionLimit?: number;
+}
+
+/* ---------- helpers ---------- */
+
+export function countIssues(issues: readonly Issue[]): IssueCounts {
+  const counts: IssueCounts = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity] += 1;
+  return counts;
+}
+
+export function summarize(document: ClusterDocument): DocumentSummary {
+  const summary: DocumentSummary = {
+    kind: document.kind,
+    year: document.year,
+    cluster: document.cluster.name,
+    units: document.units.map((u) => u.name),
+    criteria: document.criteria.length,
+  };
+  if (typeof document.sample === 'string') summary.sample = document.sample;
+  return summary;
+}
+
+/** Issues seen twice (the reader and the checker both notice the same cell) are listed once. */
+export function mergeIssues(...lists: readonly (readonly Issue[])[]): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const list of lists) {
+    for (const issue of list) {
+      const key = [
+        issue.code,
+        issue.unit,
+        issue.criterion,
+        issue.stage,
+        issue.sheet,
+        issue.cell,
+        issue.message,
+      ].join('\u0000');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(issue);
+    }
+  }
+  return out;
+}
+
+const toBilingual = (text: string | Bilingual): Bilingual =>
+  typeof text === 'string' ? { vi: text, en: text } : text;
+
+function sheetNamesWithContent(snapshot: WorkbookSnapshot): Set<string> {
+  const names = new Set<string>();
+  for (const sheet of snapshot.sheets) {
+    if (sheet.values.some((row) => row.some((v) => v !== null && v !== ''))) names.add(sheet.name);
+  }
+  return names;
+}
+
+/** Steps of one action: reports progress and stops at the next step once the signal is aborted. */
+class Steps {
+  private done = 0;
+  constructor(
+    private readonly total: number,
+    private readonly run: RunOptions,
+  ) {}
+  begin(step: StepId): void {
+    this.run.signal?.throwIfAborted();
+    this.run.onProgress?.({ step, done: this.done, total: this.total });
+  }
+  end(step: StepId): void {
+    this.done += 1;
+    this.run.onProgress?.({ step, done: this.done, total: this.total });
+  }
+  async do<T>(step: StepId, work: () => T | Promise<T>): Promise<T> {
+    this.begin(step);
+    const value = await work();
+    this.end(step);
+    return value;
+  }
+}
+
+/* ---------- the actions ---------- */
+
+export function createActions(host: WorkbookHost, options: ActionsOptions = {}): AppActions {
+  let corePromise: Promise<CorePorts> | undefined;
+  const core = (): Promise<CorePorts> => {
+    if (!corePromise) {
+      const given = options.core;
+      corePromise =
+        given === undefined
+          ? import('./core-port').then((m) => m.loadCore())
+          : typeof given === 'function'
+            ? given()
+            : Promise.resolve(given);
+      // A failed load may succeed next time (a chunk that did not arrive): do not cache the failure.
+      corePromise.catch(() => {
+        corePromise = undefined;
+      });
+    }
+    return corePromise;
+  };
+  const limit = options.suggestionLimit ?? 8;
+
+  /** Read the workbook and rebuild the document, or refuse with the reader's issues. */
+  async function readDocument(
+    steps: Steps,
+  ): Promise<{ ports: CorePorts; snapshot: WorkbookSnapshot; document: ClusterDocument; issues: Issue[] }> {
+    const ports = await core();
+    const snapshot = await steps.do('read', () => host.read());
+    const read = ports.readWorkbook(snapshot);
+    if (!read.document) {
+      throw new ActionError(
+        {
+          vi: `Không đọc được dữ liệu thi đua từ ${snapshot.source}: sổ tính không theo mẫu của Thi đua hoặc có lỗi cấu trúc.`,
+          en: `Could not read emulation data from ${snapshot.source}: the workbook is not a Thi đua template or its structure is broken.`,
+        },
+        read.issues,
+      );
+    }
+    return { ports, snapshot, document: read.document, issues: read.issues };
+  }
+
+  async function computeAll(
+    steps: Steps,
+  ): Promise<{
+    ports: CorePorts;
+    snapshot: WorkbookSnapshot;
+    document: ClusterDocument;
+    computation: Computation;
+    issues: Issue[];
+  }> {
+    const { ports, snapshot, document, issues: readIssues } = await readDocument(steps);
+    const checked = await steps.do('check', () => ports.checkDocument(document));
+    const computation = await steps.do('compute', () => ports.compute(document));
+    const issues = mergeIssues(readIssues, checked, computation.result.issues);
+    return { ports, snapshot, document, computation, issues };
+  }
+
+  return {
+    hostKind: host.kind,
+
+    async createWorkbook(input, run = {}) {
+      const cluster = input.cluster.trim();
+      const units = input.units.map((u) => u.trim()).filter((u) => u.length > 0);
+      if (!cluster)
+        throw new ActionError({ vi: 'Chưa nhập tên cụm thi đua.', en: 'The cluster name is missing.' });
+      if (units.length < 2) {
+        throw new ActionError({
+          vi: 'Cụm thi đua cần ít nhất 2 đơn vị thành viên.',
+          en: 'A cluster needs at least 2 member units.',
+        });
+      }
+      if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
+        throw new ActionError({
+          vi: `Năm thi đua không hợp lệ: ${input.year}.`,
+          en: `The emulation year is not valid: ${input.year}.`,
+        });
+      }
+      const steps = new Steps(3, run);
+      const ports = await core();
+      const snapshot = await steps.do('read', () => host.read());
+      const document = await steps.do('build', () => ports.newDocument({ ...input, cluster, units }));
+      const plan = ports.buildWorkbook(document);
+      // Never write over a sheet someone filled: refuse and name the sheets instead.
+      const filled = sheetNamesWithContent(snapshot);
+      const clash = plan.sheets.map((s) => s.name).filter((name) => filled.has(name));
+      if (clash.length > 0) {
+        throw new ActionError({
+          vi: `Sổ tính đã có trang ${clash.map((n) => `"${n}"`).join(', ')} với dữ liệu; hãy tạo trong một sổ tính mới.`,
+          en: `The workbook already has sheet(s) ${clash.map((n) => `"${n}"`).join(', ')} with data; create it in a new workbook.`,
+        });
+      }
+      const write = await steps.do('write', () => host.write(plan, 'create'));
+      return { document: summarize(document), sheets: plan.sheets.map((s) => s.name), write };
+    },
+
+    async check(run = {}) {
+      const steps = new Steps(3, run);
+      const ports = await core();
+      const snapshot = await steps.do('read', () => host.read());
+      const read = ports.readWorkbook(snapshot);
+      const checked = await steps.do('check', () =>
+        read.document ? ports.checkDocument(read.document) : [],
+      );
+      const issues = mergeIssues(read.issues, checked);
+      await steps.do('mark', () => host.markIssues(issues));
+      const report: CheckReport = { source: snapshot.source, issues, counts: countIssues(issues) };
+      if (read.document) report.document = summarize(read.document);
+      return report;
+    },
+
+    async compute(run = {}) {
+      const steps = new Steps(5, run);
+      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
+      const write = await steps.do('write', () => host.write(plan, 'update'));
+      const explanations = computation.result.units.map((u) => computation.explain(u.unit));
+      return {
+        source: snapshot.source,
+        document: summarize(document),
+        result: computation.result,
+        explanations,
+        issues,
+        counts: countIssues(issues),
+        write,
+      };
+    },
+
+    async nominate(run = {}) {
+      const steps = new Steps(4, run);
+      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
+      const all = mergeIssues(issues, outcome.issues);
+      const report: NominationReport = {
+        source: snapshot.source,
+        document: summarize(document),
+        nominations: outcome.nominations,
+        quotas: outcome.quotas,
+        blocked: outcome.blocked,
+        issues: all,
+        counts: countIssues(all),
+      };
+      if (outcome.ruleSet) report.ruleSet = outcome.ruleSet;
+      return report;
+    },
+
+    async rotate(run = {}) {
+      const steps = new Steps(4, run);
+      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const outcome = await steps.do('rotate', () => ports.rotate(document, computation.result));
+      const report: RotationReport = {
+        source: snapshot.source,
+        document: summarize(document),
+        year: outcome.year,
+        reason: toBilingual(outcome.reason),
+        issues: mergeIssues(issues, outcome.issues ?? []),
+      };
+      if (outcome.leader) report.leader = outcome.leader;
+      if (outcome.deputy) report.deputy = outcome.deputy;
+      return report;
+    },
+
+    async exportResults(run = {}) {
+      const steps = new Steps(6, run);
+      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
+      const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
+      const write = await steps.do('write', () => host.write(plan, 'update'));
+      const all = mergeIssues(issues, outcome.issues);
+      return {
+        source: snapshot.source,
+        document,
+        result: computation.result,
+        nominations: outcome.nominations,
+        documentJson: `${JSON.stringify(document, null, 2)}\n`,
+        resultJson: `${JSON.stringify(computation.result, null, 2)}\n`,
+        issues: all,
+        counts: countIssues(all),
+        write,
+      };
+    },
+
+    async selectIssue(issue) {
+      if (!issue.sheet || !issue.cell) return { selected: false };
+      await host.select(issue.sheet, issue.cell);
+      return { selected: true, sheet: issue.sheet, cell: issue.cell };
+    },
+
+    async searchUnits(query, date, run = {}) {
+      const text = query.trim();
+      if (text.length < 2) return [];
+      run.signal?.throwIfAborted();
+      const ports = await core();
+      run.signal?.throwIfAborted();
+      return unitSuggestions(ports.resolveUnit(text, date), limit);
+    },
+  };
+}
+
+/** The registry's answer as a list of suggestions, best first, each official name once. */
+export function unitSuggestions(
+  resolution: ReturnType<CorePorts['resolveUnit']>,
+  limit: number,
+): UnitSuggestion[] {
+  const out: UnitSuggestion[] = [];
+  const seen = new Set<string>();
+  const add = (unit: RegistryUnit, confidence: number, successor?: RegistryUnit) => {
+    if (seen.has(unit.code + unit.name) || out.length >= limit) return;
+    seen.add(unit.code + unit.name);
+    const suggestion: UnitSuggestion = { ...unit, confidence };
+    if (successor) {
+      suggestion.successor = successor;
+      suggestion.note = {
+        vi: `Từ ${successor.validFrom} thuộc ${successor.name}`,
+        en: `From ${successor.validFrom} part of ${successor.name}`,
+      };
+    } else if (unit.validTo) {
+      suggestion.note = { vi: `Đến ${unit.validTo}`, en: `Until ${unit.validTo}` };
+    }
+    out.push(suggestion);
+  };
+  if (resolution.match) add(resolution.match, resolution.confidence, resolution.successor);
+  for (const alt of resolution.alternatives) add(alt, alt.confidence ?? 0);
+  return out;
+}
