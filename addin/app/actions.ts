@@ -283,9 +283,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     return { ports, snapshot, document: read.document, issues: read.issues };
   }
 
-  async function computeAll(
-    steps: Steps,
-  ): Promise<{
+  async function computeAll(steps: Steps): Promise<{
     ports: CorePorts;
     snapshot: WorkbookSnapshot;
     document: ClusterDocument;
