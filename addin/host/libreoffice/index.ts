@@ -1,0 +1,14 @@
+/** LibreOffice headless and poppler: a real spreadsheet engine and PDF output for the CLI and the tests (Node only). */
+export { ToolFailedError, ToolMissingError, libreOfficeMissing, popplerMissing } from './errors';
+export { findOnPath, findPoppler, findSoffice } from './find';
+export { createProfile, registryModifications, type Profile, type ProfileOptions } from './profile';
+export {
+  convertToPdf,
+  convertWorkbook,
+  hasLibreOffice,
+  recalculateWorkbook,
+  type ConvertOptions,
+  type ConvertTarget,
+  type PdfOptions,
+} from './convert';
+export { pdfPages, pdfToPng, pdfToText, type PageRange, type PngOptions } from './poppler';
