@@ -1,0 +1,313 @@
+/**
+ * The nomination lists (danh sách đề nghị khen thưởng) as a workbook plan, in the layout of an administrative
+ * document under Nghị định 30/2020/NĐ-CP: issuing body opposite the national motto, place and date, title,
+ * the table, the quota use, recipients and the signature block. One sheet for collectives, one for individuals.
+ * The lists hold personal data (Nghị định 13/2023/NĐ-CP): the plan carries no links and nothing is sent anywhere.
+ */
+import { type ClusterDocument, type UnitResult, formatNumberVi, matchKey } from '../../core';
+import type { CellPlan, CellStyle, SheetPlan, WorkbookPlan } from '../plan';
+import {
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  dateLine,
+  font,
+  officialPrint,
+  placeOfUnit,
+  roman,
+  upper,
+} from './official';
+import type { NominationList, NominationSheetOptions } from './types';
+
+export const NOMINATION_TEMPLATE = { id: 'thidua/nomination', version: '1' } as const;
+
+export const NOMINATION_SHEETS = { collective: 'DS tập thể', individual: 'DS cá nhân' } as const;
+
+type Kind = 'collective' | 'individual';
+type Nomination = NominationList['nominations'][number];
+
+/** Column letters and widths (Excel character units) of the list: together about the A4 printable width. */
+const COLUMNS = [
+  { letter: 'A', width: 5 },
+  { letter: 'B', width: 22 },
+  { letter: 'C', width: 17 },
+  { letter: 'D', width: 18 },
+  { letter: 'E', width: 31 },
+  { letter: 'F', width: 9 },
+] as const;
+
+const HEADERS: Record<Kind, string[]> = {
+  collective: ['STT', 'Tên tập thể', 'Đơn vị', 'Hình thức khen thưởng', 'Thành tích / căn cứ', 'Ghi chú'],
+  individual: ['STT', 'Họ và tên', 'Đơn vị', 'Hình thức khen thưởng', 'Thành tích / căn cứ', 'Ghi chú'],
+};
+
+const BODY_SIZE = 12;
+const LINE_POINTS = 16.5;
+
+const headerStyle: CellStyle = {
+  font: font(BODY_SIZE, { bold: true }),
+  align: { horizontal: 'center', vertical: 'middle', wrap: true },
+  border: 'thin',
+};
+const bodyStyle = (horizontal: 'left' | 'center' = 'left'): CellStyle => ({
+  font: font(BODY_SIZE),
+  align: { horizontal, vertical: 'top', wrap: true },
+  border: 'thin',
+});
+
+/** Lines a text takes in a column of `width` characters (Times New Roman 12 is about as wide as the unit). */
+function linesIn(text: string, width: number): number {
+  const perLine = Math.max(4, Math.floor(width * 1.05));
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+const rowHeight = (lines: number): number => Math.round((lines * LINE_POINTS + 5) * 4) / 4;
+
+/** Where a cluster member sits in the computed result, as one line of achievement text. */
+function achievement(unit: UnitResult, members: number): string {
+  const ind = unit.indicators;
+  const parts = [
+    `Xếp thứ ${unit.rank}/${members} trong Cụm, ${formatNumberVi(unit.percent, 2)}% điểm chuẩn; ${unit.tier}`,
+  ];
+  if (ind.arising > 0) parts.push(`chỉ tiêu đạt ${ind.met}/${ind.arising} (${ind.metText})`);
+  if (ind.exceedable > 0) parts.push(`vượt ${ind.exceeded}/${ind.exceedable} (${ind.exceededText})`);
+  return `${parts.join('; ')}.`;
+}
+
+interface Lookup {
+  unitOf(candidate: string, kind: Kind): string;
+  note(candidate: string, kind: Kind): string;
+  result(candidate: string): UnitResult | undefined;
+  members: number;
+}
+
+function lookup(doc: ClusterDocument, options: NominationSheetOptions): Lookup {
+  const people = new Map((doc.people ?? []).map((p) => [matchKey(p.name), p]));
+  const results = new Map((options.result?.units ?? []).map((u) => [matchKey(u.unit), u]));
+  return {
+    unitOf(candidate, kind) {
+      if (kind === 'collective') return doc.cluster.name;
+      return people.get(matchKey(candidate))?.unit ?? '';
+    },
+    note(candidate, kind) {
+      if (kind !== 'individual') return '';
+      const gender = people.get(matchKey(candidate))?.gender;
+      return gender && /^(nữ|female|f)$/iu.test(gender.trim()) ? 'Nữ' : '';
+    },
+    result: (candidate) => results.get(matchKey(candidate)),
+    members: options.result?.units.length ?? doc.units.length,
+  };
+}
+
+function defaultSymbol(clusterName: string): string {
+  const number = /(\d+)/.exec(clusterName)?.[1];
+  return number ? `TTr-CTĐ${number}` : 'TTr-CTĐ';
+}
+
+class SheetWriter {
+  readonly cells: CellPlan[] = [];
+  readonly merges: string[] = [];
+  readonly rows: { index: number; height?: number }[] = [];
+  row = 1;
+
+  put(ref: string, value: string | number, style: CellStyle, note?: string): void {
+    const cell: CellPlan = { ref, value, style };
+    if (note) cell.note = note;
+    this.cells.push(cell);
+  }
+
+  /** A text across columns from..to on the current row. */
+  span(from: string, to: string, value: string, style: CellStyle): void {
+    this.put(`${from}${this.row}`, value, style);
+    if (from !== to) this.merges.push(`${from}${this.row}:${to}${this.row}`);
+  }
+
+  height(points: number): void {
+    this.rows.push({ index: this.row, height: points });
+  }
+}
+
+function sheetFor(
+  kind: Kind,
+  doc: ClusterDocument,
+  list: NominationList,
+  options: NominationSheetOptions,
+  quotasHere: NonNullable<NominationList['quotas']>,
+): SheetPlan {
+  const w = new SheetWriter();
+  const people = lookup(doc, options);
+  const leader = doc.cluster.leader;
+  const center = (size: number, extra: Parameters<typeof font>[1] = {}): CellStyle => ({
+    font: font(size, extra),
+    align: { horizontal: 'center', vertical: 'middle' },
+  });
+
+  // Header: issuing body (left) opposite the national name and motto (right).
+  w.span('A', 'C', upper(options.parentBody ?? leader ?? ''), center(12));
+  w.span('D', 'F', NATIONAL_NAME, center(12, { bold: true }));
+  w.row++;
+  w.span('A', 'C', upper(options.issuingBody ?? doc.cluster.name), center(13, { bold: true }));
+  w.span('D', 'F', NATIONAL_MOTTO, center(13, { bold: true, underline: true }));
+  w.row++;
+  w.span('A', 'C', `Số:        /${options.symbol ?? defaultSymbol(doc.cluster.name)}`, center(13));
+  const place = options.place ?? (leader ? placeOfUnit(leader) : undefined) ?? '……';
+  w.span('D', 'F', dateLine(place, options.date, doc.year + 1), center(13, { italic: true }));
+  w.height(22);
+  w.row += 2;
+
+  // Title block.
+  w.span('A', 'F', 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', center(14, { bold: true }));
+  w.cells.at(-1)!.note =
+    'Danh sách có dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP): chỉ dùng trong cơ quan, không gửi ra ngoài máy.';
+  w.row++;
+  const who = kind === 'collective' ? 'Tập thể' : 'Cá nhân';
+  w.span(
+    'A',
+    'F',
+    `${who} có thành tích trong phong trào thi đua năm ${doc.year}`,
+    center(13, { bold: true }),
+  );
+  w.row++;
+  const attached = options.attachedTo ?? 'Tờ trình số        /TTr-        ngày      tháng      năm';
+  w.span('A', 'F', `(Kèm theo ${attached} của ${doc.cluster.name})`, center(13, { italic: true }));
+  w.row += 2;
+
+  // The table.
+  const headerRow = w.row;
+  HEADERS[kind].forEach((text, i) => {
+    w.put(`${COLUMNS[i]!.letter}${w.row}`, text, headerStyle);
+  });
+  w.height(rowHeight(2));
+  w.row++;
+
+  const mine = list.nominations.filter((n) => n.kind === kind);
+  const groups = new Map<string, Nomination[]>();
+  for (const n of mine) groups.set(n.award, [...(groups.get(n.award) ?? []), n]);
+  let stt = 0;
+  let group = 0;
+  for (const [award, items] of groups) {
+    group++;
+    w.put(`A${w.row}`, roman(group), { ...bodyStyle('center'), font: font(BODY_SIZE, { bold: true }) });
+    w.span('B', 'F', `${award} (${items.length})`, { ...bodyStyle(), font: font(BODY_SIZE, { bold: true }) });
+    w.height(rowHeight(linesIn(award, 95)));
+    w.row++;
+    for (const n of items) {
+      stt++;
+      const unitResult = kind === 'collective' ? people.result(n.candidate) : undefined;
+      const basis = [
+        ...(unitResult ? [achievement(unitResult, people.members)] : []),
+        ...n.basis.map((b) => `- ${b}`),
+      ];
+      const values = [
+        stt,
+        n.candidate,
+        people.unitOf(n.candidate, kind),
+        n.award,
+        basis.join('\n'),
+        people.note(n.candidate, kind),
+      ];
+      values.forEach((value, i) => {
+        w.put(`${COLUMNS[i]!.letter}${w.row}`, value, bodyStyle(i === 0 || i === 5 ? 'center' : 'left'));
+      });
+      const lines = Math.max(...values.map((v, i) => linesIn(String(v), COLUMNS[i]!.width)));
+      w.height(rowHeight(lines));
+      w.row++;
+    }
+  }
+  if (mine.length === 0) {
+    w.put(`A${w.row}`, '', bodyStyle());
+    w.span('B', 'F', 'Không có đề nghị.', { ...bodyStyle(), font: font(BODY_SIZE, { italic: true }) });
+    w.row++;
+  }
+  const tableEnd = w.row - 1;
+  w.row++;
+  w.span('A', 'F', `Tổng số: ${mine.length} ${kind === 'collective' ? 'tập thể' : 'cá nhân'}.`, {
+    font: font(13, { bold: true }),
+  });
+  w.row++;
+
+  // Quota use: how much of each cap the proposals take, with the rule that sets it.
+  if (quotasHere.length > 0) {
+    w.span('A', 'F', 'Sử dụng hạn mức khen thưởng:', { font: font(13, { bold: true }) });
+    w.row++;
+    for (const q of quotasHere) {
+      const over = q.proposed > q.limit ? ' — VƯỢT HẠN MỨC' : '';
+      const text = `- ${q.award}: đề nghị ${q.proposed}/${q.limit}${over} (${q.basis}).`;
+      w.span('A', 'F', text, { font: font(13), align: { horizontal: 'left', vertical: 'top', wrap: true } });
+      w.height(rowHeight(linesIn(text, 90)));
+      w.row++;
+    }
+  }
+  if (list.ruleSet) {
+    w.span('A', 'F', `Bộ quy tắc áp dụng: ${list.ruleSet}.`, { font: font(13, { italic: true }) });
+    w.row++;
+  }
+  w.row++;
+
+  // Recipients (left) and signature (right), side by side as in Phụ lục I.
+  const recipients = options.recipients ?? [
+    'Như trên;',
+    'VKSND tối cao (Vụ Thi đua - Khen thưởng);',
+    'Các đơn vị trong Cụm;',
+    'Lưu: VT, Cụm.',
+  ];
+  const signatureLines: [string, CellStyle][] = [
+    [upper(options.signature?.on ?? `TM. ${doc.cluster.name}`), center(13, { bold: true })],
+    [upper(options.signature?.position ?? 'Cụm trưởng'), center(13, { bold: true })],
+    ['(Ký, ghi rõ họ tên và đóng dấu)', center(13, { italic: true })],
+  ];
+  const left: [string, CellStyle][] = [
+    ['Nơi nhận:', { font: font(12, { bold: true, italic: true }) }],
+    ...recipients.map((r): [string, CellStyle] => [`- ${r}`, { font: font(11) }]),
+  ];
+  const blockRows = Math.max(left.length, signatureLines.length);
+  for (let i = 0; i < blockRows; i++) {
+    const l = left[i];
+    const r = signatureLines[i];
+    if (l) w.span('A', 'C', l[0], l[1]);
+    if (r) w.span('D', 'F', r[0], r[1]);
+    w.row++;
+  }
+  w.row += 3;
+  if (options.signature?.name) {
+    w.span('D', 'F', options.signature.name, center(13, { bold: true }));
+  }
+  const lastRow = w.row;
+
+  return {
+    name: NOMINATION_SHEETS[kind],
+    role: 'nominations',
+    columns: COLUMNS.map((c, i) => ({ index: i + 1, width: c.width })),
+    rows: w.rows,
+    cells: w.cells,
+    merges: w.merges,
+    print: officialPrint(`${headerRow}:${headerRow}`, `A1:F${Math.max(lastRow, tableEnd)}`),
+  };
+}
+
+/**
+ * The nomination workbook: "DS tập thể" and "DS cá nhân", each a complete document ready to print and sign.
+ * Quotas go on the sheet whose proposals use them (a quota with no proposal at all goes with the collectives).
+ */
+export function buildNominationWorkbook(
+  doc: ClusterDocument,
+  nominations: NominationList,
+  options: NominationSheetOptions = {},
+): WorkbookPlan {
+  const kindOf = new Map<string, Kind>();
+  for (const n of nominations.nominations) if (!kindOf.has(n.award)) kindOf.set(n.award, n.kind);
+  const quotas = nominations.quotas ?? [];
+  const quotasOf = (kind: Kind) => quotas.filter((q) => (kindOf.get(q.award) ?? 'collective') === kind);
+  return {
+    template: { ...NOMINATION_TEMPLATE },
+    properties: {
+      title: `Danh sách đề nghị khen thưởng năm ${doc.year} — ${doc.cluster.name}`,
+      subject: 'Có dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP): chỉ dùng nội bộ',
+      creator: doc.cluster.name,
+    },
+    sheets: [
+      sheetFor('collective', doc, nominations, options, quotasOf('collective')),
+      sheetFor('individual', doc, nominations, options, quotasOf('individual')),
+    ],
+    names: [],
+  };
+}
