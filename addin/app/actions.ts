@@ -3,7 +3,14 @@
  * and at most ONE host.write() (one Excel batch each way), runs the pure core in between, and returns a
  * plain report holding everything the UI shows. The UI never talks to Excel; it renders these reports.
  */
-import type { Bilingual, ClusterDocument, DocumentKind, Issue, ResultDocument } from '../../core';
+import type {
+  Bilingual,
+  ClusterDocument,
+  DocumentKind,
+  Issue,
+  ResultDocument,
+  TieBreakKey,
+} from '../../core';
 import type { WorkbookSnapshot } from '../../templates/plan';
 import type { WorkbookHost, WriteReport } from './host';
 import type {
@@ -57,6 +64,8 @@ export interface DocumentSummary {
   cluster: string;
   units: string[];
   criteria: number;
+  /** The tie-break the document states; absent means the format's default. */
+  tieBreak?: TieBreakKey[];
   sample?: string;
 }
 
@@ -181,6 +190,7 @@ export function summarize(document: ClusterDocument): DocumentSummary {
     units: document.units.map((u) => u.name),
     criteria: document.criteria.length,
   };
+  if (document.ranking?.tieBreak) summary.tieBreak = [...document.ranking.tieBreak];
   if (typeof document.sample === 'string') summary.sample = document.sample;
   return summary;
 }

@@ -1,0 +1,140 @@
+/**
+ * The task pane: one tab per job (create, check, compute, awards, leadership), a language switch, and the
+ * host's own toolbar (the standalone page puts its file controls there). It receives the actions as a prop
+ * and never calls Excel: the same component runs inside Excel and in a plain browser.
+ */
+import {
+  FluentProvider,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { type ReactNode, useMemo, useState } from 'react';
+import type { AppActions } from '../app/actions';
+import { type Lang, translator } from './i18n';
+import { LangContext } from './lang';
+import { saveTextFile } from './save-file';
+import { AwardsView, type SaveText } from './views/AwardsView';
+import { CheckView } from './views/CheckView';
+import { ComputeView } from './views/ComputeView';
+import { CreateView } from './views/CreateView';
+import { RotationView } from './views/RotationView';
+
+export type ViewId = 'create' | 'check' | 'compute' | 'awards' | 'rotation';
+export const VIEW_IDS: readonly ViewId[] = ['create', 'check', 'compute', 'awards', 'rotation'];
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabs: { flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalXS}` },
+  main: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`, flexGrow: 1 },
+});
+
+export interface AppProps {
+  actions: AppActions;
+  initialLang?: Lang;
+  /** Controlled language (the standalone page keeps it across opening files); else the app keeps its own. */
+  lang?: Lang;
+  onLangChange?: (lang: Lang) => void;
+  initialView?: ViewId;
+  /** The year the create form starts with. */
+  defaultYear?: number;
+  /** Where JSON the app produces is saved (default: a download on this machine). */
+  saveText?: SaveText;
+  /** Extra controls of the host page (the standalone page's file name, download and close). */
+  toolbar?: ReactNode;
+}
+
+export function App({
+  actions,
+  initialLang = 'vi',
+  lang: controlledLang,
+  onLangChange,
+  initialView = 'check',
+  defaultYear = new Date().getFullYear(),
+  saveText = saveTextFile,
+  toolbar,
+}: AppProps) {
+  const [ownLang, setOwnLang] = useState<Lang>(initialLang);
+  const lang = controlledLang ?? ownLang;
+  const setLang = (next: Lang) => {
+    setOwnLang(next);
+    onLangChange?.(next);
+  };
+  const [view, setView] = useState<ViewId>(initialView);
+  const value = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const { t } = value;
+  const styles = useStyles();
+  const panels: Record<ViewId, ReactNode> = {
+    create: <CreateView actions={actions} defaultYear={defaultYear} />,
+    check: <CheckView actions={actions} />,
+    compute: <ComputeView actions={actions} />,
+    awards: <AwardsView actions={actions} saveText={saveText} />,
+    rotation: <RotationView actions={actions} />,
+  };
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <LangContext.Provider value={value}>
+        <div className={styles.root}>
+          <header className={styles.header}>
+            <Text as="h1" size={500} weight="semibold">
+              {t('app.title')}
+            </Text>
+            <Switch
+              label={t('app.language')}
+              aria-label={t('app.languageHint')}
+              checked={lang === 'en'}
+              onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')}
+            />
+          </header>
+          {toolbar}
+          <nav aria-label={t('app.views')}>
+            <TabList
+              className={styles.tabs}
+              selectedValue={view}
+              onTabSelect={(_, d) => setView(d.value as ViewId)}
+              size="small"
+            >
+              {VIEW_IDS.map((id) => (
+                <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                  {t(`tab.${id}`)}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main className={styles.main}>
+            {VIEW_IDS.map((id) => (
+              // Inactive panels stay mounted (hidden) so a report survives switching tabs.
+              <div
+                key={id}
+                role="tabpanel"
+                id={`panel-${id}`}
+                aria-labelledby={`tab-${id}`}
+                hidden={id !== view}
+              >
+                {panels[id]}
+              </div>
+            ))}
+          </main>
+        </div>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The task pane's words: Vietnamese first (the product's language), English behind a switch.
+ * One typed dictionary: a missing key is a compile error, a missing language a test failure
+ * (test/addin/taskpane/i18n.test.ts). Placeholders are `{name}` and must be the same in both languages.
+ */
+import type { Bilingual } from '../../core';
+
+export type Lang = 'vi' | 'en';
+
+export const messages = {
+  'app.title': { vi: 'Thi đua – khen thưởng', en: 'Emulation and commendation' },
+  'app.language': { vi: 'English', en: 'English' },
+  'app.languageHint': { vi: 'Hiển thị bằng tiếng Anh', en: 'Show in English' },
+  'app.views': { vi: 'Chức năng', en: 'Functions' },
+  'app.source': { vi: 'Sổ tính: {source}', en: 'Workbook: {source}' },
+
+  'tab.create': { vi: 'Tạo sổ', en: 'Create' },
+  'tab.check': { vi: 'Kiểm tra', en: 'Check' },
+  'tab.compute': { vi: 'Tính điểm', en: 'Compute' },
+  'tab.awards': { vi: 'Khen thưởng', en: 'Awards' },
+  'tab.rotation': { vi: 'Cụm trưởng', en: 'Leadership' },
+
+  'progress.label': { vi: 'Đang thực hiện', en: 'Working' },
+  'progress.step': { vi: 'Bước {done}/{total}: {step}', en: 'Step {done}/{total}: {step}' },
+  'progress.cancel': { vi: 'Hủy', en: 'Cancel' },
+  'progress.cancelled': { vi: 'Đã hủy thao tác.', en: 'The operation was cancelled.' },
+  'step.read': { vi: 'đọc sổ tính', en: 'reading the workbook' },
+  'step.check': { vi: 'kiểm tra dữ liệu', en: 'checking the data' },
+  'step.compute': { vi: 'tính điểm và xếp hạng', en: 'computing scores and ranks' },
+  'step.nominate': { vi: 'áp dụng quy định khen thưởng', en: 'applying the award rules' },
+  'step.rotate': { vi: 'đề xuất cụm trưởng, cụm phó', en: 'proposing leader and deputy' },
+  'step.build': { vi: 'chuẩn bị nội dung ghi', en: 'preparing what to write' },
+  'step.write': { vi: 'ghi vào sổ tính', en: 'writing to the workbook' },
+  'step.mark': { vi: 'đánh dấu ô có vấn đề', en: 'marking cells with problems' },
+  'error.unexpected': { vi: 'Có lỗi không mong đợi: {message}', en: 'Unexpected error: {message}' },
+
+  'create.heading': { vi: 'Tạo sổ tính thi đua từ mẫu', en: 'Create an emulation workbook from a template' },
+  'create.kind': { vi: 'Loại bảng chấm điểm', en: 'Scorecard kind' },
+  'create.kind.annual': { vi: 'Thi đua hàng năm', en: 'Annual emulation' },
+  'create.kind.campaign': { vi: 'Phong trào ngắn hạn', en: 'Short campaign' },
+  'create.year': { vi: 'Năm thi đua', en: 'Emulation year' },
+  'create.cluster': { vi: 'Tên cụm thi đua', en: 'Cluster name' },
+  'create.clusterPlaceholder': { vi: 'Ví dụ: Cụm thi đua số 7', en: 'e.g. Cụm thi đua số 7' },
+  'create.members': { vi: 'Đơn vị thành viên', en: 'Member units' },
+  'create.search': {
+    vi: 'Tìm đơn vị (gõ tên, có thể không dấu)',
+    en: 'Find a unit (type its name, accents optional)',
+  },
+  'create.searchHint': {
+    vi: 'Chọn tên chính thức theo danh mục; ghi chú cho biết đơn vị kế thừa sau sáp nhập.',
+    en: 'Pick the official name from the registry; notes show the successor after a merger.',
+  },
+  'create.noMatch': { vi: 'Không tìm thấy đơn vị phù hợp.', en: 'No matching unit.' },
+  'create.confidence': { vi: 'độ khớp {percent}', en: 'match {percent}' },
+  'create.remove': { vi: 'Bỏ {name}', en: 'Remove {name}' },
+  'create.none': { vi: 'Chưa chọn đơn vị nào.', en: 'No unit chosen yet.' },
+  'create.submit': { vi: 'Tạo sổ tính', en: 'Create workbook' },
+  'create.done': {
+    vi: 'Đã tạo {count} trang: {sheets}.',
+    en: 'Created {count} sheets: {sheets}.',
+  },
+  'create.refused': {
+    vi: '{count} ô đã có dữ liệu do người dùng nhập nên không ghi đè.',
+    en: '{count} cells hold what someone typed and were not overwritten.',
+  },
+
+  'check.heading': { vi: 'Kiểm tra dữ liệu', en: 'Check the data' },
+  'check.run': { vi: 'Kiểm tra', en: 'Check' },
+  'check.summary': {
+    vi: '{errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
+    en: '{errors} errors, {warnings} warnings, {infos} notes',
+  },
+  'check.clean': { vi: 'Không phát hiện vấn đề nào.', en: 'No problems found.' },
+  'check.document': {
+    vi: '{cluster}, năm {year}: {units} đơn vị, {criteria} tiêu chí',
+    en: '{cluster}, {year}: {units} units, {criteria} criteria',
+  },
+  'issues.heading': { vi: 'Danh sách vấn đề', en: 'Problems' },
+  'issues.filter': { vi: 'Hiển thị', en: 'Show' },
+  'issues.all': { vi: 'Tất cả', en: 'All' },
+  'issues.select': { vi: 'Chọn ô {place}', en: 'Select cell {place}' },
+  'issues.noCell': { vi: 'Vấn đề này không gắn với ô cụ thể.', en: 'This problem is not tied to a cell.' },
+  'issues.selected': { vi: 'Đã chọn ô {place}.', en: 'Selected cell {place}.' },
+  'severity.error': { vi: 'Lỗi', en: 'Error' },
+  'severity.warning': { vi: 'Cảnh báo', en: 'Warning' },
+  'severity.info': { vi: 'Ghi chú', en: 'Note' },
+  'place.sheetCell': { vi: "'{sheet}'!{cell}", en: "'{sheet}'!{cell}" },
+  'place.unit': { vi: 'đơn vị {unit}', en: 'unit {unit}' },
+  'place.criterion': { vi: 'tiêu chí {criterion}', en: 'criterion {criterion}' },
+
+  'compute.heading': { vi: 'Tính điểm và xếp hạng', en: 'Scores and ranking' },
+  'compute.run': { vi: 'Tính điểm', en: 'Compute' },
+  'compute.stage.self': { vi: 'Xếp hạng theo điểm tự chấm', en: 'Ranked on self scores' },
+  'compute.stage.verified': { vi: 'Xếp hạng theo điểm thẩm định', en: 'Ranked on verified scores' },
+  'compute.caption': { vi: 'Bảng xếp hạng {cluster} năm {year}', en: 'Ranking of {cluster}, {year}' },
+  'compute.col.rank': { vi: 'Hạng', en: 'Rank' },
+  'compute.col.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'compute.col.total': { vi: 'Tổng điểm', en: 'Total' },
+  'compute.col.percent': { vi: '%', en: '%' },
+  'compute.col.tier': { vi: 'Xếp loại', en: 'Rating' },
+  'compute.col.indicators': { vi: 'Chỉ tiêu đạt', en: 'Targets met' },
+  'compute.col.why': { vi: 'Giải thích', en: 'Explain' },
+  'compute.why': { vi: 'Vì sao?', en: 'Why?' },
+  'compute.whyLabel': { vi: 'Vì sao {unit} được {total} điểm', en: 'Why {unit} scores {total}' },
+  'compute.cluster': {
+    vi: 'Toàn cụm: {met} chỉ tiêu đạt; {exceeded} chỉ tiêu vượt.',
+    en: 'Whole cluster: {met} targets met; {exceeded} targets exceeded.',
+  },
+  'compute.tieBreak': {
+    vi: 'Khi bằng tổng điểm, xét lần lượt: {keys}. Bằng nhau ở mọi tiêu chí thì đồng hạng (không xét theo thứ tự dòng).',
+    en: 'When totals are equal, compare in turn: {keys}. Units equal on all of them share the rank (never by row order).',
+  },
+  'compute.written': {
+    vi: 'Đã ghi kết quả vào sổ tính ({cells} ô).',
+    en: 'Results written to the workbook ({cells} cells).',
+  },
+  'tieBreak.indicatorsMetRatio': {
+    vi: 'tỷ lệ chỉ tiêu đạt (cao hơn xếp trên)',
+    en: 'share of targets met (higher first)',
+  },
+  'tieBreak.indicatorsExceededRatio': {
+    vi: 'tỷ lệ chỉ tiêu vượt (cao hơn xếp trên)',
+    en: 'share of targets exceeded (higher first)',
+  },
+  'tieBreak.deduction': { vi: 'điểm trừ (ít hơn xếp trên)', en: 'deductions (fewer first)' },
+  'tieBreak.bonus': { vi: 'điểm cộng (nhiều hơn xếp trên)', en: 'bonus points (more first)' },
+  'tieBreak.criterion': {
+    vi: 'điểm tiêu chí {code} (cao hơn xếp trên)',
+    en: 'score in criterion {code} (higher first)',
+  },
+
+  'explain.heading': { vi: 'Giải thích điểm của {unit}', en: 'Explanation of {unit}' },
+  'explain.close': { vi: 'Đóng giải thích', en: 'Close the explanation' },
+  'explain.stage': { vi: 'Giai đoạn điểm dùng để xếp hạng', en: 'Score stage used for ranking' },
+  'explain.totals': { vi: 'Tổng', en: 'Totals' },
+  'explain.criteria': { vi: 'Điểm theo tiêu chí', en: 'Scores by criterion' },
+  'explain.col.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
+  'explain.col.standard': { vi: 'Chuẩn', en: 'Standard' },
+  'explain.col.points': { vi: 'Điểm', en: 'Points' },
+  'explain.col.bonus': { vi: 'Cộng', en: 'Bonus' },
+  'explain.col.deduction': { vi: 'Trừ', en: 'Deduction' },
+  'explain.col.score': { vi: 'Điểm đạt', en: 'Score' },
+  'explain.col.stage': { vi: 'Lấy từ', en: 'From' },
+  'explain.caps': { vi: 'Mức trần đã áp dụng', en: 'Caps applied' },
+  'explain.noCaps': { vi: 'Không áp dụng mức trần nào.', en: 'No cap applied.' },
+  'explain.issues': { vi: 'Vấn đề liên quan', en: 'Related problems' },
+  'explain.noIssues': { vi: 'Không có vấn đề liên quan.', en: 'No related problems.' },
+  'explain.rule': { vi: 'Quy tắc', en: 'Rule' },
+  'stage.self': { vi: 'tự chấm', en: 'self score' },
+  'stage.verified': { vi: 'thẩm định', en: 'verified' },
+
+  'awards.heading': { vi: 'Đề xuất khen thưởng', en: 'Award proposals' },
+  'awards.run': { vi: 'Đề xuất khen thưởng', en: 'Propose awards' },
+  'awards.ruleSet': { vi: 'Bộ quy định áp dụng: {ruleSet}', en: 'Rule set applied: {ruleSet}' },
+  'awards.nominations': { vi: 'Đề nghị', en: 'Proposed' },
+  'awards.none': { vi: 'Không có đề nghị nào.', en: 'No proposals.' },
+  'awards.kind.collective': { vi: 'Tập thể', en: 'Collective' },
+  'awards.kind.individual': { vi: 'Cá nhân', en: 'Individual' },
+  'awards.basis': { vi: 'Căn cứ', en: 'Legal basis' },
+  'awards.quotas': { vi: 'Chỉ tiêu số lượng', en: 'Quotas' },
+  'awards.quota': { vi: '{proposed}/{limit} suất', en: '{proposed} of {limit} places' },
+  'awards.blocked': { vi: 'Không đủ điều kiện', en: 'Not eligible' },
+  'awards.noBlocked': { vi: 'Không có trường hợp bị loại.', en: 'Nobody was excluded.' },
+  'awards.export': { vi: 'Xuất kết quả', en: 'Export results' },
+  'awards.exported': {
+    vi: 'Đã ghi kết quả và đề nghị vào sổ tính ({cells} ô).',
+    en: 'Results and proposals written to the workbook ({cells} cells).',
+  },
+  'awards.saveResult': { vi: 'Lưu kết quả (JSON)', en: 'Save results (JSON)' },
+  'awards.saveDocument': { vi: 'Lưu dữ liệu cụm (JSON)', en: 'Save cluster data (JSON)' },
+
+  'rotation.heading': { vi: 'Đề xuất cụm trưởng, cụm phó năm sau', en: "Next year's leader and deputy" },
+  'rotation.run': { vi: 'Đề xuất', en: 'Propose' },
+  'rotation.year': { vi: 'Năm {year}', en: 'Year {year}' },
+  'rotation.leader': { vi: 'Cụm trưởng', en: 'Leader' },
+  'rotation.deputy': { vi: 'Cụm phó', en: 'Deputy' },
+  'rotation.none': { vi: '(chưa xác định)', en: '(not determined)' },
+  'rotation.reason': { vi: 'Lý do', en: 'Reason' },
+
+  'standalone.title': { vi: 'Thi đua – làm việc với tệp .xlsx', en: 'Thi đua – work on an .xlsx file' },
+  'standalone.intro': {
+    vi: 'Mở sổ tính thi đua (.xlsx) trên máy này. Tệp không rời khỏi máy: mọi xử lý chạy trong trình duyệt.',
+    en: 'Open an emulation workbook (.xlsx) on this machine. The file never leaves it: everything runs in the browser.',
+  },
+  'standalone.pick': { vi: 'Chọn tệp .xlsx', en: 'Choose an .xlsx file' },
+  'standalone.drop': { vi: 'hoặc kéo thả tệp vào đây', en: 'or drop the file here' },
+  'standalone.new': { vi: 'Tạo sổ mới', en: 'New workbook' },
+  'standalone.loading': { vi: 'Đang mở {name}…', en: 'Opening {name}…' },
+  'standalone.notXlsx': {
+    vi: 'Tệp {name} không phải sổ tính .xlsx.',
+    en: 'The file {name} is not an .xlsx workbook.',
+  },
+  'standalone.openFailed': { vi: 'Không mở được {name}: {message}', en: 'Could not open {name}: {message}' },
+  'standalone.download': { vi: 'Tải sổ tính về', en: 'Download the workbook' },
+  'standalone.close': { vi: 'Đóng tệp', en: 'Close the file' },
+} as const satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof messages;
+export type Params = Record<string, string | number>;
+
+/** The text of `key` in `lang`, with `{name}` placeholders filled. */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const text: string = messages[key][lang];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export const translator =
+  (lang: Lang): Translate =>
+  (key, params) =>
+    translate(lang, key, params);
+
+/** A bilingual text from the core (issue messages, reasons) in the chosen language. */
+export const pick = (lang: Lang, text: Bilingual): string => text[lang];

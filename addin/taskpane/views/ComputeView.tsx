@@ -1,0 +1,154 @@
+/**
+ * Compute: the ranking table (rank, unit, total, %, rating, targets met), the tie-break rule in words,
+ * the cluster's indicator ratios, and a "why this score" dialog per unit.
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AppActions, ComputeReport } from '../../app/actions';
+import { ExplainDialog } from '../components/ExplainDialog';
+import { IssueList } from '../components/IssueList';
+import { OperationStatus } from '../components/OperationStatus';
+import { useLang } from '../lang';
+import { useOperation } from '../use-operation';
+import {
+  DEFAULT_TIE_BREAK,
+  indicatorsExceededText,
+  indicatorsMetText,
+  rankingRows,
+  tieBreakText,
+} from '../view-model';
+import { useViewStyles } from './layout';
+
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto', minWidth: '100%' },
+  scroll: { overflowX: 'auto' },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  rank: { textAlign: 'center', fontWeight: tokens.fontWeightSemibold },
+  caption: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+});
+
+export function ComputeView({ actions }: { actions: AppActions }) {
+  const { t } = useLang();
+  const styles = useViewStyles();
+  const operation = useOperation<ComputeReport>();
+  const { state } = operation;
+  return (
+    <div className={styles.view}>
+      <Text as="h2" size={400} weight="semibold">
+        {t('compute.heading')}
+      </Text>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={operation.running}
+          onClick={() => void operation.run(actions.compute)}
+        >
+          {t('compute.run')}
+        </Button>
+      </div>
+      <OperationStatus operation={operation} actions={actions} />
+      {state.status === 'done' && <ComputeResult report={state.value} actions={actions} />}
+    </div>
+  );
+}
+
+export function ComputeResult({ report, actions }: { report: ComputeReport; actions: AppActions }) {
+  const { lang, t } = useLang();
+  const styles = useViewStyles();
+  const own = useStyles();
+  const [explained, setExplained] = useState<string | null>(null);
+  const { result } = report;
+  const rows = rankingRows(result, lang);
+  const explanation = report.explanations.find((e) => e.unit === explained);
+  const row = rows.find((r) => r.unit === explained);
+  return (
+    <div className={styles.section}>
+      <Text className={styles.muted}>{t(`compute.stage.${result.stage}`)}</Text>
+      <div className={own.scroll}>
+        <Table
+          className={own.table}
+          size="small"
+          aria-label={t('compute.caption', { cluster: result.cluster, year: result.year })}
+        >
+          <caption className={own.caption}>
+            {t('compute.caption', { cluster: result.cluster, year: result.year })}
+          </caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('compute.col.rank')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.unit')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.total')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.percent')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.tier')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.indicators')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('compute.col.why')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.unit} data-unit={r.unit}>
+                <TableCell className={own.rank}>{r.shared ? `${r.rank}=` : r.rank}</TableCell>
+                <TableCell>{r.unit}</TableCell>
+                <TableCell className={own.number}>{r.total}</TableCell>
+                <TableCell className={own.number}>{r.percent}</TableCell>
+                <TableCell>{r.tier}</TableCell>
+                <TableCell className={own.number}>{r.indicators}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    aria-label={t('compute.whyLabel', { unit: r.unit, total: r.total })}
+                    onClick={() => setExplained(r.unit)}
+                  >
+                    {t('compute.why')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Text>
+        {t('compute.cluster', {
+          met: indicatorsMetText(result.clusterIndicators, lang),
+          exceeded: indicatorsExceededText(result.clusterIndicators, lang),
+        })}
+      </Text>
+      <Text className={styles.muted}>{tieBreakText(report.document.tieBreak ?? DEFAULT_TIE_BREAK, t)}</Text>
+      <MessageBar intent="success">
+        <MessageBarBody>{t('compute.written', { cells: report.write.cellsWritten })}</MessageBarBody>
+      </MessageBar>
+      {report.write.refused.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('create.refused', { count: report.write.refused.length })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
+      {explanation && row && (
+        <ExplainDialog
+          explanation={explanation}
+          issues={report.issues}
+          stage={result.stage}
+          total={row.total}
+          onClose={() => setExplained(null)}
+        />
+      )}
+    </div>
+  );
+}
