@@ -133,6 +133,8 @@ export interface ClusterDocument {
   votes?: Vote[];
   people?: Person[];
   ruleSet?: string;
+  /** Project extension (README): present on illustrative data, e.g. "Số liệu minh hoạ". */
+  sample?: string;
   /** Optional extensions of this project are documented in README.md; unknown keys are kept. */
   [extension: string]: unknown;
 }

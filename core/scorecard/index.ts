@@ -1,1 +1,4 @@
-export {};
+export * from './tree';
+export * from './rules';
+export * from './score';
+export * from './explain';

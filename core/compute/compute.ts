@@ -1,0 +1,312 @@
+/**
+ * The whole computation of a cluster document: checks, scorecard totals at both stages, indicators,
+ * stage choice, ranking and tiers, as the spec's result document, plus explain() for "why this score".
+ */
+import { type ResolvedCluster, resolveClusterDocument } from '../document/resolve';
+import {
+  type ClusterDocument,
+  type IndicatorSummary,
+  RESULT_FORMAT,
+  type ResultDocument,
+  type StageTotals,
+  type TierRule,
+  type UnitResult,
+} from '../document/types';
+import { numText, STAGE_TEXT } from '../document/words';
+import type { Milli } from '../exact/decimal';
+import {
+  type ClusterIndicatorEvaluation,
+  evaluateClusterIndicators,
+  type IndicatorOutcome,
+} from '../indicators/evaluate';
+import type { Bilingual, Issue, Stage } from '../issues/issue';
+import { chooseRankingStage } from '../ranking/stage';
+import { type KeyComparison, type RankedUnit, type RankEntry, rankUnits } from '../ranking/rank';
+import { checkDocumentUnits } from '../registry';
+import {
+  type CapView,
+  type CriterionExplanation,
+  capText,
+  explainCriterionScore,
+} from '../scorecard/explain';
+import { type ClusterScorecard, nodeTotal, scoreClusterUnits, type UnitStageScore } from '../scorecard/score';
+import { findCriterion } from '../scorecard/tree';
+import { matchKey } from '../text/key';
+
+export interface CriterionRow {
+  criterion: string;
+  title: string;
+  depth: number;
+  leaf: boolean;
+  standard: number;
+  self: number;
+  verified: number;
+}
+
+export interface UnitExplanation {
+  kind: 'unit';
+  unit: string;
+  stage: Stage;
+  rank: number;
+  tier: string;
+  tierRule?: TierRule;
+  percent: number;
+  standardTotal: number;
+  self: StageTotals;
+  verified: StageTotals;
+  tiedWith: string[];
+  above?: KeyComparison;
+  below?: KeyComparison;
+  indicators: IndicatorSummary;
+  indicatorOutcomes: IndicatorOutcome[];
+  /** Totals per criterion and group, in scorecard order. */
+  criteria: CriterionRow[];
+  caps: CapView[];
+  issues: Issue[];
+  lines: Bilingual[];
+}
+
+export interface CriterionScoreExplanation extends CriterionExplanation {
+  kind: 'criterion';
+  /** The stage the ranking uses. */
+  stage: Stage;
+}
+
+export interface NotFoundExplanation {
+  kind: 'notFound';
+  unit: string;
+  criterion?: string;
+  issues: Issue[];
+  lines: Bilingual[];
+}
+
+export type ScoreExplanation = UnitExplanation | CriterionScoreExplanation | NotFoundExplanation;
+
+export interface ClusterComputation {
+  result: ResultDocument;
+  /** Why a unit has its total, rank and tier; with a criterion code, why it has that criterion's score. */
+  explain(unit: string, criterion?: string): ScoreExplanation;
+  cluster: ResolvedCluster;
+  scorecard: ClusterScorecard;
+  indicators: ClusterIndicatorEvaluation;
+  /** In rank order. */
+  ranking: RankedUnit[];
+  stage: Stage;
+}
+
+const num = (m: Milli) => m / 1000;
+
+function stageTotals(s: UnitStageScore): StageTotals {
+  return { total: num(s.total), points: num(s.points), bonus: num(s.bonus), deduction: num(s.deduction) };
+}
+
+export function computeCluster(doc: ClusterDocument): ClusterComputation {
+  const resolved = resolveClusterDocument(doc);
+  const cluster = resolved.cluster;
+  const issues: Issue[] = [...resolved.issues, ...checkDocumentUnits(doc)];
+  const scorecard = scoreClusterUnits(cluster);
+  const indicators = evaluateClusterIndicators(cluster);
+
+  const withoutVerified = cluster.units
+    .filter((u) => !cluster.unitsWithVerified.has(u.index))
+    .map((u) => u.name);
+  const chosen = chooseRankingStage(cluster.requestedStage, withoutVerified, cluster.units.length);
+  const stage = chosen.stage;
+  issues.push(...chosen.issues);
+
+  const { tree } = cluster;
+  const entries: RankEntry[] = cluster.units.map((u) => {
+    const s = scorecard[stage][u.index]!;
+    const c = indicators.units[u.index]!.counts;
+    return {
+      unit: u.name,
+      total: s.total,
+      standardTotal: tree.standardTotal,
+      bonus: s.bonus,
+      deduction: s.deduction,
+      met: c.met,
+      arising: c.arising,
+      exceeded: c.exceeded,
+      exceedable: c.exceedable,
+      criterionScore: (code) => {
+        const node = findCriterion(tree, code);
+        return node ? nodeTotal(s, node.index) : 0;
+      },
+    };
+  });
+  const ranking = rankUnits(
+    entries,
+    cluster.tieBreak.map((t) => t.key),
+    cluster.tiers,
+  );
+
+  const units: UnitResult[] = ranking.map((r) => {
+    const u = cluster.units[r.entry]!;
+    const hasVerified = stage === 'verified' || cluster.unitsWithVerified.has(u.index);
+    // Keys in the spec's order: unit, self, verified, standardTotal, percent, rank, tier, indicators.
+    return {
+      unit: u.name,
+      self: stageTotals(scorecard.self[u.index]!),
+      ...(hasVerified ? { verified: stageTotals(scorecard.verified[u.index]!) } : {}),
+      standardTotal: num(tree.standardTotal),
+      percent: r.percent,
+      rank: r.rank,
+      tier: r.tier,
+      indicators: indicators.units[u.index]!.summary,
+    };
+  });
+
+  const result: ResultDocument = {
+    format: RESULT_FORMAT,
+    year: doc.year,
+    cluster: doc.cluster?.name ?? '',
+    stage,
+    units,
+    clusterIndicators: indicators.summary,
+    issues,
+  };
+
+  const byKey = new Map(cluster.units.map((u) => [u.key, u.index]));
+  const rankOf = new Map(ranking.map((r) => [r.entry, r]));
+
+  const explain = (unitName: string, criterion?: string): ScoreExplanation => {
+    const unit = byKey.get(matchKey(unitName));
+    if (unit === undefined)
+      return {
+        kind: 'notFound',
+        unit: unitName,
+        ...(criterion === undefined ? {} : { criterion }),
+        issues: [],
+        lines: [
+          {
+            vi: `Không có đơn vị "${unitName}" trong cụm.`,
+            en: `There is no unit "${unitName}" in the cluster.`,
+          },
+        ],
+      };
+    if (criterion !== undefined) {
+      const node = findCriterion(tree, criterion);
+      if (!node)
+        return {
+          kind: 'notFound',
+          unit: cluster.units[unit]!.name,
+          criterion,
+          issues: [],
+          lines: [
+            {
+              vi: `Không có tiêu chí "${criterion}" trong bảng tiêu chí.`,
+              en: `There is no criterion "${criterion}" in the scorecard.`,
+            },
+          ],
+        };
+      return {
+        kind: 'criterion',
+        stage,
+        ...explainCriterionScore(cluster, scorecard, unit, node.index, issues),
+      };
+    }
+    return explainUnit(unit);
+  };
+
+  const explainUnit = (unit: number): UnitExplanation => {
+    const u = cluster.units[unit]!;
+    const r = rankOf.get(unit)!;
+    const self = scorecard.self[unit]!;
+    const verified = scorecard.verified[unit]!;
+    const used = scorecard[stage][unit]!;
+    const ind = indicators.units[unit]!;
+    const lines: Bilingual[] = [];
+    const tied = r.tiedWith.length
+      ? { vi: ` (đồng hạng với ${r.tiedWith.join('; ')})`, en: ` (shared with ${r.tiedWith.join('; ')})` }
+      : { vi: '', en: '' };
+    lines.push({
+      vi: `${u.name}: hạng ${r.rank}/${cluster.units.length}${tied.vi}, xếp theo điểm ${STAGE_TEXT[stage].vi}.`,
+      en: `${u.name}: rank ${r.rank} of ${cluster.units.length}${tied.en}, ranked on the ${STAGE_TEXT[stage].en}.`,
+    });
+    const tierFrom = r.tierRule
+      ? { vi: ` (từ ${numText(r.tierRule.minPercent).vi}%)`, en: ` (from ${r.tierRule.minPercent}%)` }
+      : { vi: ' (dưới mọi mức xếp loại)', en: ' (below every tier)' };
+    lines.push({
+      vi: `Tổng điểm ${STAGE_TEXT[stage].vi} ${numText(num(used.total)).vi} / ${numText(num(tree.standardTotal)).vi} điểm chuẩn = ${numText(r.percent).vi}%: ${r.tier}${tierFrom.vi}.`,
+      en: `${STAGE_TEXT[stage].en} total ${num(used.total)} of a ${num(tree.standardTotal)} standard = ${r.percent}%: ${r.tier}${tierFrom.en}.`,
+    });
+    for (const s of [self, verified]) {
+      const st = STAGE_TEXT[s.stage];
+      lines.push({
+        vi: `${st.vi[0]!.toUpperCase()}${st.vi.slice(1)}: điểm ${numText(num(s.points)).vi}, cộng ${numText(num(s.bonus)).vi}, trừ ${numText(num(s.deduction)).vi} → ${numText(num(s.total)).vi}.`,
+        en: `${st.en[0]!.toUpperCase()}${st.en.slice(1)}: points ${num(s.points)}, bonus ${num(s.bonus)}, deduction ${num(s.deduction)} → ${num(s.total)}.`,
+      });
+    }
+    if (r.above) lines.push(r.above.text);
+    if (r.below) lines.push(r.below.text);
+    const sum = ind.summary;
+    lines.push({
+      vi: `Chỉ tiêu: ${sum.met}/${sum.arising} chỉ tiêu phát sinh đạt (${sum.metText}); ${sum.exceeded}/${sum.exceedable} chỉ tiêu có thể tính vượt đã vượt (${sum.exceededText}).`,
+      en: `Indicators: ${sum.met} of ${sum.arising} arising met (${sum.metRatio}); ${sum.exceeded} of ${sum.exceedable} exceedable exceeded (${sum.exceededRatio}).`,
+    });
+    const caps: CapView[] = [];
+    for (const s of [self, verified])
+      for (const cap of s.caps) {
+        const code = tree.nodes[cap.node]!.code;
+        const text = capText(code, cap);
+        caps.push({
+          criterion: code,
+          kind: cap.kind,
+          stage: s.stage,
+          before: num(cap.before),
+          limit: num(cap.limit),
+          cut: num(cap.cut),
+          text,
+        });
+        lines.push({
+          vi: `${text.vi} (${STAGE_TEXT[s.stage].vi})`,
+          en: `${text.en} (${STAGE_TEXT[s.stage].en})`,
+        });
+      }
+    const own = issues.filter((i) => i.unit === u.name);
+    if (own.length)
+      lines.push({
+        vi: `${own.filter((i) => i.severity === 'error').length} lỗi, ${own.filter((i) => i.severity !== 'error').length} cảnh báo/ghi chú về đơn vị này.`,
+        en: `${own.filter((i) => i.severity === 'error').length} errors, ${own.filter((i) => i.severity !== 'error').length} warnings/notes about this unit.`,
+      });
+    const criteria: CriterionRow[] = [];
+    const visit = (i: number) => {
+      const n = tree.nodes[i]!;
+      criteria.push({
+        criterion: n.code,
+        title: n.title,
+        depth: n.depth,
+        leaf: n.children.length === 0,
+        standard: num(n.standard),
+        self: num(nodeTotal(self, i)),
+        verified: num(nodeTotal(verified, i)),
+      });
+      for (const c of n.children) visit(c);
+    };
+    for (const root of tree.roots) visit(root);
+    const out: UnitExplanation = {
+      kind: 'unit',
+      unit: u.name,
+      stage,
+      rank: r.rank,
+      tier: r.tier,
+      percent: r.percent,
+      standardTotal: num(tree.standardTotal),
+      self: stageTotals(self),
+      verified: stageTotals(verified),
+      tiedWith: r.tiedWith,
+      indicators: sum,
+      indicatorOutcomes: ind.outcomes,
+      criteria,
+      caps,
+      issues: own,
+      lines,
+    };
+    if (r.tierRule) out.tierRule = r.tierRule;
+    if (r.above) out.above = r.above;
+    if (r.below) out.below = r.below;
+    return out;
+  };
+
+  return { result, explain, cluster, scorecard, indicators, ranking, stage };
+}
