@@ -1,2 +1,6 @@
 export * from './key';
 export * from './numbers';
+export * from './normalize';
+export * from './tone';
+export * from './legacy';
+export * from './similarity';

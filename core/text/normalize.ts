@@ -1,0 +1,77 @@
+/**
+ * Vietnamese text as people type it, brought to one form: NFC, one tone placement, one kind of dash and
+ * space, and the sector's abbreviations spelt one way. Legacy 8-bit encodings are NOT converted here
+ * (see legacy.ts): such text must be flagged, never silently accepted.
+ */
+import { normalizeTonePlacement } from './tone';
+
+/** Icelandic eth (Ð ð) is often typed for Đ đ; it is never Vietnamese. */
+const ETH = /[\u00D0\u00F0]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+
+/**
+ * Text for display and storage: NFC, Đ instead of eth, canonical tone placement, ASCII hyphen for every
+ * dash, single spaces, trimmed. Case and wording are kept: "Khánh  Hoà" → "Khánh Hòa".
+ */
+export function normalizeVietnamese(text: string): string {
+  const nfc = text
+    .normalize('NFC')
+    .replace(ETH, (c) => (c === '\u00D0' ? 'Đ' : 'đ'))
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
+    .trim();
+  return normalizeTonePlacement(nfc);
+}
+
+/** Latin letter with Vietnamese marks → bare ASCII letter, cached per character. */
+const foldCache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldCache.get(ch);
+  if (folded === undefined) {
+    if (ch === 'đ') folded = 'd';
+    else if (ch === 'Đ') folded = 'D';
+    else folded = ch.normalize('NFD').replace(/\p{M}+/gu, '');
+    foldCache.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Without any diacritic: "Đắk Lắk" → "Dak Lak". For typo-tolerant comparison only, never for display. */
+export function foldDiacritics(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) out += ch < '\u0080' ? ch : foldChar(ch);
+  return out;
+}
+
+/**
+ * Spelling variants of the sector's words, applied to lower-case normalised text with single spaces.
+ * Order matters: the long forms are rewritten before the short ones they contain.
+ */
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  // "TP.", "Tp", "T.P.", "TP.HCM" → "thành phố"
+  [/(?<![\p{L}\p{N}])t\.?\s?p(?:\.\s*|(?![\p{L}\p{N}]))/gu, 'thành phố '],
+  [/(?<![\p{L}\p{N}])viện kiểm sát nhân dân(?![\p{L}\p{N}])/gu, 'vksnd'],
+  [/(?<![\p{L}\p{N}])viện kiểm sát(?![\p{L}\p{N}])/gu, 'vksnd'],
+  [/(?<![\p{L}\p{N}])viện ksnd(?![\p{L}\p{N}])/gu, 'vksnd'],
+  [/(?<![\p{L}\p{N}])vks(?:nd)?(?![\p{L}\p{N}])/gu, 'vksnd'],
+  [/(?<![\p{L}\p{N}])vkstc(?![\p{L}\p{N}])/gu, 'vksnd tối cao'],
+  // Chiến sĩ / Chiến sỹ, sĩ quan / sỹ quan: one word, two spellings.
+  [/(?<![\p{L}\p{N}])sỹ(?![\p{L}\p{N}])/gu, 'sĩ'],
+];
+
+/**
+ * The comparison form of a name: normalised (see normalizeVietnamese), lower case, dashes as spaces,
+ * quotes and edge punctuation dropped, abbreviations spelt out one way. Diacritics are kept: "Ân" and
+ * "An" are different people. Deterministic; cached because documents repeat the same names.
+ */
+export function comparisonKey(name: string): string {
+  let key = normalizeVietnamese(name).toLowerCase();
+  key = key.replace(/[-_]/g, ' ').replace(/["“”'‘’`«»]/g, '');
+  for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
+  return key
+    .replace(/ +/g, ' ')
+    .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')
+    .trim();
+}

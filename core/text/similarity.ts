@@ -1,0 +1,116 @@
+/**
+ * Typo tolerance: which known name a misspelt one means, with a confidence, and "no answer" when two
+ * names are about as close (an ambiguous misspelling must never be guessed: "Quang N" could be three
+ * provinces). Distances are edit distances on the folded form (no diacritics, no spaces), so "Đắc Nông"
+ * is one edit from "Đắk Nông", and the diacritics only break ties.
+ */
+import { distance } from 'fastest-levenshtein';
+import { foldDiacritics } from './normalize';
+
+/** Lower case, no diacritics, letters and digits only: "Đắk Lắk" → "daklak". */
+export function compactFold(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Edits allowed for a name of this many folded letters: none for short names, where one edit is a new name. */
+export function allowedEdits(length: number): number {
+  return length < 5 ? 0 : length < 9 ? 1 : 2;
+}
+
+export interface FuzzyEntry<T> {
+  /** The name as written (diacritics kept, any case). */
+  text: string;
+  /** What the name stands for; entries with the same group are one answer. */
+  group: string;
+  value: T;
+}
+
+export interface FuzzyHit<T> {
+  group: string;
+  value: T;
+  text: string;
+  /** Edits on the folded form. */
+  distance: number;
+  /** 0–1. */
+  confidence: number;
+}
+
+export interface FuzzyOutcome<T> {
+  /** The one answer, when the best group is within the allowed edits and clear of the next one. */
+  match?: FuzzyHit<T>;
+  /** Close groups, best first (the match included), for "did you mean". */
+  near: FuzzyHit<T>[];
+}
+
+interface Prepared<T> extends FuzzyEntry<T> {
+  compact: string;
+  tokens: string[];
+  lower: string;
+}
+
+const tokensOf = (text: string): string[] =>
+  foldDiacritics(text)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** Every query word starts some word of the name: "binh" → Bình Định, Ninh Bình; "quang n" → Quảng Nam. */
+function prefixCovers(query: readonly string[], name: readonly string[]): boolean {
+  return query.length > 0 && query.every((q) => name.some((n) => n.startsWith(q)));
+}
+
+export interface FuzzyIndex<T> {
+  find(query: string, options?: { maxNear?: number }): FuzzyOutcome<T>;
+}
+
+export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyIndex<T> {
+  const prepared: Prepared<T>[] = entries.map((e) => ({
+    ...e,
+    compact: compactFold(e.text),
+    tokens: tokensOf(e.text),
+    lower: e.text.normalize('NFC').toLowerCase(),
+  }));
+  return {
+    find(query, options = {}) {
+      const q = compactFold(query);
+      if (q.length === 0) return { near: [] };
+      const qTokens = tokensOf(query);
+      const qLower = query.normalize('NFC').toLowerCase();
+      const best = new Map<string, { hit: FuzzyHit<T>; tie: number; length: number; prefix: boolean }>();
+      for (const e of prepared) {
+        const d = distance(q, e.compact);
+        // Ties on the folded form are broken by the distance with diacritics ("Quãng" is nearer Quảng).
+        const tie = distance(qLower, e.lower);
+        const prefix = prefixCovers(qTokens, e.tokens);
+        const current = best.get(e.group);
+        if (!current || d < current.hit.distance || (d === current.hit.distance && tie < current.tie)) {
+          const length = Math.max(q.length, e.compact.length);
+          const confidence = Math.round(100 * 0.9 * (1 - d / length)) / 100;
+          best.set(e.group, {
+            hit: { group: e.group, value: e.value, text: e.text, distance: d, confidence },
+            tie,
+            length: e.compact.length,
+            prefix: prefix || (current?.prefix ?? false),
+          });
+        } else if (prefix) current.prefix = true;
+      }
+      const ranked = [...best.values()].sort((a, b) => a.hit.distance - b.hit.distance || a.tie - b.tie);
+      const first = ranked[0];
+      const second = ranked[1];
+      let match: FuzzyHit<T> | undefined;
+      if (
+        first &&
+        first.hit.distance <= allowedEdits(first.length) &&
+        (!second || second.hit.distance >= first.hit.distance + 2)
+      )
+        match = first.hit;
+      const near = ranked
+        .filter((r) => r.prefix || r.hit.distance <= allowedEdits(r.length) + 1)
+        .slice(0, options.maxNear ?? 6)
+        .map((r) => r.hit);
+      return match ? { match, near } : { near };
+    },
+  };
+}
