@@ -132,7 +132,6 @@ export const messages = {
   'explain.heading': { vi: 'Giải thích điểm của {unit}', en: 'Explanation of {unit}' },
   'explain.close': { vi: 'Đóng giải thích', en: 'Close the explanation' },
   'explain.stage': { vi: 'Giai đoạn điểm dùng để xếp hạng', en: 'Score stage used for ranking' },
-  'explain.totals': { vi: 'Tổng', en: 'Totals' },
   'explain.criteria': { vi: 'Điểm theo tiêu chí', en: 'Scores by criterion' },
   'explain.col.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
   'explain.col.standard': { vi: 'Chuẩn', en: 'Standard' },
@@ -145,7 +144,6 @@ export const messages = {
   'explain.noCaps': { vi: 'Không áp dụng mức trần nào.', en: 'No cap applied.' },
   'explain.issues': { vi: 'Vấn đề liên quan', en: 'Related problems' },
   'explain.noIssues': { vi: 'Không có vấn đề liên quan.', en: 'No related problems.' },
-  'explain.rule': { vi: 'Quy tắc', en: 'Rule' },
   'stage.self': { vi: 'tự chấm', en: 'self score' },
   'stage.verified': { vi: 'thẩm định', en: 'verified' },
 

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Bilingual, Issue } from '../../core';
 import { ActionError, type ProgressUpdate, type RunOptions } from '../app/actions';
+import { translate } from './i18n';
 
 export type Operation<T> =
   | { status: 'idle' }
@@ -18,7 +19,10 @@ export function failureOf(error: unknown): { text: Bilingual; issues: Issue[] } 
   if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
   const message = error instanceof Error ? error.message : String(error);
   return {
-    text: { vi: `Có lỗi không mong đợi: ${message}`, en: `Unexpected error: ${message}` },
+    text: {
+      vi: translate('vi', 'error.unexpected', { message }),
+      en: translate('en', 'error.unexpected', { message }),
+    },
     issues: [],
   };
 }

@@ -1,0 +1,177 @@
+// Views rendered to HTML with react-dom/server (no DOM needed): they show what the reports hold, in the
+// chosen language, with accessible names. Interaction is tested in the real browser (test/e2e).
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { AppActions } from '../../../addin/app/actions';
+import { App } from '../../../addin/taskpane/App';
+import { type Lang, translator } from '../../../addin/taskpane/i18n';
+import { LangContext } from '../../../addin/taskpane/lang';
+import { NominationResult } from '../../../addin/taskpane/views/AwardsView';
+import { CheckResult } from '../../../addin/taskpane/views/CheckView';
+import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
+import { RotationResult } from '../../../addin/taskpane/views/RotationView';
+import { computeReport, result } from './fixtures';
+
+/** Actions that must not be called while rendering: rendering never reads or writes the workbook. */
+const untouchable = new Proxy({ hostKind: 'file' } as AppActions, {
+  get(target, key) {
+    if (key in target) return target[key as keyof AppActions];
+    return () => {
+      throw new Error(`rendering called actions.${String(key)}`);
+    };
+  },
+});
+
+function html(node: ReactNode, lang: Lang = 'vi'): string {
+  const text = renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={{ lang, t: translator(lang) }}>{node}</LangContext.Provider>
+    </FluentProvider>,
+  );
+  // Text content, roughly: tags out, entities back.
+  return text
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([:)])/g, '$1')
+    .replace(/\( /g, '(');
+}
+
+describe('ComputeResult', () => {
+  it('shows the ranking with shared ranks, the cluster ratio and the tie-break rule', () => {
+    const text = html(<ComputeResult report={computeReport} actions={untouchable} />);
+    expect(text).toContain('Bảng xếp hạng Cụm thi đua số 6 năm 2021');
+    expect(text).toMatch(/1 VKSND tỉnh Nghệ An 118,4 118,4% Hoàn thành xuất sắc nhiệm vụ 22\/22 \(100%\)/);
+    expect(text).toContain('2= VKSND tỉnh Hà Tĩnh 95,25');
+    expect(text).toContain('Toàn cụm: 121/122 (99,2%) chỉ tiêu đạt');
+    expect(text).toContain('xét lần lượt: tỷ lệ chỉ tiêu đạt (cao hơn xếp trên); điểm trừ (ít hơn xếp trên)');
+    expect(text).toContain('Xếp hạng theo điểm thẩm định');
+    expect(text).toContain("'Quảng Trị'!F9");
+  });
+
+  it('states the tie-break the document sets instead of the default', () => {
+    const report = {
+      ...computeReport,
+      document: { ...computeReport.document, tieBreak: ['bonus' as const] },
+    };
+    const text = html(<ComputeResult report={report} actions={untouchable} />, 'en');
+    expect(text).toContain('compare in turn: bonus points (more first).');
+    expect(text).toContain('Whole cluster: 121/122 (99.2%) targets met');
+  });
+
+  it('gives every "why" button an accessible name with the unit and its total', () => {
+    const markup = renderToString(
+      <LangContext.Provider value={{ lang: 'vi', t: translator('vi') }}>
+        <ComputeResult report={computeReport} actions={untouchable} />
+      </LangContext.Provider>,
+    );
+    for (const u of result.units) expect(markup).toContain(`aria-label="Vì sao ${u.unit} được`);
+  });
+});
+
+describe('CheckResult', () => {
+  it('counts issues by severity and lists them with their place', () => {
+    const text = html(
+      <CheckResult
+        report={{ source: 'x.xlsx', issues: result.issues, counts: { error: 1, warning: 0, info: 0 } }}
+        actions={untouchable}
+      />,
+    );
+    expect(text).toContain('1 lỗi, 0 cảnh báo, 0 ghi chú');
+    expect(text).toContain('Điểm cộng vượt mức tối đa');
+  });
+
+  it('says so when nothing is wrong', () => {
+    const text = html(
+      <CheckResult
+        report={{ source: 'x', issues: [], counts: { error: 0, warning: 0, info: 0 } }}
+        actions={untouchable}
+      />,
+      'en',
+    );
+    expect(text).toContain('No problems found.');
+  });
+});
+
+describe('NominationResult and RotationResult', () => {
+  it('shows each proposal with its legal basis, quota use and the excluded with reasons', () => {
+    const text = html(
+      <NominationResult
+        actions={untouchable}
+        report={{
+          source: 'x',
+          document: computeReport.document,
+          ruleSet: 'tt02-2024',
+          nominations: [
+            {
+              award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
+              candidate: 'VKSND tỉnh Nghệ An',
+              kind: 'collective',
+              basis: ['Thông tư 01/2019/TT-VKSTC, Điều 20'],
+            },
+          ],
+          quotas: [
+            { award: 'Tập thể lao động xuất sắc', limit: 1, proposed: 1, basis: 'TT 02/2024, Điều 18' },
+          ],
+          blocked: [
+            {
+              award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
+              candidate: 'VKSND tỉnh Hà Tĩnh',
+              reasons: ['Phiếu đồng ý 60% < 80%'],
+            },
+          ],
+          issues: [],
+          counts: { error: 0, warning: 0, info: 0 },
+        }}
+      />,
+    );
+    expect(text).toContain('Bộ quy định áp dụng: tt02-2024');
+    expect(text).toContain(
+      'VKSND tỉnh Nghệ An Tập thể Cờ thi đua của ngành Kiểm sát nhân dân Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20',
+    );
+    expect(text).toContain('1/1 suất');
+    expect(text).toContain(
+      'VKSND tỉnh Hà Tĩnh Cờ thi đua của ngành Kiểm sát nhân dân Phiếu đồng ý 60% < 80%',
+    );
+  });
+
+  it('shows next year leader, deputy and reason in the chosen language', () => {
+    const text = html(
+      <RotationResult
+        actions={untouchable}
+        report={{
+          source: 'x',
+          document: computeReport.document,
+          year: 2023,
+          leader: 'VKSND tỉnh Gia Lai',
+          deputy: 'VKSND tỉnh Kon Tum',
+          reason: { vi: 'Cụm phó năm 2022 làm cụm trưởng', en: "2022's deputy leads" },
+          issues: [],
+        }}
+      />,
+      'en',
+    );
+    expect(text).toContain(
+      "Year 2023 Leader VKSND tỉnh Gia Lai Deputy VKSND tỉnh Kon Tum Reason 2022's deputy leads",
+    );
+  });
+});
+
+describe('App', () => {
+  it('renders its tabs with panels linked for assistive technology, without touching the workbook', () => {
+    const markup = renderToString(<App actions={untouchable} defaultYear={2022} />);
+    for (const id of ['create', 'check', 'compute', 'awards', 'rotation']) {
+      expect(markup).toContain(`id="tab-${id}"`);
+      expect(markup).toContain(`aria-labelledby="tab-${id}"`);
+    }
+    expect(markup).toContain('role="tablist"');
+    expect(markup).toContain('lang="vi"');
+  });
+});
