@@ -1,0 +1,67 @@
+/** A1 references: the only address arithmetic the templates and hosts need. */
+
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** (row, column), both 1-based, as "B3". */
+export const a1 = (row: number, column: number): string => `${columnLetter(column)}${row}`;
+
+/** "$B$3". */
+export const abs = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;
+
+export interface CellAddress {
+  row: number;
+  column: number;
+}
+
+export function parseA1(ref: string): CellAddress | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return undefined;
+  return { column: columnNumber(m[1]!), row: Number(m[2]) };
+}
+
+export interface RangeAddress {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(ref: string): RangeAddress | undefined {
+  const [from, to] = ref.split(':');
+  const a = parseA1(from ?? '');
+  const b = to === undefined ? a : parseA1(to);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}
+
+export const rangeRef = (r: RangeAddress): string => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+
+/** A sheet name as formulas write it: always quoted, quotes doubled. */
+export const quoteSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/** "'Tổng hợp'!$B$5:$B$9". */
+export const sheetRef = (sheet: string, ref: string): string => `${quoteSheet(sheet)}!${ref}`;
+
+export function overlaps(a: RangeAddress, b: RangeAddress): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}

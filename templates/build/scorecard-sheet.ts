@@ -1,0 +1,397 @@
+/**
+ * One member's scorecard sheet: the criteria rows with self and verified columns. Inputs are yellow and
+ * unlocked; the totals are native formulas (groups SUM their children; caps as MIN/MAX), each carrying the
+ * exact value the core computes as its cached result. Hidden columns S:X hold each row's counted points,
+ * bonus and deduction, so a group can cap the sum of its leaves' bonus and deduction as the core does.
+ */
+import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
+import type { CellPlan, CellValue, SheetPlan, ValidationPlan } from '../plan';
+import { HEADERS, LAYOUT } from '../layouts/cluster';
+import { a1, columnLetter } from './a1';
+import { FMT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import { type StageValue, type UnitValues, leafBonusCap } from './values';
+
+/** 1-based scorecard columns. */
+export const SC = {
+  code: 1,
+  title: 2,
+  standard: 3,
+  bonusMax: 4,
+  deductionMax: 5,
+  deductionEach: 6,
+  selfPoints: 7,
+  selfBonus: 8,
+  selfOccurrences: 9,
+  selfDeduction: 10,
+  selfTotal: 11,
+  verPoints: 12,
+  verBonus: 13,
+  verOccurrences: 14,
+  verDeduction: 15,
+  verTotal: 16,
+  selfNote: 17,
+  verNote: 18,
+  selfP: 19,
+  selfB: 20,
+  selfD: 21,
+  verP: 22,
+  verB: 23,
+  verD: 24,
+} as const;
+
+export const SCORECARD_COLUMNS = HEADERS.scorecard.length;
+
+const L = columnLetter;
+const num = (m: number | undefined) => (m === undefined ? null : fromMilli(m));
+
+/** Sum of cells in one column, contiguous rows collapsed to ranges: SUM(S6:S9,S12). */
+export function sumOf(column: number, rows: readonly number[]): string {
+  if (rows.length === 0) return '0';
+  const sorted = [...rows].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = sorted[0]!;
+  let prev = start;
+  const flush = () =>
+    parts.push(start === prev ? a1(prev, column) : `${a1(start, column)}:${a1(prev, column)}`);
+  for (const r of sorted.slice(1)) {
+    if (r === prev + 1) {
+      prev = r;
+      continue;
+    }
+    flush();
+    start = r;
+    prev = r;
+  }
+  flush();
+  // Excel allows 255 arguments; chunk long lists into nested SUMs.
+  const chunks: string[] = [];
+  for (let i = 0; i < parts.length; i += 200) chunks.push(`SUM(${parts.slice(i, i + 200).join(',')})`);
+  return chunks.length === 1 ? chunks[0]! : `SUM(${chunks.join(',')})`;
+}
+
+export interface ScorecardSheetInput {
+  sheetName: string;
+  unit: string;
+  /** Two-digit member number for the table name. */
+  number: number;
+  heading: string;
+  tree: CriteriaTree;
+  rowOrder: number[];
+  values: UnitValues;
+  standardTotal: number;
+  tableName?: string;
+  /** Node indexes whose criterion requires evidence. */
+  evidence: ReadonlySet<number>;
+}
+
+export interface ScorecardSheetRefs {
+  sheetName: string;
+  totalsRow: number;
+  firstRow: number;
+  /** Node index → sheet row. */
+  rowOf: Map<number, number>;
+}
+
+function stageFormulas(
+  node: CriterionNode,
+  r: number,
+  rowOf: Map<number, number>,
+  stage: 'self' | 'verified',
+): { p: string; b: string; d: string; t: string } {
+  const [P, B, D] = stage === 'self' ? [SC.selfP, SC.selfB, SC.selfD] : [SC.verP, SC.verB, SC.verD];
+  if (node.children.length > 0) {
+    const rows = node.children.map((c) => rowOf.get(c)!);
+    const bonusSum = sumOf(B, rows);
+    const dedSum = sumOf(D, rows);
+    return {
+      p: sumOf(P, rows),
+      b: node.bonusMax !== undefined ? `MIN(${a1(r, SC.bonusMax)},${bonusSum})` : bonusSum,
+      d: node.deductionMax !== undefined ? `MIN(${a1(r, SC.deductionMax)},${dedSum})` : dedSum,
+      t: `${a1(r, P)}+${a1(r, B)}-${a1(r, D)}`,
+    };
+  }
+  const [pts, bon, occ, ded] =
+    stage === 'self'
+      ? [SC.selfPoints, SC.selfBonus, SC.selfOccurrences, SC.selfDeduction]
+      : [SC.verPoints, SC.verBonus, SC.verOccurrences, SC.verDeduction];
+  const c = (col: number) => a1(r, col);
+  const points = `MIN(MAX(N(${c(pts)}),0),${c(SC.standard)})`;
+  const bonus =
+    leafBonusCap(node) === undefined
+      ? `MAX(N(${c(bon)}),0)`
+      : `MIN(MAX(N(${c(bon)}),0),N(${c(SC.bonusMax)}))`;
+  const raw = `MAX(IF(ISNUMBER(${c(occ)}),${c(occ)}*N(${c(SC.deductionEach)}),N(${c(ded)})),0)`;
+  const deduction = node.deductionMax !== undefined ? `MIN(${raw},${c(SC.deductionMax)})` : raw;
+  const total = `${c(P)}+${c(B)}-${c(D)}`;
+  if (stage === 'self') return { p: points, b: bonus, d: deduction, t: total };
+  const has = `ISNUMBER(${c(SC.verPoints)})`;
+  return {
+    p: `IF(${has},${points},${c(SC.selfP)})`,
+    b: `IF(${has},${bonus},${c(SC.selfB)})`,
+    d: `IF(${has},${deduction},${c(SC.selfD)})`,
+    t: total,
+  };
+}
+
+/** Contiguous runs of rows sharing a key (undefined key: no validation). */
+function runs(rows: { row: number; key: string | undefined }[]): { from: number; to: number; key: string }[] {
+  const out: { from: number; to: number; key: string }[] = [];
+  for (const { row, key } of rows) {
+    const last = out[out.length - 1];
+    if (key === undefined) continue;
+    if (last && last.key === key && last.to === row - 1) last.to = row;
+    else out.push({ from: row, to: row, key });
+  }
+  return out;
+}
+
+export function buildScorecardSheet(input_: ScorecardSheetInput): {
+  sheet: SheetPlan;
+  refs: ScorecardSheetRefs;
+} {
+  const { tree, rowOrder, values, sheetName } = input_;
+  const { headerRow, totalsRow, unitRow } = LAYOUT.scorecard;
+  const firstRow = headerRow + 1;
+  const rowOf = new Map<number, number>();
+  rowOrder.forEach((node, k) => {
+    rowOf.set(node, firstRow + k);
+  });
+
+  const cells: CellPlan[] = [
+    { ref: 'A1', value: input_.heading, style: titleStyle },
+    { ref: a1(unitRow, 1), value: 'Đơn vị:', style: label },
+    { ref: a1(unitRow, 2), value: input_.unit, style: { ...label, font: { ...label.font, size: 12 } } },
+    {
+      ref: a1(unitRow, 3),
+      value:
+        'Ô vàng: đơn vị nhập (tự chấm) và Cụm nhập (thẩm định). Ô xám: công thức, tự tính. Bỏ trống điểm thẩm định = giữ điểm tự chấm.',
+      style: subtitle,
+    },
+    { ref: a1(totalsRow, 1), value: 'Tổng cộng', style: label },
+  ];
+  const rows: CellValue[][] = [];
+  HEADERS.scorecard.forEach((h, i) => {
+    cells.push({ ref: a1(headerRow, i + 1), value: h, style: header });
+  });
+
+  const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
+    cells.push({ ref: a1(r, col), ...cell });
+    row[col - 1] = cell.formula !== undefined ? null : (cell.value ?? null);
+  };
+  const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
+
+  for (const nodeIndex of rowOrder) {
+    const node = tree.nodes[nodeIndex]!;
+    const r = rowOf.get(nodeIndex)!;
+    const group = node.children.length > 0;
+    const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
+    const bold = group ? { font: { bold: true } } : {};
+    put(r, SC.code, { value: node.code, style: fixed(FMT.text, bold) }, row);
+    put(
+      r,
+      SC.title,
+      {
+        value: node.title,
+        style: fixed(undefined, { ...bold, align: { indent: node.depth, wrap: true, vertical: 'top' } }),
+      },
+      row,
+    );
+    put(r, SC.standard, { value: fromMilli(node.standard), style: fixed(FMT.score, bold) }, row);
+    put(r, SC.bonusMax, { value: num(node.bonusMax), style: fixed(FMT.score) }, row);
+    put(r, SC.deductionMax, { value: num(node.deductionMax), style: fixed(FMT.score) }, row);
+    put(r, SC.deductionEach, { value: num(node.deductionEach), style: fixed(FMT.score) }, row);
+
+    const entry = values.entries[nodeIndex] ?? {};
+    const inputs: [number, CellValue | undefined, string][] = [
+      [SC.selfPoints, entry.self?.points, FMT.score],
+      [SC.selfBonus, entry.self?.bonus, FMT.score],
+      [SC.selfOccurrences, entry.self?.occurrences, FMT.count],
+      [SC.selfDeduction, entry.self?.deduction, FMT.score],
+      [SC.verPoints, entry.verified?.points, FMT.score],
+      [SC.verBonus, entry.verified?.bonus, FMT.score],
+      [SC.verOccurrences, entry.verified?.occurrences, FMT.count],
+      [SC.verDeduction, entry.verified?.deduction, FMT.score],
+      [SC.selfNote, entry.self?.note, FMT.text],
+      [SC.verNote, entry.verified?.note, FMT.text],
+    ];
+    for (const [col, value, fmt] of inputs) {
+      put(r, col, { value: group ? null : (value ?? null), style: group ? computed(fmt) : input(fmt) }, row);
+    }
+    const self = stageFormulas(node, r, rowOf, 'self');
+    const ver = stageFormulas(node, r, rowOf, 'verified');
+    const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
+    const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
+    const f = (col: number, formula: string, result: number, strong = false) =>
+      put(
+        r,
+        col,
+        { formula, result, style: computed(FMT.score, strong ? { font: { bold: true } } : {}) },
+        row,
+      );
+    f(SC.selfP, self.p, sp!);
+    f(SC.selfB, self.b, sb!);
+    f(SC.selfD, self.d, sd!);
+    f(SC.selfTotal, self.t, st!, true);
+    f(SC.verP, ver.p, vp!);
+    f(SC.verB, ver.b, vb!);
+    f(SC.verD, ver.d, vd!);
+    f(SC.verTotal, ver.t, vt!, true);
+    rows.push(row);
+  }
+  // Evidence-required leaves say so where the evidence is typed.
+  for (const nodeIndex of input_.evidence) {
+    const cell = cells.find((c) => c.ref === a1(rowOf.get(nodeIndex) ?? 0, SC.selfNote));
+    if (cell)
+      cell.note = `Tiêu chí ${tree.nodes[nodeIndex]!.code} cần minh chứng: ghi số, ngày văn bản hoặc đường dẫn tài liệu.`;
+  }
+
+  const roots = tree.roots.map((i) => rowOf.get(i)!);
+  const leaves = tree.leaves.map((i) => rowOf.get(i)!);
+  const totals: [number, string, number][] = [
+    [SC.standard, sumOf(SC.standard, leaves), input_.standardTotal],
+    [SC.selfTotal, sumOf(SC.selfTotal, roots), fromMilli(values.selfTotal.total)],
+    [SC.verTotal, sumOf(SC.verTotal, roots), fromMilli(values.verifiedTotal.total)],
+    [SC.selfP, sumOf(SC.selfP, roots), fromMilli(values.selfTotal.points)],
+    [SC.selfB, sumOf(SC.selfB, roots), fromMilli(values.selfTotal.bonus)],
+    [SC.selfD, sumOf(SC.selfD, roots), fromMilli(values.selfTotal.deduction)],
+    [SC.verP, sumOf(SC.verP, roots), fromMilli(values.verifiedTotal.points)],
+    [SC.verB, sumOf(SC.verB, roots), fromMilli(values.verifiedTotal.bonus)],
+    [SC.verD, sumOf(SC.verD, roots), fromMilli(values.verifiedTotal.deduction)],
+  ];
+  for (const [col, formula, result] of totals)
+    cells.push({
+      ref: a1(totalsRow, col),
+      formula: rows.length ? formula : '0',
+      result,
+      style: computed(FMT.score, { font: { bold: true } }),
+    });
+
+  const validations: ValidationPlan[] = [];
+  const leafRows = rowOrder.map((i) => ({ node: tree.nodes[i]!, row: rowOf.get(i)! }));
+  const addRuns = (
+    cols: number[],
+    keyOf: (n: CriterionNode) => string | undefined,
+    make: (range: string, key: string, top: number) => ValidationPlan,
+  ) => {
+    for (const run of runs(
+      leafRows.map(({ node, row }) => ({ row, key: node.children.length ? undefined : keyOf(node) })),
+    ))
+      for (const col of cols)
+        validations.push(make(`${a1(run.from, col)}:${a1(run.to, col)}`, run.key, run.from));
+  };
+  const pointsMsg = {
+    title: 'Điểm ngoài giới hạn',
+    message: 'Điểm phải từ 0 đến điểm chuẩn của tiêu chí (cột C).',
+  };
+  addRuns(
+    [SC.selfPoints, SC.verPoints],
+    () => 'p',
+    (range, _k, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      max: `$${L(SC.standard)}${top}`,
+      allowBlank: true,
+      error: pointsMsg,
+    }),
+  );
+  addRuns(
+    [SC.selfBonus, SC.verBonus],
+    (n) => (leafBonusCap(n) === undefined ? 'free' : 'cap'),
+    (range, key, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      ...(key === 'cap' ? { max: `$${L(SC.bonusMax)}${top}` } : {}),
+      allowBlank: true,
+      error: {
+        title: 'Điểm cộng ngoài giới hạn',
+        message:
+          key === 'cap'
+            ? 'Điểm cộng từ 0 đến điểm cộng tối đa (cột D); tiêu chí không có điểm cộng tối đa thì không được cộng.'
+            : 'Điểm cộng không được âm; tổng điểm cộng của nhóm bị giới hạn bởi điểm cộng tối đa của nhóm.',
+      },
+    }),
+  );
+  addRuns(
+    [SC.selfDeduction, SC.verDeduction],
+    (n) => (n.deductionMax === undefined ? 'free' : 'cap'),
+    (range, key, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      ...(key === 'cap' ? { max: `$${L(SC.deductionMax)}${top}` } : {}),
+      allowBlank: true,
+      error: { title: 'Điểm trừ ngoài giới hạn', message: 'Điểm trừ từ 0 đến điểm trừ tối đa (cột E).' },
+    }),
+  );
+  addRuns(
+    [SC.selfOccurrences, SC.verOccurrences],
+    () => 'n',
+    (range) => ({
+      range,
+      kind: 'whole',
+      min: 0,
+      allowBlank: true,
+      error: { title: 'Số lần không hợp lệ', message: 'Số lần bị trừ là số nguyên, không âm.' },
+    }),
+  );
+
+  const lastRow = Math.max(firstRow, firstRow + rowOrder.length - 1);
+  const widths: [number, number][] = [
+    [SC.code, 8],
+    [SC.title, 48],
+    [SC.standard, 8],
+    [SC.bonusMax, 8],
+    [SC.deductionMax, 8],
+    [SC.deductionEach, 8],
+  ];
+  const columns = [
+    ...widths.map(([index, width]) => ({ index, width })),
+    ...[SC.selfPoints, SC.selfBonus, SC.selfOccurrences, SC.selfDeduction, SC.selfTotal].map((index) => ({
+      index,
+      width: 9,
+    })),
+    ...[SC.verPoints, SC.verBonus, SC.verOccurrences, SC.verDeduction, SC.verTotal].map((index) => ({
+      index,
+      width: 9,
+    })),
+    { index: SC.selfNote, width: 30 },
+    { index: SC.verNote, width: 30 },
+    ...[SC.selfP, SC.selfB, SC.selfD, SC.verP, SC.verB, SC.verD].map((index) => ({
+      index,
+      width: 9,
+      hidden: true,
+    })),
+  ];
+  const sheet: SheetPlan = {
+    name: sheetName,
+    role: 'scorecard',
+    unit: input_.unit,
+    tabColor: 'FF70AD47',
+    columns,
+    rows: [{ index: headerRow, height: 45 }],
+    cells,
+    tables: [
+      {
+        name: input_.tableName ?? `ChamDiem_${String(input_.number).padStart(2, '0')}`,
+        ref: a1(headerRow, 1),
+        headers: [...HEADERS.scorecard],
+        rows,
+        style: 'TableStyleLight1',
+      },
+    ],
+    validations,
+    freeze: { rows: headerRow, columns: 2 },
+    protect: true,
+    print: {
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: true,
+      titleRows: `1:${headerRow}`,
+      area: `A1:${a1(lastRow, SC.verNote)}`,
+      footer: `${input_.unit} — Trang &P/&N`,
+    },
+  };
+  return { sheet, refs: { sheetName, totalsRow, firstRow, rowOf } };
+}
