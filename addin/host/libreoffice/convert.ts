@@ -59,22 +59,43 @@ export async function convertWorkbook(
   target: ConvertTarget,
   options: ConvertOptions & { recalculate: boolean },
 ): Promise<string> {
+  const [out] = await convertWorkbooks([inPath], outDir, target, options);
+  return out!;
+}
+
+/** Several files in one LibreOffice start (a start costs more than a small workbook): same rules as one. */
+export async function convertWorkbooks(
+  inPaths: readonly string[],
+  outDir: string,
+  target: ConvertTarget,
+  options: ConvertOptions & { recalculate: boolean },
+): Promise<string[]> {
   const soffice = options.soffice ?? findSoffice();
   if (!soffice) throw libreOfficeMissing();
-  const input = resolve(inPath);
-  await stat(input); // a clear ENOENT before starting a process
-  const finalPath = join(resolve(outDir), basename(input, extname(input)) + target.ext);
-  if (finalPath === input) {
+  const inputs = inPaths.map((p) => resolve(p));
+  const outputs = inputs.map((input) => join(resolve(outDir), basename(input, extname(input)) + target.ext));
+  for (const [i, input] of inputs.entries()) {
+    await stat(input); // a clear ENOENT before starting a process
+    if (outputs[i] === input || inputs.includes(outputs[i]!)) {
+      throw new ToolFailedError('libreoffice', {
+        vi: `Không ghi đè tệp đầu vào ${outputs[i]}: hãy chọn thư mục kết quả khác.`,
+        en: `Refusing to overwrite the input ${outputs[i]}: choose another output folder.`,
+      });
+    }
+  }
+  if (new Set(outputs).size !== outputs.length) {
     throw new ToolFailedError('libreoffice', {
-      vi: `Không ghi đè tệp đầu vào ${input}: hãy chọn thư mục kết quả khác.`,
-      en: `Refusing to overwrite the input ${input}: choose another output folder.`,
+      vi: 'Hai tệp đầu vào trùng tên (khác thư mục): kết quả sẽ đè lên nhau.',
+      en: 'Two inputs share a base name (in different folders): their outputs would collide.',
     });
   }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS * inputs.length;
   const profile = await createProfile({
     recalculateOnLoad: options.recalculate,
     locale: options.locale ?? 'vi-VN',
   });
   const work = await mkdtemp(join(tmpdir(), 'thidua-lo-out-'));
+  const names = inputs.map((i) => basename(i)).join(', ');
   try {
     const result = await runProgram(
       soffice,
@@ -90,29 +111,31 @@ export async function convertWorkbook(
         target.filter,
         '--outdir',
         work,
-        input,
+        ...inputs,
       ],
       // HOME in the profile too: some builds touch ~/.config even with UserInstallation.
-      { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, env: { ...process.env, HOME: profile.dir } },
+      { timeoutMs, env: { ...process.env, HOME: profile.dir } },
     );
     if (result.timedOut) {
       throw new ToolFailedError('libreoffice', {
-        vi: `LibreOffice không xong trong ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} giây khi chuyển ${basename(input)}.`,
-        en: `LibreOffice did not finish within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s converting ${basename(input)}.`,
+        vi: `LibreOffice không xong trong ${Math.round(timeoutMs / 1000)} giây khi chuyển ${names}.`,
+        en: `LibreOffice did not finish within ${Math.round(timeoutMs / 1000)} s converting ${names}.`,
       });
     }
-    // soffice exits 0 even when it could not load the file: the output file is the only proof.
-    const produced = (await readdir(work)).find((f) => f.toLowerCase().endsWith(target.ext));
-    if (!produced) {
+    // soffice exits 0 even when it could not load a file: the output files are the only proof.
+    const produced = new Set(await readdir(work));
+    const missing = outputs.filter((o) => !produced.has(basename(o)));
+    if (missing.length > 0) {
       const detail = (result.stderr + result.stdout).trim().split('\n').slice(-2).join(' ');
+      const which = missing.map((m) => basename(m)).join(', ');
       throw new ToolFailedError('libreoffice', {
-        vi: `LibreOffice không tạo được ${target.ext} từ ${basename(input)} (mã thoát ${result.code}): ${detail}`,
-        en: `LibreOffice produced no ${target.ext} from ${basename(input)} (exit code ${result.code}): ${detail}`,
+        vi: `LibreOffice không tạo được ${which} (mã thoát ${result.code}): ${detail}`,
+        en: `LibreOffice did not produce ${which} (exit code ${result.code}): ${detail}`,
       });
     }
     await mkdir(resolve(outDir), { recursive: true });
-    await moveFile(join(work, produced), finalPath);
-    return finalPath;
+    for (const out of outputs) await moveFile(join(work, basename(out)), out);
+    return outputs;
   } finally {
     await Promise.all([profile.dispose(), rm(work, { recursive: true, force: true })]);
   }
@@ -129,6 +152,20 @@ export function recalculateWorkbook(
 ): Promise<string> {
   return convertWorkbook(
     inPath,
+    outDir,
+    { ext: '.xlsx', filter: 'xlsx:Calc MS Excel 2007 XML' },
+    { ...options, recalculate: true },
+  );
+}
+
+/** recalculateWorkbook for many files with one LibreOffice start; outputs in the order of the inputs. */
+export function recalculateWorkbooks(
+  inPaths: readonly string[],
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<string[]> {
+  return convertWorkbooks(
+    inPaths,
     outDir,
     { ext: '.xlsx', filter: 'xlsx:Calc MS Excel 2007 XML' },
     { ...options, recalculate: true },

@@ -5,8 +5,10 @@ export { createProfile, registryModifications, type Profile, type ProfileOptions
 export {
   convertToPdf,
   convertWorkbook,
+  convertWorkbooks,
   hasLibreOffice,
   recalculateWorkbook,
+  recalculateWorkbooks,
   type ConvertOptions,
   type ConvertTarget,
   type PdfOptions,

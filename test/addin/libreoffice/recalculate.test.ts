@@ -3,7 +3,7 @@
  * comes back with the right ones, and the same conversion without the recalc-on-load profile keeps the wrong
  * ones (so the check can fail). Real soffice processes: serial, few.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,6 +16,7 @@ import {
   pdfPages,
   pdfToPng,
   recalculateWorkbook,
+  recalculateWorkbooks,
   registryModifications,
 } from '../../../addin/host/libreoffice';
 
@@ -61,7 +62,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('LibreOffice headless', () => {
+// soffice starts take seconds, more when the machine is busy.
+describe('LibreOffice headless', { timeout: 180_000 }, () => {
   it('the profile asks Calc to recalculate OOXML and ODF on load', () => {
     const xcu = registryModifications({});
     expect(xcu).toContain(
@@ -88,6 +90,18 @@ describe('LibreOffice headless', () => {
     expect(out).toBe(join(dir, 'recalc', 'tinh-thu.xlsx'));
     expect(await cachedValues(out)).toEqual({ B4: 27.1, C4: 122, D2: 1, D3: 2, E2: 0.9918 });
     expect((await readFile(input)).equals(before)).toBe(true);
+  });
+
+  it('recalculates several workbooks with one start, outputs in input order', async () => {
+    const second = join(dir, 'second', 'tinh-thu-2.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tính thử').getCell('B4').value = { formula: '10*2', result: 3 };
+    await mkdir(join(dir, 'second'), { recursive: true });
+    await wb.xlsx.writeFile(second);
+    const outs = await recalculateWorkbooks([input, second], join(dir, 'batch'));
+    expect(outs).toEqual([join(dir, 'batch', 'tinh-thu.xlsx'), join(dir, 'batch', 'tinh-thu-2.xlsx')]);
+    expect((await cachedValues(outs[0]!)).B4).toBe(27.1);
+    expect((await cachedValues(outs[1]!)).B4).toBe(20);
   });
 
   it('refuses to write over its input', async () => {
