@@ -1,1 +1,17 @@
-export {};
+export * from './citation';
+export * from './rulesets';
+export { RuleBook, type RuleValueUse } from './params';
+export { votePasses, compareShares, tallyVotes, findVote, type VoteTally } from './votes';
+export { quotaLimit, pickWithinQuota, type QuotaFormula, type QuotaPick, type QuotaOutcome } from './quota';
+export {
+  readUnitProfiles,
+  readAwardRecords,
+  readInitiativeRecords,
+  isWoman,
+  type UnitProfile,
+  type AwardRecord,
+  type InitiativeRecord,
+  type RecipientKind,
+} from './extensions';
+export { isAward, awardNames } from './draft';
+export * from './nominate';

@@ -1,0 +1,387 @@
+/**
+ * Individual awards from the document's `people`: Lao động tiên tiến, Chiến sĩ thi đua cơ sở (with its cap per
+ * unit), Chiến sĩ thi đua ngành KSND and the "Vì sự nghiệp Kiểm sát" medal. Dates with date-fns, evaluated on
+ * 31 December of the emulation year (the medal: on the rule set's day of the year).
+ */
+import { differenceInMonths, differenceInYears, isValid, parseISO } from 'date-fns';
+import type { Person } from '../document/types';
+import { type Bilingual, makeIssue } from '../issues/issue';
+import { matchKey } from '../text/key';
+import { formatCitations } from './citation';
+import { type AwardContext, awardNames, isAward, levelIndex } from './draft';
+import { isWoman, profileOf } from './extensions';
+import { pickWithinQuota, quotaLimit } from './quota';
+import type { AwardRuleId } from './rulesets/types';
+import { compareShares, findVote, votePasses, type VoteTally } from './votes';
+import { basisOf, quotaText, voteText, withCitation } from './wording';
+
+interface PersonCase {
+  person: Person;
+  index: number;
+  rating?: string;
+  advanced: boolean;
+  base: boolean;
+}
+
+function parseDate(ctx: AwardContext, value: string, path: string, person: string): Date | undefined {
+  const d = parseISO(value);
+  if (isValid(d) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return d;
+  ctx.issues.push(
+    makeIssue(
+      'error',
+      'person.date.invalid',
+      {
+        vi: `${person}: ngày "${value}" không đúng dạng YYYY-MM-DD.`,
+        en: `${person}: date "${value}" is not YYYY-MM-DD.`,
+      },
+      { person, path },
+    ),
+  );
+  return undefined;
+}
+
+const dmy = (d: Date) =>
+  `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+
+export function nominateIndividuals(ctx: AwardContext): void {
+  const people = ctx.doc.people ?? [];
+  if (people.length === 0) return;
+  const { book } = ctx;
+  const year = ctx.doc.year;
+  const yearEnd = parseISO(`${year}-12-31`);
+  const tieBasis = formatCitations(book.ruleSet.tiePreference?.basis ?? []);
+  const womenLine: Bilingual = {
+    vi: `Ưu tiên khi bằng nhau: nữ (${tieBasis.vi})`,
+    en: `Preferred among equals: woman (${tieBasis.en})`,
+  };
+
+  const nominate = (ruleId: AwardRuleId, c: PersonCase, basis: Bilingual[]) => {
+    const rule = book.rule(ruleId);
+    ctx.nominations.push({
+      ruleId,
+      candidate: c.person.name,
+      kind: 'individual',
+      unit: c.person.unit,
+      basis: [...basis, basisOf(rule)],
+    });
+  };
+  const block = (ruleId: AwardRuleId, c: PersonCase, reasons: Bilingual[], quota = false) => {
+    const rule = book.rule(ruleId);
+    ctx.blocked.push({
+      ruleId,
+      candidate: c.person.name,
+      kind: 'individual',
+      unit: c.person.unit,
+      reasons: reasons.map((r) => withCitation(r, rule, quota)),
+    });
+  };
+
+  const levels = book.ruleSet.ratingLevels;
+  const cases: PersonCase[] = people.map((person, index) => {
+    const rating = (person as Person & { rating?: unknown }).rating;
+    const c: PersonCase = { person, index, advanced: false, base: false };
+    if (typeof rating === 'string') c.rating = rating;
+    return c;
+  });
+
+  // Lao động tiên tiến.
+  const minMonths = book.num('advancedWorker', 'minMonthsSinceRecruitment');
+  const forms = book.ruleSet.disciplineForms;
+  const blocksFrom = levelIndex(forms, book.str('advancedWorker', 'disciplineBlocksFrom'));
+  const advRating = levelIndex(levels, book.str('advancedWorker', 'minRating'));
+  for (const c of cases) {
+    const p = c.person;
+    const reasons: Bilingual[] = [];
+    const basis: Bilingual[] = [];
+    const field = p.recruited ? 'recruited' : 'serviceStart';
+    const startText = p.recruited ?? p.serviceStart;
+    const start = startText ? parseDate(ctx, startText, `people[${c.index}].${field}`, p.name) : undefined;
+    if (start) {
+      const months = differenceInMonths(yearEnd, start);
+      if (start > yearEnd)
+        reasons.push({
+          vi: `Tuyển dụng ngày ${dmy(start)}, sau năm ${year}`,
+          en: `Recruited on ${dmy(start)}, after ${year}`,
+        });
+      else if (months < minMonths)
+        reasons.push({
+          vi: `Tuyển dụng ngày ${dmy(start)}: ${months} tháng đến 31/12/${year}, dưới ${minMonths} tháng`,
+          en: `Recruited on ${dmy(start)}: ${months} months to 31/12/${year}, under ${minMonths}`,
+        });
+      else
+        basis.push({
+          vi: `Công tác ${months} tháng đến 31/12/${year} (từ đủ ${minMonths} tháng)`,
+          en: `${months} months of service to 31/12/${year} (at least ${minMonths})`,
+        });
+    } else if (!startText) {
+      ctx.issues.push(
+        makeIssue(
+          'warning',
+          'person.recruited.missing',
+          {
+            vi: `${p.name}: không có ngày tuyển dụng; chưa kiểm tra được thời gian công tác tối thiểu ${minMonths} tháng.`,
+            en: `${p.name}: no recruitment date; the minimum ${minMonths} months of service is not checked.`,
+          },
+          { person: p.name, path: `people[${c.index}]` },
+        ),
+      );
+      basis.push({ vi: 'Chưa có ngày tuyển dụng: cần kiểm tra', en: 'No recruitment date: to be checked' });
+    }
+    for (const d of p.discipline ?? []) {
+      if (d.year !== year) continue;
+      const idx = levelIndex(forms, d.form);
+      if (idx < 0) {
+        ctx.issues.push(
+          makeIssue(
+            'warning',
+            'person.discipline.unknown',
+            {
+              vi: `${p.name}: hình thức kỷ luật "${d.form}" không nhận ra; coi là từ khiển trách trở lên.`,
+              en: `${p.name}: disciplinary form "${d.form}" not recognised; treated as a reprimand or worse.`,
+            },
+            { person: p.name },
+          ),
+        );
+      }
+      if (idx < 0 || idx >= blocksFrom)
+        reasons.push({
+          vi: `Bị kỷ luật "${d.form}" năm ${d.year} (từ ${forms[blocksFrom]} trở lên)`,
+          en: `Disciplined ("${d.form}") in ${d.year} (${forms[blocksFrom]} or worse)`,
+        });
+    }
+    if (c.rating !== undefined) {
+      const idx = levelIndex(levels, c.rating);
+      if (idx < 0 || idx > advRating)
+        reasons.push({
+          vi: `Xếp loại "${c.rating}", chưa "${levels[advRating]}"`,
+          en: `Rating "${c.rating}", not "${levels[advRating]}"`,
+        });
+      else basis.push({ vi: `Xếp loại: ${c.rating}`, en: `Rating: ${c.rating}` });
+    }
+    if (reasons.length) block('advancedWorker', c, reasons);
+    else {
+      c.advanced = true;
+      basis.push({ vi: `Không bị kỷ luật trong năm ${year}`, en: `Not disciplined in ${year}` });
+      nominate('advancedWorker', c, basis);
+    }
+  }
+
+  // Chiến sĩ thi đua cơ sở: an Advanced Worker with a recognised initiative, within the cap of the unit.
+  const levelsOk = new Set(book.list('baseEmulationSoldier', 'initiativeLevels').map(matchKey));
+  const baseNames = awardNames('baseEmulationSoldier');
+  const eligible: { c: PersonCase; vote?: VoteTally; initiative: string }[] = [];
+  for (const c of cases) {
+    if (!c.advanced) continue;
+    const initiative = (c.person.initiatives ?? []).find(
+      (i) => i.year === year && levelsOk.has(matchKey(i.level)),
+    );
+    if (!initiative) {
+      block('baseEmulationSoldier', c, [
+        {
+          vi: `Không có sáng kiến (hoặc đề tài) được công nhận năm ${year}`,
+          en: `No initiative (or research) recognised in ${year}`,
+        },
+      ]);
+      continue;
+    }
+    const entry: { c: PersonCase; vote?: VoteTally; initiative: string } = {
+      c,
+      initiative: initiative.level,
+    };
+    const vote = findVote(ctx.votes, baseNames, c.person.name);
+    if (vote) entry.vote = vote;
+    eligible.push(entry);
+  }
+  const capPercent = book.numOrNull('baseEmulationSoldier', 'capPercent');
+  const capMinimum = capPercent === null ? null : book.numOrNull('baseEmulationSoldier', 'capMinimum');
+  if (capPercent !== null) book.str('baseEmulationSoldier', 'capRounding');
+  const baseRule = book.rule('baseEmulationSoldier');
+  const byUnit = new Map<string, typeof eligible>();
+  for (const e of eligible) {
+    const k = matchKey(e.c.person.unit);
+    byUnit.set(k, [...(byUnit.get(k) ?? []), e]);
+  }
+  const preferred = book.prefersWomen()
+    ? (e: (typeof eligible)[number]) => isWoman(e.c.person.gender)
+    : undefined;
+  for (const group of byUnit.values()) {
+    const unit = group[0]!.c.person.unit;
+    const profile = profileOf(ctx.profiles, unit);
+    const advancedInUnit = cases.filter(
+      (c) => c.advanced && matchKey(c.person.unit) === matchKey(unit),
+    ).length;
+    const base = profile?.advancedWorkers ?? advancedInUnit;
+    const limit = quotaLimit({ percent: capPercent, minimum: capMinimum }, base);
+    const baseLabel =
+      profile?.advancedWorkers !== undefined
+        ? {
+            vi: `"Lao động tiên tiến" của ${unit} (tài liệu ghi)`,
+            en: `Advanced Workers of ${unit} (stated)`,
+          }
+        : {
+            vi: `"Lao động tiên tiến" của ${unit} trong danh sách`,
+            en: `Advanced Workers of ${unit} listed`,
+          };
+    const capLine =
+      capPercent === null
+        ? { vi: 'Không áp dụng giới hạn tỷ lệ', en: 'No percentage cap applied' }
+        : quotaText(limit, base, capPercent, capMinimum, baseLabel);
+    // Order: higher vote share first (when voted), then as listed.
+    const ordered = [...group].sort((a, b) => {
+      if (a.vote && b.vote)
+        return -compareShares(a.vote.yes, a.vote.voters, b.vote.yes, b.vote.voters) || a.c.index - b.c.index;
+      if (a.vote || b.vote) return a.vote ? -1 : 1;
+      return a.c.index - b.c.index;
+    });
+    const same = (a: (typeof group)[number], b: (typeof group)[number]) =>
+      !!a.vote && !!b.vote && compareShares(a.vote.yes, a.vote.voters, b.vote.yes, b.vote.voters) === 0;
+    let proposed = 0;
+    for (const pick of pickWithinQuota(ordered, limit, same, preferred)) {
+      const e = pick.item;
+      if (pick.outcome === 'within' || pick.outcome === 'preferred') {
+        proposed++;
+        e.c.base = true;
+        const lines: Bilingual[] = [
+          { vi: 'Đạt tiêu chuẩn "Lao động tiên tiến"', en: 'Meets the Advanced Worker standard' },
+          { vi: `Sáng kiến cấp ${e.initiative} năm ${year}`, en: `Initiative (${e.initiative}) in ${year}` },
+        ];
+        if (e.vote) lines.push(voteText(e.vote.yes, e.vote.voters));
+        if (capPercent !== null) lines.push(withCitation(capLine, baseRule, true));
+        if (pick.outcome === 'preferred') lines.push(womenLine);
+        nominate('baseEmulationSoldier', e.c, lines);
+      } else {
+        const why =
+          pick.outcome === 'over'
+            ? { vi: `Vượt giới hạn: ${capLine.vi}`, en: `Over the cap: ${capLine.en}` }
+            : {
+                vi: `Bằng phiếu tại giới hạn (${capLine.vi}); Hội đồng quyết định`,
+                en: `Tied at the cap (${capLine.en}); the council decides`,
+              };
+        block('baseEmulationSoldier', e.c, [why], true);
+      }
+    }
+    ctx.quotas.push({
+      ruleId: 'baseEmulationSoldier',
+      scope: unit,
+      limit: Number.isFinite(limit) ? limit : null,
+      base,
+      proposed,
+      basis: [withCitation(capLine, baseRule, capPercent !== null)],
+    });
+  }
+
+  // Chiến sĩ thi đua ngành KSND: consecutive base-level titles, a sector initiative, the council's vote.
+  const run = book.num('sectorEmulationSoldier', 'consecutiveYears');
+  const sectorLevels = new Set(book.list('sectorEmulationSoldier', 'sectorInitiativeLevels').map(matchKey));
+  const sectorVotePct = book.num('sectorEmulationSoldier', 'votePercent');
+  const sectorNames = awardNames('sectorEmulationSoldier');
+  const years = Array.from({ length: run }, (_, k) => year - run + 1 + k);
+  for (const c of cases) {
+    const p = c.person;
+    const held = years.filter(
+      (y) =>
+        (y === year && c.base) ||
+        (p.titles ?? []).some((t) => t.year === y && isAward(t.title, 'baseEmulationSoldier')),
+    );
+    const vote = findVote(ctx.votes, sectorNames, p.name);
+    if (held.length < run && !vote) continue;
+    const reasons: Bilingual[] = [];
+    if (held.length < run) {
+      const missing = years.filter((y) => !held.includes(y)).join(', ');
+      reasons.push({
+        vi: `Chưa đủ ${run} năm liên tục "Chiến sĩ thi đua cơ sở" (${years[0]}–${year}); thiếu năm ${missing}`,
+        en: `Not ${run} consecutive years as Grassroots Emulation Fighter (${years[0]}–${year}); missing ${missing}`,
+      });
+    }
+    const initiative = (p.initiatives ?? []).find(
+      (i) => years.includes(i.year) && sectorLevels.has(matchKey(i.level)),
+    );
+    if (!initiative)
+      reasons.push({
+        vi: `Không có sáng kiến cấp Ngành được công nhận trong ${years[0]}–${year}`,
+        en: `No sector-level initiative recognised in ${years[0]}–${year}`,
+      });
+    if (!vote)
+      reasons.push({
+        vi: 'Chưa có kết quả biểu quyết của Hội đồng Ngành',
+        en: 'No vote of the sector council recorded',
+      });
+    else if (!votePasses(vote.yes, vote.voters, sectorVotePct)) {
+      const t = voteText(vote.yes, vote.voters);
+      reasons.push({ vi: `${t.vi}, dưới ${sectorVotePct}%`, en: `${t.en}, below ${sectorVotePct}%` });
+    }
+    if (reasons.length) {
+      block('sectorEmulationSoldier', c, reasons);
+      continue;
+    }
+    const t = voteText(vote!.yes, vote!.voters);
+    nominate('sectorEmulationSoldier', c, [
+      {
+        vi: `"Chiến sĩ thi đua cơ sở" ${run} năm liên tục (${years[0]}–${year})`,
+        en: `Grassroots Emulation Fighter ${run} years running (${years[0]}–${year})`,
+      },
+      {
+        vi: `Sáng kiến cấp Ngành năm ${initiative!.year}`,
+        en: `Sector-level initiative in ${initiative!.year}`,
+      },
+      {
+        vi: `Biểu quyết của Hội đồng: ${t.vi} (ngưỡng ${sectorVotePct}%)`,
+        en: `Council vote: ${t.en} (threshold ${sectorVotePct}%)`,
+      },
+    ]);
+  }
+
+  // Kỷ niệm chương "Vì sự nghiệp Kiểm sát": continuous service, once per person.
+  const serviceYears = book.num('procuracyMedal', 'serviceYears');
+  const cutoff = parseISO(`${year}-${book.str('procuracyMedal', 'serviceCountedTo')}`);
+  const medalRating = levelIndex(levels, book.str('procuracyMedal', 'minRating'));
+  for (const c of cases) {
+    const p = c.person;
+    const startText = p.serviceStart ?? p.recruited;
+    if (!startText) continue;
+    const start = parseDate(
+      ctx,
+      startText,
+      `people[${c.index}].${p.serviceStart ? 'serviceStart' : 'recruited'}`,
+      p.name,
+    );
+    if (!start || start > cutoff) continue;
+    const served = differenceInYears(cutoff, start);
+    if (served < serviceYears) continue;
+    const reasons: Bilingual[] = [];
+    const title = (p.titles ?? []).find((t) => isAward(t.title, 'procuracyMedal'));
+    const record = ctx.records.find(
+      (r) =>
+        r.kind === 'individual' &&
+        r.recipient !== undefined &&
+        matchKey(r.recipient) === matchKey(p.name) &&
+        isAward(r.form, 'procuracyMedal'),
+    );
+    if (title || record) {
+      const when = title ? ` (${title.year})` : record?.year ? ` (${record.year})` : '';
+      reasons.push({
+        vi: `Đã được tặng${when}; chỉ tặng một lần`,
+        en: `Already awarded${when}; given once only`,
+      });
+    }
+    if (c.rating !== undefined) {
+      const idx = levelIndex(levels, c.rating);
+      if (idx < 0 || idx > medalRating)
+        reasons.push({
+          vi: `Xếp loại "${c.rating}", chưa "${levels[medalRating]}"`,
+          en: `Rating "${c.rating}", not "${levels[medalRating]}"`,
+        });
+    }
+    if (reasons.length) {
+      block('procuracyMedal', c, reasons);
+      continue;
+    }
+    nominate('procuracyMedal', c, [
+      {
+        vi: `Công tác liên tục từ ${dmy(start)}: ${served} năm đến ${dmy(cutoff)} (từ đủ ${serviceYears} năm)`,
+        en: `Continuous service since ${dmy(start)}: ${served} years to ${dmy(cutoff)} (at least ${serviceYears})`,
+      },
+      { vi: 'Chưa được tặng', en: 'Not awarded before' },
+    ]);
+  }
+}
