@@ -1,12 +1,24 @@
-import { CliError, type Command } from '../context';
+import { checkCluster, hasErrors } from '../../../core';
+import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { formatIssues } from '../format';
+import { loadDocument } from '../load';
 
-// Placeholder until its issue lands: refuses to run rather than pretending.
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'thidua check …',
-  summary: { vi: '(chưa có)', en: '(not yet available)' },
-  options: {},
-  async run() {
-    throw new CliError({ vi: 'Lệnh "check" chưa được xây dựng.', en: 'Command "check" is not built yet.' });
+  usage: 'thidua check FILE [--json] [--lang en]',
+  summary: {
+    vi: 'kiểm tra dữ liệu: cấu trúc, giới hạn điểm, mức trần, tham chiếu, tên đơn vị',
+    en: 'validates the data: structure, bounds, caps, references, names',
+  },
+  options: { json: { type: 'boolean' } },
+  async run(ctx) {
+    const loaded = await loadDocument(ctx.positionals[0], ctx);
+    const issues = [...loaded.issues, ...checkCluster(loaded.doc)];
+    if (ctx.values.json) ctx.io.out(JSON.stringify({ issues }, null, 2));
+    else {
+      ctx.io.out(ctx.t({ vi: `Kiểm tra ${ctx.positionals[0]}:`, en: `Checking ${ctx.positionals[0]}:` }));
+      ctx.io.out(formatIssues(issues, ctx.lang));
+    }
+    return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

@@ -1,15 +1,53 @@
-import { CliError, type Command } from '../context';
+import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
+import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { formatIssues, formatResult } from '../format';
+import { type LoadedDocument, loadDocument } from '../load';
 
-// Placeholder until its issue lands: refuses to run rather than pretending.
+/** The result document of a loaded file: reading problems first, then the computation's. */
+export function computeLoaded(loaded: LoadedDocument): {
+  result: ResultDocument;
+  computation: ClusterComputation;
+} {
+  const computation = computeCluster(loaded.doc);
+  const result = { ...computation.result, issues: [...loaded.issues, ...computation.result.issues] };
+  return { result, computation };
+}
+
+/** The ranking table and the lines saying how equal totals were separated. */
+export function rankingText(
+  result: ResultDocument,
+  computation: ClusterComputation,
+  ctx: CommandContext,
+): string {
+  const ties = computation.ranking
+    .filter((r) => r.below && r.below.key !== 'total')
+    .map((r) => `  ${r.unit}: ${ctx.t(r.below!.text)}`);
+  return [
+    formatResult(result, ctx.lang),
+    ...(ties.length
+      ? ['', ctx.t({ vi: 'Phân định khi bằng tổng điểm:', en: 'Equal totals separated by:' }), ...ties]
+      : []),
+  ].join('\n');
+}
+
 export const computeCommand: Command = {
   name: 'compute',
-  usage: 'thidua compute …',
-  summary: { vi: '(chưa có)', en: '(not yet available)' },
-  options: {},
-  async run() {
-    throw new CliError({
-      vi: 'Lệnh "compute" chưa được xây dựng.',
-      en: 'Command "compute" is not built yet.',
-    });
+  usage: 'thidua compute FILE [--json] [-o OUT.xlsx] [--lang en]',
+  summary: {
+    vi: 'tính điểm, tỷ lệ chỉ tiêu, xếp hạng và xếp loại',
+    en: 'scores, indicator ratios, ranking and tiers',
+  },
+  options: { json: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+  async run(ctx) {
+    if (ctx.values.out !== undefined)
+      throw new CliError({
+        vi: 'Chưa hỗ trợ ghi kết quả vào sổ tính (-o); dùng --json để lấy tài liệu kết quả.',
+        en: 'Writing results into a workbook (-o) is not supported yet; use --json for the result document.',
+      });
+    const loaded = await loadDocument(ctx.positionals[0], ctx);
+    const { result, computation } = computeLoaded(loaded);
+    if (ctx.values.json) ctx.io.out(JSON.stringify(result, null, 2));
+    else ctx.io.out(`${rankingText(result, computation, ctx)}\n\n${formatIssues(result.issues, ctx.lang)}`);
+    return hasErrors(result.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

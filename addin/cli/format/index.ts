@@ -1,0 +1,3 @@
+export * from './issues';
+export * from './result';
+export * from './table';

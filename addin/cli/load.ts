@@ -1,0 +1,95 @@
+/**
+ * Reading FILE for the commands: a `.json` document (thidua/cluster@1) or an `.xlsx` workbook built by the
+ * project. What cannot be read at all (missing file, malformed JSON, not a cluster document) is a CliError:
+ * exit 2 and one line saying what and where. What can be read comes back with its problems as Issues.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { type ClusterDocument, type Issue, type ParsedCluster, parseClusterJson } from '../../core';
+import { CliError, type CommandContext } from './context';
+
+export interface LoadedDocument {
+  /** Absolute path. */
+  path: string;
+  doc: ClusterDocument;
+  /** Problems found while reading (types, unknown keys); the semantic checks come from checkCluster. */
+  issues: Issue[];
+}
+
+type WorkbookReader = (path: string) => Promise<ParsedCluster>;
+
+/**
+ * The workbook reader lives in addin/host/xlsx/read-document.ts (`readWorkbookDocument`), built by the
+ * workbook work; until it exists the command line refuses .xlsx with a clear message. Wiring it is this one
+ * line: `import { readWorkbookDocument } from '../host/xlsx/read-document';`.
+ */
+const readWorkbookDocument: WorkbookReader | undefined = undefined;
+
+function readProblem(error: unknown, shown: string): CliError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === 'ENOENT'
+      ? { vi: 'không có tệp này', en: 'no such file' }
+      : code === 'EISDIR'
+        ? { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' }
+        : code === 'EACCES' || code === 'EPERM'
+          ? { vi: 'không có quyền đọc', en: 'permission denied' }
+          : { vi: (error as Error).message, en: (error as Error).message };
+  return new CliError({
+    vi: `Không đọc được tệp ${shown}: ${reason.vi}.`,
+    en: `Cannot read file ${shown}: ${reason.en}.`,
+  });
+}
+
+/** The outcome of a parse as a loaded document, or one line (CliError, exit 2) when it is unusable. */
+export function acceptParsed(parsed: ParsedCluster, path: string, shown: string): LoadedDocument {
+  if (parsed.doc) return { path, doc: parsed.doc, issues: parsed.issues };
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  const first = errors[0];
+  const more =
+    errors.length > 1
+      ? { vi: ` (và ${errors.length - 1} lỗi khác)`, en: ` (and ${errors.length - 1} more)` }
+      : { vi: '', en: '' };
+  const isSyntax = first?.code === 'json.syntax';
+  return failWith(
+    isSyntax
+      ? { vi: `Tệp ${shown}: ${first.message}`, en: `File ${shown}: ${first.messageEn}` }
+      : {
+          vi: `Tệp ${shown} không dùng được: ${first?.message ?? 'không phải tài liệu thidua/cluster@1.'}${more.vi}`,
+          en: `File ${shown} cannot be used: ${first?.messageEn ?? 'not a thidua/cluster@1 document.'}${more.en}`,
+        },
+  );
+}
+
+function failWith(text: { vi: string; en: string }): never {
+  // One line: messages never contain line breaks, but a file name could.
+  throw new CliError({ vi: text.vi.replace(/\s*\n\s*/g, ' '), en: text.en.replace(/\s*\n\s*/g, ' ') });
+}
+
+export async function loadDocument(file: string | undefined, ctx: CommandContext): Promise<LoadedDocument> {
+  if (!file) throw new CliError({ vi: 'Thiếu tên tệp (FILE).', en: 'Missing the file name (FILE).' });
+  const path = resolve(ctx.io.cwd, file);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (!readWorkbookDocument)
+      throw new CliError({
+        vi: `Chưa hỗ trợ đọc sổ tính Excel (${file}); hãy dùng tệp .json định dạng thidua/cluster@1.`,
+        en: `Excel workbooks (${file}) are not supported yet; use a thidua/cluster@1 .json file.`,
+      });
+    let parsed: ParsedCluster;
+    try {
+      parsed = await readWorkbookDocument(path);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw readProblem(error, file);
+    }
+    return acceptParsed(parsed, path, file);
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw readProblem(error, file);
+  }
+  return acceptParsed(parseClusterJson(text), path, file);
+}
