@@ -1,1 +1,5 @@
-export {};
+export * from './units';
+export * from './names';
+export * from './resolve';
+export * from './lineage';
+export * from './check';

@@ -106,9 +106,11 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
         (!second || second.hit.distance >= first.hit.distance + 2)
       )
         match = first.hit;
+      // Names the query is a beginning of come first ("Binh" → the four Bình… and the …Bình provinces).
       const near = ranked
         .filter((r) => r.prefix || r.hit.distance <= allowedEdits(r.length) + 1)
-        .slice(0, options.maxNear ?? 6)
+        .sort((a, b) => Number(b.prefix) - Number(a.prefix))
+        .slice(0, options.maxNear ?? 8)
         .map((r) => r.hit);
       return match ? { match, near } : { near };
     },
