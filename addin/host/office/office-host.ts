@@ -1,0 +1,810 @@
+/**
+ * The Office.js host: the WorkbookHost inside Excel. Each command is one read batch and one write batch:
+ * read() lists the sheets, then loads every used range (values and formulas), table and name in one sync;
+ * write() inspects the cells the plan names (values and locked state, to never overwrite what a person typed) and
+ * applies the plan in one sync with calculation and screen updating suspended, ranges written as rectangles, and
+ * more syncs only when a request would pass Excel on the web's 5 MB limit. No sync inside per-cell loops.
+ */
+import type { Issue } from '../../../core';
+import { a1, parseRange, quoteSheet } from '../../../templates/build/a1';
+import type {
+  CellPlan,
+  CellStyle,
+  CellValue,
+  SheetPlan,
+  SheetSnapshot,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+  WorkbookSnapshot,
+} from '../../../templates/plan';
+import { ActionError } from '../../app/actions';
+import type { WorkbookHost, WriteMode, WriteReport } from '../../app/host';
+import {
+  blockRef,
+  cellInput,
+  cssColor,
+  DEFAULT_PAYLOAD_BUDGET,
+  jsonBytes,
+  packByBudget,
+  type Positioned,
+  positioned,
+  sameValue,
+  splitAddress,
+  toBlocks,
+  utf8Length,
+} from './blocks';
+
+type Context = Excel.RequestContext;
+export type ExcelRun = <T>(batch: (context: Context) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  /** Excel.run, or the recording fake's run in tests. */
+  run?: ExcelRun;
+  /** Bytes one request may carry; below 5 MB for the request framing. */
+  payloadBudget?: number;
+}
+
+/** Where the previous fills of marked cells are kept: a workbook setting (saved with the file). */
+export const MARKS_SETTING = 'thidua.marks';
+export const MARK_FILL: Record<Issue['severity'], string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
+
+interface StoredMark {
+  sheet: string;
+  cell: string;
+  /** The fill before the mark; null: none. */
+  previous: string | null;
+  mark: string;
+}
+
+/** One queued change and its estimated request size. */
+interface Op {
+  bytes: number;
+  apply(context: Context): void;
+}
+
+const errorCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+
+const sheetMissing = (error: unknown) => errorCode(error) === 'ItemNotFound';
+const responseTooLarge = (error: unknown) => errorCode(error) === 'ResponsePayloadSizeLimitExceeded';
+
+/** Rough bytes per cell in a response carrying values, formulas and cell properties. */
+const RESPONSE_BYTES_PER_CELL = 48;
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = 'office' as const;
+  private readonly run: ExcelRun;
+  private readonly budget: number;
+  /** Sheet names as of the last command, so an inspection can go in the same sync as the listing. */
+  private known: Set<string> | undefined;
+
+  constructor(options: OfficeHostOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  }
+
+  /* ---------- read ---------- */
+
+  async read(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const book = context.workbook;
+      const sheets = book.worksheets.load('items/name');
+      const names = book.names.load('items/name,items/formula,items/comment');
+      const tables = book.tables.load('items/name');
+      await context.sync();
+      const sheetNames = sheets.items.map((s) => s.name);
+      this.known = new Set(sheetNames);
+
+      // Table ranges ride with the first content sync (queued again if that sync had to be split).
+      const queueTables = () =>
+        tables.items.map((t) => ({ name: t.name, range: t.getRange().load('address') }));
+      let tableRanges = queueTables();
+      let contents: Map<string, SheetSnapshot>;
+      try {
+        contents = await this.loadSheets(context, sheetNames);
+      } catch (error) {
+        if (!responseTooLarge(error)) throw error;
+        tableRanges = queueTables();
+        contents = await this.loadSheetsInParts(context, sheetNames);
+      }
+      for (const t of tableRanges) {
+        const { sheet, ref } = splitAddress(t.range.address);
+        contents.get(sheet)?.tables.push({ name: t.name, ref });
+      }
+      return {
+        source: 'Excel',
+        sheets: sheetNames.map((n) => contents.get(n)!),
+        names: names.items.map((n) => {
+          const plan = { name: n.name, ref: String(n.formula ?? '').replace(/^=/, '') };
+          return n.comment ? { ...plan, comment: n.comment } : plan;
+        }),
+      };
+    });
+  }
+
+  /** The used range of every sheet in one sync (with the table ranges queued before it). */
+  private async loadSheets(context: Context, sheetNames: string[]): Promise<Map<string, SheetSnapshot>> {
+    const used = sheetNames.map((name) => ({
+      name,
+      range: context.workbook.worksheets
+        .getItem(name)
+        .getUsedRangeOrNullObject(true)
+        .load('values,formulas,rowIndex,columnIndex'),
+    }));
+    await context.sync();
+    const out = new Map<string, SheetSnapshot>();
+    for (const u of used) {
+      out.set(
+        u.name,
+        u.range.isNullObject
+          ? { name: u.name, values: [], formulas: [], tables: [] }
+          : toSnapshot(u.name, u.range.rowIndex, u.range.columnIndex, u.range.values, u.range.formulas),
+      );
+    }
+    return out;
+  }
+
+  /** A workbook too large for one response: sizes first, then row bands that each fit. */
+  private async loadSheetsInParts(
+    context: Context,
+    sheetNames: string[],
+  ): Promise<Map<string, SheetSnapshot>> {
+    const dims = sheetNames.map((name) => ({
+      name,
+      range: context.workbook.worksheets
+        .getItem(name)
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex,columnIndex,rowCount,columnCount'),
+    }));
+    await context.sync();
+    const bands: { name: string; top: number; left: number; rows: number; columns: number }[] = [];
+    for (const d of dims) {
+      if (d.range.isNullObject) continue;
+      const { rowIndex, columnIndex, rowCount, columnCount } = d.range;
+      const rowsPerBand = Math.max(1, Math.floor(this.budget / (RESPONSE_BYTES_PER_CELL * columnCount)));
+      for (let r = 0; r < rowCount; r += rowsPerBand) {
+        bands.push({
+          name: d.name,
+          top: rowIndex + r,
+          left: columnIndex,
+          rows: Math.min(rowsPerBand, rowCount - r),
+          columns: columnCount,
+        });
+      }
+    }
+    const out = new Map<string, SheetSnapshot>(
+      sheetNames.map((name) => [name, { name, values: [], formulas: [], tables: [] }]),
+    );
+    const groups = packByBudget(bands, (b) => b.rows * b.columns * RESPONSE_BYTES_PER_CELL, this.budget);
+    for (const group of groups) {
+      // One sync per group that fits the response limit: the split is the point of this loop.
+      const loaded = group.map((b) => ({
+        band: b,
+        range: context.workbook.worksheets
+          .getItem(b.name)
+          .getRangeByIndexes(b.top, b.left, b.rows, b.columns)
+          .load('values,formulas'),
+      }));
+      await context.sync();
+      for (const { band, range } of loaded) {
+        const part = toSnapshot(band.name, band.top, band.left, range.values, range.formulas);
+        const sheet = out.get(band.name)!;
+        for (let r = 0; r < part.values.length; r++) {
+          if (part.values[r]!.some((v) => v !== null)) {
+            sheet.values[r] = part.values[r]!;
+            sheet.formulas![r] = part.formulas![r]!;
+          }
+        }
+      }
+    }
+    for (const sheet of out.values()) {
+      for (let r = 0; r < sheet.values.length; r++) {
+        sheet.values[r] ??= [];
+        sheet.formulas![r] ??= [];
+      }
+    }
+    return out;
+  }
+
+  /* ---------- write ---------- */
+
+  async write(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
+    try {
+      return await this.writeOnce(plan, mode);
+    } catch (error) {
+      // A sheet deleted since the last command: list again and start over.
+      if (!sheetMissing(error)) throw error;
+      this.known = undefined;
+      return this.writeOnce(plan, mode);
+    }
+  }
+
+  private async writeOnce(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
+    return this.run(async (context) => {
+      const book = context.workbook;
+      const listing = book.worksheets.load('items/name');
+      const tables = book.tables.load('items/name');
+      const names = book.names.load('items/name');
+      if (!this.known) {
+        await context.sync();
+        this.known = new Set(listing.items.map((s) => s.name));
+      }
+      // Inspect what the plan would overwrite on sheets that exist: values, and which cells are inputs.
+      const known = this.known;
+      const cellsOf = new Map(plan.sheets.map((s) => [s.name, sheetCells(s)]));
+      const inspect = (sheets: readonly SheetPlan[]) =>
+        sheets.map((s) => new Inspection(context, s.name, cellsOf.get(s.name)!));
+      const inspections = inspect(plan.sheets.filter((s) => known.has(s.name)));
+      const groups = packByBudget(inspections, (i) => i.cells * RESPONSE_BYTES_PER_CELL, this.budget);
+      // The first group goes with the listing; more groups only for a plan too large for one response.
+      if (groups.length === 0) await context.sync();
+      for (const group of groups) {
+        for (const i of group) i.queue();
+        await context.sync();
+      }
+      const present = new Set(listing.items.map((s) => s.name));
+      const missed = plan.sheets.filter((s) => present.has(s.name) && !known.has(s.name));
+      if (missed.length > 0) {
+        // Sheets added by someone since the last command: inspect them too before writing anything.
+        const more = inspect(missed);
+        for (const i of more) i.queue();
+        await context.sync();
+        inspections.push(...more);
+      }
+      const held = new Map(inspections.map((i) => [i.sheet, i]));
+      const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
+      const tableNames = new Set(tables.items.map((t) => t.name));
+      const nameSet = new Set(names.items.map((n) => n.name));
+
+      const ops: Op[] = [];
+      const closing: Op[] = [];
+      for (const sheet of plan.sheets) {
+        const created = !present.has(sheet.name);
+        if (created) report.sheetsCreated.push(sheet.name);
+        const state = held.get(sheet.name);
+        this.sheetOps(sheet, cellsOf.get(sheet.name)!, {
+          created,
+          mode,
+          state,
+          report,
+          tableNames,
+          ops,
+          closing,
+        });
+      }
+      if (mode === 'create' && plan.properties) {
+        const p = plan.properties;
+        ops.push({
+          bytes: jsonBytes(p),
+          apply: (ctx) => {
+            const props = ctx.workbook.properties;
+            if (p.title) props.title = p.title;
+            if (p.subject) props.subject = p.subject;
+            if (p.creator) props.author = p.creator;
+            if (p.company) props.company = p.company;
+          },
+        });
+      }
+      for (const n of plan.names) {
+        ops.push({
+          bytes: jsonBytes(n) + 64,
+          apply: (ctx) => {
+            if (nameSet.has(n.name)) ctx.workbook.names.getItem(n.name).delete();
+            ctx.workbook.names.add(n.name, `=${n.ref}`, n.comment);
+          },
+        });
+      }
+      ops.push(...closing);
+
+      const batches = packByBudget(ops, (o) => o.bytes, this.budget);
+      for (const batch of batches) {
+        // One sync per batch under the request limit; a plan of a few units is one batch.
+        context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
+        for (const op of batch) op.apply(context);
+        await context.sync();
+      }
+      for (const name of report.sheetsCreated) this.known.add(name);
+      return report;
+    });
+  }
+
+  private sheetOps(
+    sheet: SheetPlan,
+    cells: readonly CellPlan[],
+    at: {
+      created: boolean;
+      mode: WriteMode;
+      state: Inspection | undefined;
+      report: WriteReport;
+      tableNames: Set<string>;
+      ops: Op[];
+      closing: Op[];
+    },
+  ): void {
+    const { created, mode, state, report, ops, closing } = at;
+    const full = created || mode === 'create';
+    const name = sheet.name;
+    const ws = (ctx: Context) => ctx.workbook.worksheets.getItem(name);
+
+    ops.push({
+      bytes: utf8Length(name) + 200,
+      apply: (ctx) => {
+        const w = created ? ctx.workbook.worksheets.add(name) : ws(ctx);
+        // Formula cells are locked: unprotect to write, protect again at the end.
+        if (!created) w.protection.unprotect();
+        if (full && sheet.tabColor) w.tabColor = cssColor(sheet.tabColor);
+      },
+    });
+
+    // Contents: what a person typed into an input cell is never overwritten.
+    const writable: CellPlan[] = [];
+    for (const cell of cells) {
+      if (cell.value === undefined && cell.formula === undefined) continue;
+      const held = state?.at(cell.ref);
+      if (held && held.locked === false && !sameValue(held.value, cell.value ?? null) && held.value !== '') {
+        report.refused.push({ sheet: name, cell: cell.ref });
+        continue;
+      }
+      writable.push(cell);
+    }
+    report.cellsWritten += writable.length;
+    for (const block of toBlocks(positioned(writable))) {
+      const rows = block.rows.map((r) => r.map((c) => cellInput(c.value, c.formula)));
+      const ref = blockRef(block);
+      ops.push({
+        bytes: jsonBytes(rows) + utf8Length(ref) + 64,
+        apply: (ctx) => {
+          ws(ctx).getRange(ref).formulas = rows;
+        },
+      });
+    }
+
+    // Formats: one RangeAreas per distinct style. In an update only the written cells get their number format.
+    const styled = full
+      ? cells.filter((c) => c.style)
+      : writable.filter((c) => c.style?.numFmt).map((c) => ({ ...c, style: { numFmt: c.style!.numFmt } }));
+    for (const [style, refs] of groupByStyle(styled)) {
+      for (const part of areaAddresses(refs)) {
+        ops.push({
+          bytes: utf8Length(part.join(',')) * (style.numFmt ? 2 : 1) + jsonBytes(style) + 64,
+          apply: (ctx) => applyStyle(ws(ctx), part, style),
+        });
+      }
+    }
+    if (!full) {
+      if (sheet.protect) closing.push(protectOp(name));
+      return;
+    }
+    for (const m of sheet.merges ?? [])
+      ops.push({ bytes: 64, apply: (ctx) => ws(ctx).getRange(m).merge(false) });
+    for (const c of sheet.columns ?? []) {
+      ops.push({
+        bytes: 96,
+        apply: (ctx) => {
+          const col = ws(ctx)
+            .getRangeByIndexes(0, c.index - 1, 1, 1)
+            .getEntireColumn();
+          // Widths in characters of the default font: about 7 pixels each, 0.75 points a pixel.
+          if (c.width !== undefined) col.format.columnWidth = Math.round(c.width * 7 * 0.75 * 100) / 100;
+          if (c.hidden) col.columnHidden = true;
+        },
+      });
+    }
+    for (const r of sheet.rows ?? []) {
+      ops.push({
+        bytes: 96,
+        apply: (ctx) => {
+          const row = ws(ctx)
+            .getRangeByIndexes(r.index - 1, 0, 1, 1)
+            .getEntireRow();
+          if (r.height !== undefined) row.format.rowHeight = r.height;
+          if (r.hidden) row.rowHidden = true;
+        },
+      });
+    }
+    for (const t of sheet.tables ?? []) {
+      // The header and body went with the cells; here the table object itself, when it is missing.
+      if (at.tableNames.has(t.name)) continue;
+      const address = tableAddress(t);
+      if (!address) continue;
+      ops.push({
+        bytes: 128,
+        apply: (ctx) => {
+          const table = ws(ctx).tables.add(address, true);
+          table.name = t.name;
+          if (t.style) table.style = t.style;
+          if (t.totalsRow) table.showTotals = true;
+        },
+      });
+    }
+    for (const v of sheet.validations ?? []) {
+      ops.push({ bytes: jsonBytes(v) + 64, apply: (ctx) => applyValidation(ws(ctx).getRange(v.range), v) });
+    }
+    for (const cf of sheet.conditionalFormats ?? []) {
+      ops.push({
+        bytes: jsonBytes(cf) + 64,
+        apply: (ctx) => {
+          const range = ws(ctx).getRange(cf.range);
+          if (!created) range.conditionalFormats.clearAll();
+          const format = range.conditionalFormats.add('Custom');
+          format.custom.rule.formula = `=${cf.formula.replace(/_xlfn\./gi, '')}`;
+          if (cf.style.fill) format.custom.format.fill.color = cssColor(cf.style.fill);
+          if (cf.style.font?.color) format.custom.format.font.color = cssColor(cf.style.font.color);
+          if (cf.style.font?.bold !== undefined) format.custom.format.font.bold = cf.style.font.bold;
+        },
+      });
+    }
+    if (sheet.freeze) {
+      const { rows, columns } = sheet.freeze;
+      ops.push({
+        bytes: 64,
+        apply: (ctx) => {
+          const panes = ws(ctx).freezePanes;
+          if (rows > 0 && columns > 0) panes.freezeAt(ws(ctx).getRangeByIndexes(0, 0, rows, columns));
+          else if (rows > 0) panes.freezeRows(rows);
+          else if (columns > 0) panes.freezeColumns(columns);
+        },
+      });
+    }
+    if (sheet.print) {
+      const p = sheet.print;
+      ops.push({
+        bytes: jsonBytes(p) + 64,
+        apply: (ctx) => {
+          const layout = ws(ctx).pageLayout;
+          layout.paperSize = 'A4';
+          layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+          if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.replace(':', ':$')}`);
+          if (p.area) layout.setPrintArea(p.area);
+          if (p.margins) {
+            layout.leftMargin = p.margins.left * 72;
+            layout.rightMargin = p.margins.right * 72;
+            layout.topMargin = p.margins.top * 72;
+            layout.bottomMargin = p.margins.bottom * 72;
+          }
+          if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+        },
+      });
+    }
+    if (sheet.hidden) {
+      ops.push({
+        bytes: 64,
+        apply: (ctx) => {
+          ws(ctx).visibility = 'Hidden';
+        },
+      });
+    }
+    if (sheet.protect) closing.push(protectOp(name));
+  }
+
+  /* ---------- marks ---------- */
+
+  async markIssues(issues: readonly Issue[]): Promise<void> {
+    await this.run(async (context) => {
+      const book = context.workbook;
+      const listing = book.worksheets.load('items/name');
+      const setting = book.settings.getItemOrNullObject(MARKS_SETTING).load('value');
+      await context.sync();
+      const present = new Set(listing.items.map((s) => s.name));
+      this.known = present;
+      const previous: StoredMark[] = setting.isNullObject ? [] : parseMarks(setting.value);
+      const wanted = new Map<string, { sheet: string; cell: string; mark: string }>();
+      for (const issue of issues) {
+        if (!issue.sheet || !issue.cell || !present.has(issue.sheet) || !parseRange(issue.cell)) continue;
+        const key = `${issue.sheet}!${issue.cell}`;
+        const mark = MARK_FILL[issue.severity];
+        const had = wanted.get(key);
+        // The most severe issue decides the colour.
+        if (!had || severityRank(mark) < severityRank(had.mark))
+          wanted.set(key, { sheet: issue.sheet, cell: issue.cell, mark });
+      }
+      // Current fills: of cells to mark (to restore later) and of cells marked before (to see if a person recoloured).
+      const fills = new Map<string, Excel.RangeFill>();
+      const probe = (sheet: string, cell: string) => {
+        const key = `${sheet}!${cell}`;
+        if (!fills.has(key))
+          fills.set(key, book.worksheets.getItem(sheet).getRange(cell).format.fill.load('color,pattern'));
+      };
+      for (const m of previous) if (present.has(m.sheet)) probe(m.sheet, m.cell);
+      for (const w of wanted.values()) probe(w.sheet, w.cell);
+      await context.sync();
+
+      const stored = new Map(previous.map((m) => [`${m.sheet}!${m.cell}`, m]));
+      const fillOf = (f: Excel.RangeFill): string | null => (f.pattern === 'None' ? null : f.color);
+      const next: StoredMark[] = [];
+      for (const [key, w] of wanted) {
+        const before = stored.get(key);
+        const current = fills.get(key)!;
+        // Still our mark: the fill to restore is the one stored with it.
+        const keep =
+          before && fillOf(current)?.toUpperCase() === before.mark.toUpperCase()
+            ? before.previous
+            : fillOf(current);
+        next.push({ sheet: w.sheet, cell: w.cell, previous: keep, mark: w.mark });
+        book.worksheets.getItem(w.sheet).getRange(w.cell).format.fill.color = w.mark;
+      }
+      for (const m of previous) {
+        const key = `${m.sheet}!${m.cell}`;
+        if (wanted.has(key) || !present.has(m.sheet)) continue;
+        const current = fills.get(key)!;
+        // A person who recoloured the cell since keeps their colour.
+        if (fillOf(current)?.toUpperCase() !== m.mark.toUpperCase()) continue;
+        const fill = book.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+        if (m.previous === null) fill.clear();
+        else fill.color = m.previous;
+      }
+      book.settings.add(MARKS_SETTING, JSON.stringify(next));
+      await context.sync();
+    });
+  }
+
+  /* ---------- select ---------- */
+
+  async select(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (error) {
+      if (!sheetMissing(error)) throw error;
+      throw new ActionError({
+        vi: `Không tìm thấy trang "${sheet}" để chọn ô ${cell}: trang đã bị đổi tên hoặc xóa.`,
+        en: `Sheet "${sheet}" was not found to select ${cell}: it was renamed or deleted.`,
+      });
+    }
+  }
+}
+
+/* ---------- helpers ---------- */
+
+/** A sheet's cells with its tables' headers and rows as cells (a table's body is written like any block). */
+function sheetCells(sheet: SheetPlan): CellPlan[] {
+  const out: CellPlan[] = [...sheet.cells];
+  for (const t of sheet.tables ?? []) {
+    const start = parseRange(t.ref);
+    if (!start) continue;
+    t.headers.forEach((h, c) => {
+      out.push({ ref: a1(start.top, start.left + c), value: h });
+    });
+    t.rows.forEach((row, i) => {
+      const r = start.top + 1 + i;
+      for (let c = 0; c < t.headers.length; c++) {
+        const f = t.formulas?.[c];
+        const cell: CellPlan = { ref: a1(r, start.left + c) };
+        if (f !== undefined) cell.formula = f.replace(/\{row\}/g, String(r));
+        else cell.value = row[c] ?? null;
+        out.push(cell);
+      }
+    });
+  }
+  return out;
+}
+
+function tableAddress(t: TablePlan): string | undefined {
+  const start = parseRange(t.ref);
+  if (!start) return undefined;
+  return `${a1(start.top, start.left)}:${a1(start.top + Math.max(t.rows.length, 1), start.left + t.headers.length - 1)}`;
+}
+
+/** The plan cells of one sheet as they are now: values and locked state over the rectangle they span. */
+class Inspection {
+  readonly cells: number;
+  private readonly box: { top: number; left: number; rows: number; columns: number } | undefined;
+  private values: Excel.Range | undefined;
+  private locked: OfficeExtension.ClientResult<Excel.CellProperties[][]> | undefined;
+
+  constructor(
+    private readonly context: Context,
+    readonly sheet: string,
+    planCells: readonly CellPlan[],
+  ) {
+    const cells = positioned(planCells.filter((c) => c.value !== undefined || c.formula !== undefined));
+    if (cells.length === 0) {
+      this.cells = 0;
+      return;
+    }
+    const top = Math.min(...cells.map((c) => c.row));
+    const left = Math.min(...cells.map((c) => c.column));
+    const rows = Math.max(...cells.map((c) => c.row)) - top + 1;
+    const columns = Math.max(...cells.map((c) => c.column)) - left + 1;
+    this.box = { top, left, rows, columns };
+    this.cells = rows * columns;
+  }
+
+  queue(): void {
+    if (!this.box) return;
+    const { top, left, rows, columns } = this.box;
+    const range = this.context.workbook.worksheets
+      .getItem(this.sheet)
+      .getRangeByIndexes(top - 1, left - 1, rows, columns);
+    this.values = range.load('values');
+    this.locked = range.getCellProperties({ format: { protection: true } });
+  }
+
+  at(ref: string): { value: unknown; locked: boolean | undefined } | undefined {
+    const at = parseRange(ref);
+    if (!at || !this.box || !this.values || !this.locked) return undefined;
+    const r = at.top - this.box.top;
+    const c = at.left - this.box.left;
+    const value = this.values.values[r]?.[c];
+    return { value, locked: this.locked.value[r]?.[c]?.format?.protection?.locked };
+  }
+}
+
+function toSnapshot(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  values: unknown[][],
+  formulas: unknown[][],
+): SheetSnapshot {
+  const outValues: CellValue[][] = [];
+  const outFormulas: (string | null)[][] = [];
+  for (let r = 0; r < rowIndex; r++) {
+    outValues.push([]);
+    outFormulas.push([]);
+  }
+  values.forEach((row, r) => {
+    const vRow: CellValue[] = new Array(columnIndex).fill(null);
+    const fRow: (string | null)[] = new Array(columnIndex).fill(null);
+    row.forEach((v, c) => {
+      vRow.push(v === '' || v === undefined ? null : (v as CellValue));
+      const f = formulas[r]?.[c];
+      fRow.push(typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null);
+    });
+    outValues.push(vRow);
+    outFormulas.push(fRow);
+  });
+  return { name, values: outValues, formulas: outFormulas, tables: [] };
+}
+
+function groupByStyle(cells: readonly CellPlan[]): Map<CellStyle, string[]> {
+  const byKey = new Map<string, { style: CellStyle; cells: Positioned<CellPlan>[] }>();
+  for (const p of positioned(cells)) {
+    const style = p.item.style!;
+    const key = JSON.stringify(style);
+    let g = byKey.get(key);
+    if (!g) {
+      g = { style, cells: [] };
+      byKey.set(key, g);
+    }
+    g.cells.push(p);
+  }
+  const out = new Map<CellStyle, string[]>();
+  for (const g of byKey.values()) out.set(g.style, toBlocks(g.cells).map(blockRef));
+  return out;
+}
+
+/** RangeAreas address lists of at most ~2000 characters each (Excel's limit on an address string is higher). */
+function areaAddresses(refs: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const ref of refs) {
+    if (current.length > 0 && length + ref.length + 1 > 2000) {
+      out.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(ref);
+    length += ref.length + 1;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function applyStyle(ws: Excel.Worksheet, refs: readonly string[], style: CellStyle): void {
+  const f = ws.getRanges(refs.join(',')).format;
+  if (style.font) {
+    const font = style.font;
+    if (font.name) f.font.name = font.name;
+    if (font.size) f.font.size = font.size;
+    if (font.bold !== undefined) f.font.bold = font.bold;
+    if (font.italic !== undefined) f.font.italic = font.italic;
+    if (font.underline !== undefined) f.font.underline = font.underline ? 'Single' : 'None';
+    if (font.color) f.font.color = cssColor(font.color);
+  }
+  if (style.fill) f.fill.color = cssColor(style.fill);
+  if (style.align) {
+    const a = style.align;
+    if (a.horizontal)
+      f.horizontalAlignment =
+        a.horizontal === 'left' ? 'Left' : a.horizontal === 'center' ? 'Center' : 'Right';
+    if (a.vertical)
+      f.verticalAlignment = a.vertical === 'top' ? 'Top' : a.vertical === 'middle' ? 'Center' : 'Bottom';
+    if (a.wrap !== undefined) f.wrapText = a.wrap;
+    if (a.indent !== undefined) f.indentLevel = a.indent;
+  }
+  if (style.border && style.border !== 'none') {
+    for (const edge of [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'InsideVertical',
+      'InsideHorizontal',
+    ] as const) {
+      const b = f.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = style.border === 'medium' ? 'Medium' : 'Thin';
+    }
+  }
+  if (style.locked === false) f.protection.locked = false;
+  if (style.numFmt) {
+    // Number formats are per range (RangeAreas has none): one rectangle of the code per block.
+    for (const ref of refs) {
+      const r = parseRange(ref);
+      if (!r) continue;
+      const row = new Array(r.right - r.left + 1).fill(style.numFmt);
+      ws.getRange(ref).numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => row);
+    }
+  }
+}
+
+function applyValidation(range: Excel.Range, v: ValidationPlan): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  const bound = (x: number | string | undefined) => (typeof x === 'string' ? `=${x.replace(/^=/, '')}` : x);
+  if (v.kind === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: v.source ?? (v.items ?? []).join(',') } };
+  } else if (v.kind === 'date') {
+    dv.rule = {
+      date: { formula1: v.min ?? '1900-01-01', formula2: v.max ?? '9999-12-31', operator: 'Between' },
+    };
+  } else {
+    const rule = {
+      formula1: bound(v.min) ?? (v.kind === 'whole' ? 0 : 0),
+      formula2: bound(v.max) ?? 1e9,
+      operator: 'Between' as const,
+    };
+    dv.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
+  }
+  dv.ignoreBlanks = v.allowBlank ?? true;
+  dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error.title, message: v.error.message };
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+}
+
+function protectOp(name: string): Op {
+  return {
+    bytes: 128,
+    apply: (ctx) =>
+      ctx.workbook.worksheets.getItem(name).protection.protect({
+        allowFormatCells: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowSort: true,
+        allowAutoFilter: true,
+      }),
+  };
+}
+
+function parseMarks(value: unknown): StoredMark[] {
+  try {
+    const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (m): m is StoredMark =>
+            typeof m?.sheet === 'string' && typeof m?.cell === 'string' && typeof m?.mark === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+const severityRank = (mark: string): number => Object.values(MARK_FILL).indexOf(mark);
+
+/** For messages: a sheet-qualified reference. */
+export const cellName = (sheet: string, cell: string): string => `${quoteSheet(sheet)}!${cell}`;
