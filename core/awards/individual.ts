@@ -176,6 +176,8 @@ export function nominateIndividuals(ctx: AwardContext): void {
       (i) => i.year === year && levelsOk.has(matchKey(i.level)),
     );
     if (!initiative) {
+      // Without an initiative an Advanced Worker is simply not a candidate, unless someone voted for them.
+      if (!findVote(ctx.votes, baseNames, c.person.name)) continue;
       block('baseEmulationSoldier', c, [
         {
           vi: `Không có sáng kiến (hoặc đề tài) được công nhận năm ${year}`,
