@@ -48,9 +48,11 @@ const personArb = fc.record({
   medalYear: fc.option(fc.integer({ min: 1, max: 10 })),
 });
 
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 interface Case {
-  units: fc.infer<typeof unitArb>[];
-  people: fc.infer<typeof personArb>[];
+  units: Of<typeof unitArb>[];
+  people: Of<typeof personArb>[];
 }
 
 function build(c: Case, year: number): { doc: ClusterDocument; result: ResultDocument } {
