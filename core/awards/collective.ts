@@ -175,7 +175,7 @@ export function nominateCollectives(ctx: AwardContext): void {
     if (pick.outcome === 'within' || pick.outcome === 'preferred') {
       excellent.push(u);
       const lines = [ratingText(u), indicatorsText(ind.met, ind.arising), rankText(u.rank, count)];
-      if (exPercent !== null) lines.push(withCitation(exQuotaLine, exRule, true));
+      lines.push(withCitation(exQuotaLine, exRule, exPercent !== null));
       if (pick.outcome === 'preferred') lines.push(preferenceLine);
       nominate('excellentCollective', u, lines);
     } else if (pick.outcome === 'over') {

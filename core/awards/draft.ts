@@ -29,7 +29,7 @@ export interface DraftQuota {
   ruleId: AwardRuleId;
   /** The unit a per-unit cap applies to. */
   scope?: string;
-  /** null: no cap. */
+  /** null: no cap (such entries are left out of the report's quotas). */
   limit: number | null;
   base: number;
   proposed: number;

@@ -34,8 +34,7 @@ export interface AwardQuota {
   rule: AwardRuleId;
   /** The unit a per-unit cap applies to. */
   scope?: string;
-  /** null: no cap in this rule set. */
-  limit: number | null;
+  limit: number;
   /** How many qualified for the base of the cap. */
   base: number;
   proposed: number;
@@ -197,7 +196,9 @@ export function nominateAwards(
       if (b.unit !== undefined) out.unit = b.unit;
       return out;
     });
-  report.quotas = ctx.quotas.map((q) => {
+  // Only caps in force appear as quotas; "no cap" is said in the basis of each nomination instead.
+  report.quotas = ctx.quotas.flatMap((q) => {
+    if (q.limit === null) return [];
     const out: AwardQuota = {
       award: award(q.ruleId),
       rule: q.ruleId,
@@ -207,7 +208,7 @@ export function nominateAwards(
       basis: q.basis.map((b) => b[lang]).join('; '),
     };
     if (q.scope !== undefined) out.scope = q.scope;
-    return out;
+    return [out];
   });
   report.ruleValues = book.used().map((u: RuleValueUse) => {
     const out: RuleValueReport = {

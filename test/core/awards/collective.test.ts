@@ -25,7 +25,10 @@ describe('An Giang: 20 advanced collectives, 7 excellent', () => {
       'Phòng 07',
     ]);
     expect(names(r.blocked, EXCELLENT)).toEqual([]);
-    expect(r.quotas.find((q) => q.award === EXCELLENT)).toMatchObject({ limit: null, base: 20, proposed: 7 });
+    expect(r.quotas.find((q) => q.award === EXCELLENT)).toBeUndefined();
+    expect(r.nominations.find((n) => n.award === EXCELLENT)!.basis).toContain(
+      'Bộ quy tắc vn-2019-tt01 không giới hạn số "Tập thể lao động xuất sắc" (Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2005, 2013) (điều khoản chưa xác minh); Thông tư 01/2019/TT-VKSTC (điều khoản chưa xác minh))',
+    );
   });
 
   it('2024 (TT 02/2024, Điều 18): the 4 best-ranked are proposed, 3 blocked citing it', () => {

@@ -221,7 +221,7 @@ describe('property: caps hold and follow rank order on whole clusters', () => {
       fc.property(caseArb, fc.constantFrom(2023, 2024, 2025), (c, year) => {
         const { doc, result } = build(c, year);
         const r = nominateAwards(doc, result);
-        for (const q of r.quotas) if (q.limit !== null) expect(q.proposed).toBeLessThanOrEqual(q.limit);
+        for (const q of r.quotas) expect(q.proposed).toBeLessThanOrEqual(q.limit);
         const rankOf = new Map(result.units.map((u) => [u.unit, u.rank]));
         const proposed = r.nominations
           .filter((n) => n.rule === 'excellentCollective')
@@ -230,8 +230,8 @@ describe('property: caps hold and follow rank order on whole clusters', () => {
           .filter((b) => b.rule === 'excellentCollective' && /giới hạn/i.test(b.reasons.join(' ')))
           .map((b) => rankOf.get(b.candidate)!);
         if (overCap.length) expect(Math.max(...proposed, 0)).toBeLessThanOrEqual(Math.min(...overCap));
-        const counted = r.quotas.find((q) => q.rule === 'excellentCollective')!;
-        expect(counted.proposed).toBe(proposed.length);
+        const counted = r.quotas.find((q) => q.rule === 'excellentCollective');
+        if (counted) expect(counted.proposed).toBe(proposed.length);
       }),
       { numRuns: 200 },
     );
