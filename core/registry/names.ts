@@ -38,25 +38,24 @@ const OTHER =
 export function parseUnitName(name: string): ParsedUnitName {
   const key = matchKey(name);
   // A remark in brackets ("VKSND tỉnh Gia Lai (cụm phó)") is not part of the name.
-  let rest = key
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/ +/g, ' ')
-    .trim();
-  const procuracy = /^vksnd(?: |$)/.test(rest);
-  if (procuracy) rest = rest.slice(5).trim();
-  const parsed = (
-    category: UnitNameCategory,
-    place: string,
-    prefix?: 'tỉnh' | 'thành phố',
-  ): ParsedUnitName =>
-    prefix ? { key, procuracy, prefix, place, category } : { key, procuracy, place, category };
-  if (procuracy && /^tối cao(?: |$)/.test(rest)) return parsed('supreme', '');
-  if (AREA.test(rest)) return parsed('area', rest);
-  if (DISTRICT.test(rest)) return parsed('district', rest);
-  if (OTHER.test(rest) || /\d/.test(rest) || rest === '') return parsed('other', rest);
-  if (rest.startsWith('tỉnh ')) return parsed('provincial', rest.slice(5), 'tỉnh');
-  if (rest.startsWith('thành phố ')) return parsed('provincial', rest.slice(10), 'thành phố');
-  return parsed('provincial', rest);
+  let rest = key.includes('(')
+    ? key
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/ +/g, ' ')
+        .trim()
+    : key;
+  const procuracy = rest.startsWith('vksnd') && (rest.length === 5 || rest[5] === ' ');
+  if (procuracy) rest = rest.slice(6);
+  let category: UnitNameCategory = 'provincial';
+  let prefix: 'tỉnh' | 'thành phố' | undefined;
+  if (procuracy && /^tối cao(?: |$)/.test(rest)) category = 'supreme';
+  else if (AREA.test(rest)) category = 'area';
+  else if (DISTRICT.test(rest)) category = 'district';
+  else if (rest === '' || OTHER.test(rest) || /\d/.test(rest)) category = 'other';
+  else if (rest.startsWith('tỉnh ')) prefix = 'tỉnh';
+  else if (rest.startsWith('thành phố ')) prefix = 'thành phố';
+  const place = category === 'supreme' ? '' : prefix ? rest.slice(prefix.length + 1) : rest;
+  return prefix ? { key, procuracy, prefix, place, category } : { key, procuracy, place, category };
 }
 
 /**

@@ -104,6 +104,21 @@ const displayName = (unit: ProvinceRecord, procuracy: boolean): string =>
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+function alternativesOf(
+  hits: readonly FuzzyHit<string>[],
+  date: string,
+  procuracy: boolean,
+  except?: string,
+): UnitAlternative[] {
+  const out: UnitAlternative[] = [];
+  for (const h of hits) {
+    if (h.value === except) continue;
+    const { unit } = recordFor(h.value, date);
+    out.push({ ...unitRef(unit, displayName(unit, procuracy)), confidence: h.confidence });
+  }
+  return out;
+}
+
 interface Found {
   name: string;
   /** Edits on the folded form (0 for exact, variant and diacritic-only matches). */
@@ -160,79 +175,62 @@ function findName(place: string): { found?: Found; near: FuzzyHit<string>[] } {
  */
 export function resolveUnit(name: string, date: string): UnitResolution {
   if (!isIsoDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  const legacy = inspectLegacyText(name) ?? undefined;
-  const text = legacy ? legacy.converted : name;
-  const parsed = parseUnitName(text);
-  const base = {
+  const legacy = inspectLegacyText(name);
+  const parsed = parseUnitName(legacy ? legacy.converted : name);
+  const { procuracy } = parsed;
+  const result: UnitResolution = {
     input: name,
+    match: null,
+    confidence: 0,
+    alternatives: [],
+    quality: 'unknown',
     category: parsed.category,
-    procuracy: parsed.procuracy,
-    ...(parsed.prefix ? { prefix: parsed.prefix } : {}),
-    ...(legacy ? { legacy } : {}),
+    procuracy,
+    notes: [],
   };
-  const legacyNote: Bilingual[] = legacy
-    ? [
-        {
-          vi: `văn bản mã cũ ${legacy.encoding.toUpperCase()}, đọc thành "${legacy.converted}"`,
-          en: `legacy ${legacy.encoding.toUpperCase()} text, reads "${legacy.converted}"`,
-        },
-      ]
-    : [];
+  if (parsed.prefix) result.prefix = parsed.prefix;
+  if (legacy) {
+    result.legacy = legacy;
+    result.notes.push({
+      vi: `văn bản mã cũ ${legacy.encoding.toUpperCase()}, đọc thành "${legacy.converted}"`,
+      en: `legacy ${legacy.encoding.toUpperCase()} text, reads "${legacy.converted}"`,
+    });
+  }
   if (parsed.category !== 'provincial') {
-    return {
-      ...base,
-      match: null,
-      confidence: 0,
-      alternatives: [],
-      quality: 'not-provincial',
-      notes: [
-        ...legacyNote,
-        {
-          vi: 'không phải tên tỉnh, thành phố hay VKSND cấp tỉnh (đơn vị này được đối chiếu trong tài liệu)',
-          en: 'not a province or provincial procuracy (such units are matched within the document)',
-        },
-      ],
-    };
+    result.quality = 'not-provincial';
+    result.notes.push({
+      vi: 'không phải tên tỉnh, thành phố hay VKSND cấp tỉnh (đơn vị này được đối chiếu trong tài liệu)',
+      en: 'not a province or provincial procuracy (such units are matched within the document)',
+    });
+    return result;
   }
   const { found, near } = findName(parsed.place);
-  const alternativesOf = (hits: FuzzyHit<string>[], except?: string): UnitAlternative[] =>
-    hits
-      .filter((h) => h.value !== except)
-      .map((h) => {
-        const { unit } = recordFor(h.value, date);
-        return { ...unitRef(unit, displayName(unit, parsed.procuracy)), confidence: h.confidence };
-      });
   if (!found) {
-    const alternatives = alternativesOf(near);
-    return {
-      ...base,
-      match: null,
-      confidence: 0,
-      alternatives,
-      quality: alternatives.length > 1 ? 'ambiguous' : 'unknown',
-      notes: [
-        ...legacyNote,
-        alternatives.length > 1
-          ? { vi: 'có thể là nhiều đơn vị, không đoán', en: 'could be several units; no guess made' }
-          : { vi: 'không có trong danh mục tỉnh, thành phố', en: 'not in the register of provinces' },
-      ],
-    };
+    result.alternatives = alternativesOf(near, date, procuracy);
+    const several = result.alternatives.length > 1;
+    result.quality = several ? 'ambiguous' : 'unknown';
+    result.notes.push(
+      several
+        ? { vi: 'có thể là nhiều đơn vị, không đoán', en: 'could be several units; no guess made' }
+        : { vi: 'không có trong danh mục tỉnh, thành phố', en: 'not in the register of provinces' },
+    );
+    return result;
   }
   const { unit, validity } = recordFor(found.name, date);
   let { confidence, quality } = found;
-  const notes = [...legacyNote, ...found.notes];
+  result.notes.push(...found.notes);
   if (parsed.prefix && parsed.prefix !== unit.kind) {
     quality = 'variant';
     if (parsed.prefix === 'thành phố') {
       // "thành phố Quảng Ngãi" may also be the district-level city inside the province.
       confidence = Math.min(confidence, 0.8);
-      notes.push({
+      result.notes.push({
         vi: `${unit.name} là tỉnh, không phải thành phố trực thuộc trung ương (nếu là thành phố cấp huyện thì không thuộc danh mục này)`,
         en: `${unit.name} is a province, not a centrally-run city (a district-level city is not in this register)`,
       });
     } else {
       confidence = Math.min(confidence, 0.95);
-      notes.push({
+      result.notes.push({
         vi: `${unit.name} là thành phố trực thuộc trung ương, không phải tỉnh`,
         en: `${unit.name} is a centrally-run city, not a province`,
       });
@@ -242,47 +240,36 @@ export function resolveUnit(name: string, date: string): UnitResolution {
     quality = 'variant';
     confidence = Math.min(confidence, 0.9);
   }
-  const result: UnitResolution = {
-    ...base,
-    match: unitRef(unit, displayName(unit, parsed.procuracy)),
-    confidence: round2(confidence),
-    // A typo match lists the other names within reach; an exact or diacritic-only match needs none.
-    alternatives:
-      found.distance > 0
-        ? alternativesOf(
-            near.filter((h) => h.distance <= found.distance + 1),
-            found.name,
-          ).slice(0, 3)
-        : [],
-    quality,
-    validity,
-    unit,
-    notes,
-  };
+  result.match = unitRef(unit, displayName(unit, procuracy));
+  result.confidence = round2(confidence);
+  result.quality = quality;
+  result.validity = validity;
+  result.unit = unit;
+  // A typo match lists the other names within reach; an exact or diacritic-only match needs none.
+  if (found.distance > 0) {
+    const reach = near.filter((h) => h.distance <= found.distance + 1);
+    result.alternatives = alternativesOf(reach, date, procuracy, found.name).slice(0, 3);
+  }
   const next =
     validity === 'expired' ? successorOn(unit, date) : unit.successor && provinceById(unit.successor);
-  if (next) {
-    result.successor = {
-      name: displayName(next, parsed.procuracy),
-      code: next.code,
-      validFrom: next.validFrom,
-    };
-  }
+  if (next)
+    result.successor = { name: displayName(next, procuracy), code: next.code, validFrom: next.validFrom };
   if (validity === 'expired') {
-    notes.push(
+    result.notes.push(
       next
         ? {
-            vi: `hết hiệu lực từ sau ${unit.validTo}; vào ${date} là ${displayName(next, parsed.procuracy)} (mã ${next.code})`,
-            en: `not in force after ${unit.validTo}; on ${date} it is ${displayName(next, parsed.procuracy)} (code ${next.code})`,
+            vi: `hết hiệu lực từ sau ${unit.validTo}; vào ${date} là ${displayName(next, procuracy)} (mã ${next.code})`,
+            en: `not in force after ${unit.validTo}; on ${date} it is ${displayName(next, procuracy)} (code ${next.code})`,
           }
         : { vi: `hết hiệu lực từ sau ${unit.validTo}`, en: `not in force after ${unit.validTo}` },
     );
   } else if (validity === 'future') {
     const before = predecessorsOf(unit).filter((p) => isValidOn(p, date));
-    result.predecessors = before.map((p) => unitRef(p, displayName(p, parsed.procuracy)));
-    notes.push({
-      vi: `chỉ có hiệu lực từ ${unit.validFrom}${before.length ? `; vào ${date} là ${before.map((p) => displayName(p, parsed.procuracy)).join(', ')}` : ''}`,
-      en: `in force only from ${unit.validFrom}${before.length ? `; on ${date} it was ${before.map((p) => displayName(p, parsed.procuracy)).join(', ')}` : ''}`,
+    result.predecessors = before.map((p) => unitRef(p, displayName(p, procuracy)));
+    const names = before.map((p) => displayName(p, procuracy)).join(', ');
+    result.notes.push({
+      vi: `chỉ có hiệu lực từ ${unit.validFrom}${names ? `; vào ${date} là ${names}` : ''}`,
+      en: `in force only from ${unit.validFrom}${names ? `; on ${date} it was ${names}` : ''}`,
     });
   }
   return result;

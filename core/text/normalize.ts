@@ -46,20 +46,20 @@ export function foldDiacritics(text: string): string {
 }
 
 /**
- * Spelling variants of the sector's words, applied to lower-case normalised text with single spaces.
- * Order matters: the long forms are rewritten before the short ones they contain.
+ * Spelling variants of the sector's words, rewritten in one pass over lower-case normalised text:
+ * "TP." / "Tp" / "T.P." → "thành phố"; "viện kiểm sát nhân dân" / "viện kiểm sát" / "viện ksnd" / "vks" →
+ * "vksnd"; "vkstc" → "vksnd tối cao"; "sỹ" → "sĩ" (Chiến sĩ / Chiến sỹ: one word, two spellings).
+ * Long forms come first in the alternation so they win over the short ones they contain.
  */
-const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  // "TP.", "Tp", "T.P.", "TP.HCM" → "thành phố"
-  [/(?<![\p{L}\p{N}])t\.?\s?p(?:\.\s*|(?![\p{L}\p{N}]))/gu, 'thành phố '],
-  [/(?<![\p{L}\p{N}])viện kiểm sát nhân dân(?![\p{L}\p{N}])/gu, 'vksnd'],
-  [/(?<![\p{L}\p{N}])viện kiểm sát(?![\p{L}\p{N}])/gu, 'vksnd'],
-  [/(?<![\p{L}\p{N}])viện ksnd(?![\p{L}\p{N}])/gu, 'vksnd'],
-  [/(?<![\p{L}\p{N}])vks(?:nd)?(?![\p{L}\p{N}])/gu, 'vksnd'],
-  [/(?<![\p{L}\p{N}])vkstc(?![\p{L}\p{N}])/gu, 'vksnd tối cao'],
-  // Chiến sĩ / Chiến sỹ, sĩ quan / sỹ quan: one word, two spellings.
-  [/(?<![\p{L}\p{N}])sỹ(?![\p{L}\p{N}])/gu, 'sĩ'],
-];
+const ABBREVIATION =
+  /(?<![\p{L}\p{N}])(?:(t\.?\s?p)(?:\.\s*|(?![\p{L}\p{N}]))|(viện kiểm sát nhân dân|viện kiểm sát|viện ksnd|vkstc|vksnd|vks|sỹ)(?![\p{L}\p{N}]))/gu;
+
+function spellOut(_match: string, city: string | undefined, word: string | undefined): string {
+  if (city) return 'thành phố ';
+  if (word === 'sỹ') return 'sĩ';
+  if (word === 'vkstc') return 'vksnd tối cao';
+  return 'vksnd';
+}
 
 /**
  * The comparison form of a name: normalised (see normalizeVietnamese), lower case, dashes as spaces,
@@ -69,7 +69,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
 export function comparisonKey(name: string): string {
   let key = normalizeVietnamese(name).toLowerCase();
   key = key.replace(/[-_]/g, ' ').replace(/["“”'‘’`«»]/g, '');
-  for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
+  key = key.replace(ABBREVIATION, spellOut);
   return key
     .replace(/ +/g, ' ')
     .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')

@@ -19,6 +19,9 @@ export function allowedEdits(length: number): number {
   return length < 5 ? 0 : length < 9 ? 1 : 2;
 }
 
+/** The most edits that still matter: two allowed, plus the margin of two a match needs over the next name. */
+const FAR = 4;
+
 export interface FuzzyEntry<T> {
   /** The name as written (diacritics kept, any case). */
   text: string;
@@ -80,9 +83,11 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
       const qLower = query.normalize('NFC').toLowerCase();
       const best = new Map<string, { hit: FuzzyHit<T>; tie: number; length: number; prefix: boolean }>();
       for (const e of prepared) {
-        const d = distance(q, e.compact);
+        // Beyond FAR edits a name can neither match nor be "near": the length gap is enough to rank it.
+        const gap = Math.abs(q.length - e.compact.length);
+        const d = gap > FAR ? gap : distance(q, e.compact);
         // Ties on the folded form are broken by the distance with diacritics ("Quãng" is nearer Quảng).
-        const tie = distance(qLower, e.lower);
+        const tie = d > FAR ? d : distance(qLower, e.lower);
         const prefix = prefixCovers(qTokens, e.tokens);
         const current = best.get(e.group);
         if (!current || d < current.hit.distance || (d === current.hit.distance && tie < current.tie)) {
