@@ -103,3 +103,25 @@ describe('buildClusterWorkbook', () => {
     expect(plan.template.id).toBe('thidua/unit-scorecard');
   });
 });
+
+describe('cached results agree with the core', () => {
+  it('scorecard totals equal computeCluster on the bundled sample', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { computeCluster, parseClusterJson } = await import('../../core');
+    const text = await readFile(new URL('../../templates/samples/cum-7-2022.json', import.meta.url), 'utf8');
+    const doc = parseClusterJson(text).doc!;
+    const { result } = computeCluster(doc);
+    const plan = buildClusterWorkbook(doc, { result }, { now: '2023-01-05T08:00:00Z' });
+    expectPlanIsSound(plan);
+    for (const u of result.units) {
+      const sheet = plan.sheets.find((s) => s.unit === u.unit)!;
+      const at = (ref: string) => sheet.cells.find((c) => c.ref === ref)!.result;
+      expect(at('K3'), u.unit).toBe(u.self?.total ?? 0);
+      if (u.verified) expect(at('P3'), u.unit).toBe(u.verified.total);
+      expect(at('C3')).toBe(u.standardTotal);
+    }
+    const summary = plan.sheets.find((s) => s.role === 'summary')!;
+    const percents = summary.cells.filter((c) => c.formula?.startsWith('IF(C') && c.formula.includes('*100'));
+    expect(percents.map((c) => c.result).sort()).toEqual(result.units.map((u) => u.percent).sort());
+  });
+});

@@ -1,7 +1,8 @@
 import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
-import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
+import { writeComputedWorkbook } from './compute-out';
 
 /** The result document of a loaded file: reading problems first, then the computation's. */
 export function computeLoaded(loaded: LoadedDocument): {
@@ -39,13 +40,10 @@ export const computeCommand: Command = {
   },
   options: { json: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
   async run(ctx) {
-    if (ctx.values.out !== undefined)
-      throw new CliError({
-        vi: 'Chưa hỗ trợ ghi kết quả vào sổ tính (-o); dùng --json để lấy tài liệu kết quả.',
-        en: 'Writing results into a workbook (-o) is not supported yet; use --json for the result document.',
-      });
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     const { result, computation } = computeLoaded(loaded);
+    if (typeof ctx.values.out === 'string')
+      await writeComputedWorkbook(loaded, ctx.values.out, computation, ctx);
     if (ctx.values.json) ctx.io.out(JSON.stringify(result, null, 2));
     else ctx.io.out(`${rankingText(result, computation, ctx)}\n\n${formatIssues(result.issues, ctx.lang)}`);
     return hasErrors(result.issues) ? EXIT_DATA_ERRORS : EXIT_OK;

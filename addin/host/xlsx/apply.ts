@@ -1,0 +1,296 @@
+/**
+ * Applies a declarative workbook plan to an exceljs workbook: the file host's write. No Node APIs here
+ * (the standalone page runs it in the browser). Charts are not written by exceljs: see ./chart.ts.
+ *
+ * Update mode writes only the cells the plan names, into the sheets that exist (missing sheets are created
+ * whole), and never overwrites an unlocked input cell holding a different value: it is refused and reported.
+ */
+import type ExcelJS from 'exceljs';
+import type { WriteMode, WriteReport } from '../../app/host';
+import type {
+  CellPlan,
+  CellStyle,
+  CellValue,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from '../../../templates/plan';
+import { parseRange } from '../../../templates/build/a1';
+
+const argb = (hex: string) => (hex.length === 6 ? `FF${hex}` : hex).toUpperCase();
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
+  if (!style) return;
+  if (style.numFmt) cell.numFmt = style.numFmt;
+  if (style.font) {
+    const { color, ...rest } = style.font;
+    cell.font = { ...rest, ...(color ? { color: { argb: argb(color) } } : {}) };
+  }
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.align)
+    cell.alignment = {
+      ...(style.align.horizontal ? { horizontal: style.align.horizontal } : {}),
+      ...(style.align.vertical ? { vertical: style.align.vertical } : {}),
+      ...(style.align.wrap ? { wrapText: true } : {}),
+      ...(style.align.indent ? { indent: style.align.indent } : {}),
+    };
+  if (style.border && style.border !== 'none') {
+    const b = { style: style.border } as ExcelJS.Border;
+    cell.border = { top: b, left: b, bottom: b, right: b };
+  }
+  cell.protection = { locked: style.locked !== false };
+}
+
+/** What a cell holds, as a plan CellValue (formulas: their cached result). */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return excelSerial(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return String(o.error);
+    if ('richText' in o && Array.isArray(o.richText))
+      return (o.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('text' in o && 'hyperlink' in o) return String(o.text);
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result as unknown;
+      if (r === undefined || r === null) return null;
+      if (r instanceof Date) return excelSerial(r);
+      if (typeof r === 'object' && r && 'error' in r) return String((r as { error: unknown }).error);
+      return r as CellValue;
+    }
+  }
+  return String(v);
+}
+
+export function excelSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+function isInput(cell: ExcelJS.Cell): boolean {
+  return cell.protection?.locked === false;
+}
+
+const same = (a: CellValue, b: CellValue) =>
+  a === b ||
+  (a === null && b === '') ||
+  (a === '' && b === null) ||
+  (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
+
+function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
+  if (plan.formula !== undefined) {
+    const result = plan.result ?? undefined;
+    cell.value = {
+      formula: plan.formula,
+      ...(result !== undefined && result !== '' ? { result } : { result: result ?? undefined }),
+    } as ExcelJS.CellValue;
+  } else if (plan.value !== undefined) {
+    cell.value = plan.value as ExcelJS.CellValue;
+  }
+  if (plan.note !== undefined) cell.note = plan.note;
+}
+
+function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  const base = {
+    allowBlank: v.allowBlank ?? false,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.error.title,
+    error: v.error.message,
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
+  };
+  if (v.kind === 'list') {
+    const formula = v.source
+      ? v.source.replace(/^=/, '')
+      : `"${(v.items ?? []).map((i) => i.replace(/"/g, '""')).join(',')}"`;
+    return { ...base, type: 'list', formulae: [formula] };
+  }
+  if (v.kind === 'date') {
+    return {
+      ...base,
+      type: 'date',
+      operator: 'between',
+      formulae: [v.min ?? '1900-01-01', v.max ?? '9999-12-31'],
+    };
+  }
+  const top = parseRange(v.range)!;
+  const ref = `${v.range.split(':')[0]}`;
+  // Bounds given as formulas (a criterion's cell) become a custom rule: exceljs re-reads decimal bounds as
+  // numbers and would turn "$C5" into NaN when a written file is loaded and saved again.
+  if (typeof v.min === 'string' || typeof v.max === 'string') {
+    const parts = [`ISNUMBER(${ref})`];
+    if (v.kind === 'whole') parts.push(`${ref}=INT(${ref})`);
+    if (v.min !== undefined) parts.push(`${ref}>=${v.min}`);
+    if (v.max !== undefined) parts.push(`${ref}<=${v.max}`);
+    void top;
+    return { ...base, type: 'custom', formulae: [`AND(${parts.join(',')})`] };
+  }
+  if (v.min !== undefined && v.max !== undefined)
+    return { ...base, type: v.kind, operator: 'between', formulae: [v.min, v.max] };
+  if (v.min !== undefined)
+    return { ...base, type: v.kind, operator: 'greaterThanOrEqual', formulae: [v.min] };
+  if (v.max !== undefined) return { ...base, type: v.kind, operator: 'lessThanOrEqual', formulae: [v.max] };
+  return { ...base, type: v.kind, operator: 'greaterThanOrEqual', formulae: [-1e307] };
+}
+
+function createSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(plan.name, {
+    ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {}),
+    ...(plan.hidden ? { state: 'hidden' as const } : {}),
+    ...(plan.freeze
+      ? {
+          views: [
+            {
+              state: 'frozen' as const,
+              xSplit: plan.freeze.columns,
+              ySplit: plan.freeze.rows,
+              showGridLines: true,
+            },
+          ],
+        }
+      : {}),
+  });
+  for (const c of plan.columns ?? []) {
+    const col = ws.getColumn(c.index);
+    if (c.width !== undefined) col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  }
+  for (const r of plan.rows ?? []) {
+    const row = ws.getRow(r.index);
+    if (r.height !== undefined) row.height = r.height;
+    if (r.hidden) row.hidden = true;
+  }
+  for (const t of plan.tables ?? []) {
+    ws.addTable({
+      name: t.name,
+      ref: t.ref,
+      headerRow: true,
+      totalsRow: t.totalsRow ?? false,
+      style: {
+        theme: (t.style ?? 'TableStyleLight9') as ExcelJS.TableStyleProperties['theme'],
+        showRowStripes: true,
+      },
+      columns: t.headers.map((name) => ({ name, filterButton: true })),
+      rows: t.rows.map((row) => row.map((v) => v ?? null)),
+    });
+  }
+  for (const m of plan.merges ?? []) ws.mergeCells(m);
+  const validations = (
+    ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of plan.validations ?? []) validations.add(v.range, toValidation(v));
+  for (const cf of plan.conditionalFormats ?? []) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [cf.formula],
+          style: {
+            ...(cf.style.fill
+              ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } } }
+              : {}),
+            ...(cf.style.font?.color ? { font: { color: { argb: argb(cf.style.font.color) } } } : {}),
+          },
+        },
+      ],
+    });
+  }
+  if (plan.print) {
+    const p = plan.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: p.orientation,
+      ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+      ...(p.area ? { printArea: p.area } : {}),
+      margins: {
+        left: p.margins?.left ?? 0.5,
+        right: p.margins?.right ?? 0.5,
+        top: p.margins?.top ?? 0.6,
+        bottom: p.margins?.bottom ?? 0.6,
+        header: 0.3,
+        footer: 0.3,
+      },
+    };
+    if (p.footer) ws.headerFooter = { oddFooter: p.footer };
+  }
+  return ws;
+}
+
+/** Styles and values for every planned cell; in update mode, refusing typed inputs that would change. */
+function writeCells(
+  ws: ExcelJS.Worksheet,
+  plan: SheetPlan,
+  mode: WriteMode,
+  created: boolean,
+  report: WriteReport,
+) {
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.ref);
+    if (mode === 'update' && !created) {
+      const planned = c.formula !== undefined ? null : (c.value ?? null);
+      const current = cellValueOf(cell);
+      const hasFormula = cell.formula !== undefined && cell.formula !== null;
+      if (
+        isInput(cell) &&
+        !hasFormula &&
+        current !== null &&
+        current !== '' &&
+        (c.formula !== undefined || !same(current, planned))
+      ) {
+        report.refused.push({ sheet: ws.name, cell: c.ref });
+        continue;
+      }
+      if (c.formula === undefined && c.value === undefined) continue;
+      writeCell(cell, c);
+      report.cellsWritten++;
+      continue;
+    }
+    writeCell(cell, c);
+    applyStyle(cell, c.style);
+    report.cellsWritten++;
+  }
+}
+
+export async function applyPlanToWorkbook(
+  workbook: ExcelJS.Workbook,
+  plan: WorkbookPlan,
+  mode: WriteMode,
+): Promise<WriteReport> {
+  const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
+  if (plan.properties) {
+    if (plan.properties.title) workbook.title = plan.properties.title;
+    if (plan.properties.subject) workbook.subject = plan.properties.subject;
+    if (plan.properties.creator) workbook.creator = plan.properties.creator;
+    if (plan.properties.company) workbook.company = plan.properties.company;
+  }
+  for (const sheet of plan.sheets) {
+    let ws = workbook.getWorksheet(sheet.name);
+    let created = false;
+    if (!ws) {
+      ws = createSheet(workbook, sheet);
+      created = true;
+      report.sheetsCreated.push(sheet.name);
+    }
+    writeCells(ws, sheet, mode, created, report);
+    if (created && sheet.protect) {
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        sort: true,
+        autoFilter: true,
+      });
+    }
+  }
+  for (const n of plan.names) {
+    const existing = workbook.definedNames.getRanges(n.name);
+    if (existing.ranges.length === 0) workbook.definedNames.add(n.ref, n.name);
+  }
+  return report;
+}

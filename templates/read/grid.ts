@@ -1,0 +1,287 @@
+/**
+ * Reading cells out of a snapshot with messages that name the sheet and the cell: numbers typed as text
+ * ("9,5", "9.5") are read with core/text's parseVietnameseNumber and reported; error values (#REF!) and
+ * ambiguous text are errors.
+ */
+import { type Bilingual, type Issue, makeIssue, matchKey, parseVietnameseNumber } from '../../core';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
+import { a1, overlaps, parseRange } from '../build/a1';
+import { HEADER_VARIANTS } from '../layouts/cluster';
+
+export const ERROR_VALUES = [
+  '#REF!',
+  '#DIV/0!',
+  '#N/A',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#VALUE!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+];
+
+export const isErrorValue = (v: CellValue): v is string =>
+  typeof v === 'string' && ERROR_VALUES.includes(v.trim().toUpperCase());
+
+export class Reader {
+  readonly issues: Issue[] = [];
+  constructor(readonly snapshot: WorkbookSnapshot) {}
+
+  issue(
+    severity: Issue['severity'],
+    code: string,
+    sheet: string,
+    cell: string | undefined,
+    text: Bilingual,
+    extra: Partial<Issue> = {},
+  ) {
+    const where = cell
+      ? { vi: `Sheet "${sheet}", ô ${cell}: `, en: `Sheet "${sheet}", cell ${cell}: ` }
+      : { vi: `Sheet "${sheet}": `, en: `Sheet "${sheet}": ` };
+    this.issues.push(
+      makeIssue(
+        severity,
+        code,
+        { vi: where.vi + text.vi, en: where.en + text.en },
+        { sheet, ...(cell ? { cell } : {}), ...extra },
+      ),
+    );
+  }
+
+  sheet(name: string): SheetSnapshot | undefined {
+    const key = matchKey(name);
+    return this.snapshot.sheets.find((s) => matchKey(s.name) === key);
+  }
+}
+
+export const cellAt = (sheet: SheetSnapshot, row: number, col: number): CellValue =>
+  sheet.values[row - 1]?.[col - 1] ?? null;
+
+export const isBlank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
+
+export function text(v: CellValue): string | undefined {
+  if (isBlank(v)) return undefined;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v).normalize('NFC').trim();
+}
+
+export interface NumberOptions {
+  integer?: boolean;
+  what: Bilingual;
+}
+
+/** A number from a cell: undefined when blank or unreadable (reported). */
+export function readNumber(
+  r: Reader,
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  opts: NumberOptions,
+): number | undefined {
+  const v = cellAt(sheet, row, col);
+  const ref = a1(row, col);
+  if (isBlank(v)) return undefined;
+  if (typeof v === 'number') {
+    if (opts.integer && !Number.isInteger(v))
+      r.issue('error', 'workbook.cell.notInteger', sheet.name, ref, {
+        vi: `${opts.what.vi} phải là số nguyên, ô đang ghi ${v}.`,
+        en: `${opts.what.en} must be a whole number; the cell holds ${v}.`,
+      });
+    return v;
+  }
+  if (isErrorValue(v)) {
+    r.issue('error', 'workbook.cell.errorValue', sheet.name, ref, {
+      vi: `${opts.what.vi} là giá trị lỗi ${v.trim()} (công thức hỏng hoặc tham chiếu đã bị xoá); không đọc được.`,
+      en: `${opts.what.en} is the error value ${v.trim()} (a broken formula or deleted reference); it cannot be read.`,
+    });
+    return undefined;
+  }
+  if (typeof v === 'boolean') {
+    r.issue('error', 'workbook.cell.notNumber', sheet.name, ref, {
+      vi: `${opts.what.vi} phải là số, ô đang ghi ${v ? 'TRUE' : 'FALSE'}.`,
+      en: `${opts.what.en} must be a number; the cell holds ${v}.`,
+    });
+    return undefined;
+  }
+  const parsed = parseVietnameseNumber(String(v));
+  if (!parsed.ok || parsed.percent) {
+    r.issue('error', parsed.ok ? 'workbook.cell.percentText' : 'workbook.cell.notNumber', sheet.name, ref, {
+      vi: `${opts.what.vi} phải là số, ô đang ghi chữ "${v}"${parsed.ok ? '' : ` (${parsed.error.vi})`}; không tính giá trị này.`,
+      en: `${opts.what.en} must be a number; the cell holds the text "${v}"${parsed.ok ? '' : ` (${parsed.error.en})`}; this value is not counted.`,
+    });
+    return undefined;
+  }
+  r.issue('warning', 'workbook.cell.numberAsText', sheet.name, ref, {
+    vi: `${opts.what.vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
+    en: `${opts.what.en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,
+  });
+  return parsed.value;
+}
+
+export function readText(
+  r: Reader,
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  what: Bilingual,
+): string | undefined {
+  const v = cellAt(sheet, row, col);
+  if (isErrorValue(v)) {
+    r.issue('error', 'workbook.cell.errorValue', sheet.name, a1(row, col), {
+      vi: `${what.vi} là giá trị lỗi ${v.trim()}; không đọc được.`,
+      en: `${what.en} is the error value ${v.trim()}; it cannot be read.`,
+    });
+    return undefined;
+  }
+  return text(v);
+}
+
+export interface LocatedTable {
+  sheet: SheetSnapshot;
+  headerRow: number;
+  left: number;
+  /** Last body row (inclusive); headerRow when the table has no body. */
+  bottom: number;
+  right: number;
+  /** Expected header → 1-based column. */
+  columns: Map<string, number>;
+  /** How it was found, for messages. */
+  byTable: boolean;
+}
+
+const headerKeys = (h: string) => [h, ...(HEADER_VARIANTS[h] ?? [])].map(matchKey);
+
+function mapHeaders(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+  headers: readonly string[],
+) {
+  const columns = new Map<string, number>();
+  const used = new Set<number>();
+  // Exact names first, then variants, so "Điểm cộng tối đa" is not taken by the variant of another header.
+  for (const pass of [0, 1] as const)
+    for (const h of headers) {
+      if (columns.has(h)) continue;
+      const keys = pass === 0 ? [matchKey(h)] : headerKeys(h);
+      for (let c = left; c <= right; c++) {
+        if (used.has(c)) continue;
+        const t = text(cellAt(sheet, row, c));
+        if (t && keys.includes(matchKey(t))) {
+          columns.set(h, c);
+          used.add(c);
+          break;
+        }
+      }
+    }
+  return columns;
+}
+
+/**
+ * A table by its name (names survive a renamed tab), else on the named sheet by its header row (a table
+ * converted to a plain range), scanning the first rows for the headers.
+ */
+export function locateTable(
+  r: Reader,
+  spec: {
+    table?: string;
+    tablePrefix?: string;
+    sheets: string[];
+    headers: readonly string[];
+    required: readonly string[];
+  },
+): LocatedTable | undefined {
+  for (const sheet of r.snapshot.sheets) {
+    const t = sheet.tables.find((x) => spec.table !== undefined && matchKey(x.name) === matchKey(spec.table));
+    if (!t) continue;
+    const range = parseRange(t.ref);
+    if (!range) continue;
+    return {
+      sheet,
+      headerRow: range.top,
+      left: range.left,
+      bottom: range.bottom,
+      right: range.right,
+      columns: mapHeaders(sheet, range.top, range.left, range.right, spec.headers),
+      byTable: true,
+    };
+  }
+  for (const name of spec.sheets) {
+    const sheet = r.sheet(name);
+    if (!sheet) continue;
+    const found = findHeaderRow(sheet, spec.headers, spec.required);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function findHeaderRow(
+  sheet: SheetSnapshot,
+  headers: readonly string[],
+  required: readonly string[],
+): LocatedTable | undefined {
+  const width = Math.max(0, ...sheet.values.slice(0, 30).map((row) => row.length));
+  for (let row = 1; row <= Math.min(30, sheet.values.length); row++) {
+    const columns = mapHeaders(sheet, row, 1, width, headers);
+    if (required.length === 0 || !required.every((h) => columns.has(h))) continue;
+    const cols = [...columns.values()];
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    let bottom = row;
+    while (bottom < sheet.values.length) {
+      const next = bottom + 1;
+      let empty = true;
+      for (let c = left; c <= right; c++) if (!isBlank(cellAt(sheet, next, c))) empty = false;
+      if (empty) break;
+      bottom = next;
+    }
+    return { sheet, headerRow: row, left, bottom, right, columns, byTable: false };
+  }
+  return undefined;
+}
+
+/** Errors for merged ranges inside a table's body, and warnings for data right under a table (not read). */
+export function checkTableShape(r: Reader, t: LocatedTable, label: Bilingual): void {
+  const body = {
+    top: t.headerRow + 1,
+    left: t.left,
+    bottom: Math.max(t.bottom, t.headerRow + 1),
+    right: t.right,
+  };
+  for (const m of t.sheet.merges ?? []) {
+    const range = parseRange(m);
+    if (range && overlaps(range, body))
+      r.issue('error', 'workbook.table.merged', t.sheet.name, m, {
+        vi: `Vùng ô ${m} bị gộp (merge) trong ${label.vi}; hãy bỏ gộp ô để mỗi ô giữ một giá trị.`,
+        en: `Range ${m} is merged inside ${label.en}; unmerge it so every cell holds one value.`,
+      });
+  }
+  if (!t.byTable) return;
+  for (let row = t.bottom + 1; row <= Math.min(t.sheet.values.length, t.bottom + 3); row++) {
+    for (let c = t.left; c <= t.right; c++) {
+      if (!isBlank(cellAt(t.sheet, row, c))) {
+        r.issue('warning', 'workbook.table.rowOutside', t.sheet.name, a1(row, c), {
+          vi: `Dòng ${row} có dữ liệu ngay dưới ${label.vi} nhưng nằm ngoài bảng nên không được đọc; hãy mở rộng bảng (kéo góc bảng) để gồm dòng này.`,
+          en: `Row ${row} holds data right under ${label.en} but outside the table, so it is not read; extend the table to include it.`,
+        });
+        break;
+      }
+    }
+  }
+}
+
+/** Body rows that hold anything in the table's columns. */
+export function bodyRows(t: LocatedTable): number[] {
+  const rows: number[] = [];
+  for (let row = t.headerRow + 1; row <= t.bottom; row++) {
+    for (let c = t.left; c <= t.right; c++)
+      if (!isBlank(cellAt(t.sheet, row, c))) {
+        rows.push(row);
+        break;
+      }
+  }
+  return rows;
+}

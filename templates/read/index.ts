@@ -1,0 +1,3 @@
+export * from './cluster';
+export * from './criteria';
+export { Reader, ERROR_VALUES, isErrorValue } from './grid';
