@@ -6,10 +6,12 @@
 import type {
   Bilingual,
   ClusterDocument,
+  CriterionScoreExplanation,
   DocumentKind,
   Issue,
   ResultDocument,
   TieBreakKey,
+  UnitExplanation,
 } from '../../core';
 import type { WorkbookSnapshot } from '../../templates/plan';
 import type { WorkbookHost, WriteReport } from './host';
@@ -17,10 +19,10 @@ import type {
   BlockedCandidate,
   Computation,
   CorePorts,
-  Explanation,
   Nomination,
   QuotaUse,
   RegistryUnit,
+  UnitResolution,
 } from './ports';
 
 /* ---------- progress and cancellation ---------- */
@@ -80,8 +82,15 @@ export interface ComputeReport {
   source: string;
   document: DocumentSummary;
   result: ResultDocument;
-  /** Per unit (in rank order): the "why this score" of its total. */
-  explanations: Explanation[];
+  /** The tie-break keys the ranking applied, in order. */
+  tieBreak: TieBreakKey[];
+  /** Per unit (in rank order): the "why this score" of its total, rank and tier. */
+  explanations: UnitExplanation[];
+  /**
+   * Per unit, the criteria where something happened worth explaining: a value held to its bound, a cap,
+   * a deduction by occurrences, an issue, or a verified score that differs from the self score.
+   */
+  criterionDetails: Record<string, CriterionScoreExplanation[]>;
   issues: Issue[];
   counts: IssueCounts;
   write: WriteReport;
@@ -91,6 +100,7 @@ export interface NominationReport {
   source: string;
   document: DocumentSummary;
   ruleSet?: string;
+  ruleSetTitle?: string;
   nominations: Nomination[];
   quotas: QuotaUse[];
   blocked: BlockedCandidate[];
@@ -252,6 +262,26 @@ class Steps {
   }
 }
 
+/** The leaf criteria of a unit worth a detailed explanation (see ComputeReport.criterionDetails). */
+export function notableCriteria(
+  computation: Computation,
+  unit: UnitExplanation,
+): CriterionScoreExplanation[] {
+  const out: CriterionScoreExplanation[] = [];
+  for (const row of unit.criteria) {
+    if (!row.leaf) continue;
+    const e = computation.explain(unit.unit, row.criterion);
+    if (e.kind !== 'criterion') continue;
+    const notable =
+      row.self !== row.verified ||
+      e.caps.length > 0 ||
+      e.issues.length > 0 ||
+      e.inputs.some((i) => i.held.length > 0 || i.occurrences !== undefined);
+    if (notable) out.push(e);
+  }
+  return out;
+}
+
 /* ---------- the actions ---------- */
 
 export function createActions(host: WorkbookHost, options: ActionsOptions = {}): AppActions {
@@ -293,6 +323,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     return { ports, snapshot, document: read.document, issues: read.issues };
   }
 
+  /** Read, then compute: the computation's issues include every check (core/compute runs them). */
   async function computeAll(steps: Steps): Promise<{
     ports: CorePorts;
     snapshot: WorkbookSnapshot;
@@ -301,9 +332,8 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     issues: Issue[];
   }> {
     const { ports, snapshot, document, issues: readIssues } = await readDocument(steps);
-    const checked = await steps.do('check', () => ports.checkDocument(document));
     const computation = await steps.do('compute', () => ports.compute(document));
-    const issues = mergeIssues(readIssues, checked, computation.result.issues);
+    const issues = mergeIssues(readIssues, computation.result.issues);
     return { ports, snapshot, document, computation, issues };
   }
 
@@ -361,16 +391,25 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     },
 
     async compute(run = {}) {
-      const steps = new Steps(5, run);
+      const steps = new Steps(4, run);
       const { ports, snapshot, document, computation, issues } = await computeAll(steps);
       const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
       const write = await steps.do('write', () => host.write(plan, 'update'));
-      const explanations = computation.result.units.map((u) => computation.explain(u.unit));
+      const explanations: UnitExplanation[] = [];
+      const criterionDetails: Record<string, CriterionScoreExplanation[]> = {};
+      for (const u of computation.result.units) {
+        const e = computation.explain(u.unit);
+        if (e.kind !== 'unit') continue;
+        explanations.push(e);
+        criterionDetails[u.unit] = notableCriteria(computation, e);
+      }
       return {
         source: snapshot.source,
         document: summarize(document),
         result: computation.result,
+        tieBreak: [...computation.tieBreak],
         explanations,
+        criterionDetails,
         issues,
         counts: countIssues(issues),
         write,
@@ -378,7 +417,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     },
 
     async nominate(run = {}) {
-      const steps = new Steps(4, run);
+      const steps = new Steps(3, run);
       const { ports, snapshot, document, computation, issues } = await computeAll(steps);
       const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
       const all = mergeIssues(issues, outcome.issues);
@@ -392,11 +431,12 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         counts: countIssues(all),
       };
       if (outcome.ruleSet) report.ruleSet = outcome.ruleSet;
+      if (outcome.ruleSetTitle) report.ruleSetTitle = outcome.ruleSetTitle;
       return report;
     },
 
     async rotate(run = {}) {
-      const steps = new Steps(4, run);
+      const steps = new Steps(3, run);
       const { ports, snapshot, document, computation, issues } = await computeAll(steps);
       const outcome = await steps.do('rotate', () => ports.rotate(document, computation.result));
       const report: RotationReport = {
@@ -412,7 +452,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     },
 
     async exportResults(run = {}) {
-      const steps = new Steps(6, run);
+      const steps = new Steps(5, run);
       const { ports, snapshot, document, computation, issues } = await computeAll(steps);
       const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
       const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
@@ -449,28 +489,41 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 }
 
 /** The registry's answer as a list of suggestions, best first, each official name once. */
-export function unitSuggestions(
-  resolution: ReturnType<CorePorts['resolveUnit']>,
-  limit: number,
-): UnitSuggestion[] {
+export function unitSuggestions(resolution: UnitResolution, limit: number): UnitSuggestion[] {
   const out: UnitSuggestion[] = [];
   const seen = new Set<string>();
-  const add = (unit: RegistryUnit, confidence: number, successor?: RegistryUnit) => {
-    if (seen.has(unit.code + unit.name) || out.length >= limit) return;
-    seen.add(unit.code + unit.name);
-    const suggestion: UnitSuggestion = { ...unit, confidence };
-    if (successor) {
+  const add = (unit: RegistryUnit, confidence: number, successor?: RegistryUnit, notes: Bilingual[] = []) => {
+    const key = `${unit.code}|${unit.name}`;
+    if (seen.has(key) || out.length >= limit) return;
+    seen.add(key);
+    const suggestion: UnitSuggestion = {
+      name: unit.name,
+      code: unit.code,
+      validFrom: unit.validFrom,
+      confidence,
+    };
+    if (unit.validTo) suggestion.validTo = unit.validTo;
+    const lines: Bilingual[] = [...notes];
+    if (successor && (successor.name !== unit.name || successor.code !== unit.code)) {
       suggestion.successor = successor;
-      suggestion.note = {
-        vi: `Từ ${successor.validFrom} thuộc ${successor.name}`,
-        en: `From ${successor.validFrom} part of ${successor.name}`,
-      };
-    } else if (unit.validTo) {
-      suggestion.note = { vi: `Đến ${unit.validTo}`, en: `Until ${unit.validTo}` };
+      lines.push(
+        successor.name !== unit.name
+          ? {
+              vi: `Từ ${successor.validFrom} thuộc ${successor.name} (mã ${successor.code})`,
+              en: `From ${successor.validFrom} part of ${successor.name} (code ${successor.code})`,
+            }
+          : {
+              vi: `Từ ${successor.validFrom} sáp nhập, mã mới ${successor.code}`,
+              en: `Merged from ${successor.validFrom}, new code ${successor.code}`,
+            },
+      );
+    }
+    if (lines.length > 0) {
+      suggestion.note = { vi: lines.map((l) => l.vi).join('; '), en: lines.map((l) => l.en).join('; ') };
     }
     out.push(suggestion);
   };
-  if (resolution.match) add(resolution.match, resolution.confidence, resolution.successor);
-  for (const alt of resolution.alternatives) add(alt, alt.confidence ?? 0);
+  if (resolution.match) add(resolution.match, resolution.confidence, resolution.successor, resolution.notes);
+  for (const alt of resolution.alternatives) add(alt, alt.confidence);
   return out;
 }

@@ -1,34 +1,60 @@
 /**
- * Binds the application's ports (./ports) to the real core and templates. Loaded lazily by createActions,
- * so it lands in its own chunk and the task pane paints before the scoring engine arrives.
- *
- * The functions are looked up by name and checked, so a piece that is missing fails with a clear message
- * naming it, never silently.
+ * Binds the application's ports (./ports) to the real core and templates. createActions loads this module
+ * lazily, so the scoring engine lands in its own chunk and the task pane paints before it arrives.
  */
-import type { CorePorts } from './ports';
+import * as core from '../../core';
+import { buildClusterWorkbook, newClusterDocument } from '../../templates';
+import { readClusterWorkbook } from '../../templates/read';
+import type { CorePorts, RotationOutcome, UnitResolution } from './ports';
 
 type AnyFn = (...args: never[]) => unknown;
 
-function need<T extends AnyFn>(module: Record<string, unknown>, name: string, where: string): T {
-  const fn = module[name];
-  if (typeof fn !== 'function') {
-    throw new Error(`Thi đua: ${where} does not provide ${name}() yet.`);
-  }
-  return fn as T;
+/** Pieces still being written elsewhere are looked up by name and fail with a message naming them. */
+function late<T extends AnyFn>(module: object, name: string, where: string): T {
+  return ((...args: Parameters<T>) => {
+    const fn = (module as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`Thi đua: ${where} does not provide ${name}() yet.`);
+    return fn(...args);
+  }) as T;
 }
 
+/**
+ * The registry answers in the words it was asked: "Gia Lai" gives the province. Members of a cluster are
+ * procuracies, so a plain place name is asked again as "VKSND …" to suggest the procuracy's official name.
+ */
+function resolveProcuracy(name: string, date: string): UnitResolution {
+  const first = core.resolveUnit(name, date);
+  if (first.procuracy || first.category !== 'provincial') return first;
+  const again = core.resolveUnit(`VKSND ${name}`, date);
+  return again.procuracy && (again.match || again.alternatives.length > 0) ? again : first;
+}
+
+export const corePorts: CorePorts = {
+  readWorkbook(snapshot) {
+    const read = readClusterWorkbook(snapshot);
+    return read.doc ? { document: read.doc, issues: read.issues } : { issues: read.issues };
+  },
+  checkDocument: core.checkCluster,
+  compute(document) {
+    const computation = core.computeCluster(document);
+    return {
+      result: computation.result,
+      explain: computation.explain,
+      tieBreak: computation.cluster.tieBreak.map((t) => t.key),
+    };
+  },
+  nominate: (document, result) => core.nominateAwards(document, result),
+  rotate: late<(d: core.ClusterDocument, r: core.ResultDocument) => RotationOutcome>(
+    core,
+    'proposeRotation',
+    'core/cluster',
+  ),
+  buildWorkbook: (document, computation) =>
+    buildClusterWorkbook(document, computation, { now: new Date().toISOString() }),
+  newDocument: newClusterDocument,
+  resolveUnit: resolveProcuracy,
+};
+
 export async function loadCore(): Promise<CorePorts> {
-  const [core, templates] = await Promise.all([
-    import('../../core') as Promise<unknown> as Promise<Record<string, unknown>>,
-    import('../../templates') as Promise<unknown> as Promise<Record<string, unknown>>,
-  ]);
-  const readWorkbook = need<CorePorts['readWorkbook']>(templates, 'readClusterWorkbook', 'templates');
-  const buildWorkbook = need<CorePorts['buildWorkbook']>(templates, 'buildClusterWorkbook', 'templates');
-  const newDocument = need<CorePorts['newDocument']>(templates, 'newClusterDocument', 'templates');
-  const checkDocument = need<CorePorts['checkDocument']>(core, 'checkCluster', 'core/document');
-  const compute = need<CorePorts['compute']>(core, 'computeCluster', 'core/compute');
-  const nominate = need<CorePorts['nominate']>(core, 'nominateAwards', 'core/awards');
-  const rotate = need<CorePorts['rotate']>(core, 'proposeRotation', 'core/cluster');
-  const resolveUnit = need<CorePorts['resolveUnit']>(core, 'resolveUnit', 'core/registry');
-  return { readWorkbook, buildWorkbook, newDocument, checkDocument, compute, nominate, rotate, resolveUnit };
+  return corePorts;
 }

@@ -3,7 +3,21 @@
  * actions.ts depends on this shape only; ./core-port.ts binds it to the real modules (core/, templates/),
  * loaded lazily so the task pane's first paint does not wait for the scoring engine.
  */
-import type { Bilingual, ClusterDocument, DocumentKind, Issue, ResultDocument } from '../../core';
+import type {
+  AwardBlocked,
+  AwardNomination,
+  AwardQuota,
+  Bilingual,
+  ClusterDocument,
+  NominationReport as CoreNominationReport,
+  UnitResolution as CoreUnitResolution,
+  DocumentKind,
+  Issue,
+  ResultDocument,
+  ScoreExplanation,
+  TieBreakKey,
+  UnitRef,
+} from '../../core';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 
 /** What reading a workbook gives: the document when it could be rebuilt, and what was wrong on the way. */
@@ -12,46 +26,21 @@ export interface ReadOutcome {
   issues: Issue[];
 }
 
-/** One line of a "why this score" explanation, as the core's explain() gives it. */
-export interface Explanation {
-  unit: string;
-  criterion?: string;
-  /** Everything else the core reports (criteria, inputs, caps, stage, issues); shown by the explanation view. */
-  [detail: string]: unknown;
-}
+/** "Why this score" for a unit (or one of its criteria), as core/compute's explain() gives it. */
+export type Explanation = ScoreExplanation;
 
+/** What the application keeps of a computation (core/compute's computeCluster gives more). */
 export interface Computation {
   result: ResultDocument;
   explain(unit: string, criterion?: string): Explanation;
+  /** The tie-break keys the ranking applied, in order (the document's, else the format's default). */
+  tieBreak: readonly TieBreakKey[];
 }
 
-export interface Nomination {
-  award: string;
-  candidate: string;
-  kind: 'collective' | 'individual';
-  basis: string[];
-}
-
-export interface QuotaUse {
-  award: string;
-  limit: number;
-  proposed: number;
-  basis: string;
-}
-
-export interface BlockedCandidate {
-  award: string;
-  candidate: string;
-  reasons: string[];
-}
-
-export interface NominationOutcome {
-  ruleSet?: string;
-  nominations: Nomination[];
-  quotas: QuotaUse[];
-  blocked: BlockedCandidate[];
-  issues: Issue[];
-}
+export type NominationOutcome = CoreNominationReport;
+export type Nomination = AwardNomination;
+export type QuotaUse = AwardQuota;
+export type BlockedCandidate = AwardBlocked;
 
 export interface RotationOutcome {
   year: number;
@@ -61,20 +50,13 @@ export interface RotationOutcome {
   issues?: Issue[];
 }
 
-export interface RegistryUnit {
-  name: string;
-  code: string;
-  validFrom: string;
-  validTo?: string;
-}
-
-export interface UnitResolution {
-  input: string;
-  match: RegistryUnit | null;
-  confidence: number;
-  successor?: RegistryUnit;
-  alternatives: (RegistryUnit & { confidence?: number })[];
-}
+export type RegistryUnit = UnitRef;
+export type UnitResolution = Pick<
+  CoreUnitResolution,
+  'input' | 'match' | 'confidence' | 'successor' | 'alternatives'
+> & {
+  notes?: Bilingual[];
+};
 
 export interface NewDocumentInput {
   kind: DocumentKind;
@@ -98,6 +80,6 @@ export interface CorePorts {
   buildWorkbook(document: ClusterDocument, computation?: Computation): WorkbookPlan;
   /** A new, empty document from the bundled template (sample scorecard) for the given cluster. */
   newDocument(input: NewDocumentInput): ClusterDocument;
-  /** core/registry. */
+  /** core/registry: a name as typed → the official unit on the date (procuracy names: "VKSND tỉnh …"). */
   resolveUnit(name: string, date: string): UnitResolution;
 }

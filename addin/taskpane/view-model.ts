@@ -15,9 +15,6 @@ import { formatNumberVi } from '../../core/text/numbers';
 import type { ProgressUpdate } from '../app/actions';
 import type { Lang, MessageKey, Translate } from './i18n';
 
-/** The tie-break used when the document states none (cluster-data.md, Ranking). */
-export const DEFAULT_TIE_BREAK: readonly TieBreakKey[] = ['indicatorsMetRatio', 'deduction'];
-
 const enNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 /** A score as the chosen language writes it: 118,4 in Vietnamese, 118.4 in English. */

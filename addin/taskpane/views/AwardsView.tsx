@@ -147,8 +147,11 @@ export function NominationResult({ report, actions }: { report: NominationReport
             </TableHeader>
             <TableBody>
               {report.quotas.map((q) => (
-                <TableRow key={q.award}>
-                  <TableCell>{q.award}</TableCell>
+                <TableRow key={`${q.award}|${q.scope ?? ''}`}>
+                  <TableCell>
+                    {q.award}
+                    {q.scope ? ` (${q.scope})` : ''}
+                  </TableCell>
                   <TableCell className={own.number}>
                     {t('awards.quota', { proposed: q.proposed, limit: q.limit })}
                   </TableCell>

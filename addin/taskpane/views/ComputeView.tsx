@@ -23,13 +23,7 @@ import { IssueList } from '../components/IssueList';
 import { OperationStatus } from '../components/OperationStatus';
 import { useLang } from '../lang';
 import { useOperation } from '../use-operation';
-import {
-  DEFAULT_TIE_BREAK,
-  indicatorsExceededText,
-  indicatorsMetText,
-  rankingRows,
-  tieBreakText,
-} from '../view-model';
+import { indicatorsExceededText, indicatorsMetText, rankingRows, tieBreakText } from '../view-model';
 import { useViewStyles } from './layout';
 
 const useStyles = makeStyles({
@@ -77,7 +71,6 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
   const { result } = report;
   const rows = rankingRows(result, lang);
   const explanation = report.explanations.find((e) => e.unit === explained);
-  const row = rows.find((r) => r.unit === explained);
   return (
     <div className={styles.section}>
       <Text className={styles.muted}>{t(`compute.stage.${result.stage}`)}</Text>
@@ -130,7 +123,7 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
           exceeded: indicatorsExceededText(result.clusterIndicators, lang),
         })}
       </Text>
-      <Text className={styles.muted}>{tieBreakText(report.document.tieBreak ?? DEFAULT_TIE_BREAK, t)}</Text>
+      <Text className={styles.muted}>{tieBreakText(report.tieBreak, t)}</Text>
       <MessageBar intent="success">
         <MessageBarBody>{t('compute.written', { cells: report.write.cellsWritten })}</MessageBarBody>
       </MessageBar>
@@ -140,12 +133,10 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
         </MessageBar>
       )}
       {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
-      {explanation && row && (
+      {explanation && (
         <ExplainDialog
           explanation={explanation}
-          issues={report.issues}
-          stage={result.stage}
-          total={row.total}
+          details={report.criterionDetails[explanation.unit] ?? []}
           onClose={() => setExplained(null)}
         />
       )}

@@ -1,17 +1,35 @@
 // The actions' contract with the host: one read, at most one write, progress, cancellation, refusal to
-// overwrite. The host is a recording fake (Excel cannot run here); the core is a small stand-in whose
-// outputs the tests check flow through unchanged. test/addin/app/actions-real.test.ts runs the real core.
+// overwrite. The host is a recording fake (Excel cannot run here); the core and templates are the real
+// ones, except that the workbook reader is given the sample document directly (the real reader over a real
+// .xlsx runs in test/addin/app/actions-xlsx.test.ts and the end-to-end suite).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ActionError, createActions, mergeIssues, unitSuggestions } from '../../../addin/app/actions';
+import {
+  ActionError,
+  createActions,
+  mergeIssues,
+  unitSuggestions,
+  type ProgressUpdate,
+} from '../../../addin/app/actions';
+import { corePorts } from '../../../addin/app/core-port';
 import type { WorkbookHost, WriteMode, WriteReport } from '../../../addin/app/host';
 import type { CorePorts } from '../../../addin/app/ports';
-import { type ClusterDocument, makeIssue, type ResultDocument } from '../../../core';
+import {
+  type ClusterDocument,
+  checkCluster,
+  computeCluster,
+  makeIssue,
+  nominateAwards,
+  resolveUnit,
+} from '../../../core';
+import { buildClusterWorkbook } from '../../../templates';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../../templates/plan';
 
 class RecordingHost implements WorkbookHost {
   readonly kind = 'file' as const;
   calls: string[] = [];
   written: { plan: WorkbookPlan; mode: WriteMode }[] = [];
+  marked: number[] = [];
   constructor(private readonly snapshot: WorkbookSnapshot) {}
   async read() {
     this.calls.push('read');
@@ -26,175 +44,167 @@ class RecordingHost implements WorkbookHost {
       refused: [],
     };
   }
-  async markIssues() {
+  async markIssues(issues: readonly unknown[]) {
     this.calls.push('mark');
+    this.marked.push(issues.length);
   }
   async select(sheet: string, cell: string) {
     this.calls.push(`select:${sheet}!${cell}`);
   }
 }
 
-const doc: ClusterDocument = {
-  format: 'thidua/cluster@1',
-  kind: 'annual',
-  year: 2022,
-  cluster: { name: 'Cụm thi đua số 7' },
-  units: [{ name: 'VKSND tỉnh Đắk Lắk' }, { name: 'VKSND tỉnh Gia Lai' }],
-  criteria: [{ code: '1', title: 'Công tác', points: 100 }],
-};
-
-const result: ResultDocument = {
-  format: 'thidua/result@1',
-  year: 2022,
-  cluster: 'Cụm thi đua số 7',
-  stage: 'self',
-  units: [],
-  clusterIndicators: {
-    arising: 0,
-    met: 0,
-    exceedable: 0,
-    exceeded: 0,
-    metRatio: 0,
-    exceededRatio: 0,
-    metText: '0%',
-    exceededText: '0%',
-  },
-  issues: [
-    makeIssue('warning', 'score.missing', { vi: 'thiếu', en: 'missing' }, { sheet: 'Đắk Lắk', cell: 'E7' }),
-  ],
-};
-
-function stubCore(over: Partial<CorePorts> = {}): CorePorts {
-  return {
-    readWorkbook: () => ({ document: doc, issues: [] }),
-    checkDocument: () => [],
-    compute: () => ({ result, explain: (unit) => ({ unit, total: 1 }) }),
-    nominate: () => ({ nominations: [], quotas: [], blocked: [], issues: [] }),
-    rotate: () => ({ year: 2023, leader: 'VKSND tỉnh Gia Lai', reason: { vi: 'lý do', en: 'reason' } }),
-    buildWorkbook: (d) => ({
-      template: { id: 'annual', version: '1' },
-      sheets: [
-        {
-          name: 'Đơn vị',
-          role: 'members',
-          cells: d.units.map((u, i) => ({ ref: `B${i + 2}`, value: u.name })),
-        },
-      ],
-      names: [],
-    }),
-    newDocument: (input) => ({
-      ...doc,
-      year: input.year,
-      cluster: { name: input.cluster },
-      units: input.units.map((name) => ({ name })),
-    }),
-    resolveUnit: (input) => ({ input, match: null, confidence: 0, alternatives: [] }),
-    ...over,
-  };
-}
-
+const sample = JSON.parse(readFileSync('templates/samples/cum-7-2022.json', 'utf8')) as ClusterDocument;
 const emptySnapshot: WorkbookSnapshot = { source: 'test.xlsx', sheets: [], names: [] };
 
-describe('createActions', () => {
-  it('check reads once, writes nothing, marks the issues it found', async () => {
-    const issue = makeIssue('error', 'x', { vi: 'a', en: 'b' }, { sheet: 'S', cell: 'A1' });
+/** The real core, reading the sample document instead of a workbook. */
+const withSample = (over: Partial<CorePorts> = {}): CorePorts => ({
+  ...corePorts,
+  readWorkbook: () => ({ document: structuredClone(sample), issues: [] }),
+  ...over,
+});
+
+describe('createActions over the real core', () => {
+  it('check reads once, writes nothing, marks what the core finds', async () => {
     const host = new RecordingHost(emptySnapshot);
-    const actions = createActions(host, { core: stubCore({ checkDocument: () => [issue] }) });
-    const report = await actions.check();
+    const report = await createActions(host, { core: withSample() }).check();
     expect(host.calls).toEqual(['read', 'mark']);
-    expect(report.issues).toEqual([issue]);
-    expect(report.counts).toEqual({ error: 1, warning: 0, info: 0 });
-    expect(report.document?.units).toHaveLength(2);
+    expect(report.issues).toEqual(mergeIssues(checkCluster(sample)));
+    expect(host.marked).toEqual([report.issues.length]);
+    expect(report.document?.units).toEqual(sample.units.map((u) => u.name));
   });
 
-  it('compute reads once and writes once in update mode, with per-unit explanations', async () => {
+  it('compute reads once and writes the builder plan once, in update mode', async () => {
     const host = new RecordingHost(emptySnapshot);
-    const actions = createActions(host, { core: stubCore() });
-    const report = await actions.compute();
+    const report = await createActions(host, { core: withSample() }).compute();
     expect(host.calls).toEqual(['read', 'write:update']);
-    expect(report.result).toBe(result);
-    expect(report.issues.map((i) => i.code)).toEqual(['score.missing']);
+    const expected = computeCluster(sample);
+    expect(report.result).toEqual(expected.result);
+    expect(report.tieBreak).toEqual(sample.ranking?.tieBreak);
+    expect(host.written[0]?.plan.sheets.map((s) => s.name)).toEqual(
+      buildClusterWorkbook(sample, expected).sheets.map((s) => s.name),
+    );
   });
 
-  it('nominate and rotate read once and never write', async () => {
-    for (const act of ['nominate', 'rotate'] as const) {
-      const host = new RecordingHost(emptySnapshot);
-      await createActions(host, { core: stubCore() })[act]();
-      expect(host.calls).toEqual(['read']);
+  it('explains every unit in rank order, with the criteria where something was adjusted', async () => {
+    const report = await createActions(new RecordingHost(emptySnapshot), { core: withSample() }).compute();
+    expect(report.explanations.map((e) => e.unit)).toEqual(report.result.units.map((u) => u.unit));
+    for (const e of report.explanations) {
+      expect(e.kind).toBe('unit');
+      expect(e.lines.length).toBeGreaterThan(0);
+      for (const d of report.criterionDetails[e.unit] ?? []) {
+        const row = e.criteria.find((c) => c.criterion === d.criterion);
+        const adjusted =
+          row?.self !== row?.verified ||
+          d.caps.length > 0 ||
+          d.issues.length > 0 ||
+          d.inputs.some((i) => i.held.length > 0 || i.occurrences !== undefined);
+        expect(adjusted, `${e.unit} ${d.criterion}`).toBe(true);
+      }
     }
+    const details = Object.values(report.criterionDetails).flat();
+    // The sample has verified scores that differ from the self scores: some detail must show.
+    expect(details.length).toBeGreaterThan(0);
+  });
+
+  it('nominate reads once, never writes, and returns what the award rules propose', async () => {
+    const host = new RecordingHost(emptySnapshot);
+    const report = await createActions(host, { core: withSample() }).nominate();
+    expect(host.calls).toEqual(['read']);
+    const expected = nominateAwards(sample, computeCluster(sample).result);
+    expect(report.nominations).toEqual(expected.nominations);
+    expect(report.blocked).toEqual(expected.blocked);
+    expect(report.ruleSet).toBe(expected.ruleSet);
   });
 
   it('exportResults reads once and writes once, returning both JSON documents', async () => {
     const host = new RecordingHost(emptySnapshot);
-    const report = await createActions(host, { core: stubCore() }).exportResults();
+    const report = await createActions(host, { core: withSample() }).exportResults();
     expect(host.calls).toEqual(['read', 'write:update']);
-    expect(JSON.parse(report.documentJson).format).toBe('thidua/cluster@1');
-    expect(JSON.parse(report.resultJson).format).toBe('thidua/result@1');
+    expect(JSON.parse(report.documentJson)).toEqual(sample);
+    expect(JSON.parse(report.resultJson)).toEqual(computeCluster(sample).result);
   });
 
   it('reports progress step by step up to the total', async () => {
-    const host = new RecordingHost(emptySnapshot);
-    const seen: string[] = [];
-    await createActions(host, { core: stubCore() }).compute({
-      onProgress: (p) => seen.push(`${p.step}:${p.done}/${p.total}`),
+    const seen: ProgressUpdate[] = [];
+    await createActions(new RecordingHost(emptySnapshot), { core: withSample() }).compute({
+      onProgress: (p) => seen.push(p),
     });
-    expect(seen.at(-1)).toBe('write:5/5');
-    expect(seen).toContain('compute:2/5');
+    expect(seen.map((p) => `${p.step}:${p.done}/${p.total}`)).toEqual([
+      'read:0/4',
+      'read:1/4',
+      'compute:1/4',
+      'compute:2/4',
+      'build:2/4',
+      'build:3/4',
+      'write:3/4',
+      'write:4/4',
+    ]);
   });
 
   it('stops before writing once cancelled', async () => {
     const host = new RecordingHost(emptySnapshot);
     const controller = new AbortController();
-    const actions = createActions(host, {
-      core: stubCore({
-        compute: () => {
-          controller.abort();
-          return { result, explain: (unit) => ({ unit }) };
-        },
-      }),
+    const run = createActions(host, { core: withSample() }).compute({
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.step === 'compute' && p.done === 2) controller.abort();
+      },
     });
-    await expect(actions.compute({ signal: controller.signal })).rejects.toThrow();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(host.calls).toEqual(['read']);
   });
 
-  it('refuses when the workbook cannot be read as a Thi đua workbook, passing the reader issues', async () => {
-    const issue = makeIssue('error', 'workbook.role.missing', { vi: 'thiếu', en: 'missing' });
+  it('refuses a workbook the reader cannot rebuild, passing the reader issues', async () => {
+    const issue = makeIssue('error', 'workbook.template.missing', { vi: 'thiếu', en: 'missing' });
     const host = new RecordingHost(emptySnapshot);
-    const actions = createActions(host, { core: stubCore({ readWorkbook: () => ({ issues: [issue] }) }) });
+    const actions = createActions(host, { core: withSample({ readWorkbook: () => ({ issues: [issue] }) }) });
     const error = await actions.compute().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as ActionError).issues).toEqual([issue]);
+    expect((error as ActionError).text.vi).toContain('test.xlsx');
     expect(host.calls).toEqual(['read']);
   });
 
-  it('createWorkbook writes a new workbook but never over a filled sheet', async () => {
-    const input = { kind: 'annual' as const, year: 2023, cluster: 'Cụm 7', units: ['A', 'B'] };
+  it('createWorkbook writes the template for the cluster, but never over a filled sheet', async () => {
+    const input = {
+      kind: 'annual' as const,
+      year: 2023,
+      cluster: 'Cụm thi đua số 7',
+      units: ['VKSND tỉnh Gia Lai', 'VKSND tỉnh Kon Tum'],
+    };
     const host = new RecordingHost(emptySnapshot);
-    const report = await createActions(host, { core: stubCore() }).createWorkbook(input);
+    const report = await createActions(host, { core: corePorts }).createWorkbook(input);
     expect(host.calls).toEqual(['read', 'write:create']);
-    expect(report.sheets).toEqual(['Đơn vị']);
+    const plan = host.written[0]!.plan;
+    expect(report.sheets).toEqual(plan.sheets.map((s) => s.name));
+    expect(plan.sheets.filter((s) => s.role === 'scorecard').map((s) => s.unit)).toEqual(input.units);
 
+    const taken = plan.sheets[1]!.name;
     const filled = new RecordingHost({
       source: 'x',
-      sheets: [{ name: 'Đơn vị', values: [['đã nhập']], tables: [] }],
+      sheets: [{ name: taken, values: [['đã nhập']], tables: [] }],
       names: [],
     });
-    await expect(createActions(filled, { core: stubCore() }).createWorkbook(input)).rejects.toThrow(/Đơn vị/);
+    await expect(createActions(filled, { core: corePorts }).createWorkbook(input)).rejects.toThrow(taken);
     expect(filled.calls).toEqual(['read']);
   });
 
-  it('createWorkbook refuses a cluster with fewer than two members', async () => {
+  it('createWorkbook refuses a cluster with fewer than two members before touching the workbook', async () => {
     const host = new RecordingHost(emptySnapshot);
-    const actions = createActions(host, { core: stubCore() });
     await expect(
-      actions.createWorkbook({ kind: 'annual', year: 2023, cluster: 'C', units: ['A', ' '] }),
+      createActions(host, { core: corePorts }).createWorkbook({
+        kind: 'annual',
+        year: 2023,
+        cluster: 'C',
+        units: ['A', ' '],
+      }),
     ).rejects.toBeInstanceOf(ActionError);
     expect(host.calls).toEqual([]);
   });
 
   it('selectIssue selects the named cell and says so when there is none', async () => {
     const host = new RecordingHost(emptySnapshot);
-    const actions = createActions(host, { core: stubCore() });
+    const actions = createActions(host, { core: corePorts });
     const withCell = makeIssue('error', 'x', { vi: 'a', en: 'b' }, { sheet: 'Đắk Lắk', cell: 'E7' });
     expect(await actions.selectIssue(withCell)).toEqual({ selected: true, sheet: 'Đắk Lắk', cell: 'E7' });
     expect(await actions.selectIssue(makeIssue('error', 'x', { vi: 'a', en: 'b' }))).toEqual({
@@ -204,29 +214,38 @@ describe('createActions', () => {
   });
 });
 
-describe('unitSuggestions', () => {
-  it('puts the match first with its successor note, then alternatives, each once', () => {
-    const phuYen = { name: 'VKSND tỉnh Phú Yên', code: '54', validFrom: '1989-07-01', validTo: '2025-06-30' };
-    const dakLak = { name: 'VKSND tỉnh Đắk Lắk', code: '66', validFrom: '2025-07-01' };
-    const list = unitSuggestions(
-      {
-        input: 'Phu Yen',
-        match: phuYen,
-        confidence: 0.9,
-        successor: dakLak,
-        alternatives: [phuYen, { ...dakLak, confidence: 0.2 }],
-      },
-      8,
+describe('searchUnits over the real registry', () => {
+  const actions = createActions(new RecordingHost(emptySnapshot), { core: corePorts });
+
+  it('suggests the procuracy name for a place name typed without accents', async () => {
+    const found = await actions.searchUnits('dak lak', '2022-12-31');
+    expect(found[0]?.name).toBe('VKSND tỉnh Đắk Lắk');
+  });
+
+  it('says where a unit went after the 2025 merger', async () => {
+    const found = await actions.searchUnits('Phú Yên', '2022-12-31');
+    expect(found[0]?.name).toBe('VKSND tỉnh Phú Yên');
+    expect(found[0]?.successor?.name).toBe('VKSND tỉnh Đắk Lắk');
+    expect(found[0]?.note?.vi).toContain('thuộc VKSND tỉnh Đắk Lắk');
+  });
+
+  it('offers every close unit when the text is ambiguous, and nothing for one letter', async () => {
+    const found = await actions.searchUnits('Đắk', '2022-12-31');
+    expect(found.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['VKSND tỉnh Đắk Lắk', 'VKSND tỉnh Đắk Nông']),
     );
-    expect(list.map((s) => s.name)).toEqual(['VKSND tỉnh Phú Yên', 'VKSND tỉnh Đắk Lắk']);
-    expect(list[0]?.note?.vi).toBe('Từ 2025-07-01 thuộc VKSND tỉnh Đắk Lắk');
-    expect(list[1]?.confidence).toBe(0.2);
+    expect(await actions.searchUnits('Đ', '2022-12-31')).toEqual([]);
   });
 });
 
-describe('mergeIssues', () => {
-  it('lists an issue found twice once', () => {
-    const a = makeIssue('error', 'x', { vi: 'a', en: 'a' }, { sheet: 'S', cell: 'A1' });
-    expect(mergeIssues([a], [{ ...a }])).toHaveLength(1);
+describe('unitSuggestions', () => {
+  it('lists each unit once and notes the new code it took in the 2025 merger', () => {
+    const r = resolveUnit('VKSND Gia Lai', '2022-12-31');
+    const list = unitSuggestions(
+      { ...r, alternatives: [...r.alternatives, { ...r.match!, confidence: 0.5 }] },
+      8,
+    );
+    expect(list).toHaveLength(1);
+    expect(list[0]?.note?.vi).toContain('mã mới 52');
   });
 });

@@ -1,6 +1,15 @@
-/** Reports shaped as the actions return them, for view tests (figures from Cụm 6, 2021: seed 004). */
-import type { ComputeReport } from '../../../addin/app/actions';
-import { type IndicatorSummary, makeIssue, type ResultDocument, type UnitResult } from '../../../core';
+/** Reports for view tests: a hand-made result with the figures of Cụm 6, 2021 (seed 004), and the sample's. */
+import { readFileSync } from 'node:fs';
+import { type ComputeReport, createActions } from '../../../addin/app/actions';
+import { corePorts } from '../../../addin/app/core-port';
+import type { WorkbookHost } from '../../../addin/app/host';
+import {
+  type ClusterDocument,
+  type IndicatorSummary,
+  makeIssue,
+  type ResultDocument,
+  type UnitResult,
+} from '../../../core';
 
 export const summary = (
   arising: number,
@@ -51,18 +60,17 @@ export const result: ResultDocument = {
   ],
 };
 
-export const computeReport: ComputeReport = {
-  source: 'cum-6-2021.xlsx',
-  document: {
-    kind: 'annual',
-    year: 2021,
-    cluster: 'Cụm thi đua số 6',
-    units: result.units.map((u) => u.unit),
-    criteria: 20,
-  },
-  result,
-  explanations: result.units.map((u) => ({ unit: u.unit, criteria: [], lines: [] })),
-  issues: result.issues,
-  counts: { error: 1, warning: 0, info: 0 },
-  write: { cellsWritten: 42, sheetsCreated: [], refused: [] },
-};
+/** A compute report from the real core on the bundled sample (Cụm 7, 2022), as the actions build it. */
+export async function sampleComputeReport(): Promise<ComputeReport> {
+  const document = JSON.parse(readFileSync('templates/samples/cum-7-2022.json', 'utf8')) as ClusterDocument;
+  const host: WorkbookHost = {
+    kind: 'file',
+    read: async () => ({ source: 'cum-7-2022.xlsx', sheets: [], names: [] }),
+    write: async () => ({ cellsWritten: 42, sheetsCreated: [], refused: [] }),
+    markIssues: async () => {},
+    select: async () => {},
+  };
+  return createActions(host, {
+    core: { ...corePorts, readWorkbook: () => ({ document, issues: [] }) },
+  }).compute();
+}

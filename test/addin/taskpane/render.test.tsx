@@ -12,7 +12,27 @@ import { NominationResult } from '../../../addin/taskpane/views/AwardsView';
 import { CheckResult } from '../../../addin/taskpane/views/CheckView';
 import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
 import { RotationResult } from '../../../addin/taskpane/views/RotationView';
-import { computeReport, result } from './fixtures';
+import type { ComputeReport } from '../../../addin/app/actions';
+import { rankingRows } from '../../../addin/taskpane/view-model';
+import { result, sampleComputeReport } from './fixtures';
+
+const computeReport: ComputeReport = {
+  source: 'cum-6-2021.xlsx',
+  document: {
+    kind: 'annual',
+    year: 2021,
+    cluster: result.cluster,
+    units: result.units.map((u) => u.unit),
+    criteria: 20,
+  },
+  result,
+  tieBreak: ['indicatorsMetRatio', 'deduction'],
+  explanations: [],
+  criterionDetails: {},
+  issues: result.issues,
+  counts: { error: 1, warning: 0, info: 0 },
+  write: { cellsWritten: 42, sheetsCreated: [], refused: [] },
+};
 
 /** Actions that must not be called while rendering: rendering never reads or writes the workbook. */
 const untouchable = new Proxy({ hostKind: 'file' } as AppActions, {
@@ -56,11 +76,8 @@ describe('ComputeResult', () => {
     expect(text).toContain("'Quảng Trị'!F9");
   });
 
-  it('states the tie-break the document sets instead of the default', () => {
-    const report = {
-      ...computeReport,
-      document: { ...computeReport.document, tieBreak: ['bonus' as const] },
-    };
+  it('states the tie-break the ranking applied', () => {
+    const report: ComputeReport = { ...computeReport, tieBreak: ['bonus'] };
     const text = html(<ComputeResult report={report} actions={untouchable} />, 'en');
     expect(text).toContain('compare in turn: bonus points (more first).');
     expect(text).toContain('Whole cluster: 121/122 (99.2%) targets met');
@@ -73,6 +90,22 @@ describe('ComputeResult', () => {
       </LangContext.Provider>,
     );
     for (const u of result.units) expect(markup).toContain(`aria-label="Vì sao ${u.unit} được`);
+  });
+});
+
+describe('ComputeResult on the sample computed by the real core', () => {
+  it('lists every unit in rank order with its total and the rule the sample sets', async () => {
+    const report = await sampleComputeReport();
+    const text = html(<ComputeResult report={report} actions={untouchable} />);
+    let at = 0;
+    for (const row of rankingRows(report.result, 'vi')) {
+      const found = text.indexOf(`${row.unit} ${row.total} ${row.percent} ${row.tier} ${row.indicators}`, at);
+      expect(found, row.unit).toBeGreaterThan(at);
+      at = found;
+    }
+    expect(text).toContain(
+      'xét lần lượt: tỷ lệ chỉ tiêu đạt (cao hơn xếp trên); tỷ lệ chỉ tiêu vượt (cao hơn xếp trên); điểm trừ (ít hơn xếp trên).',
+    );
   });
 });
 
@@ -114,16 +147,26 @@ describe('NominationResult and RotationResult', () => {
               award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
               candidate: 'VKSND tỉnh Nghệ An',
               kind: 'collective',
+              rule: 'sectorFlag',
               basis: ['Thông tư 01/2019/TT-VKSTC, Điều 20'],
             },
           ],
           quotas: [
-            { award: 'Tập thể lao động xuất sắc', limit: 1, proposed: 1, basis: 'TT 02/2024, Điều 18' },
+            {
+              award: 'Tập thể lao động xuất sắc',
+              rule: 'excellentCollective',
+              limit: 1,
+              base: 5,
+              proposed: 1,
+              basis: 'TT 02/2024, Điều 18',
+            },
           ],
           blocked: [
             {
               award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
               candidate: 'VKSND tỉnh Hà Tĩnh',
+              kind: 'collective',
+              rule: 'sectorFlag',
               reasons: ['Phiếu đồng ý 60% < 80%'],
             },
           ],

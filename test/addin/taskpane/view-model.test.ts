@@ -12,7 +12,7 @@ import {
   tieBreakText,
 } from '../../../addin/taskpane/view-model';
 import { makeIssue } from '../../../core';
-import { result, summary } from './fixtures';
+import { result } from './fixtures';
 
 const vi = translator('vi');
 const en = translator('en');
