@@ -1,0 +1,4 @@
+export * from './apply';
+export * from './chart';
+export * from './host';
+export * from './snapshot';
