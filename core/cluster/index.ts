@@ -1,1 +1,3 @@
-export {};
+export * from './leadership';
+export * from './rotation';
+export * from './tally';
