@@ -2,7 +2,8 @@
  * Typo tolerance: which known name a misspelt one means, with a confidence, and "no answer" when two
  * names are about as close (an ambiguous misspelling must never be guessed: "Quang N" could be three
  * provinces). Distances are edit distances on the folded form (no diacritics, no spaces), so "Đắc Nông"
- * is one edit from "Đắk Nông", and the diacritics only break ties.
+ * is one edit from "Đắk Nông"; the distance with diacritics ranks names equal on the folded form and
+ * settles "same letters, other diacritics" against "one letter away".
  */
 import { distance } from 'fastest-levenshtein';
 import { foldDiacritics } from './normalize';
@@ -105,12 +106,18 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
       const first = ranked[0];
       const second = ranked[1];
       let match: FuzzyHit<T> | undefined;
-      if (
-        first &&
-        first.hit.distance <= allowedEdits(first.length) &&
-        (!second || second.hit.distance >= first.hit.distance + 2)
-      )
-        match = first.hit;
+      if (first && first.hit.distance <= allowedEdits(first.length)) {
+        const d = first.hit.distance;
+        const rivals = ranked.slice(1).filter((r) => r.hit.distance <= d + 1);
+        // Text without any diacritic gives no evidence beyond its letters: "quang binh" is Quảng Bình.
+        const plain = /^[\x00-\x7F]*$/.test(query);
+        // Otherwise a rival one edit further loses only to clearly nearer diacritics: "Quãng Bình" is Quảng Bình
+        // and "Hậu Giag" Hậu Giang, but "Quảng Binh" (Quảng Ninh with N→B, or Quảng Bình without its grave)
+        // stays unanswered.
+        const clear = (r: (typeof ranked)[number]): boolean =>
+          r.hit.distance === d + 1 && (plain ? d === 0 : first.tie + (d === 0 ? 1 : 2) <= r.tie);
+        if (rivals.every(clear)) match = first.hit;
+      }
       // Names the query is a beginning of come first ("Binh" → the four Bình… and the …Bình provinces).
       const near = ranked
         .filter((r) => r.prefix || r.hit.distance <= allowedEdits(r.length) + 1)

@@ -104,10 +104,15 @@ export function normalizeTonePlacement(text: string): string {
 
 // Plus the kr / dr / bl / pl clusters of Central Highlands place names (Krông Pắc).
 const ONSET = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|kr|dr|bl|pl|[bcdđghklmnprstvx])?';
-const NUCLEUS =
-  '(?:uyê|uya|uyu|iêu|yêu|uôi|ươi|ươu|oai|oay|oeo|uây|uâ|oă|oa|oe|oo|uê|uô|uơ|ươ|uy|iê|yê|ia|ua|ưa|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|[aăâeêioôơuưy])';
-const CODA = '(?:ng|nh|ch|[cmnptk])?';
-const SYLLABLE = new RegExp(`^${ONSET}${NUCLEUS}${CODA}$`);
+/** Nuclei ending in a glide (i/y, o/u) close the syllable themselves: no coda may follow ("au" yes, "aung" no). */
+const OPEN_NUCLEUS =
+  '(?:uya|uyu|iêu|yêu|uôi|ươi|ươu|oai|oay|oeo|uây|ia|ua|ưa|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu)';
+/** Nuclei taking "nh" / "ch" (anh, ênh, inh, oanh, uynh, uênh); other codas follow any closable nucleus. */
+const PALATAL_NUCLEUS = '(?:uyê|oa|uy|uê|[aêiy])';
+const CLOSABLE_NUCLEUS = '(?:uyê|uâ|oă|oa|oe|oo|uê|uô|uơ|ươ|uy|iê|yê|[aăâeêioôơuưy])';
+const SYLLABLE = new RegExp(
+  `^${ONSET}(?:${OPEN_NUCLEUS}|${PALATAL_NUCLEUS}(?:nh|ch)|${CLOSABLE_NUCLEUS}(?:ng|[cmnptk])?)$`,
+);
 
 /**
  * Whether a word is shaped like one Vietnamese syllable: onset, vowel nucleus, coda, at most one tone.
