@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { type ClusterDocument, type Issue, type ParsedCluster, parseClusterJson } from '../../core';
+import { readWorkbookDocument } from '../host/xlsx/read-document';
 import { CliError, type CommandContext } from './context';
 
 export interface LoadedDocument {
@@ -15,15 +16,6 @@ export interface LoadedDocument {
   /** Problems found while reading (types, unknown keys); the semantic checks come from checkCluster. */
   issues: Issue[];
 }
-
-type WorkbookReader = (path: string) => Promise<ParsedCluster>;
-
-/**
- * The workbook reader lives in addin/host/xlsx/read-document.ts (`readWorkbookDocument`), built by the
- * workbook work; until it exists the command line refuses .xlsx with a clear message. Wiring it is this one
- * line: `import { readWorkbookDocument } from '../host/xlsx/read-document';`.
- */
-const readWorkbookDocument: WorkbookReader | undefined = undefined;
 
 function readProblem(error: unknown, shown: string): CliError {
   const code = (error as { code?: string }).code;
@@ -71,11 +63,6 @@ export async function loadDocument(file: string | undefined, ctx: CommandContext
   const path = resolve(ctx.io.cwd, file);
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
-    if (!readWorkbookDocument)
-      throw new CliError({
-        vi: `Chưa hỗ trợ đọc sổ tính Excel (${file}); hãy dùng tệp .json định dạng thidua/cluster@1.`,
-        en: `Excel workbooks (${file}) are not supported yet; use a thidua/cluster@1 .json file.`,
-      });
     let parsed: ParsedCluster;
     try {
       parsed = await readWorkbookDocument(path);
