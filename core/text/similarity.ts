@@ -104,7 +104,6 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
       }
       const ranked = [...best.values()].sort((a, b) => a.hit.distance - b.hit.distance || a.tie - b.tie);
       const first = ranked[0];
-      const second = ranked[1];
       let match: FuzzyHit<T> | undefined;
       if (first && first.hit.distance <= allowedEdits(first.length)) {
         const d = first.hit.distance;

@@ -41,8 +41,14 @@ const tcvnRows: [string, string, string][] = [
   ['ư', 'ừửữứự', 'õö÷øù'],
   ['y', 'ỳỷỹýỵ', 'úûüýþ'],
 ];
-for (const [, uni, legacy] of tcvnRows) [...uni].forEach((c, i) => (TCVN3_OUT[c] = legacy[i]!));
-[...'ĂÂÊÔƠƯĐăâêôơưđ'].forEach((c, i) => (TCVN3_OUT[c] = String.fromCharCode(0xa1 + i)));
+for (const [, uni, legacy] of tcvnRows) {
+  [...uni].forEach((c, i) => {
+    TCVN3_OUT[c] = legacy[i]!;
+  });
+}
+[...'ĂÂÊÔƠƯĐăâêôơưđ'].forEach((c, i) => {
+  TCVN3_OUT[c] = String.fromCharCode(0xa1 + i);
+});
 
 /** TCVN3 has no code for a capital toned letter: names containing one are left out (undefined). */
 function toTcvn3(text: string): string | undefined {
