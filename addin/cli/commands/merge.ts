@@ -1,12 +1,825 @@
-import { CliError, type Command } from '../context';
+/**
+ * `thidua merge UNIT.xlsx… -o CLUSTER.xlsx`: consolidates the scorecards members return into one cluster
+ * workbook. The pure part (consolidate) compares what every file says for each unit, criterion and stage:
+ * agreeing values are taken, disagreeing ones are left out and reported, a value already in a cluster
+ * workbook given as input is never replaced. Inputs are only read; the output is a new file.
+ */
+import { access, readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import {
+  CLUSTER_FORMAT,
+  type ClusterDocument,
+  computeCluster,
+  type Criterion,
+  type Indicator,
+  type IndicatorResult,
+  type Issue,
+  type IssueLocation,
+  type Score,
+  type Stage,
+  hasErrors,
+  issueText,
+  makeIssue,
+  matchKey,
+  toMilli,
+} from '../../../core';
+import {
+  CLUSTER_TEMPLATE_ID,
+  CLUSTER_TEMPLATE_VERSION,
+  HEADERS,
+  LAYOUT,
+  META_KEYS,
+  SHEET,
+  SC,
+  TABLE,
+  UNIT_SCORECARD_TEMPLATE_ID,
+} from '../../../templates';
+import type { WorkbookSnapshot } from '../../../templates/plan';
+import { readClusterWorkbook, readScorecardSheet } from '../../../templates/read';
+import {
+  Reader,
+  bodyRows,
+  cellAt,
+  locateTable,
+  readNumber,
+  readText,
+  text,
+} from '../../../templates/read/grid';
+import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
+import { snapshotWorkbook } from '../../host/xlsx/snapshot';
+import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
+import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 
-// Placeholder until its issue lands: refuses to run rather than pretending.
+/* ---------- the pure consolidation ---------- */
+
+/** One workbook as read: its template stamp, the document the reader rebuilt, and what the reader found. */
+export interface ReturnedWorkbook {
+  /** The file as named on the command line, for messages. */
+  file: string;
+  template?: { id: string; version: string };
+  document?: ClusterDocument;
+  issues: Issue[];
+}
+
+export interface ConsolidateInput {
+  /** A cluster workbook already holding data: its structure is used and its values are never replaced. */
+  base?: ReturnedWorkbook;
+  returns: ReturnedWorkbook[];
+  /** The members expected to return a scorecard when no cluster workbook is given (--units). */
+  expectedUnits?: string[];
+  /** Template ids accepted as returns and the version this program writes (major.minor). */
+  accept: { unitTemplateId: string; clusterTemplateId: string; version: string };
+}
+
+export interface ConflictingValue {
+  unit: string;
+  /** A criterion code, or an indicator code for indicator results. */
+  item: string;
+  itemKind: 'criterion' | 'indicator';
+  stage?: Stage;
+  fields: string[];
+  values: { file: string; value: string }[];
+  /** The cluster workbook's value, kept. */
+  kept?: string;
+}
+
+export interface ConsolidateReport {
+  /** The consolidated document; undefined when no file could be used. */
+  document?: ClusterDocument;
+  /** Member → files that gave its scores. */
+  received: { unit: string; files: string[] }[];
+  missing: string[];
+  duplicates: { unit: string; files: string[] }[];
+  conflicts: ConflictingValue[];
+  /** Files left out whole (wrong template, year or cluster, unreadable). */
+  skipped: { file: string; reason: string }[];
+  issues: Issue[];
+}
+
+const major = (version: string): string => version.split('.')[0] ?? version;
+
+/** What one file says about one score or result, in a form where equal means equal (exact milli, NFC text). */
+interface Said {
+  file: string;
+  fields: Record<string, string>;
+  score?: Score;
+  result?: IndicatorResult;
+}
+
+const milliText = (v: number | undefined): string => {
+  if (v === undefined) return '';
+  const m = toMilli(v);
+  return m === undefined ? String(v) : String(m / 1000);
+};
+
+function scoreFields(s: Score): Record<string, string> {
+  return {
+    points: milliText(s.points),
+    bonus: milliText(s.bonus),
+    deduction: milliText(s.deduction),
+    occurrences: s.occurrences === undefined ? '' : String(s.occurrences),
+    note: (s.note ?? '').normalize('NFC').trim(),
+  };
+}
+
+function resultFields(r: IndicatorResult): Record<string, string> {
+  return { numerator: String(r.numerator), denominator: String(r.denominator) };
+}
+
+const FIELD_VI: Record<string, string> = {
+  points: 'điểm',
+  bonus: 'điểm cộng',
+  deduction: 'điểm trừ',
+  occurrences: 'số lần trừ',
+  note: 'ghi chú',
+  numerator: 'tử số',
+  denominator: 'mẫu số',
+};
+
+const STAGE_VI: Record<Stage, string> = { self: 'tự chấm', verified: 'thẩm định' };
+
+function describe(fields: Record<string, string>, only: readonly string[]): string {
+  return only.map((f) => `${FIELD_VI[f] ?? f} ${fields[f] === '' ? '(trống)' : fields[f]}`).join(', ');
+}
+
+function differing(a: Record<string, string>, b: Record<string, string>): string[] {
+  return Object.keys(a).filter((k) => a[k] !== b[k]);
+}
+
+/** Without a cluster workbook, the year, kind and cluster most files agree on set the structure (ties: the first). */
+function commonest(docs: readonly ClusterDocument[]): ClusterDocument | undefined {
+  const groups = new Map<string, ClusterDocument[]>();
+  for (const d of docs) {
+    const key = `${d.year}|${d.kind}|${matchKey(d.cluster.name)}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  let best: ClusterDocument[] = [];
+  for (const g of groups.values()) if (g.length > best.length) best = g;
+  return best[0];
+}
+
+export function consolidate(input: ConsolidateInput): ConsolidateReport {
+  const issues: Issue[] = [];
+  const skipped: ConsolidateReport['skipped'] = [];
+  const skip = (file: string, code: string, text: { vi: string; en: string }, where: IssueLocation = {}) => {
+    skipped.push({ file, reason: text.vi });
+    issues.push(makeIssue('error', code, text, { path: file, ...where }));
+  };
+
+  // 1. Which files can be used at all.
+  const usable: (ReturnedWorkbook & { document: ClusterDocument })[] = [];
+  const check = (
+    wb: ReturnedWorkbook,
+    role: 'base' | 'return',
+  ): wb is ReturnedWorkbook & { document: ClusterDocument } => {
+    for (const i of wb.issues) issues.push({ ...i, path: i.path ? `${wb.file}: ${i.path}` : wb.file });
+    const expectedIds =
+      role === 'base'
+        ? [input.accept.clusterTemplateId]
+        : [input.accept.unitTemplateId, input.accept.clusterTemplateId];
+    if (!wb.template || !expectedIds.includes(wb.template.id)) {
+      skip(wb.file, 'merge.template.other', {
+        vi: `${wb.file}: không phải ${role === 'base' ? 'sổ tổng hợp cụm' : 'bảng chấm điểm của đơn vị'} do Thi đua tạo (mẫu ${wb.template?.id ?? 'không rõ'}); bỏ qua tệp này.`,
+        en: `${wb.file}: not a ${role === 'base' ? 'cluster workbook' : 'unit scorecard'} made by Thi đua (template ${wb.template?.id ?? 'unknown'}); file skipped.`,
+      });
+      return false;
+    }
+    if (major(wb.template.version) !== major(input.accept.version)) {
+      skip(wb.file, 'merge.template.version', {
+        vi: `${wb.file}: mẫu phiên bản ${wb.template.version}, chương trình dùng ${input.accept.version}: không gộp được; hãy gửi lại bảng chấm theo mẫu mới.`,
+        en: `${wb.file}: template version ${wb.template.version}, this program uses ${input.accept.version}: cannot merge; ask for the scorecard on the current template.`,
+      });
+      return false;
+    }
+    if (wb.template.version !== input.accept.version) {
+      issues.push(
+        makeIssue(
+          'warning',
+          'merge.template.version',
+          {
+            vi: `${wb.file}: mẫu phiên bản ${wb.template.version}, khác phiên bản ${input.accept.version} của chương trình; vẫn gộp, hãy kiểm tra lại.`,
+            en: `${wb.file}: template version ${wb.template.version} differs from this program's ${input.accept.version}; merged, please check.`,
+          },
+          { path: wb.file },
+        ),
+      );
+    }
+    if (!wb.document) {
+      skip(wb.file, 'merge.file.unreadable', {
+        vi: `${wb.file}: không đọc được bảng chấm (xem các lỗi ở trên); bỏ qua tệp này.`,
+        en: `${wb.file}: the scorecard could not be read (see the problems above); file skipped.`,
+      });
+      return false;
+    }
+    return true;
+  };
+
+  const base = input.base && check(input.base, 'base') ? input.base : undefined;
+  if (input.base && !base) {
+    return { received: [], missing: [], duplicates: [], conflicts: [], skipped, issues };
+  }
+  for (const wb of input.returns) if (check(wb, 'return')) usable.push(wb);
+
+  const structure = base?.document ?? commonest(usable.map((wb) => wb.document));
+  if (!structure) {
+    return { received: [], missing: [], duplicates: [], conflicts: [], skipped, issues };
+  }
+
+  // 2. Same year, kind and cluster as the structure; criteria and indicators known.
+  const sameYear = usable.filter((wb) => {
+    const d = wb.document;
+    if (d.year !== structure.year || d.kind !== structure.kind) {
+      skip(wb.file, 'merge.year.mismatch', {
+        vi: `${wb.file}: bảng chấm năm ${d.year} (${d.kind}), khác năm ${structure.year} (${structure.kind}) của cụm; bỏ qua tệp này.`,
+        en: `${wb.file}: scorecard for ${d.year} (${d.kind}), not the cluster's ${structure.year} (${structure.kind}); file skipped.`,
+      });
+      return false;
+    }
+    if (matchKey(d.cluster.name) !== matchKey(structure.cluster.name)) {
+      skip(wb.file, 'merge.cluster.mismatch', {
+        vi: `${wb.file}: thuộc "${d.cluster.name}", không phải "${structure.cluster.name}"; bỏ qua tệp này.`,
+        en: `${wb.file}: belongs to "${d.cluster.name}", not "${structure.cluster.name}"; file skipped.`,
+      });
+      return false;
+    }
+    return true;
+  });
+
+  const criteria = new Map<string, Criterion>(structure.criteria.map((c) => [matchKey(c.code), c]));
+  const indicators = new Map<string, Indicator>(
+    (structure.indicators ?? []).map((i) => [matchKey(i.code), i]),
+  );
+  for (const wb of sameYear) {
+    for (const c of wb.document.criteria) {
+      const known = criteria.get(matchKey(c.code));
+      if (!known) {
+        issues.push(
+          makeIssue(
+            'error',
+            'merge.criterion.unknown',
+            {
+              vi: `${wb.file}: tiêu chí ${c.code} "${c.title}" không có trong bảng tiêu chí của cụm; điểm của tiêu chí này không được gộp.`,
+              en: `${wb.file}: criterion ${c.code} "${c.title}" is not in the cluster's scorecard; its scores are not merged.`,
+            },
+            { path: wb.file, criterion: c.code },
+          ),
+        );
+      } else if (milliText(known.points) !== milliText(c.points)) {
+        issues.push(
+          makeIssue(
+            'error',
+            'merge.criterion.changed',
+            {
+              vi: `${wb.file}: tiêu chí ${c.code} có điểm chuẩn ${c.points}, bảng của cụm là ${known.points}: đơn vị đã sửa điểm chuẩn; điểm vẫn được gộp theo điểm chuẩn của cụm.`,
+              en: `${wb.file}: criterion ${c.code} has standard ${c.points}, the cluster's is ${known.points}: the unit changed the standard; scores are merged against the cluster's.`,
+            },
+            { path: wb.file, criterion: c.code },
+          ),
+        );
+      }
+    }
+  }
+
+  // 3. Members: the cluster workbook's, else --units, else what the files list.
+  const memberSource =
+    base?.document.units.map((u) => u.name) ?? input.expectedUnits ?? structure.units.map((u) => u.name);
+  const members = new Map<string, string>();
+  for (const name of memberSource) if (!members.has(matchKey(name))) members.set(matchKey(name), name);
+  if (!base && !input.expectedUnits) {
+    for (const wb of sameYear)
+      for (const u of wb.document.units)
+        if (!members.has(matchKey(u.name))) members.set(matchKey(u.name), u.name);
+  }
+  const strangers = new Set<string>();
+  const member = (name: string, file: string): string | undefined => {
+    const found = members.get(matchKey(name));
+    if (!found && !strangers.has(`${file}|${matchKey(name)}`)) {
+      strangers.add(`${file}|${matchKey(name)}`);
+      issues.push(
+        makeIssue(
+          'error',
+          'merge.unit.unknown',
+          {
+            vi: `${file}: đơn vị "${name}" không phải thành viên của ${structure.cluster.name}; điểm của đơn vị này không được gộp.`,
+            en: `${file}: "${name}" is not a member of ${structure.cluster.name}; its scores are not merged.`,
+          },
+          { path: file, unit: name },
+        ),
+      );
+    }
+    return found;
+  };
+
+  // 4. What each file says, keyed by member, item and stage.
+  const said = new Map<string, Said[]>();
+  const filesOf = new Map<string, Set<string>>();
+  const note = (key: string, s: Said) => said.set(key, [...(said.get(key) ?? []), s]);
+  for (const wb of sameYear) {
+    const own = new Set<string>();
+    const d = wb.document;
+    for (const s of d.scores ?? []) {
+      const unit = member(s.unit, wb.file);
+      const criterion = criteria.get(matchKey(s.criterion));
+      if (!unit || !criterion) continue;
+      own.add(unit);
+      note(`s|${matchKey(unit)}|${matchKey(criterion.code)}|${s.stage}`, {
+        file: wb.file,
+        fields: scoreFields(s),
+        score: { ...s, unit, criterion: criterion.code },
+      });
+    }
+    for (const r of d.indicatorResults ?? []) {
+      const unit = member(r.unit, wb.file);
+      const indicator = indicators.get(matchKey(r.indicator));
+      if (!unit) continue;
+      if (!indicator) {
+        issues.push(
+          makeIssue(
+            'error',
+            'merge.indicator.unknown',
+            {
+              vi: `${wb.file}: chỉ tiêu ${r.indicator} không có trong danh mục chỉ tiêu của cụm; kết quả không được gộp.`,
+              en: `${wb.file}: indicator ${r.indicator} is not in the cluster's list; its result is not merged.`,
+            },
+            { path: wb.file, unit, indicator: r.indicator },
+          ),
+        );
+        continue;
+      }
+      own.add(unit);
+      note(`i|${matchKey(unit)}|${matchKey(indicator.code)}`, {
+        file: wb.file,
+        fields: resultFields(r),
+        result: { ...r, unit, indicator: indicator.code },
+      });
+    }
+    // A scorecard returned blank still counts as that unit's return when it names one unit only.
+    if (own.size === 0 && d.units.length === 1) {
+      const unit = member(d.units[0]!.name, wb.file);
+      if (unit) own.add(unit);
+    }
+    if (own.size === 0 && ![...strangers].some((k) => k.startsWith(`${wb.file}|`))) {
+      issues.push(
+        makeIssue(
+          'warning',
+          'merge.file.empty',
+          {
+            vi: `${wb.file}: không có điểm hay kết quả chỉ tiêu nào của đơn vị nào.`,
+            en: `${wb.file}: holds no score or indicator result for any unit.`,
+          },
+          { path: wb.file },
+        ),
+      );
+    }
+    for (const unit of own) filesOf.set(unit, new Set([...(filesOf.get(unit) ?? []), wb.file]));
+  }
+
+  // 5. The cluster workbook's own values: kept as they are.
+  const scores: Score[] = [...(base?.document.scores ?? [])];
+  const results: IndicatorResult[] = [...(base?.document.indicatorResults ?? [])];
+  const baseSaid = new Map<string, Said>();
+  for (const s of scores) {
+    baseSaid.set(`s|${matchKey(s.unit)}|${matchKey(s.criterion)}|${s.stage}`, {
+      file: base!.file,
+      fields: scoreFields(s),
+    });
+  }
+  for (const r of results) {
+    baseSaid.set(`i|${matchKey(r.unit)}|${matchKey(r.indicator)}`, {
+      file: base!.file,
+      fields: resultFields(r),
+    });
+  }
+
+  const conflicts: ConflictingValue[] = [];
+  for (const [key, list] of said) {
+    const first = list[0]!;
+    const unit = first.score?.unit ?? first.result!.unit;
+    const item = first.score?.criterion ?? first.result!.indicator;
+    const itemKind = first.score ? 'criterion' : 'indicator';
+    const stage = first.score?.stage;
+    const kept = baseSaid.get(key);
+    const fields = new Set<string>();
+    for (const s of list) for (const f of differing(kept?.fields ?? first.fields, s.fields)) fields.add(f);
+    if (fields.size === 0) {
+      if (!kept) {
+        if (first.score) scores.push(first.score);
+        else results.push(first.result!);
+      }
+      continue;
+    }
+    const only = [...fields];
+    const conflict: ConflictingValue = {
+      unit,
+      item,
+      itemKind,
+      fields: only,
+      values: list.map((s) => ({ file: s.file, value: describe(s.fields, only) })),
+    };
+    if (stage) conflict.stage = stage;
+    if (kept) conflict.kept = describe(kept.fields, only);
+    conflicts.push(conflict);
+    const where = `${unit}, ${itemKind === 'criterion' ? 'tiêu chí' : 'chỉ tiêu'} ${item}${stage ? ` (${STAGE_VI[stage]})` : ''}`;
+    const whereEn = `${unit}, ${itemKind} ${item}${stage ? ` (${stage})` : ''}`;
+    const told = conflict.values.map((v) => `${v.file}: ${v.value}`).join('; ');
+    issues.push(
+      makeIssue(
+        'error',
+        'merge.value.conflict',
+        {
+          vi: kept
+            ? `${where}: sổ cụm có ${conflict.kept}, tệp gửi về ghi khác (${told}); giữ giá trị của sổ cụm, hãy thống nhất lại.`
+            : `${where}: các tệp ghi khác nhau (${told}); chưa gộp giá trị nào, hãy thống nhất rồi nhập tay.`,
+          en: kept
+            ? `${whereEn}: the cluster workbook has ${conflict.kept}, a returned file differs (${told}); the cluster workbook's value is kept, please reconcile.`
+            : `${whereEn}: the files differ (${told}); no value merged, reconcile and enter it by hand.`,
+        },
+        {
+          unit,
+          ...(itemKind === 'criterion' ? { criterion: item } : { indicator: item }),
+          ...(stage ? { stage } : {}),
+        },
+      ),
+    );
+  }
+
+  // 6. Who returned, twice, or not at all.
+  const received = [...members.values()]
+    .filter((u) => filesOf.has(u))
+    .map((unit) => ({ unit, files: [...filesOf.get(unit)!] }));
+  const duplicates = received.filter((r) => r.files.length > 1);
+  for (const d of duplicates) {
+    issues.push(
+      makeIssue(
+        'warning',
+        'merge.unit.duplicate',
+        {
+          vi: `${d.unit}: có ${d.files.length} tệp (${d.files.join(', ')}); giá trị giống nhau được gộp một lần, giá trị khác nhau được báo riêng.`,
+          en: `${d.unit}: ${d.files.length} files (${d.files.join(', ')}); equal values merged once, differing ones reported.`,
+        },
+        { unit: d.unit },
+      ),
+    );
+  }
+  const baseHas = new Set(scores.map((s) => matchKey(s.unit)));
+  const missing = [...members.values()].filter((u) => !filesOf.has(u) && !baseHas.has(matchKey(u)));
+  for (const unit of missing) {
+    issues.push(
+      makeIssue(
+        'error',
+        'merge.unit.missing',
+        {
+          vi: `${unit}: chưa gửi bảng chấm điểm.`,
+          en: `${unit}: has not returned its scorecard.`,
+        },
+        { unit },
+      ),
+    );
+  }
+
+  const document: ClusterDocument = {
+    ...structure,
+    units: [...members.values()].map(
+      (name) => structure.units.find((u) => matchKey(u.name) === matchKey(name)) ?? { name },
+    ),
+    scores,
+    indicatorResults: results,
+  };
+  return { document, received, missing, duplicates, conflicts, skipped, issues };
+}
+
+/* ---------- reading the files ---------- */
+
+const ACCEPT = {
+  unitTemplateId: UNIT_SCORECARD_TEMPLATE_ID,
+  clusterTemplateId: CLUSTER_TEMPLATE_ID,
+  version: CLUSTER_TEMPLATE_VERSION,
+};
+
+/** The key/value rows of the hidden meta sheet (template id and version, and a unit scorecard's cluster, year, unit). */
+function metaOf(snapshot: WorkbookSnapshot): Map<string, string> {
+  const meta = new Map<string, string>();
+  const sheet =
+    snapshot.sheets.find((s) => s.name === SHEET.meta) ??
+    snapshot.sheets.find((s) => s.tables.some((t) => t.name === TABLE.meta));
+  for (const row of sheet?.values ?? []) {
+    const k = text(row[0] ?? null);
+    if (k) meta.set(k, text(row[1] ?? null) ?? '');
+  }
+  return meta;
+}
+
+interface Loaded {
+  file: string;
+  snapshot?: WorkbookSnapshot;
+  meta: Map<string, string>;
+  /** A JSON document given as the cluster's structure. */
+  json?: ClusterDocument;
+  issues: Issue[];
+}
+
+async function load(path: string, shown: string): Promise<Loaded> {
+  if (extname(path).toLowerCase() === '.json') {
+    const { parseClusterJson } = await import('../../../core');
+    let textContent: string;
+    try {
+      textContent = await readFile(path, 'utf8');
+    } catch {
+      throw new CliError({ vi: `Không đọc được tệp ${shown}.`, en: `Cannot read file ${shown}.` });
+    }
+    const parsed = parseClusterJson(textContent);
+    return {
+      file: shown,
+      meta: new Map(),
+      ...(parsed.doc ? { json: parsed.doc } : {}),
+      issues: parsed.issues,
+    };
+  }
+  try {
+    const snapshot = snapshotWorkbook(await readWorkbookFile(path), shown);
+    return { file: shown, snapshot, meta: metaOf(snapshot), issues: [] };
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new CliError(error.text);
+    throw error;
+  }
+}
+
+/**
+ * A member's returned scorecard: the unit and the scores of its one scorecard sheet, read against the
+ * cluster's criteria (which rows are leaves); the sheet's own codes and standards are kept to compare.
+ */
+function readUnitReturn(loaded: Loaded, structure: ClusterDocument): ReturnedWorkbook {
+  const snapshot = loaded.snapshot!;
+  const r = new Reader(snapshot);
+  const H = HEADERS.scorecard;
+  const sheet = snapshot.sheets.find((s) => s.tables.some((t) => t.name.startsWith(TABLE.scorecardPrefix)));
+  const table = sheet?.tables.find((t) => t.name.startsWith(TABLE.scorecardPrefix));
+  const t = table && locateTable(r, { table: table.name, sheets: [], headers: H, required: [H[0], H[6]] });
+  const template = {
+    id: loaded.meta.get(META_KEYS.templateId) ?? '',
+    version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
+  };
+  if (!t) {
+    r.issues.push(
+      makeIssue(
+        'error',
+        'merge.scorecard.missing',
+        {
+          vi: `${loaded.file}: không thấy bảng chấm điểm (bảng ${TABLE.scorecardPrefix}…); tệp bị sửa cấu trúc?`,
+          en: `${loaded.file}: no scorecard table (${TABLE.scorecardPrefix}…); was the file restructured?`,
+        },
+        { path: loaded.file },
+      ),
+    );
+    return { file: loaded.file, template, issues: r.issues };
+  }
+  const unit = text(cellAt(t.sheet, LAYOUT.scorecard.unitRow, 2)) ?? loaded.meta.get('unit') ?? '';
+  const parents = new Set(
+    structure.criteria
+      .map((c) => c.parent)
+      .filter((p): p is string => !!p)
+      .map(matchKey),
+  );
+  const leafKeys = new Map(structure.criteria.map((c) => [matchKey(c.code), !parents.has(matchKey(c.code))]));
+  const criteria: Criterion[] = [];
+  for (const row of bodyRows(t)) {
+    const code = readText(r, t.sheet, row, t.columns.get(H[SC.code - 1]!) ?? t.left, {
+      vi: 'Mã',
+      en: 'Code',
+    });
+    const standardCol = t.columns.get(H[SC.standard - 1]!);
+    const points =
+      standardCol === undefined
+        ? undefined
+        : readNumber(r, t.sheet, row, standardCol, {
+            what: { vi: `Điểm chuẩn ${code ?? ''}`, en: `Standard of ${code ?? ''}` },
+          });
+    const title = text(cellAt(t.sheet, row, t.columns.get(H[SC.title - 1]!) ?? t.left + 1)) ?? '';
+    if (code && points !== undefined) criteria.push({ code, title, points });
+  }
+  // Codes the cluster does not know are read as leaves and reported by consolidate, naming the file.
+  const known = new Map(leafKeys);
+  for (const c of criteria) if (!known.has(matchKey(c.code))) known.set(matchKey(c.code), true);
+  const scores = readScorecardSheet(r, t, unit, known);
+  const year = Number(loaded.meta.get('year'));
+  const document: ClusterDocument = {
+    format: CLUSTER_FORMAT,
+    kind: loaded.meta.get(META_KEYS.kind) === 'campaign' ? 'campaign' : 'annual',
+    year: Number.isInteger(year) ? year : structure.year,
+    cluster: { name: loaded.meta.get('cluster') || structure.cluster.name },
+    units: [{ name: unit }],
+    criteria,
+    scores,
+  };
+  return { file: loaded.file, template, document, issues: r.issues };
+}
+
+function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
+  if (loaded.json) {
+    return {
+      file: loaded.file,
+      template: { id: CLUSTER_TEMPLATE_ID, version: CLUSTER_TEMPLATE_VERSION },
+      document: loaded.json,
+      issues: loaded.issues,
+    };
+  }
+  const read = readClusterWorkbook(loaded.snapshot!);
+  return {
+    file: loaded.file,
+    template: {
+      id: loaded.meta.get(META_KEYS.templateId) ?? '',
+      version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
+    },
+    ...(read.doc ? { document: read.doc } : {}),
+    issues: read.issues,
+  };
+}
+
+/* ---------- the command ---------- */
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function reportText(report: ConsolidateReport, t: CommandContext['t'], lang: 'vi' | 'en'): string[] {
+  const lines: string[] = [];
+  lines.push(
+    t({
+      vi: `Đã nhận ${report.received.length} đơn vị: ${report.received.map((r) => r.unit).join(', ') || '(không có)'}`,
+      en: `Received ${report.received.length} units: ${report.received.map((r) => r.unit).join(', ') || '(none)'}`,
+    }),
+  );
+  if (report.missing.length > 0)
+    lines.push(
+      t({
+        vi: `Còn thiếu ${report.missing.length} đơn vị: ${report.missing.join(', ')}`,
+        en: `Missing ${report.missing.length} units: ${report.missing.join(', ')}`,
+      }),
+    );
+  if (report.duplicates.length > 0)
+    lines.push(
+      t({
+        vi: `Trùng tệp: ${report.duplicates.map((d) => `${d.unit} (${d.files.join(', ')})`).join('; ')}`,
+        en: `Duplicate files: ${report.duplicates.map((d) => `${d.unit} (${d.files.join(', ')})`).join('; ')}`,
+      }),
+    );
+  if (report.conflicts.length > 0)
+    lines.push(
+      t({
+        vi: `Giá trị mâu thuẫn: ${report.conflicts.length}`,
+        en: `Conflicting values: ${report.conflicts.length}`,
+      }),
+    );
+  if (report.skipped.length > 0)
+    lines.push(
+      t({
+        vi: `Bỏ qua ${report.skipped.length} tệp: ${report.skipped.map((s) => s.file).join(', ')}`,
+        en: `Skipped ${report.skipped.length} files: ${report.skipped.map((s) => s.file).join(', ')}`,
+      }),
+    );
+  for (const issue of report.issues) {
+    const mark = issue.severity === 'error' ? '✗' : issue.severity === 'warning' ? '!' : 'i';
+    lines.push(`  ${mark} ${issueText(issue, lang)}`);
+  }
+  return lines;
+}
+
 export const mergeCommand: Command = {
   name: 'merge',
-  usage: 'thidua merge …',
-  summary: { vi: '(chưa có)', en: '(not yet available)' },
-  options: {},
-  async run() {
-    throw new CliError({ vi: 'Lệnh "merge" chưa được xây dựng.', en: 'Command "merge" is not built yet.' });
+  usage:
+    'thidua merge CLUSTER.xlsx|CLUSTER.json UNIT.xlsx… -o NEW.xlsx [--json]   (CLUSTER: the cluster workbook from "thidua new"; UNIT: the scorecards members returned)',
+  summary: {
+    vi: 'gộp bảng chấm điểm các đơn vị gửi về vào sổ tổng hợp của cụm',
+    en: "consolidates members' returned scorecards into the cluster workbook",
+  },
+  options: {
+    output: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const out = ctx.values.output;
+    if (typeof out !== 'string' || out === '')
+      throw new CliError({
+        vi: 'Thiếu -o TỆP.xlsx (sổ tổng hợp sẽ tạo).',
+        en: 'Missing -o FILE.xlsx (the workbook to create).',
+      });
+    if (ctx.positionals.length === 0)
+      throw new CliError({
+        vi: 'Cần ít nhất một tệp bảng chấm (.xlsx).',
+        en: 'Give at least one scorecard file (.xlsx).',
+      });
+    const outPath = resolve(ctx.io.cwd, out);
+    if (await exists(outPath))
+      throw new CliError({
+        vi: `${out} đã có: lệnh merge không ghi đè, hãy chọn tên tệp mới.`,
+        en: `${out} exists: merge never overwrites, choose a new file name.`,
+      });
+    const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
+    if (inputs.includes(outPath))
+      throw new CliError({
+        vi: 'Tệp kết quả trùng một tệp đầu vào.',
+        en: 'The output is one of the inputs.',
+      });
+    const loaded = [];
+    for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
+    const isCluster = (l: Loaded) =>
+      l.json !== undefined || l.meta.get(META_KEYS.templateId) === CLUSTER_TEMPLATE_ID;
+    const bases = loaded.filter(isCluster);
+    if (bases.length !== 1)
+      throw new CliError(
+        bases.length === 0
+          ? {
+              vi: 'Cần sổ tổng hợp của cụm (tạo bằng "thidua new annual") hoặc tệp .json của cụm trong danh sách tệp: nó cho biết đơn vị thành viên và bảng tiêu chí. Ví dụ: thidua merge cum7.xlsx daklak.xlsx gialai.xlsx -o cum7-da-gop.xlsx',
+              en: 'Give the cluster workbook (made by "thidua new annual") or the cluster .json among the files: it says which units are members and what the scorecard is. Example: thidua merge cum7.xlsx daklak.xlsx gialai.xlsx -o cum7-merged.xlsx',
+            }
+          : {
+              vi: `Chỉ được một sổ tổng hợp của cụm, có ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
+              en: `Only one cluster workbook may be given, got ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
+            },
+      );
+    const baseLoaded = bases[0]!;
+    const base = readClusterReturn(baseLoaded);
+    if (!base.document) {
+      for (const i of base.issues) ctx.io.err(`  ✗ ${issueText(i, ctx.lang)}`);
+      throw new CliError({
+        vi: `Không đọc được sổ tổng hợp ${base.file}.`,
+        en: `The cluster workbook ${base.file} cannot be read.`,
+      });
+    }
+    const returns = loaded
+      .filter((l) => l !== baseLoaded)
+      .map(
+        (l): ReturnedWorkbook =>
+          l.meta.get(META_KEYS.templateId) === UNIT_SCORECARD_TEMPLATE_ID
+            ? readUnitReturn(l, base.document!)
+            : l.json
+              ? { file: l.file, template: { id: 'json', version: '' }, issues: l.issues }
+              : readClusterReturn(l),
+      );
+    const report = consolidate({ base, returns, accept: ACCEPT });
+    if (!report.document) {
+      for (const line of reportText(report, ctx.t, ctx.lang)) ctx.io.err(line);
+      throw new CliError({
+        vi: 'Không có tệp nào dùng được để gộp.',
+        en: 'No file could be used for the merge.',
+      });
+    }
+    const now = new Date().toISOString();
+    const computation = computeCluster(report.document);
+    try {
+      const written = baseLoaded.snapshot
+        ? await writeResultsCopy(
+            inputs[loaded.indexOf(baseLoaded)]!,
+            outPath,
+            report.document,
+            computation,
+            now,
+          )
+        : (await writeClusterWorkbook(outPath, report.document, computation, { now })).report;
+      for (const cell of written.refused)
+        report.issues.push(
+          makeIssue(
+            'warning',
+            'merge.cell.kept',
+            {
+              vi: `Sheet "${cell.sheet}", ô ${cell.cell}: giữ giá trị đã nhập trong sổ cụm, không ghi đè.`,
+              en: `Sheet "${cell.sheet}", cell ${cell.cell}: the value typed in the cluster workbook is kept, not overwritten.`,
+            },
+            { sheet: cell.sheet, cell: cell.cell },
+          ),
+        );
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw new CliError(error.text);
+      throw error;
+    }
+    if (ctx.values.json) {
+      ctx.io.out(
+        JSON.stringify(
+          {
+            format: 'thidua/merge@1',
+            output: out,
+            received: report.received,
+            missing: report.missing,
+            duplicates: report.duplicates,
+            conflicts: report.conflicts,
+            skipped: report.skipped,
+            issues: report.issues,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const line of reportText(report, ctx.t, ctx.lang)) ctx.io.out(line);
+      ctx.io.out(ctx.t({ vi: `Đã ghi ${out}`, en: `Wrote ${out}` }));
+    }
+    return report.missing.length > 0 || report.conflicts.length > 0 || hasErrors(report.issues)
+      ? EXIT_DATA_ERRORS
+      : EXIT_OK;
   },
 };
