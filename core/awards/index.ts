@@ -8,6 +8,8 @@ export {
   readAwardRecords,
   readInitiativeRecords,
   isWoman,
+  isAwardFieldWarning,
+  AWARD_DOCUMENT_FIELDS,
   type UnitProfile,
   type AwardRecord,
   type InitiativeRecord,

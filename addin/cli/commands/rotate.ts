@@ -1,12 +1,47 @@
-import { CliError, type Command } from '../context';
+/** `thidua rotate FILE [--json]`: next year's leader and deputy, with the reason and its guidance. */
+import { hasErrors, proposeRotation } from '../../../core';
+import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { formatIssues } from '../format';
+import { loadDocument } from '../load';
+import { withoutAwardFieldWarnings } from './nominate';
 
-// Placeholder until its issue lands: refuses to run rather than pretending.
 export const rotateCommand: Command = {
   name: 'rotate',
-  usage: 'thidua rotate …',
-  summary: { vi: '(chưa có)', en: '(not yet available)' },
-  options: {},
-  async run() {
-    throw new CliError({ vi: 'Lệnh "rotate" chưa được xây dựng.', en: 'Command "rotate" is not built yet.' });
+  usage: 'thidua rotate FILE [--json] [--lang en]',
+  summary: {
+    vi: 'đề xuất Cụm trưởng, Cụm phó năm sau',
+    en: "proposes next year's leader and deputy",
+  },
+  options: { json: { type: 'boolean' } },
+  async run(ctx) {
+    const loaded = await loadDocument(ctx.positionals[0], ctx);
+    const p = proposeRotation(loaded.doc);
+    const issues = [...withoutAwardFieldWarnings(loaded.issues), ...p.issues];
+    if (ctx.values.json) {
+      const out: Record<string, unknown> = { format: p.format, year: p.year };
+      if (p.leader) out.leader = p.leader;
+      if (p.deputy) out.deputy = p.deputy;
+      Object.assign(out, {
+        reason: ctx.t(p.reason),
+        source: p.source,
+        guidance: p.guidance,
+        skipped: p.skipped.map((s) => ({ unit: s.unit, reason: ctx.t(s.reason) })),
+        issues,
+      });
+      ctx.io.out(JSON.stringify(out, null, 2));
+    } else {
+      const none = ctx.t({ vi: '(chưa xác định)', en: '(undetermined)' });
+      ctx.io.out(
+        [
+          `${ctx.t({ vi: 'Năm', en: 'Year' })} ${p.year}`,
+          `  ${ctx.t({ vi: 'Cụm trưởng', en: 'Leader' })}: ${p.leader ?? none}`,
+          `  ${ctx.t({ vi: 'Cụm phó', en: 'Deputy' })}:    ${p.deputy ?? none}`,
+          `${ctx.t({ vi: p.source === 'election' ? 'Căn cứ' : 'Lý do', en: p.source === 'election' ? 'Basis' : 'Reason' })}: ${ctx.t(p.reason)}`,
+          '',
+          formatIssues(issues, ctx.lang),
+        ].join('\n'),
+      );
+    }
+    return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
