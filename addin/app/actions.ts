@@ -116,6 +116,10 @@ export interface RotationReport {
   leader?: string;
   deputy?: string;
   reason: Bilingual;
+  /** The guidance the proposal follows (e.g. HD 09/HD-VKSTC) and whether leaders are elected under it. */
+  guidance: { document: string; elected: boolean };
+  /** Units passed over, with why (not evaluated last year, …). */
+  skipped: { unit: string; reason: Bilingual }[];
   issues: Issue[];
 }
 
@@ -436,15 +440,17 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     },
 
     async rotate(run = {}) {
-      const steps = new Steps(3, run);
-      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
-      const outcome = await steps.do('rotate', () => ports.rotate(document, computation.result));
+      const steps = new Steps(2, run);
+      const { ports, snapshot, document, issues } = await readDocument(steps);
+      const outcome = await steps.do('rotate', () => ports.rotate(document));
       const report: RotationReport = {
         source: snapshot.source,
         document: summarize(document),
         year: outcome.year,
-        reason: toBilingual(outcome.reason),
-        issues: mergeIssues(issues, outcome.issues ?? []),
+        reason: outcome.reason,
+        guidance: { document: outcome.guidance.document, elected: outcome.guidance.elected },
+        skipped: outcome.skipped,
+        issues: mergeIssues(issues, outcome.issues),
       };
       if (outcome.leader) report.leader = outcome.leader;
       if (outcome.deputy) report.deputy = outcome.deputy;

@@ -5,18 +5,7 @@
 import * as core from '../../core';
 import { buildClusterWorkbook, newClusterDocument } from '../../templates';
 import { readClusterWorkbook } from '../../templates/read';
-import type { CorePorts, RotationOutcome, UnitResolution } from './ports';
-
-type AnyFn = (...args: never[]) => unknown;
-
-/** Pieces still being written elsewhere are looked up by name and fail with a message naming them. */
-function late<T extends AnyFn>(module: object, name: string, where: string): T {
-  return ((...args: Parameters<T>) => {
-    const fn = (module as Record<string, unknown>)[name];
-    if (typeof fn !== 'function') throw new Error(`Thi đua: ${where} does not provide ${name}() yet.`);
-    return fn(...args);
-  }) as T;
-}
+import type { CorePorts, UnitResolution } from './ports';
 
 /**
  * The registry answers in the words it was asked: "Gia Lai" gives the province. Members of a cluster are
@@ -44,11 +33,7 @@ export const corePorts: CorePorts = {
     };
   },
   nominate: (document, result) => core.nominateAwards(document, result),
-  rotate: late<(d: core.ClusterDocument, r: core.ResultDocument) => RotationOutcome>(
-    core,
-    'proposeRotation',
-    'core/cluster',
-  ),
+  rotate: (document) => core.proposeRotation(document),
   buildWorkbook: (document, computation) =>
     buildClusterWorkbook(document, computation, { now: new Date().toISOString() }),
   newDocument: newClusterDocument,

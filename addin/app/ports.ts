@@ -14,6 +14,7 @@ import type {
   DocumentKind,
   Issue,
   ResultDocument,
+  RotationProposal,
   ScoreExplanation,
   TieBreakKey,
   UnitRef,
@@ -42,13 +43,7 @@ export type Nomination = AwardNomination;
 export type QuotaUse = AwardQuota;
 export type BlockedCandidate = AwardBlocked;
 
-export interface RotationOutcome {
-  year: number;
-  leader?: string;
-  deputy?: string;
-  reason: string | Bilingual;
-  issues?: Issue[];
-}
+export type RotationOutcome = RotationProposal;
 
 export type RegistryUnit = UnitRef;
 export type UnitResolution = Pick<
@@ -74,8 +69,8 @@ export interface CorePorts {
   compute(document: ClusterDocument): Computation;
   /** core/awards: the dated rule set applied to the computed result. */
   nominate(document: ClusterDocument, result: ResultDocument): NominationOutcome;
-  /** core/cluster: next year's leader and deputy. */
-  rotate(document: ClusterDocument, result: ResultDocument): RotationOutcome;
+  /** core/cluster: next year's leader and deputy (from the rotation, last year's deputy and guidance). */
+  rotate(document: ClusterDocument): RotationOutcome;
   /** templates/build: the workbook plan, with results when a computation is given. */
   buildWorkbook(document: ClusterDocument, computation?: Computation): WorkbookPlan;
   /** A new, empty document from the bundled template (sample scorecard) for the given cluster. */

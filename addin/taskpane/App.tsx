@@ -13,9 +13,10 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { AppActions } from '../app/actions';
 import { type Lang, translator } from './i18n';
+import type { Delivered, Incoming, IncomingSource, IncomingView } from './incoming';
 import { LangContext } from './lang';
 import { saveTextFile } from './save-file';
 import { AwardsView, type SaveText } from './views/AwardsView';
@@ -24,7 +25,7 @@ import { ComputeView } from './views/ComputeView';
 import { CreateView } from './views/CreateView';
 import { RotationView } from './views/RotationView';
 
-export type ViewId = 'create' | 'check' | 'compute' | 'awards' | 'rotation';
+export type ViewId = IncomingView;
 export const VIEW_IDS: readonly ViewId[] = ['create', 'check', 'compute', 'awards', 'rotation'];
 
 const useStyles = makeStyles({
@@ -60,6 +61,8 @@ export interface AppProps {
   saveText?: SaveText;
   /** Extra controls of the host page (the standalone page's file name, download and close). */
   toolbar?: ReactNode;
+  /** Reports from ribbon commands (inside Excel). */
+  incoming?: IncomingSource;
 }
 
 export function App({
@@ -71,6 +74,7 @@ export function App({
   defaultYear = new Date().getFullYear(),
   saveText = saveTextFile,
   toolbar,
+  incoming,
 }: AppProps) {
   const [ownLang, setOwnLang] = useState<Lang>(initialLang);
   const lang = controlledLang ?? ownLang;
@@ -79,13 +83,26 @@ export function App({
     onLangChange?.(next);
   };
   const [view, setView] = useState<ViewId>(initialView);
+  const [delivered, setDelivered] = useState<Delivered>();
+  useEffect(() => {
+    if (!incoming) return;
+    let seq = 0;
+    const deliver = (item: Incoming) => {
+      seq += 1;
+      setView(item.view);
+      setDelivered({ ...item, seq });
+    };
+    const first = incoming.take();
+    if (first) deliver(first);
+    return incoming.subscribe(deliver);
+  }, [incoming]);
   const value = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = value;
   const styles = useStyles();
   const panels: Record<ViewId, ReactNode> = {
     create: <CreateView actions={actions} defaultYear={defaultYear} />,
-    check: <CheckView actions={actions} />,
-    compute: <ComputeView actions={actions} />,
+    check: <CheckView actions={actions} delivered={delivered} />,
+    compute: <ComputeView actions={actions} delivered={delivered} />,
     awards: <AwardsView actions={actions} saveText={saveText} />,
     rotation: <RotationView actions={actions} />,
   };

@@ -177,6 +177,9 @@ export const messages = {
   'rotation.deputy': { vi: 'Cụm phó', en: 'Deputy' },
   'rotation.none': { vi: '(chưa xác định)', en: '(not determined)' },
   'rotation.reason': { vi: 'Lý do', en: 'Reason' },
+  'rotation.guidance': { vi: 'Căn cứ', en: 'Guidance' },
+  'rotation.elected': { vi: 'cụm trưởng, cụm phó do bầu chọn', en: 'leader and deputy are elected' },
+  'rotation.skipped': { vi: 'Đơn vị không được xét', en: 'Units passed over' },
 
   'standalone.title': { vi: 'Thi đua – làm việc với tệp .xlsx', en: 'Thi đua – work on an .xlsx file' },
   'standalone.intro': {

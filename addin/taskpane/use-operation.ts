@@ -32,6 +32,8 @@ export interface OperationControl<T> {
   running: boolean;
   run(work: (options: RunOptions) => Promise<T>): Promise<void>;
   cancel(): void;
+  /** Show a report or failure that arrived from elsewhere (a ribbon command ran the action). */
+  adopt(outcome: { value: T } | { text: Bilingual }): void;
 }
 
 export function useOperation<T>(): OperationControl<T> {
@@ -66,5 +68,15 @@ export function useOperation<T>(): OperationControl<T> {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { state, running: state.status === 'running', run, cancel };
+  const adopt = useCallback((outcome: { value: T } | { text: Bilingual }) => {
+    controller.current?.abort();
+    controller.current = null;
+    setState(
+      'value' in outcome
+        ? { status: 'done', value: outcome.value }
+        : { status: 'failed', text: outcome.text, issues: [] },
+    );
+  }, []);
+
+  return { state, running: state.status === 'running', run, cancel, adopt };
 }

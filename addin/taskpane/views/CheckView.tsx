@@ -4,13 +4,15 @@ import type { AppActions, CheckReport } from '../../app/actions';
 import { IssueList } from '../components/IssueList';
 import { OperationStatus } from '../components/OperationStatus';
 import { useLang } from '../lang';
+import { type Delivered, useDelivered } from '../incoming';
 import { useOperation } from '../use-operation';
 import { useViewStyles } from './layout';
 
-export function CheckView({ actions }: { actions: AppActions }) {
+export function CheckView({ actions, delivered }: { actions: AppActions; delivered?: Delivered }) {
   const { t } = useLang();
   const styles = useViewStyles();
   const operation = useOperation<CheckReport>();
+  useDelivered('check', delivered, operation);
   const { state } = operation;
   return (
     <div className={styles.view}>

@@ -22,6 +22,7 @@ import { ExplainDialog } from '../components/ExplainDialog';
 import { IssueList } from '../components/IssueList';
 import { OperationStatus } from '../components/OperationStatus';
 import { useLang } from '../lang';
+import { type Delivered, useDelivered } from '../incoming';
 import { useOperation } from '../use-operation';
 import { indicatorsExceededText, indicatorsMetText, rankingRows, tieBreakText } from '../view-model';
 import { useViewStyles } from './layout';
@@ -38,10 +39,11 @@ const useStyles = makeStyles({
   },
 });
 
-export function ComputeView({ actions }: { actions: AppActions }) {
+export function ComputeView({ actions, delivered }: { actions: AppActions; delivered?: Delivered }) {
   const { t } = useLang();
   const styles = useViewStyles();
   const operation = useOperation<ComputeReport>();
+  useDelivered('compute', delivered, operation);
   const { state } = operation;
   return (
     <div className={styles.view}>

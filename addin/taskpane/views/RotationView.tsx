@@ -60,7 +60,26 @@ export function RotationResult({ report, actions }: { report: RotationReport; ac
         <dd className={own.value}>{report.deputy ?? t('rotation.none')}</dd>
         <dt className={own.term}>{t('rotation.reason')}</dt>
         <dd className={own.value}>{report.reason[lang]}</dd>
+        <dt className={own.term}>{t('rotation.guidance')}</dt>
+        <dd className={own.value}>
+          {report.guidance.document}
+          {report.guidance.elected ? ` — ${t('rotation.elected')}` : ''}
+        </dd>
       </dl>
+      {report.skipped.length > 0 && (
+        <section className={styles.section}>
+          <Text as="h3" weight="semibold">
+            {t('rotation.skipped')}
+          </Text>
+          <ul>
+            {report.skipped.map((s) => (
+              <li key={s.unit}>
+                {s.unit}: {s.reason[lang]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
     </div>
   );

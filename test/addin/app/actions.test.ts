@@ -20,6 +20,7 @@ import {
   computeCluster,
   makeIssue,
   nominateAwards,
+  proposeRotation,
   resolveUnit,
 } from '../../../core';
 import { buildClusterWorkbook } from '../../../templates';
@@ -114,6 +115,16 @@ describe('createActions over the real core', () => {
     expect(report.nominations).toEqual(expected.nominations);
     expect(report.blocked).toEqual(expected.blocked);
     expect(report.ruleSet).toBe(expected.ruleSet);
+  });
+
+  it('rotate reads once, never writes, and proposes what the leadership rules give', async () => {
+    const host = new RecordingHost(emptySnapshot);
+    const report = await createActions(host, { core: withSample() }).rotate();
+    expect(host.calls).toEqual(['read']);
+    const expected = proposeRotation(sample);
+    expect(report.year).toBe(2023);
+    expect([report.leader, report.deputy]).toEqual([expected.leader, expected.deputy]);
+    expect(report.reason).toEqual(expected.reason);
   });
 
   it('exportResults reads once and writes once, returning both JSON documents', async () => {

@@ -196,6 +196,10 @@ describe('NominationResult and RotationResult', () => {
           leader: 'VKSND tỉnh Gia Lai',
           deputy: 'VKSND tỉnh Kon Tum',
           reason: { vi: 'Cụm phó năm 2022 làm cụm trưởng', en: "2022's deputy leads" },
+          guidance: { document: 'HD 09/HD-VKSTC', elected: true },
+          skipped: [
+            { unit: 'VKSND tỉnh Lâm Đồng', reason: { vi: 'chưa được đánh giá', en: 'not evaluated' } },
+          ],
           issues: [],
         }}
       />,

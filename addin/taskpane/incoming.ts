@@ -1,0 +1,41 @@
+/**
+ * Reports that reach the task pane from outside it: a ribbon command ran an action (one read, one write) and
+ * asks the pane to show its view with the report, or why it failed. The Office entry wires this to the
+ * commands' events; the standalone page has none.
+ */
+import { useEffect } from 'react';
+import type { Bilingual } from '../../core';
+import type { OperationControl } from './use-operation';
+
+export type IncomingView = 'create' | 'check' | 'compute' | 'awards' | 'rotation';
+
+export interface Incoming {
+  view: IncomingView;
+  report?: unknown;
+  error?: Bilingual;
+}
+
+export interface IncomingSource {
+  /** What arrived before the pane was ready, once. */
+  take(): Incoming | undefined;
+  subscribe(listener: (incoming: Incoming) => void): () => void;
+}
+
+/** A delivered item with a sequence number, so the same report delivered twice is shown twice. */
+export interface Delivered extends Incoming {
+  seq: number;
+}
+
+/** A view adopts what was delivered for it. */
+export function useDelivered<T>(
+  view: IncomingView,
+  delivered: Delivered | undefined,
+  operation: OperationControl<T>,
+) {
+  const { adopt } = operation;
+  useEffect(() => {
+    if (!delivered || delivered.view !== view) return;
+    if (delivered.error) adopt({ text: delivered.error });
+    else if (delivered.report !== undefined) adopt({ value: delivered.report as T });
+  }, [delivered, view, adopt]);
+}

@@ -1,0 +1,38 @@
+/**
+ * The task pane inside Excel: once Office is ready, the actions over the Office.js host, and the reports of
+ * ribbon commands (addin/commands) delivered to the pane. Office.js is touched here and in the host only.
+ */
+import { createRoot } from 'react-dom/client';
+import { createActions } from '../app/actions';
+import { NAVIGATE_EVENT, pendingNavigation, type CommandNavigation } from '../commands/commands';
+import { OfficeHost } from '../host/office/office-host';
+import { App } from './App';
+import type { IncomingSource } from './incoming';
+
+const incoming: IncomingSource = {
+  take: pendingNavigation,
+  subscribe(listener) {
+    const handler = (event: Event) => listener((event as CustomEvent<CommandNavigation>).detail);
+    window.addEventListener(NAVIGATE_EVENT, handler);
+    return () => window.removeEventListener(NAVIGATE_EVENT, handler);
+  },
+};
+
+function boot(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const actions = createActions(new OfficeHost());
+  createRoot(root).render(<App actions={actions} incoming={incoming} />);
+}
+
+const office = (globalThis as { Office?: typeof Office }).Office;
+if (office?.onReady) {
+  void office.onReady(boot);
+} else {
+  // Opened outside Office: say where to go instead of failing silently.
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent =
+      'Trang này chạy trong Excel (Thi đua). Ngoài Excel, hãy mở standalone.html. / This page runs inside Excel; outside it, open standalone.html.';
+  }
+}
