@@ -62,7 +62,7 @@ export interface UnitResolution {
   predecessors?: UnitRef[];
   /** The input looked like TCVN3/VNI text read as Unicode; it was resolved once converted. */
   legacy?: LegacyFinding;
-  /** Why the answer is not plain "exact and in force", in words. */
+  /** What differs between the name as written and the official one (legacy text, variant, wrong kind). */
   notes: Bilingual[];
 }
 
@@ -207,13 +207,7 @@ export function resolveUnit(name: string, date: string): UnitResolution {
   const { found, near } = findName(parsed.place);
   if (!found) {
     result.alternatives = alternativesOf(near, date, procuracy);
-    const several = result.alternatives.length > 1;
-    result.quality = several ? 'ambiguous' : 'unknown';
-    result.notes.push(
-      several
-        ? { vi: 'có thể là nhiều đơn vị, không đoán', en: 'could be several units; no guess made' }
-        : { vi: 'không có trong danh mục tỉnh, thành phố', en: 'not in the register of provinces' },
-    );
+    result.quality = result.alternatives.length > 1 ? 'ambiguous' : 'unknown';
     return result;
   }
   const { unit, validity } = recordFor(found.name, date);
@@ -254,23 +248,9 @@ export function resolveUnit(name: string, date: string): UnitResolution {
     validity === 'expired' ? successorOn(unit, date) : unit.successor && provinceById(unit.successor);
   if (next)
     result.successor = { name: displayName(next, procuracy), code: next.code, validFrom: next.validFrom };
-  if (validity === 'expired') {
-    result.notes.push(
-      next
-        ? {
-            vi: `hết hiệu lực từ sau ${unit.validTo}; vào ${date} là ${displayName(next, procuracy)} (mã ${next.code})`,
-            en: `not in force after ${unit.validTo}; on ${date} it is ${displayName(next, procuracy)} (code ${next.code})`,
-          }
-        : { vi: `hết hiệu lực từ sau ${unit.validTo}`, en: `not in force after ${unit.validTo}` },
-    );
-  } else if (validity === 'future') {
+  if (validity === 'future') {
     const before = predecessorsOf(unit).filter((p) => isValidOn(p, date));
     result.predecessors = before.map((p) => unitRef(p, displayName(p, procuracy)));
-    const names = before.map((p) => displayName(p, procuracy)).join(', ');
-    result.notes.push({
-      vi: `chỉ có hiệu lực từ ${unit.validFrom}${names ? `; vào ${date} là ${names}` : ''}`,
-      en: `in force only from ${unit.validFrom}${names ? `; on ${date} it was ${names}` : ''}`,
-    });
   }
   return result;
 }

@@ -113,9 +113,9 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
         // Otherwise a rival one edit further loses only to clearly nearer diacritics: "Quãng Bình" is Quảng Bình
         // and "Hậu Giag" Hậu Giang, but "Quảng Binh" (Quảng Ninh with N→B, or Quảng Bình without its grave)
         // stays unanswered.
-        const clear = (r: (typeof ranked)[number]): boolean =>
-          r.hit.distance === d + 1 && (plain ? d === 0 : first.tie + (d === 0 ? 1 : 2) <= r.tie);
-        if (rivals.every(clear)) match = first.hit;
+        const margin = d === 0 ? 1 : 2;
+        if (rivals.every((r) => r.hit.distance === d + 1 && (plain ? d === 0 : first.tie + margin <= r.tie)))
+          match = first.hit;
       }
       // Names the query is a beginning of come first ("Binh" → the four Bình… and the …Bình provinces).
       const near = ranked
