@@ -2,3 +2,4 @@ export * from './tree';
 export * from './rules';
 export * from './score';
 export * from './explain';
+export * from './values';

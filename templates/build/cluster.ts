@@ -6,6 +6,7 @@
  * Pure: no Node APIs, runs in the browser too.
  */
 import {
+  type ClusterComputation,
   type ClusterDocument,
   type Indicator,
   type Person,
@@ -13,6 +14,7 @@ import {
   type TieBreakKey,
   fromMilli,
   matchKey,
+  percentOfStandard,
   roundRatio,
 } from '../../core';
 import type {
@@ -48,10 +50,13 @@ import { type ScorecardValues, scorecardValues } from './values';
 import { dateCell, peopleListText } from './cells';
 import { guideSheet } from './guide';
 
-/** The part of a computation the builder uses (core/compute's computeCluster returns more). */
-export interface ComputationLike {
-  result: ResultDocument;
-}
+/**
+ * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
+ * output the builder reuses it; with only `result` it computes the per-criterion values itself.
+ */
+export type ComputationLike = { result: ResultDocument } & Partial<
+  Pick<ClusterComputation, 'scorecard' | 'cluster' | 'indicators' | 'stage'>
+>;
 
 export interface BuildOptions {
   /** ISO time written in the ranking stamp and the log (pure builders take the clock as input). */
@@ -138,6 +143,17 @@ const f = (formula: string, result: CellValue, style = computed()): CellPlan => 
   result,
   style,
 });
+/** A text constant inside a formula: quotes doubled, as Excel's syntax wants. */
+export const formulaText = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * Percent of the standard to 3 decimals, rounded as the core's percentOfStandard (half up, towards +∞):
+ * ROUND goes half away from zero, so a negative total rounds its opposite with the half pulled down.
+ */
+export function percentFormula(total: string, standard: string): string {
+  return `IF(${standard}>0,IF(${total}>=0,ROUND(${total}*100/${standard},3),-ROUND(-${total}*100/${standard}-1E-10,3)),0)`;
+}
+
 const yesNo = (b: boolean | undefined) => (b === undefined ? null : b ? YES : NO);
 
 function listValidation(range: string, source: string, what: string): ValidationPlan {
@@ -392,26 +408,14 @@ interface IndicatorRow {
   indicatorRow: number;
   numerator?: number;
   denominator?: number;
-}
-
-const exceedableOf = (ind: Indicator) => ind.exceedable ?? ind.target < 1;
-
-function judge(ind: Indicator, n: number, d: number) {
-  const arising = d > 0;
-  const targetMicro = Math.round(ind.target * 1_000_000);
-  const lhs = n * 1_000_000;
-  const rhs = targetMicro * d;
-  const met = arising && (ind.lowerIsBetter ? lhs <= rhs : lhs >= rhs);
-  const exceedable = arising && exceedableOf(ind);
-  const exceeded = exceedable && (ind.lowerIsBetter ? lhs < rhs : lhs > rhs);
-  return { arising, met, exceedable, exceeded };
+  /** Index in the document's indicatorResults. */
+  docIndex?: number;
 }
 
 interface IndicatorRefs {
   /** Absolute ranges of the results table's columns, sheet-qualified. */
   unitCol: string;
   col: (header: number) => string;
-  perUnit: Map<string, { arising: number; met: number; exceedable: number; exceeded: number }>;
 }
 
 function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]; refs: IndicatorRefs } {
@@ -448,7 +452,7 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
   // Results: one row per unit × indicator, in document order of the results first, then the empty pairs.
   const rows: IndicatorRow[] = [];
   const seen = new Set<string>();
-  for (const r of doc.indicatorResults ?? []) {
+  for (const [docIndex, r] of (doc.indicatorResults ?? []).entries()) {
     const ind = indicators.find((i) => matchKey(i.code) === matchKey(r.indicator));
     if (!ind) continue;
     seen.add(`${matchKey(r.unit)}|${matchKey(ind.code)}`);
@@ -458,6 +462,7 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
       indicatorRow: defRow.get(matchKey(ind.code))!,
       numerator: r.numerator,
       denominator: r.denominator,
+      docIndex,
     });
   }
   for (const u of doc.units)
@@ -468,24 +473,11 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
   const top = LAYOUT.indicatorResultsHeader.row;
   const left = LAYOUT.indicatorResultsHeader.col;
   const col = (k: number) => columnLetter(left + k);
-  const perUnit = new Map<string, { arising: number; met: number; exceedable: number; exceeded: number }>();
   const body = rows.map((row, k): CellPlan[] => {
     const r = top + 1 + k;
     const n = row.numerator;
     const d = row.denominator;
-    const has = n !== undefined && d !== undefined;
-    const j = has
-      ? judge(row.indicator, n, d)
-      : { arising: false, met: false, exceedable: false, exceeded: false };
-    if (has) {
-      const key = matchKey(row.unit);
-      const acc = perUnit.get(key) ?? { arising: 0, met: 0, exceedable: 0, exceeded: 0 };
-      acc.arising += j.arising ? 1 : 0;
-      acc.met += j.met ? 1 : 0;
-      acc.exceedable += j.exceedable ? 1 : 0;
-      acc.exceeded += j.exceeded ? 1 : 0;
-      perUnit.set(key, acc);
-    }
+    const outcome = row.docIndex === undefined ? undefined : ctx.values.indicatorOutcomes.get(row.docIndex);
     const N = `${col(2)}${r}`;
     const D = `${col(3)}${r}`;
     const ratio = `${col(4)}${r}`;
@@ -501,11 +493,16 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
       v(row.indicator.code, input(FMT.text)),
       v(n, input(FMT.count)),
       v(d, input(FMT.count)),
-      f(`IF(N(${D})>0,N(${N})/${D},"")`, has && d! > 0 ? n! / d! : '', computed(FMT.ratio)),
-      f(arisingF, j.arising ? 1 : 0, computed(FMT.count)),
-      f(metF, j.met ? 1 : 0, computed(FMT.count)),
-      f(exceedableF, j.exceedable ? 1 : 0, computed(FMT.count)),
-      f(exceededF, j.exceeded ? 1 : 0, computed(FMT.count)),
+      // A numerator above the denominator counts as d/d, as in the core.
+      f(
+        `IF(N(${D})>0,MIN(N(${N}),${D})/${D},"")`,
+        outcome?.arising ? outcome.numerator / outcome.denominator : '',
+        computed(FMT.ratio),
+      ),
+      f(arisingF, outcome?.arising ? 1 : 0, computed(FMT.count)),
+      f(metF, outcome?.met ? 1 : 0, computed(FMT.count)),
+      f(exceedableF, outcome?.exceedable ? 1 : 0, computed(FMT.count)),
+      f(exceededF, outcome?.exceeded ? 1 : 0, computed(FMT.count)),
     ];
   });
   const results = table(TABLE.indicatorResults, top, left, HEADERS.indicatorResults, body, cells);
@@ -564,7 +561,6 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     refs: {
       unitCol: sheetRef(sheetName, `$${col(0)}$${top + 1}:$${col(0)}$${bottom}`),
       col: (k: number) => sheetRef(sheetName, `$${col(k)}$${top + 1}:$${col(k)}$${bottom}`),
-      perUnit,
     },
   };
 }
@@ -592,13 +588,11 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     const sc = ctx.scorecards[i]!;
     const uv = values.units[i]!;
     const q = (c: number) => sheetRef(sc.sheetName, a1(sc.totalsRow, c));
-    const counts = ind.perUnit.get(matchKey(u.name)) ?? { arising: 0, met: 0, exceedable: 0, exceeded: 0 };
+    const counts = uv.indicators;
     const stageTotal = stage === 'self' ? uv.selfTotal : uv.verifiedTotal;
     const ur = unitResult(u.name);
     const std = fromMilli(values.standardTotal);
-    const percent =
-      ur?.percent ??
-      (values.standardTotal > 0 ? roundRatio(stageTotal.total * 100, values.standardTotal, 2) : 0);
+    const percent = percentOfStandard(stageTotal.total, values.standardTotal);
     const sumIf = (k: number) => `SUMIFS(${ind.col(k)},${ind.unitCol},${col(1)}${r})`;
     fingerprintParts.push(
       r *
@@ -619,7 +613,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
       f(q(SC.selfTotal), fromMilli(uv.selfTotal.total), computed(FMT.score)),
       f(q(SC.verTotal), fromMilli(uv.verifiedTotal.total), computed(FMT.score)),
       f(`${totalCol}${r}`, fromMilli(stageTotal.total), computed(FMT.score, { font: { bold: true } })),
-      f(`IF(C${r}>0,ROUND(F${r}/C${r}*100,2),0)`, percent, computed(FMT.percentNumber)),
+      f(percentFormula(`F${r}`, `C${r}`), percent, computed(FMT.percentNumber)),
       f(q(stage === 'self' ? SC.selfB : SC.verB), fromMilli(stageTotal.bonus), computed(FMT.score)),
       f(q(stage === 'self' ? SC.selfD : SC.verD), fromMilli(stageTotal.deduction), computed(FMT.score)),
       f(sumIf(5), counts.arising, computed(FMT.count)),
@@ -649,15 +643,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
   // The cluster row, below the table: the cluster's indicator counts ("121/122 chỉ tiêu đạt, 99,2%").
   const cr = last + 2;
   const total = (letter: string) => `SUM(${letter}${first}:${letter}${last})`;
-  const sums = [...ind.perUnit.values()].reduce(
-    (a, c) => ({
-      arising: a.arising + c.arising,
-      met: a.met + c.met,
-      exceedable: a.exceedable + c.exceedable,
-      exceeded: a.exceeded + c.exceeded,
-    }),
-    { arising: 0, met: 0, exceedable: 0, exceeded: 0 },
-  );
+  const sums = values.computation.indicators.counts;
   cells.push(
     { ref: `B${cr}`, value: 'Toàn cụm', style: label },
     {
@@ -719,7 +705,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     { ref: 'C3', value: stored, style: computed('0.000') },
     {
       ref: 'E3',
-      formula: `IF(ISNUMBER(C3),IF(ABS(${live}-C3)>0.001,"${STALE}","${FRESH}"),"${NONE}")`,
+      formula: `IF(ISNUMBER(C3),IF(ABS(${live}-C3)>0.001,${formulaText(STALE)},${formulaText(FRESH)}),${formulaText(NONE)})`,
       result: result ? FRESH : NONE,
       style: computed(FMT.text, { font: { bold: true, color: 'FFC00000' } }),
       note: 'So dấu kiểm lưu lúc xếp hạng với số liệu hiện tại (tổng điểm, điểm cộng, trừ, chỉ tiêu): khác nhau nghĩa là hạng và xếp loại ở hai cột cuối đã cũ.',
@@ -942,23 +928,18 @@ function metaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   };
 }
 
-/** The ranking stage the summary uses: the computation's, else the document's, else verified when every unit has verified scores. */
-export function rankingStage(
-  doc: ClusterDocument,
-  values: ScorecardValues,
-  result?: ResultDocument,
-): 'self' | 'verified' {
-  if (result) return result.stage;
-  if (doc.ranking?.stage) return doc.ranking.stage;
-  return values.units.length > 0 && values.units.every((u) => u.hasVerified) ? 'verified' : 'self';
-}
-
 export function buildClusterWorkbook(
   doc: ClusterDocument,
   computation?: ComputationLike,
   options: BuildOptions = {},
 ): WorkbookPlan {
-  const values = scorecardValues(doc);
+  // Every value the formulas stand for comes from the core; a caller's full computation is reused.
+  const values = scorecardValues(
+    doc,
+    computation?.scorecard && computation.cluster && computation.indicators
+      ? (computation as ClusterComputation)
+      : undefined,
+  );
   const result = computation?.result;
   const now = options.now ?? '';
   const names = {
@@ -1002,7 +983,7 @@ export function buildClusterWorkbook(
     names,
     scorecards: scorecards.map((s) => s.refs),
     now,
-    stage: rankingStage(doc, values, result),
+    stage: result?.stage ?? values.computation.stage,
   };
   const members = membersSheet(ctx);
   const criteria = criteriaSheet(ctx);

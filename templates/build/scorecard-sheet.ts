@@ -120,7 +120,9 @@ function stageFormulas(
     leafBonusCap(node) === undefined
       ? `MAX(N(${c(bon)}),0)`
       : `MIN(MAX(N(${c(bon)}),0),N(${c(SC.bonusMax)}))`;
-  const raw = `MAX(IF(ISNUMBER(${c(occ)}),${c(occ)}*N(${c(SC.deductionEach)}),N(${c(ded)})),0)`;
+  // Occurrences count (× each) only when whole, non-negative and the criterion has a per-occurrence deduction.
+  const counts = `AND(ISNUMBER(${c(SC.deductionEach)}),${c(occ)}>=0,${c(occ)}=INT(${c(occ)}))`;
+  const raw = `MAX(IF(ISNUMBER(${c(occ)}),IF(${counts},${c(occ)}*${c(SC.deductionEach)},N(${c(ded)})),N(${c(ded)})),0)`;
   const deduction = node.deductionMax !== undefined ? `MIN(${raw},${c(SC.deductionMax)})` : raw;
   const total = `${c(P)}+${c(B)}-${c(D)}`;
   if (stage === 'self') return { p: points, b: bonus, d: deduction, t: total };

@@ -6,7 +6,7 @@ export const FONT = 'Times New Roman';
 /** Number formats are invariant codes; a Vietnamese-locale Excel shows them with a decimal comma. */
 export const FMT = {
   score: '0.0##',
-  percentNumber: '0.00',
+  percentNumber: '0.0##',
   ratio: '0.0%',
   count: '0',
   date: 'dd/mm/yyyy',

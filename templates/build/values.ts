@@ -1,19 +1,22 @@
 /**
- * The per-criterion values a scorecard sheet's formulas evaluate to, in exact milli, so every formula cell
- * carries the right cached `result`. The rules are the spec's (cluster-data.md, "Score"): values held to their
- * bounds, occurrences × each capped by deductionMax, group caps on the sum of the leaves' bonus (deduction),
- * verified falls back to self item by item. Tests assert that these totals equal computeCluster's.
+ * The per-criterion values a scorecard sheet's formulas evaluate to, so every formula cell carries the right
+ * cached `result`. They come from the core (computeCluster: the scorecard engine's per-node totals after caps,
+ * the verified stage falling back to self item by item): the builder holds no scoring rule of its own, and the
+ * parity tests check the sheet's formulas against these values in a real spreadsheet engine.
  */
 import {
+  type ClusterComputation,
   type ClusterDocument,
   type CriteriaTree,
   type CriterionNode,
+  type IndicatorCounts,
+  type IndicatorOutcome,
   type Milli,
   type Score,
-  type Stage,
-  buildCriteriaTree,
+  computeCluster,
+  judgeIndicator,
   matchKey,
-  toMilli,
+  unitCriterionValues,
 } from '../../core';
 
 export interface StageValue {
@@ -28,56 +31,37 @@ export interface UnitValues {
   /** Per criterion node index. */
   self: StageValue[];
   verified: StageValue[];
-  /** The scores written on the sheet, per node index (leaves only). */
+  /** The scores written on the sheet, per node index (leaves only): the entries the core counts. */
   entries: { self?: Score; verified?: Score }[];
   hasVerified: boolean;
   selfTotal: StageValue;
   verifiedTotal: StageValue;
+  /** The unit's indicator counts (core/indicators). */
+  indicators: IndicatorCounts;
 }
 
 export interface ScorecardValues {
   tree: CriteriaTree;
   /** Pre-order: the row order of a scorecard sheet. */
   rowOrder: number[];
+  /** In document order of `units`. */
   units: UnitValues[];
   standardTotal: Milli;
+  /** The core's judgement of each `indicatorResults` entry it counts, by its index in the document. */
+  indicatorOutcomes: Map<number, IndicatorOutcome>;
+  computation: ClusterComputation;
 }
 
 const ZERO: StageValue = { points: 0, bonus: 0, deduction: 0, total: 0 };
-const milli = (v: number | undefined): Milli => (v === undefined ? 0 : (toMilli(v) ?? Math.round(v * 1000)));
-const clamp = (v: Milli, max: Milli | undefined): Milli =>
-  Math.max(0, max === undefined ? v : Math.min(v, max));
+const NO_COUNTS: IndicatorCounts = { arising: 0, met: 0, exceedable: 0, exceeded: 0 };
 
-/** The cap on a leaf's bonus: its own bonusMax; none (the group caps it) when only a group above has one; else 0. */
+/**
+ * The cap a leaf's bonus formula applies: its own bonusMax; none on the leaf when only a group above has one
+ * (the group's formula caps the sum); else 0 (no bonus allowed). Mirrors core/document's bonus bound.
+ */
 export function leafBonusCap(node: CriterionNode): Milli | undefined {
   if (node.bonusMax !== undefined) return node.bonusMax;
   return node.bonusAllowed ? undefined : 0;
-}
-
-function leafValue(node: CriterionNode, score: Score | undefined): StageValue {
-  if (!score) return ZERO;
-  const points = clamp(milli(score.points), node.standard);
-  const bonus = clamp(milli(score.bonus), leafBonusCap(node));
-  const rawDeduction =
-    score.occurrences !== undefined
-      ? Math.round(score.occurrences * (node.deductionEach ?? 0))
-      : milli(score.deduction);
-  const deduction = clamp(rawDeduction, node.deductionMax);
-  return { points, bonus, deduction, total: points + bonus - deduction };
-}
-
-function groupValue(node: CriterionNode, children: StageValue[]): StageValue {
-  let points = 0;
-  let bonus = 0;
-  let deduction = 0;
-  for (const c of children) {
-    points += c.points;
-    bonus += c.bonus;
-    deduction += c.deduction;
-  }
-  if (node.bonusMax !== undefined) bonus = Math.min(bonus, node.bonusMax);
-  if (node.deductionMax !== undefined) deduction = Math.min(deduction, node.deductionMax);
-  return { points, bonus, deduction, total: points + bonus - deduction };
 }
 
 export function preOrder(tree: CriteriaTree): number[] {
@@ -90,60 +74,60 @@ export function preOrder(tree: CriteriaTree): number[] {
   return out;
 }
 
-function sumRoots(tree: CriteriaTree, values: StageValue[]): StageValue {
-  return groupValue(
-    { ...tree.nodes[0]!, bonusMax: undefined, deductionMax: undefined },
-    tree.roots.map((r) => values[r]!),
-  );
-}
-
-export function scorecardValues(doc: ClusterDocument): ScorecardValues {
-  const { tree } = buildCriteriaTree(doc.criteria);
-  const rowOrder = preOrder(tree);
-  const scoresByUnit = new Map<string, Score[]>();
-  for (const s of doc.scores ?? []) {
-    const key = matchKey(s.unit);
-    const list = scoresByUnit.get(key) ?? [];
-    list.push(s);
-    scoresByUnit.set(key, list);
-  }
+export function scorecardValues(
+  doc: ClusterDocument,
+  computation: ClusterComputation = computeCluster(doc),
+): ScorecardValues {
+  const { cluster } = computation;
+  const { tree } = cluster;
+  const byKey = new Map(cluster.units.map((u) => [u.key, u.index]));
   const units = doc.units.map((u): UnitValues => {
-    const entries: { self?: Score; verified?: Score }[] = tree.nodes.map(() => ({}));
-    for (const s of scoresByUnit.get(matchKey(u.name)) ?? []) {
-      const i = tree.byKey.get(matchKey(s.criterion));
-      if (i === undefined || tree.nodes[i]!.children.length > 0) continue;
-      const slot = entries[i]!;
-      const stage: Stage = s.stage === 'verified' ? 'verified' : 'self';
-      if (slot[stage] === undefined) slot[stage] = s;
-    }
-    const self: StageValue[] = tree.nodes.map(() => ZERO);
-    const verified: StageValue[] = tree.nodes.map(() => ZERO);
-    for (const i of tree.postOrder) {
-      const node = tree.nodes[i]!;
-      if (node.children.length === 0) {
-        self[i] = leafValue(node, entries[i]!.self);
-        verified[i] = entries[i]!.verified ? leafValue(node, entries[i]!.verified) : self[i]!;
-      } else {
-        self[i] = groupValue(
-          node,
-          node.children.map((c) => self[c]!),
-        );
-        verified[i] = groupValue(
-          node,
-          node.children.map((c) => verified[c]!),
-        );
-      }
-    }
-    const hasVerified = entries.some((e) => e.verified !== undefined);
+    const index = byKey.get(matchKey(u.name));
+    // A unit the core left out (a duplicate name) gets an empty scorecard: the core counts it nowhere.
+    if (index === undefined || cluster.units[index]!.name !== u.name)
+      return {
+        unit: u.name,
+        self: tree.nodes.map(() => ZERO),
+        verified: tree.nodes.map(() => ZERO),
+        entries: tree.nodes.map(() => ({})),
+        hasVerified: false,
+        selfTotal: ZERO,
+        verifiedTotal: ZERO,
+        indicators: NO_COUNTS,
+      };
+    const v = unitCriterionValues(computation.scorecard, index);
+    const entries = tree.nodes.map((_, node) => {
+      const slot: { self?: Score; verified?: Score } = {};
+      const self = v.self.nodes[node]!.entry;
+      const verified = v.verified.nodes[node]!.entry;
+      if (self >= 0) slot.self = doc.scores![cluster.scores[self]!.index]!;
+      if (verified >= 0 && cluster.scores[verified]!.stage === 'verified')
+        slot.verified = doc.scores![cluster.scores[verified]!.index]!;
+      return slot;
+    });
     return {
       unit: u.name,
-      self,
-      verified,
+      self: v.self.nodes,
+      verified: v.verified.nodes,
       entries,
-      hasVerified,
-      selfTotal: tree.nodes.length ? sumRoots(tree, self) : ZERO,
-      verifiedTotal: tree.nodes.length ? sumRoots(tree, verified) : ZERO,
+      hasVerified: cluster.unitsWithVerified.has(index),
+      selfTotal: v.self.total,
+      verifiedTotal: v.verified.total,
+      indicators: computation.indicators.units[index]!.counts,
     };
   });
-  return { tree, rowOrder, units, standardTotal: tree.standardTotal };
+  const indicatorOutcomes = new Map<number, IndicatorOutcome>();
+  for (const r of cluster.indicatorResults)
+    indicatorOutcomes.set(
+      r.index,
+      judgeIndicator(cluster.indicators[r.indicator]!, r.numerator, r.denominator),
+    );
+  return {
+    tree,
+    rowOrder: preOrder(tree),
+    units,
+    standardTotal: tree.standardTotal,
+    indicatorOutcomes,
+    computation,
+  };
 }
