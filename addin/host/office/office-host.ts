@@ -76,7 +76,11 @@ const sheetMissing = (error: unknown) => errorCode(error) === 'ItemNotFound';
 const responseTooLarge = (error: unknown) => errorCode(error) === 'ResponsePayloadSizeLimitExceeded';
 
 /** Rough bytes per cell in a response carrying values, formulas and cell properties. */
-const RESPONSE_BYTES_PER_CELL = 48;
+const RESPONSE_BYTES_PER_CELL = 96;
+/** For row bands after a response was refused: long text in values and formulas, counted generously. */
+const BAND_BYTES_PER_CELL = 256;
+/** Bytes of one API call in a request (its action, object path and argument framing). */
+const CALL_BYTES = 240;
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
@@ -84,6 +88,8 @@ export class OfficeHost implements WorkbookHost {
   private readonly budget: number;
   /** Sheet names as of the last command, so an inspection can go in the same sync as the listing. */
   private known: Set<string> | undefined;
+  /** The marks stored in the workbook as of the last read or mark, so marking can probe them at once. */
+  private marks: StoredMark[] | undefined;
 
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -98,9 +104,11 @@ export class OfficeHost implements WorkbookHost {
       const sheets = book.worksheets.load('items/name');
       const names = book.names.load('items/name,items/formula,items/comment');
       const tables = book.tables.load('items/name');
+      const setting = book.settings.getItemOrNullObject(MARKS_SETTING).load('value');
       await context.sync();
       const sheetNames = sheets.items.map((s) => s.name);
       this.known = new Set(sheetNames);
+      this.marks = setting.isNullObject ? [] : parseMarks(setting.value);
 
       // Table ranges ride with the first content sync (queued again if that sync had to be split).
       const queueTables = () =>
@@ -168,7 +176,7 @@ export class OfficeHost implements WorkbookHost {
     for (const d of dims) {
       if (d.range.isNullObject) continue;
       const { rowIndex, columnIndex, rowCount, columnCount } = d.range;
-      const rowsPerBand = Math.max(1, Math.floor(this.budget / (RESPONSE_BYTES_PER_CELL * columnCount)));
+      const rowsPerBand = Math.max(1, Math.floor(this.budget / (BAND_BYTES_PER_CELL * columnCount)));
       for (let r = 0; r < rowCount; r += rowsPerBand) {
         bands.push({
           name: d.name,
@@ -182,7 +190,7 @@ export class OfficeHost implements WorkbookHost {
     const out = new Map<string, SheetSnapshot>(
       sheetNames.map((name) => [name, { name, values: [], formulas: [], tables: [] }]),
     );
-    const groups = packByBudget(bands, (b) => b.rows * b.columns * RESPONSE_BYTES_PER_CELL, this.budget);
+    const groups = packByBudget(bands, (b) => b.rows * b.columns * BAND_BYTES_PER_CELL, this.budget);
     for (const group of groups) {
       // One sync per group that fits the response limit: the split is the point of this loop.
       const loaded = group.map((b) => ({
@@ -232,9 +240,11 @@ export class OfficeHost implements WorkbookHost {
       const listing = book.worksheets.load('items/name');
       const tables = book.tables.load('items/name');
       const names = book.names.load('items/name');
+      let listed = false;
       if (!this.known) {
         await context.sync();
         this.known = new Set(listing.items.map((s) => s.name));
+        listed = true;
       }
       // Inspect what the plan would overwrite on sheets that exist: values, and which cells are inputs.
       const known = this.known;
@@ -244,7 +254,7 @@ export class OfficeHost implements WorkbookHost {
       const inspections = inspect(plan.sheets.filter((s) => known.has(s.name)));
       const groups = packByBudget(inspections, (i) => i.cells * RESPONSE_BYTES_PER_CELL, this.budget);
       // The first group goes with the listing; more groups only for a plan too large for one response.
-      if (groups.length === 0) await context.sync();
+      if (groups.length === 0 && !listed) await context.sync();
       for (const group of groups) {
         for (const i of group) i.queue();
         await context.sync();
@@ -303,7 +313,7 @@ export class OfficeHost implements WorkbookHost {
       }
       ops.push(...closing);
 
-      const batches = packByBudget(ops, (o) => o.bytes, this.budget);
+      const batches = packByBudget(ops, (o) => o.bytes + CALL_BYTES, this.budget);
       for (const batch of batches) {
         // One sync per batch under the request limit; a plan of a few units is one batch.
         context.application.suspendApiCalculationUntilNextSync();
@@ -374,7 +384,10 @@ export class OfficeHost implements WorkbookHost {
     for (const [style, refs] of groupByStyle(styled)) {
       for (const part of areaAddresses(refs)) {
         ops.push({
-          bytes: utf8Length(part.join(',')) * (style.numFmt ? 2 : 1) + jsonBytes(style) + 64,
+          bytes:
+            utf8Length(part.join(',')) * (style.numFmt ? 2 : 1) +
+            styleCalls(style) * CALL_BYTES +
+            jsonBytes(style),
           apply: (ctx) => applyStyle(ws(ctx), part, style),
         });
       }
@@ -493,10 +506,35 @@ export class OfficeHost implements WorkbookHost {
       const book = context.workbook;
       const listing = book.worksheets.load('items/name');
       const setting = book.settings.getItemOrNullObject(MARKS_SETTING).load('value');
+      // Current fills: of cells to mark (to restore later) and of cells marked before (to see if a person
+      // recoloured). Warm (after a read) they are known now and go with the listing in one sync.
+      const fills = new Map<string, Excel.RangeFill>();
+      const probe = (sheet: string, cell: string) => {
+        const key = `${sheet}!${cell}`;
+        if (!fills.has(key))
+          fills.set(key, book.worksheets.getItem(sheet).getRange(cell).format.fill.load('color,pattern'));
+      };
+      const queueProbes = (present: ReadonlySet<string>, marks: readonly StoredMark[]) => {
+        for (const m of marks) if (present.has(m.sheet)) probe(m.sheet, m.cell);
+        for (const issue of issues) {
+          if (issue.sheet && issue.cell && present.has(issue.sheet) && parseRange(issue.cell))
+            probe(issue.sheet, issue.cell);
+        }
+      };
+      const warm = this.known !== undefined && this.marks !== undefined;
+      if (warm) queueProbes(this.known!, this.marks!);
       await context.sync();
       const present = new Set(listing.items.map((s) => s.name));
       this.known = present;
       const previous: StoredMark[] = setting.isNullObject ? [] : parseMarks(setting.value);
+      const unprobed = (sheet: string, cell: string) => present.has(sheet) && !fills.has(`${sheet}!${cell}`);
+      if (
+        previous.some((m) => unprobed(m.sheet, m.cell)) ||
+        issues.some((i) => i.sheet && i.cell && parseRange(i.cell) && unprobed(i.sheet, i.cell))
+      ) {
+        queueProbes(present, previous);
+        await context.sync();
+      }
       const wanted = new Map<string, { sheet: string; cell: string; mark: string }>();
       for (const issue of issues) {
         if (!issue.sheet || !issue.cell || !present.has(issue.sheet) || !parseRange(issue.cell)) continue;
@@ -507,17 +545,6 @@ export class OfficeHost implements WorkbookHost {
         if (!had || severityRank(mark) < severityRank(had.mark))
           wanted.set(key, { sheet: issue.sheet, cell: issue.cell, mark });
       }
-      // Current fills: of cells to mark (to restore later) and of cells marked before (to see if a person recoloured).
-      const fills = new Map<string, Excel.RangeFill>();
-      const probe = (sheet: string, cell: string) => {
-        const key = `${sheet}!${cell}`;
-        if (!fills.has(key))
-          fills.set(key, book.worksheets.getItem(sheet).getRange(cell).format.fill.load('color,pattern'));
-      };
-      for (const m of previous) if (present.has(m.sheet)) probe(m.sheet, m.cell);
-      for (const w of wanted.values()) probe(w.sheet, w.cell);
-      await context.sync();
-
       const stored = new Map(previous.map((m) => [`${m.sheet}!${m.cell}`, m]));
       const fillOf = (f: Excel.RangeFill): string | null => (f.pattern === 'None' ? null : f.color);
       const next: StoredMark[] = [];
@@ -544,6 +571,7 @@ export class OfficeHost implements WorkbookHost {
       }
       book.settings.add(MARKS_SETTING, JSON.stringify(next));
       await context.sync();
+      this.marks = next;
     });
   }
 
@@ -703,6 +731,19 @@ function areaAddresses(refs: readonly string[]): string[][] {
   }
   if (current.length > 0) out.push(current);
   return out;
+}
+
+/** API calls applyStyle makes for a style (borders: six edges, two properties each). */
+function styleCalls(style: CellStyle): number {
+  return (
+    Object.keys(style.font ?? {}).length +
+    (style.fill ? 1 : 0) +
+    Object.keys(style.align ?? {}).length +
+    (style.border && style.border !== 'none' ? 18 : 0) +
+    (style.locked === false ? 1 : 0) +
+    (style.numFmt ? 2 : 0) +
+    1
+  );
 }
 
 function applyStyle(ws: Excel.Worksheet, refs: readonly string[], style: CellStyle): void {
