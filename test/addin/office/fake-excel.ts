@@ -601,8 +601,16 @@ function createKinds(book: WorkbookModel): Record<string, Kind> {
     borders: { nav: { getItem: { kind: 'border', call: (m, edge: string) => ({ cells: m.cells, edge }) } } },
     border: {
       props: {
-        style: { set: (b, v) => b.cells().forEach((c: CellModel) => (c.borders[`${b.edge}.style`] = v)) },
-        weight: { set: (b, v) => b.cells().forEach((c: CellModel) => (c.borders[`${b.edge}.weight`] = v)) },
+        style: {
+          set: (b, v) => {
+            for (const c of b.cells() as CellModel[]) c.borders[`${b.edge}.style`] = v;
+          },
+        },
+        weight: {
+          set: (b, v) => {
+            for (const c of b.cells() as CellModel[]) c.borders[`${b.edge}.weight`] = v;
+          },
+        },
       },
     },
     validation: {
