@@ -209,25 +209,29 @@ export function nominateIndividuals(ctx: AwardContext): void {
   for (const group of byUnit.values()) {
     const unit = group[0]!.c.person.unit;
     const profile = profileOf(ctx.profiles, unit);
-    const advancedInUnit = cases.filter(
-      (c) => c.advanced && matchKey(c.person.unit) === matchKey(unit),
-    ).length;
-    const base = profile?.advancedWorkers ?? advancedInUnit;
-    const limit = quotaLimit({ percent: capPercent, minimum: capMinimum }, base);
-    const baseLabel =
-      profile?.advancedWorkers !== undefined
-        ? {
-            vi: `"Lao động tiên tiến" của ${unit} (tài liệu ghi)`,
-            en: `Advanced Workers of ${unit} (stated)`,
-          }
-        : {
-            vi: `"Lao động tiên tiến" của ${unit} trong danh sách`,
-            en: `Advanced Workers of ${unit} listed`,
-          };
+    // The base of the cap is the unit's number of Advanced Workers, which a list of nominees does not give:
+    // without `unitProfiles[].advancedWorkers` the cap cannot be checked, and the output says so.
+    const base = profile?.advancedWorkers;
+    const capped = capPercent !== null && base !== undefined;
+    const limit = capped
+      ? quotaLimit({ percent: capPercent, minimum: capMinimum }, base)
+      : Number.POSITIVE_INFINITY;
     const capLine =
       capPercent === null
         ? { vi: 'Không áp dụng giới hạn tỷ lệ', en: 'No percentage cap applied' }
-        : quotaText(limit, base, capPercent, capMinimum, baseLabel);
+        : base === undefined
+          ? {
+              vi: `Giới hạn ${capPercent}% chưa kiểm tra: tài liệu chưa ghi số "Lao động tiên tiến" của ${unit} (unitProfiles)`,
+              en: `The ${capPercent}% cap is not checked: the document does not state the Advanced Workers of ${unit} (unitProfiles)`,
+            }
+          : quotaText(limit, base, capPercent, capMinimum, {
+              vi: `"Lao động tiên tiến" của ${unit}`,
+              en: `Advanced Workers of ${unit}`,
+            });
+    if (capPercent !== null && base === undefined)
+      ctx.issues.push(
+        makeIssue('warning', 'awards.cap.baseMissing', capLine, { unit, award: baseRule.award }),
+      );
     // Order: higher vote share first (when voted), then as listed.
     const ordered = [...group].sort((a, b) => {
       if (a.vote && b.vote)
@@ -266,7 +270,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
       ruleId: 'baseEmulationSoldier',
       scope: unit,
       limit: Number.isFinite(limit) ? limit : null,
-      base,
+      base: base ?? 0,
       proposed,
       basis: [withCitation(capLine, baseRule, capPercent !== null)],
     });

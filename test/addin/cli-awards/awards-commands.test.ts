@@ -116,12 +116,6 @@ describe('thidua nominate', () => {
     expect(en.out).toContain('Basis: Thông tư 01/2019/TT-VKSTC, Article 20');
   });
 
-  it('-o is refused (exit 2) until the nomination workbook is wired', async () => {
-    const r = await run(['nominate', SAMPLE, '-o', join(tmpdir(), 'x.xlsx')]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('chưa hỗ trợ');
-  });
-
   it('a missing file is one line, exit 2', async () => {
     const r = await run(['nominate', 'khong-co.json']);
     expect(r.code).toBe(2);

@@ -110,18 +110,36 @@ describe('Chiến sĩ thi đua cơ sở', () => {
   it('an override switches the unconfirmed cap off after 2023, and says so', () => {
     const five = ['A', 'B', 'C', 'D', 'E'].map((n) => person(n, 'cơ sở'));
     for (const p of five) p.initiatives = [{ year: 2024, level: 'cơ sở' }];
-    const capped = run(2024, five);
+    const unitProfiles = [{ unit: UNITS[0], advancedWorkers: 20 }];
+    const capped = run(2024, five, { unitProfiles });
+    expect(of(capped.nominations, CSTDCS)).toEqual(['A', 'B', 'C']);
     expect(capped.ruleValues.find((v) => v.key === 'baseEmulationSoldier.capPercent')).toMatchObject({
       value: 15,
       confirmed: false,
     });
-    const open = run(2024, five, { ruleOverrides: { 'baseEmulationSoldier.capPercent': null } });
+    const open = run(2024, five, {
+      unitProfiles,
+      ruleOverrides: { 'baseEmulationSoldier.capPercent': null },
+    });
     expect(of(open.nominations, CSTDCS)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(open.ruleValues.find((v) => v.key === 'baseEmulationSoldier.capPercent')).toMatchObject({
       value: null,
       overridden: true,
       defaultValue: 15,
     });
+  });
+
+  it('without the unit’s number of Advanced Workers the cap is not checked, and a warning says so', () => {
+    const r = run(2022, [person('A', 'cơ sở'), person('B', 'ngành')]);
+    expect(of(r.nominations, CSTDCS)).toEqual(['A', 'B']);
+    expect(r.issues.find((i) => i.code === 'awards.cap.baseMissing')).toMatchObject({
+      severity: 'warning',
+      unit: UNITS[0],
+    });
+    expect(r.nominations.find((n) => n.award === CSTDCS)!.basis.join(' ')).toContain(
+      'Giới hạn 15% chưa kiểm tra',
+    );
+    expect(r.quotas.find((q) => q.award === CSTDCS)).toBeUndefined();
   });
 
   it('under Nghị định 152/2025 a woman is preferred among equal votes at the cap', () => {
