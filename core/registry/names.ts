@@ -68,9 +68,9 @@ export const KNOWN_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'Đắk Nông': ['Đắc Nông', 'Daknong'],
   'Bắc Kạn': ['Bắc Cạn'],
   'Kon Tum': ['Kontum', 'Công Tum'],
-  'Thừa Thiên Huế': ['Thừa Thiên', 'TT Huế', 'T.T.Huế', 'TT. Huế', 'Thừa Thiên Huế (cũ)'],
-  'Hồ Chí Minh': ['HCM', 'TPHCM', 'TP HCM', 'Hồ Chí Minh city', 'Sài Gòn'],
+  'Thừa Thiên Huế': ['Thừa Thiên', 'TT Huế', 'T.T.Huế', 'TT. Huế'],
+  'Hồ Chí Minh': ['HCM', 'TPHCM', 'TP HCM', 'Sài Gòn'],
   'Bà Rịa - Vũng Tàu': ['BR-VT', 'BRVT', 'Bà Rịa Vũng Tàu'],
-  'Hà Nội': ['Hanoi', 'Hà Nội city'],
+  'Hà Nội': ['Hanoi'],
   'Đà Nẵng': ['Danang'],
 };
