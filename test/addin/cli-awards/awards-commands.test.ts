@@ -57,6 +57,28 @@ describe('thidua nominate', () => {
       );
   });
 
+  it('the sample’s people: a recent recruit and a reprimanded person are blocked, a medal holder too', async () => {
+    const report = JSON.parse((await run(['nominate', SAMPLE, '--json'])).out);
+    const blocked = (award: string) =>
+      report.blocked
+        .filter((b: { award: string }) => b.award === award)
+        .map((b: { candidate: string }) => b.candidate);
+    expect(blocked('Lao động tiên tiến')).toEqual(['Trần Minh Khoa', 'Đỗ Văn Hậu']);
+    expect(blocked('Kỷ niệm chương "Vì sự nghiệp Kiểm sát"')).toEqual(['Phạm Thị Lan']);
+    const medal = report.nominations
+      .filter((n: { award: string }) => n.award === 'Kỷ niệm chương "Vì sự nghiệp Kiểm sát"')
+      .map((n: { candidate: string }) => n.candidate);
+    expect(medal).toEqual(['Nguyễn Văn Thành', 'Nguyễn Thị Thu Hà', 'Trương Thị Ngọc Ánh']);
+    // "Chiến sỹ" in the titles history counts: three consecutive years, waiting for the sector council's vote.
+    const sector = report.blocked.find(
+      (b: { award: string; candidate: string }) =>
+        b.award === 'Chiến sĩ thi đua ngành Kiểm sát nhân dân' && b.candidate === 'Hoàng Văn Dũng',
+    );
+    expect(sector.reasons).toEqual([
+      expect.stringContaining('Chưa có kết quả biểu quyết của Hội đồng Ngành'),
+    ]);
+  });
+
   it('a sector-flag candidate with 79% yes is blocked, with 80% proposed', async () => {
     const file = (yes: number) =>
       variant((doc) => {
