@@ -18,6 +18,7 @@ import {
   type ClusterIndicatorEvaluation,
   evaluateClusterIndicators,
   type IndicatorOutcome,
+  indicatorOutcomeText,
 } from '../indicators/evaluate';
 import type { Bilingual, Issue, Stage } from '../issues/issue';
 import { chooseRankingStage } from '../ranking/stage';
@@ -58,7 +59,7 @@ export interface UnitExplanation {
   above?: KeyComparison;
   below?: KeyComparison;
   indicators: IndicatorSummary;
-  indicatorOutcomes: IndicatorOutcome[];
+  indicatorOutcomes: (IndicatorOutcome & { text: Bilingual })[];
   /** Totals per criterion and group, in scorecard order. */
   criteria: CriterionRow[];
   caps: CapView[];
@@ -296,7 +297,7 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
       verified: stageTotals(verified),
       tiedWith: r.tiedWith,
       indicators: sum,
-      indicatorOutcomes: ind.outcomes,
+      indicatorOutcomes: ind.outcomes.map((o) => ({ ...o, text: indicatorOutcomeText(o) })),
       criteria,
       caps,
       issues: own,

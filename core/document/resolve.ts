@@ -5,12 +5,13 @@
  */
 import { type Milli, toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
-import { type OccurrenceDeduction, occurrenceDeduction } from '../scorecard/rules';
+import type { OccurrenceDeduction } from '../scorecard/rules';
 import { buildCriteriaTree, type CriteriaTree } from '../scorecard/tree';
+import { resolveScores, unknownCriterionIssue, unknownUnitIssue } from './resolve-scores';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
 import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
-import { decimalsOf, numText, STAGE_TEXT } from './words';
+import { decimalsOf, numText } from './words';
 
 export interface ResolvedClusterUnit {
   index: number;
@@ -32,9 +33,8 @@ export interface HeldValue {
 }
 
 export interface ResolvedScore {
-  /** Index in `doc.scores`. */
+  /** Index in `doc.scores`; its JSON path is scorePath(index). */
   index: number;
-  path: string;
   unit: number;
   node: number;
   stage: Stage;
@@ -43,10 +43,12 @@ export interface ResolvedScore {
   /** What counts: occurrences × deductionEach capped (the scorecard's rule) or the typed deduction held to its bound. */
   deduction: Milli;
   /** Present when the deduction comes from occurrences. */
-  occurrenceRule?: OccurrenceDeduction;
-  note?: string;
+  occurrenceRule: OccurrenceDeduction | undefined;
+  note: string | undefined;
   held: HeldValue[];
 }
+
+export const scorePath = (index: number): string => `scores[${index}]`;
 
 export interface ResolvedIndicator {
   index: number;
@@ -101,19 +103,11 @@ export const DEFAULT_TIERS: readonly TierRule[] = [
 
 const TIE_BREAK_NAMES = new Set(['indicatorsMetRatio', 'indicatorsExceededRatio', 'deduction', 'bonus']);
 
-const FIELD_TEXT: Record<ScoreField, Bilingual> = {
-  points: { vi: 'Điểm', en: 'Points' },
-  bonus: { vi: 'Điểm cộng', en: 'Bonus' },
-  deduction: { vi: 'Điểm trừ', en: 'Deduction' },
-  occurrences: { vi: 'Số lần vi phạm', en: 'Occurrences' },
-};
-
-const m = (milli: Milli) => numText(milli / 1000);
-
 /** Resolves names to indexes with one matchKey per distinct spelling. */
 class NameIndex {
   private readonly byKey = new Map<string, number>();
-  private readonly cache = new Map<string, number | undefined>();
+  /** Spelling → index, -1 when it matches nothing. */
+  private readonly cache = new Map<string, number>();
   add(name: string, index: number): number | undefined {
     const key = matchKey(name);
     const had = this.byKey.get(key);
@@ -122,9 +116,10 @@ class NameIndex {
   }
   find(name: unknown): number | undefined {
     if (typeof name !== 'string') return undefined;
-    if (this.cache.has(name)) return this.cache.get(name);
+    const hit = this.cache.get(name);
+    if (hit !== undefined) return hit < 0 ? undefined : hit;
     const found = this.byKey.get(matchKey(name));
-    this.cache.set(name, found);
+    this.cache.set(name, found ?? -1);
     return found;
   }
 }
@@ -184,16 +179,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
     where: IssueLocation = {},
   ): number | undefined => {
     const found = unitIndex.find(name);
-    if (found === undefined)
-      add(
-        'error',
-        'ref.unit.unknown',
-        {
-          vi: `${what.vi} ghi đơn vị "${String(name)}", không có trong danh sách đơn vị của cụm (units).`,
-          en: `${what.en} names unit "${String(name)}", which is not among the cluster's units.`,
-        },
-        { ...where, unit: typeof name === 'string' ? name : undefined, path },
-      );
+    if (found === undefined) issues.push(unknownUnitIssue(name, path, what, where));
     return found;
   };
 
@@ -281,218 +267,24 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   issues.push(...built.issues);
   const criterionRef = (code: unknown, path: string, what: Bilingual, where: IssueLocation = {}) => {
     const found = typeof code === 'string' ? tree.byKey.get(matchKey(code)) : undefined;
-    if (found === undefined)
-      add(
-        'error',
-        'ref.criterion.unknown',
-        {
-          vi: `${what.vi} ghi tiêu chí "${String(code)}", không có trong bảng tiêu chí.`,
-          en: `${what.en} names criterion "${String(code)}", which is not in the scorecard.`,
-        },
-        { ...where, criterion: typeof code === 'string' ? code : undefined, path },
-      );
+    if (found === undefined) issues.push(unknownCriterionIssue(code, path, what, where));
     return found;
   };
 
   /* ---------- scores ---------- */
-  const scores: ResolvedScore[] = [];
-  const seenScore = new Map<string, string>();
-  const unitsWithVerified = new Set<number>();
-  (doc.scores ?? []).forEach((s, i) => {
-    const path = `scores[${i}]`;
-    const stage = s.stage;
-    const what = {
-      vi: `Điểm ${STAGE_TEXT[stage].vi} ở ${path}`,
-      en: `The ${STAGE_TEXT[stage].en} at ${path}`,
-    };
-    const unit = unitRef(s.unit, `${path}.unit`, what, { criterion: s.criterion, stage });
-    const node = criterionRef(s.criterion, `${path}.criterion`, what, {
-      unit: unit === undefined ? s.unit : units[unit]!.name,
-      stage,
-    });
-    if (unit === undefined || node === undefined) return;
-    const unitName = units[unit]!.name;
-    const crit = tree.nodes[node]!;
-    const where = { unit: unitName, criterion: crit.code, stage };
-    const whose = {
-      vi: `của ${unitName}, tiêu chí ${crit.code} (${STAGE_TEXT[stage].vi})`,
-      en: `of ${unitName}, criterion ${crit.code} (${STAGE_TEXT[stage].en})`,
-    };
-    if (crit.children.length > 0) {
-      add(
-        'error',
-        'score.group',
-        {
-          vi: `Điểm ${whose.vi} được ghi vào một nhóm tiêu chí; chỉ chấm điểm ở tiêu chí chi tiết (${crit.children.map((c) => tree.nodes[c]!.code).join(', ')}). Điểm này không được tính.`,
-          en: `A score ${whose.en} is given on a group; scores go on its leaf criteria (${crit.children.map((c) => tree.nodes[c]!.code).join(', ')}). It is not counted.`,
-        },
-        { ...where, path },
-      );
-      return;
-    }
-    const key = `${unit}|${node}|${stage}`;
-    const earlier = seenScore.get(key);
-    if (earlier !== undefined) {
-      add(
-        'error',
-        'score.duplicate',
-        {
-          vi: `Điểm ${whose.vi} bị nhập hai lần (${earlier} và ${path}); chỉ tính lần đầu.`,
-          en: `The score ${whose.en} is entered twice (${earlier} and ${path}); only the first counts.`,
-        },
-        { ...where, path },
-      );
-      return;
-    }
-    seenScore.set(key, path);
-    const held: HeldValue[] = [];
-
-    /** A value in [0, max] with ≤ 3 decimals, held to its bounds; `max` undefined means no upper bound. */
-    const bounded = (field: 'points' | 'bonus' | 'deduction', max: Milli | undefined, maxText: Bilingual) => {
-      const typed = s[field];
-      if (typed === undefined) return 0;
-      const fieldText = FIELD_TEXT[field];
-      let milli = toMilli(typed);
-      if (milli === undefined) {
-        milli = Math.round(typed * 1000);
-        add(
-          'error',
-          'score.decimals',
-          {
-            vi: `${fieldText.vi} ${whose.vi} là ${formatNumberVi(typed, 9)}, có quá 3 chữ số thập phân; tính theo ${m(milli).vi}.`,
-            en: `${fieldText.en} ${whose.en} is ${typed}, with more than 3 decimals; counted as ${m(milli).en}.`,
-          },
-          { ...where, path: `${path}.${field}` },
-        );
-      }
-      if (milli < 0) {
-        add(
-          'error',
-          'score.negative',
-          {
-            vi: `${fieldText.vi} ${whose.vi} là ${m(milli).vi}, không được âm. Khi tính tổng, lấy 0.`,
-            en: `${fieldText.en} ${whose.en} is ${m(milli).en} and may not be negative. Totals count 0.`,
-          },
-          { ...where, path: `${path}.${field}` },
-        );
-        held.push({ field, typed, counted: 0, issueCode: 'score.negative' });
-        return 0;
-      }
-      if (max !== undefined && milli > max) {
-        const code = `score.${field}.over`;
-        add(
-          'error',
-          code,
-          {
-            vi: `${fieldText.vi} ${whose.vi} là ${m(milli).vi}, vượt mức tối đa ${m(max).vi} điểm${maxText.vi}. Khi tính tổng, lấy ${m(max).vi}.`,
-            en: `${fieldText.en} ${whose.en} is ${m(milli).en}, above the maximum of ${m(max).en} points${maxText.en}. Totals count ${m(max).en}.`,
-          },
-          { ...where, path: `${path}.${field}` },
-        );
-        held.push({ field, typed, counted: max / 1000, issueCode: code });
-        return max;
-      }
-      return milli;
-    };
-
-    const points = bounded('points', crit.standard, { vi: ' (điểm chuẩn)', en: ' (the standard)' });
-    let bonus = 0;
-    if (s.bonus !== undefined && s.bonus !== 0 && !crit.bonusAllowed) {
-      add(
-        'error',
-        'score.bonus.notAllowed',
-        {
-          vi: `Điểm cộng ${whose.vi} là ${numText(s.bonus).vi}, nhưng tiêu chí này không có điểm cộng (không có bonusMax). Khi tính tổng, lấy 0.`,
-          en: `Bonus ${whose.en} is ${s.bonus}, but this criterion allows no bonus (no bonusMax). Totals count 0.`,
-        },
-        { ...where, path: `${path}.bonus` },
-      );
-      held.push({ field: 'bonus', typed: s.bonus, counted: 0, issueCode: 'score.bonus.notAllowed' });
-    } else bonus = bounded('bonus', crit.bonusMax, { vi: '', en: '' });
-    const deduction = bounded('deduction', crit.deductionMax, { vi: '', en: '' });
-
-    let occurrences: number | undefined;
-    if (s.occurrences !== undefined) {
-      const typed = s.occurrences;
-      const at = { ...where, path: `${path}.occurrences` };
-      if (crit.deductionEach === undefined) {
-        add(
-          'error',
-          'score.occurrences.noRate',
-          {
-            vi: `Số lần vi phạm ${whose.vi} là ${numText(typed).vi}, nhưng tiêu chí không ghi điểm trừ mỗi lần (deductionEach); số lần không được tính, chỉ tính điểm trừ đã ghi.`,
-            en: `Occurrences ${whose.en} are ${typed}, but the criterion has no deductionEach; they are not counted, only the deduction typed.`,
-          },
-          at,
-        );
-      } else if (typed < 0) {
-        add(
-          'error',
-          'score.negative',
-          {
-            vi: `Số lần vi phạm ${whose.vi} là ${numText(typed).vi}, không được âm. Khi tính tổng, lấy 0.`,
-            en: `Occurrences ${whose.en} are ${typed} and may not be negative. Totals count 0.`,
-          },
-          at,
-        );
-        held.push({ field: 'occurrences', typed, counted: 0, issueCode: 'score.negative' });
-        occurrences = 0;
-      } else if (!Number.isInteger(typed)) {
-        occurrences = Math.floor(typed);
-        add(
-          'error',
-          'score.occurrences.notInteger',
-          {
-            vi: `Số lần vi phạm ${whose.vi} là ${numText(typed).vi}, phải là số nguyên. Khi tính tổng, lấy ${occurrences}.`,
-            en: `Occurrences ${whose.en} are ${typed} and must be a whole number. Totals count ${occurrences}.`,
-          },
-          at,
-        );
-        held.push({
-          field: 'occurrences',
-          typed,
-          counted: occurrences,
-          issueCode: 'score.occurrences.notInteger',
-        });
-      } else occurrences = typed;
-    }
-    let counted = deduction;
-    let occurrenceRule: OccurrenceDeduction | undefined;
-    if (occurrences !== undefined && crit.deductionEach !== undefined) {
-      occurrenceRule = occurrenceDeduction(occurrences, crit.deductionEach, crit.deductionMax);
-      counted = occurrenceRule.counted;
-      if (s.deduction !== undefined && deduction !== counted)
-        add(
-          'warning',
-          'score.deduction.mismatch',
-          {
-            vi: `Điểm trừ ${whose.vi} ghi ${m(deduction).vi}, nhưng ${occurrences} lần × ${m(crit.deductionEach).vi} điểm${occurrenceRule.cap !== undefined && occurrenceRule.raw > occurrenceRule.cap ? ` (tối đa ${m(occurrenceRule.cap).vi})` : ''} là ${m(counted).vi}; tính theo số lần: ${m(counted).vi}.`,
-            en: `Deduction ${whose.en} is typed as ${m(deduction).en}, but ${occurrences} × ${m(crit.deductionEach).en}${occurrenceRule.cap !== undefined && occurrenceRule.raw > occurrenceRule.cap ? ` (at most ${m(occurrenceRule.cap).en})` : ''} gives ${m(counted).en}; the occurrences count: ${m(counted).en}.`,
-          },
-          { ...where, path: `${path}.deduction` },
-        );
-    }
-    if (stage === 'verified') unitsWithVerified.add(unit);
-    const entry: ResolvedScore = {
-      index: i,
-      path,
-      unit,
-      node,
-      stage,
-      points,
-      bonus,
-      deduction: counted,
-      held,
-    };
-    if (occurrenceRule) entry.occurrenceRule = occurrenceRule;
-    if (s.note !== undefined) entry.note = s.note;
-    scores.push(entry);
+  const { scores, unitsWithVerified } = resolveScores(doc.scores ?? [], {
+    units,
+    tree,
+    findUnit: (name) => unitIndex.find(name),
+    issues,
   });
 
   // Items a unit has not scored itself: reported once per unit, so a half-filled scorecard is visible.
-  const selfScored = new Set(scores.filter((s) => s.stage === 'self').map((s) => `${s.unit}|${s.node}`));
+  const nodeCount = tree.nodes.length;
+  const selfScored = new Uint8Array(units.length * nodeCount);
+  for (const s of scores) if (s.stage === 'self') selfScored[s.unit * nodeCount + s.node] = 1;
   for (const u of units) {
-    const missing = tree.leaves.filter((l) => !selfScored.has(`${u.index}|${l}`));
+    const missing = tree.leaves.filter((l) => selfScored[u.index * nodeCount + l] === 0);
     if (missing.length === 0 || tree.leaves.length === 0) continue;
     const codes = missing.map((l) => tree.nodes[l]!.code);
     const list = codes.length > 8 ? `${codes.slice(0, 8).join(', ')}, …` : codes.join(', ');

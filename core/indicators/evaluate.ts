@@ -27,7 +27,6 @@ export interface IndicatorOutcome {
   met: boolean;
   exceedable: boolean;
   exceeded: boolean;
-  text: Bilingual;
 }
 
 export interface UnitIndicators {
@@ -58,18 +57,6 @@ export function judgeIndicator(
   const better = ind.lowerIsBetter ? lhs < rhs : lhs > rhs;
   const exceedable = arising && ind.exceedable;
   const exceeded = exceedable && better;
-  const targetText = formatNumberVi(ind.target * 100, 4);
-  const sign = ind.lowerIsBetter ? '≤' : '≥';
-  const ratioVi = arising ? formatPercentVi(numerator, denominator) : '';
-  const text: Bilingual = arising
-    ? {
-        vi: `Chỉ tiêu ${ind.code} «${ind.title}»: ${numerator}/${denominator} = ${ratioVi} (yêu cầu ${sign} ${targetText}%): ${met ? 'đạt' : 'không đạt'}${exceedable ? (exceeded ? ', vượt' : ', không vượt') : ''}.`,
-        en: `Indicator ${ind.code} «${ind.title}»: ${numerator}/${denominator} = ${roundRatio(numerator * 100, denominator, 1)}% (target ${sign} ${ind.target * 100}%): ${met ? 'met' : 'not met'}${exceedable ? (exceeded ? ', exceeded' : ', not exceeded') : ''}.`,
-      }
-    : {
-        vi: `Chỉ tiêu ${ind.code} «${ind.title}»: không phát sinh (mẫu số 0), không tính.`,
-        en: `Indicator ${ind.code} «${ind.title}»: did not arise (denominator 0), not counted.`,
-      };
   return {
     indicator: ind.code,
     title: ind.title,
@@ -81,7 +68,22 @@ export function judgeIndicator(
     met,
     exceedable,
     exceeded,
-    text,
+  };
+}
+
+/** The outcome in words, for explanations (built on demand: Intl formatting is the costly part). */
+export function indicatorOutcomeText(o: IndicatorOutcome): Bilingual {
+  if (!o.arising)
+    return {
+      vi: `Chỉ tiêu ${o.indicator} «${o.title}»: không phát sinh (mẫu số 0), không tính.`,
+      en: `Indicator ${o.indicator} «${o.title}»: did not arise (denominator 0), not counted.`,
+    };
+  const sign = o.lowerIsBetter ? '≤' : '≥';
+  const exceedVi = o.exceedable ? (o.exceeded ? ', vượt' : ', không vượt') : '';
+  const exceedEn = o.exceedable ? (o.exceeded ? ', exceeded' : ', not exceeded') : '';
+  return {
+    vi: `Chỉ tiêu ${o.indicator} «${o.title}»: ${o.numerator}/${o.denominator} = ${formatPercentVi(o.numerator, o.denominator)} (yêu cầu ${sign} ${formatNumberVi(o.target * 100, 4)}%): ${o.met ? 'đạt' : 'không đạt'}${exceedVi}.`,
+    en: `Indicator ${o.indicator} «${o.title}»: ${o.numerator}/${o.denominator} = ${roundRatio(o.numerator * 100, o.denominator, 1)}% (target ${sign} ${o.target * 100}%): ${o.met ? 'met' : 'not met'}${exceedEn}.`,
   };
 }
 

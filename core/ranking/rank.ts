@@ -208,6 +208,15 @@ export function rankUnits(
     if (next !== undefined) r.below = comparison(e, entries[next]!, keys, false);
     ranked.push(r);
   });
-  for (const r of ranked) r.tiedWith = ranked.filter((o) => o.rank === r.rank && o !== r).map((o) => o.unit);
+  // Tied units are adjacent in rank order: one pass per group keeps this linear.
+  for (let start = 0; start < ranked.length; ) {
+    let end = start + 1;
+    while (end < ranked.length && ranked[end]!.rank === ranked[start]!.rank) end++;
+    if (end - start > 1) {
+      const group = ranked.slice(start, end);
+      for (const r of group) r.tiedWith = group.filter((o) => o !== r).map((o) => o.unit);
+    }
+    start = end;
+  }
   return ranked;
 }

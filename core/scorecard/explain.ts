@@ -3,7 +3,7 @@
  * bound, the occurrence rule, the group caps that cut, the stage used and the issues: plain data plus
  * bilingual text lines for a panel or a terminal.
  */
-import type { HeldValue, ResolvedCluster, ResolvedScore } from '../document/resolve';
+import { type HeldValue, type ResolvedCluster, type ResolvedScore, scorePath } from '../document/resolve';
 import { numText, STAGE_TEXT } from '../document/words';
 import type { Milli } from '../exact/decimal';
 import type { Bilingual, Issue, Stage } from '../issues/issue';
@@ -91,7 +91,7 @@ function figures(
 function entryView(s: ResolvedScore): ScoreEntryView {
   const v: ScoreEntryView = {
     stage: s.stage,
-    path: s.path,
+    path: scorePath(s.index),
     points: num(s.points),
     bonus: num(s.bonus),
     deduction: num(s.deduction),
@@ -145,8 +145,8 @@ export function explainCriterionScore(
       inputs.push(entryView(s));
       const st = STAGE_TEXT[s.stage];
       lines.push({
-        vi: `${st.vi[0]!.toUpperCase()}${st.vi.slice(1)} (${s.path}): điểm ${t(s.points).vi}, cộng ${t(s.bonus).vi}, trừ ${t(s.deduction).vi} → ${t(s.points + s.bonus - s.deduction).vi}.${s.note ? ` Ghi chú: ${s.note}` : ''}`,
-        en: `${st.en[0]!.toUpperCase()}${st.en.slice(1)} (${s.path}): points ${t(s.points).en}, bonus ${t(s.bonus).en}, deduction ${t(s.deduction).en} → ${t(s.points + s.bonus - s.deduction).en}.${s.note ? ` Note: ${s.note}` : ''}`,
+        vi: `${st.vi[0]!.toUpperCase()}${st.vi.slice(1)} (${scorePath(s.index)}): điểm ${t(s.points).vi}, cộng ${t(s.bonus).vi}, trừ ${t(s.deduction).vi} → ${t(s.points + s.bonus - s.deduction).vi}.${s.note ? ` Ghi chú: ${s.note}` : ''}`,
+        en: `${st.en[0]!.toUpperCase()}${st.en.slice(1)} (${scorePath(s.index)}): points ${t(s.points).en}, bonus ${t(s.bonus).en}, deduction ${t(s.deduction).en} → ${t(s.points + s.bonus - s.deduction).en}.${s.note ? ` Note: ${s.note}` : ''}`,
       });
       for (const h of s.held)
         lines.push({
