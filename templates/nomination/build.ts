@@ -41,7 +41,7 @@ const HEADERS: Record<Kind, string[]> = {
 };
 
 const BODY_SIZE = 12;
-const LINE_POINTS = 16.5;
+const LINE_POINTS = 15;
 
 const headerStyle: CellStyle = {
   font: font(BODY_SIZE, { bold: true }),
@@ -54,9 +54,12 @@ const bodyStyle = (horizontal: 'left' | 'center' = 'left'): CellStyle => ({
   border: 'thin',
 });
 
-/** Lines a text takes in a column of `width` characters (Times New Roman 12 is about as wide as the unit). */
+/**
+ * Lines a text takes in a column of `width` characters. Times New Roman 12 fits about 1,25 characters per
+ * width unit (measured on LibreOffice's PDF); a little under so that a long line never gets clipped.
+ */
 function linesIn(text: string, width: number): number {
-  const perLine = Math.max(4, Math.floor(width * 1.05));
+  const perLine = Math.max(4, Math.floor(width * 1.2));
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
@@ -74,7 +77,7 @@ function achievement(unit: UnitResult, members: number): string {
 }
 
 interface Lookup {
-  unitOf(candidate: string, kind: Kind): string;
+  unitOf(n: Nomination): string;
   note(candidate: string, kind: Kind): string;
   result(candidate: string): UnitResult | undefined;
   members: number;
@@ -84,9 +87,9 @@ function lookup(doc: ClusterDocument, options: NominationSheetOptions): Lookup {
   const people = new Map((doc.people ?? []).map((p) => [matchKey(p.name), p]));
   const results = new Map((options.result?.units ?? []).map((u) => [matchKey(u.unit), u]));
   return {
-    unitOf(candidate, kind) {
-      if (kind === 'collective') return doc.cluster.name;
-      return people.get(matchKey(candidate))?.unit ?? '';
+    unitOf(n) {
+      if (n.kind === 'collective') return doc.cluster.name;
+      return n.unit ?? people.get(matchKey(n.candidate))?.unit ?? '';
     },
     note(candidate, kind) {
       if (kind !== 'individual') return '';
@@ -200,7 +203,7 @@ function sheetFor(
       const values = [
         stt,
         n.candidate,
-        people.unitOf(n.candidate, kind),
+        people.unitOf(n),
         n.award,
         basis.join('\n'),
         people.note(n.candidate, kind),
@@ -231,14 +234,21 @@ function sheetFor(
     w.row++;
     for (const q of quotasHere) {
       const over = q.proposed > q.limit ? ' — VƯỢT HẠN MỨC' : '';
-      const text = `- ${q.award}: đề nghị ${q.proposed}/${q.limit}${over} (${q.basis}).`;
+      const scope = q.scope ? ` (${q.scope})` : '';
+      const text = `- ${q.award}${scope}: đề nghị ${q.proposed}/${q.limit}${over} (${q.basis}).`;
       w.span('A', 'F', text, { font: font(13), align: { horizontal: 'left', vertical: 'top', wrap: true } });
       w.height(rowHeight(linesIn(text, 90)));
       w.row++;
     }
   }
   if (list.ruleSet) {
-    w.span('A', 'F', `Bộ quy tắc áp dụng: ${list.ruleSet}.`, { font: font(13, { italic: true }) });
+    const title = list.ruleSetTitle ? ` — ${list.ruleSetTitle}` : '';
+    const text = `Bộ quy tắc áp dụng: ${list.ruleSet}${title}.`;
+    w.span('A', 'F', text, {
+      font: font(13, { italic: true }),
+      align: { horizontal: 'left', vertical: 'top', wrap: true },
+    });
+    w.height(rowHeight(linesIn(text, 90)));
     w.row++;
   }
   w.row++;

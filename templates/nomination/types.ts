@@ -7,13 +7,17 @@ import type { ResultDocument } from '../../core';
  */
 export interface NominationList {
   ruleSet?: string;
+  ruleSetTitle?: string;
   nominations: readonly {
     award: string;
     candidate: string;
     kind: 'collective' | 'individual';
+    /** An individual's unit (else looked up in the document's people). */
+    unit?: string;
     basis: readonly string[];
   }[];
-  quotas?: readonly { award: string; limit: number; proposed: number; basis: string }[];
+  /** `scope`: the unit a per-unit cap applies to. */
+  quotas?: readonly { award: string; limit: number; proposed: number; basis: string; scope?: string }[];
 }
 
 export interface SignatureBlock {

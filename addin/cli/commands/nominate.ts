@@ -11,6 +11,12 @@ import {
   nominateAwards,
   type RuleValueReport,
 } from '../../../core';
+import { access } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { ClusterDocument, ResultDocument } from '../../../core';
+import { buildNominationWorkbook } from '../../../templates/nomination';
+import { type PrintedFiles, pdfPathFor, writeWorkbookWithPdf } from '../../host/libreoffice';
+import { WorkbookFileError } from '../../host/xlsx/files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
@@ -103,6 +109,52 @@ export function formatNominations(report: NominationReport, ctx: CommandContext)
   return out.join('\n');
 }
 
+/* ---------- -o: the nomination sheets (official layout) as .xlsx, and .pdf when LibreOffice is installed ---------- */
+
+/** The -o path, refused when it or its PDF already exists: a list may have been edited or signed since. */
+async function newOutputPath(out: string, ctx: CommandContext): Promise<string> {
+  const path = resolve(ctx.io.cwd, out);
+  if (extname(path).toLowerCase() !== '.xlsx')
+    throw new CliError({
+      vi: `-o cần tên tệp .xlsx (nhận "${out}").`,
+      en: `-o needs an .xlsx file name (got "${out}").`,
+    });
+  for (const p of [path, pdfPathFor(path)]) {
+    const taken = await access(p).then(
+      () => true,
+      () => false,
+    );
+    if (taken)
+      throw new CliError({
+        vi: `${basename(p)} đã có: không ghi đè danh sách đã lập; hãy chọn tên khác.`,
+        en: `${basename(p)} exists: a list already made is never overwritten; choose another name.`,
+      });
+  }
+  return path;
+}
+
+async function writeNominationSheets(
+  doc: ClusterDocument,
+  report: NominationReport,
+  result: ResultDocument,
+  path: string,
+  ctx: CommandContext,
+): Promise<void> {
+  // With --json, stdout holds the JSON alone: the file notes go to stderr.
+  const say = ctx.values.json ? ctx.io.err : ctx.io.out;
+  const plan = buildNominationWorkbook(doc, report, { result });
+  let files: PrintedFiles;
+  try {
+    files = await writeWorkbookWithPdf(plan, path);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new CliError(error.text);
+    throw error;
+  }
+  say(ctx.t({ vi: `Đã ghi ${basename(files.xlsx)}`, en: `Wrote ${basename(files.xlsx)}` }));
+  if (files.pdf) say(ctx.t({ vi: `Đã ghi ${basename(files.pdf)}`, en: `Wrote ${basename(files.pdf)}` }));
+  if (files.pdfSkipped) say(ctx.t(files.pdfSkipped));
+}
+
 export const nominateCommand: Command = {
   name: 'nominate',
   usage: 'thidua nominate FILE [--json] [-o OUT.xlsx] [--rule-set ID] [--lang en]',
@@ -117,11 +169,7 @@ export const nominateCommand: Command = {
   },
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
-    if (typeof ctx.values.out === 'string')
-      throw new CliError({
-        vi: 'Ghi danh sách đề nghị ra sổ tính (-o) chưa hỗ trợ; hãy dùng --json hoặc bảng trên màn hình.',
-        en: 'Writing the nomination workbook (-o) is not supported yet; use --json or the table.',
-      });
+    const outPath = typeof ctx.values.out === 'string' ? await newOutputPath(ctx.values.out, ctx) : undefined;
     const { result } = computeLoaded(loaded);
     const options: { lang: 'vi' | 'en'; ruleSet?: string } = { lang: ctx.lang };
     if (typeof ctx.values['rule-set'] === 'string') options.ruleSet = ctx.values['rule-set'];
@@ -132,6 +180,7 @@ export const nominateCommand: Command = {
     };
     if (ctx.values.json) ctx.io.out(JSON.stringify(report, null, 2));
     else ctx.io.out(formatNominations(report, ctx));
+    if (outPath) await writeNominationSheets(loaded.doc, report, result, outPath, ctx);
     return hasErrors(report.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

@@ -14,3 +14,4 @@ export {
   type PdfOptions,
 } from './convert';
 export { pdfPages, pdfToPng, pdfToText, type PageRange, type PngOptions } from './poppler';
+export { pdfPathFor, writeWorkbookWithPdf, type PrintedFiles } from './print';
