@@ -74,6 +74,8 @@ export const personSchema = z.looseObject({
   recruited: z.string().optional(),
   discipline: z.array(z.looseObject({ year: z.int(), form: z.string() })).optional(),
   gender: z.string().optional(),
+  /** Project extension (docs/awards.md): the person's own rating for the year. */
+  rating: z.string().optional(),
 });
 
 export const tierRuleSchema = z.looseObject({ label: z.string(), minPercent: z.number() });
@@ -103,6 +105,14 @@ export const optionalFieldSchemas = {
   ruleSet: z.string(),
   /** Project extension (README): marks illustrative data, e.g. "Số liệu minh hoạ". */
   sample: z.string(),
+  // Project extensions for awards and leadership (docs/awards.md). Their shape is checked, with JSON paths,
+  // by the readers in core/awards/extensions.ts and core/awards/params.ts that use them.
+  ruleOverrides: z.unknown(),
+  unitProfiles: z.unknown(),
+  awards: z.unknown(),
+  initiatives: z.unknown(),
+  notEvaluated: z.unknown(),
+  election: z.unknown(),
 } as const;
 
 /** Lists: each item is checked alone, so one bad score never hides the others. */

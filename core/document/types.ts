@@ -115,6 +115,8 @@ export interface Person {
   recruited?: string;
   discipline?: PersonDiscipline[];
   gender?: string;
+  /** Project extension (docs/awards.md): the person's own rating for the year. */
+  rating?: string;
 }
 
 export interface ClusterDocument {
