@@ -117,8 +117,9 @@ export const clusterDocumentArb: fc.Arbitrary<ClusterDocument> = fc
       },
     ),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
+    campaign: fc.boolean(),
   })
-  .chain(({ shape, provinces, indicators, tieBreak, seed }) => {
+  .chain(({ shape, provinces, indicators, tieBreak, seed, campaign }) => {
     const criteria = criteriaOf(shape);
     const leaves = criteria.filter((c) => c.parent !== undefined);
     const units = provinces.map((p) => `VKSND tỉnh ${p}`);
@@ -153,8 +154,11 @@ export const clusterDocumentArb: fc.Arbitrary<ClusterDocument> = fc
       }));
       const doc: ClusterDocument = {
         format: 'thidua/cluster@1',
-        kind: 'annual',
+        kind: campaign ? 'campaign' : 'annual',
         year: 2020 + (seed % 5),
+        ...(campaign
+          ? { period: { from: `${2020 + (seed % 5)}-04-01`, to: `${2020 + (seed % 5)}-06-30` } }
+          : {}),
         cluster: { name: `Cụm thi đua số ${1 + (seed % 12)}`, leader: units[0]!, deputy: units[1]! },
         units: units.map((name) => ({ name })),
         criteria,

@@ -68,6 +68,11 @@ describe('printed documents', { timeout: 240_000 }, () => {
     expect(first).toContain(`Xếp thứ ${unit.rank}/${doc.units.length}`);
     const all = flat(pages.join(' '));
     expect(all).toContain('Nơi nhận:');
+    const individual = report.nominations.find((n) => n.kind === 'individual');
+    if (individual) {
+      expect(all).toContain('Cá nhân có thành tích trong phong trào thi đua năm 2022');
+      expect(all).toContain(individual.candidate);
+    }
     expect(all).toContain('TM. CỤM THI ĐUA SỐ 7');
     expect(all).toContain(
       'DS'.length > 0
