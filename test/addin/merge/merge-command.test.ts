@@ -188,6 +188,38 @@ describe('thidua merge', () => {
     expect(code).toBe(0);
   });
 
+  it('keeps a value already typed in the cluster workbook and reports the differing return', async () => {
+    const typed = selfOnly(sample, GIA_LAI)[1]!;
+    const base: ClusterDocument = {
+      ...sample,
+      scores: [{ ...typed, points: typed.points === 0 ? 1 : typed.points - 1 }],
+      indicatorResults: [],
+      votes: [],
+    };
+    await writeClusterWorkbook(join(dir, 'cum7-da-nhap.xlsx'), base, undefined, {
+      now: '2022-11-01T08:00:00Z',
+    });
+    const { out, io: cliIo } = io();
+    const code = await runCli(
+      ['merge', 'cum7-da-nhap.xlsx', 'gialai.xlsx', '-o', 'cum7-giu.xlsx', '--json'],
+      cliIo,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.conflicts).toEqual([
+      expect.objectContaining({
+        unit: GIA_LAI,
+        item: typed.criterion,
+        kept: `điểm ${base.scores![0]!.points}`,
+      }),
+    ]);
+    const merged = await readWorkbookDocument(join(dir, 'cum7-giu.xlsx'));
+    const kept = merged.doc!.scores!.filter(
+      (s) => s.unit === GIA_LAI && s.criterion === typed.criterion && s.stage === 'self',
+    );
+    expect(kept.map((s) => s.points)).toEqual([base.scores![0]!.points]);
+  });
+
   it('needs the cluster workbook among the files', async () => {
     const { err, io: cliIo } = io();
     expect(await runCli(['merge', 'daklak.xlsx', 'gialai.xlsx', '-o', 'x.xlsx'], cliIo)).toBe(2);
