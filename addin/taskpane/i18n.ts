@@ -99,12 +99,15 @@ export const messages = {
   'compute.col.percent': { vi: '%', en: '%' },
   'compute.col.tier': { vi: 'Xếp loại', en: 'Rating' },
   'compute.col.indicators': { vi: 'Chỉ tiêu đạt', en: 'Targets met' },
-  'compute.col.why': { vi: 'Giải thích', en: 'Explain' },
-  'compute.why': { vi: 'Vì sao?', en: 'Why?' },
+  'compute.why': { vi: 'Bấm để xem vì sao được điểm này', en: 'Open to see why it scores this' },
   'compute.whyLabel': { vi: 'Vì sao {unit} được {total} điểm', en: 'Why {unit} scores {total}' },
   'compute.cluster': {
     vi: 'Toàn cụm: {met} chỉ tiêu đạt; {exceeded} chỉ tiêu vượt.',
     en: 'Whole cluster: {met} targets met; {exceeded} targets exceeded.',
+  },
+  'compute.whyHint': {
+    vi: 'Bấm tên đơn vị để xem vì sao đơn vị được điểm, hạng và xếp loại đó.',
+    en: "Open a unit's name to see why it has that score, rank and rating.",
   },
   'compute.tieBreak': {
     vi: 'Khi bằng tổng điểm, xét lần lượt: {keys}. Bằng nhau ở mọi tiêu chí thì đồng hạng (không xét theo thứ tự dòng).',
@@ -158,6 +161,11 @@ export const messages = {
   'awards.kind.collective': { vi: 'Tập thể', en: 'Collective' },
   'awards.kind.individual': { vi: 'Cá nhân', en: 'Individual' },
   'awards.basis': { vi: 'Căn cứ', en: 'Legal basis' },
+  'awards.reasons': { vi: 'Lý do không đủ điều kiện', en: 'Why not eligible' },
+  'awards.expandHint': {
+    vi: 'Bấm vào tên để xem căn cứ pháp lý hoặc lý do.',
+    en: 'Open a name to see its legal basis or the reasons.',
+  },
   'awards.quotas': { vi: 'Chỉ tiêu số lượng', en: 'Quotas' },
   'awards.quota': { vi: '{proposed}/{limit} suất', en: '{proposed} of {limit} places' },
   'awards.blocked': { vi: 'Không đủ điều kiện', en: 'Not eligible' },

@@ -135,3 +135,14 @@ export const confidenceText = (confidence: number, lang: Lang): string =>
     style: 'percent',
     maximumFractionDigits: 0,
   }).format(confidence);
+
+/** Items grouped by their award, awards in the order they first appear (the rule set's order). */
+export function groupByAward<T extends { award: string }>(items: readonly T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(item.award);
+    if (list) list.push(item);
+    else groups.set(item.award, [item]);
+  }
+  return [...groups];
+}

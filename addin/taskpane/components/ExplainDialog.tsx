@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   used: { backgroundColor: tokens.colorBrandBackground2 },
   group: { fontWeight: tokens.fontWeightSemibold },
   changed: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
-  scroll: { overflowX: 'auto', maxHeight: '40vh' },
+  scroll: { overflowX: 'auto' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   detail: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
 });
@@ -59,7 +59,12 @@ export function ExplainDialog({
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{t('explain.heading', { unit: e.unit })}</DialogTitle>
-          <DialogContent className={styles.content}>
+          {/* The content scrolls: focusable so the keyboard can scroll it (axe scrollable-region-focusable). */}
+          <DialogContent
+            className={styles.content}
+            tabIndex={0}
+            aria-label={t('explain.heading', { unit: e.unit })}
+          >
             <Text>
               {t('explain.summary', {
                 rank: e.rank,
@@ -83,7 +88,7 @@ export function ExplainDialog({
               <Text as="h3" weight="semibold">
                 {t('explain.criteria')}
               </Text>
-              <div className={styles.scroll}>
+              <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('explain.criteria')}>
                 <Table size="extra-small" aria-label={t('explain.criteria')}>
                   <TableHeader>
                     <TableRow>

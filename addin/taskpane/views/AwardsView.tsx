@@ -4,12 +4,6 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -19,30 +13,35 @@ import { IssueList } from '../components/IssueList';
 import { OperationStatus } from '../components/OperationStatus';
 import { useLang } from '../lang';
 import { useOperation } from '../use-operation';
+import { groupByAward } from '../view-model';
 import { useViewStyles } from './layout';
 
 export type SaveText = (fileName: string, text: string, mime: string) => void;
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingVerticalS,
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  group: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
   },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  basis: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
-  number: { textAlign: 'right', whiteSpace: 'nowrap' },
+  award: { color: tokens.colorBrandForeground1 },
+  quota: { color: tokens.colorNeutralForeground2 },
+  item: { padding: `${tokens.spacingVerticalXXS} 0` },
+  summary: {
+    cursor: 'pointer',
+    display: 'list-item',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  unit: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS },
+  basis: {
+    margin: `${tokens.spacingVerticalXXS} 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export function AwardsView({ actions, saveText }: { actions: AppActions; saveText: SaveText }) {
@@ -97,94 +96,119 @@ export function ExportResult({ report, saveText }: { report: ExportReport; saveT
   );
 }
 
+/** One candidate: name and kind always shown; the legal basis (or reasons) one click away. */
+function Candidate({
+  name,
+  unit,
+  kind,
+  label,
+  lines,
+}: {
+  name: string;
+  unit?: string;
+  kind: string;
+  label: string;
+  lines: string[];
+}) {
+  const own = useStyles();
+  return (
+    <li className={own.item}>
+      <details>
+        <summary className={own.summary}>
+          <span className={own.name}>{name}</span>
+          {unit && unit !== name && <span className={own.unit}>{unit}</span>}
+          <Badge appearance="outline" size="small">
+            {kind}
+          </Badge>
+        </summary>
+        <ul className={own.basis} aria-label={label}>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
 export function NominationResult({ report, actions }: { report: NominationReport; actions: AppActions }) {
   const { t } = useLang();
   const styles = useViewStyles();
   const own = useStyles();
+  const proposed = groupByAward(report.nominations);
+  // A cap with nothing proposed under it still says so (0/2 places).
+  for (const q of report.quotas)
+    if (!proposed.some(([award]) => award === q.award)) proposed.push([q.award, []]);
+  const blocked = groupByAward(report.blocked);
+  const quotaText = (award: string) =>
+    report.quotas
+      .filter((q) => q.award === award)
+      .map(
+        (q) =>
+          `${q.scope ? `${q.scope}: ` : ''}${t('awards.quota', { proposed: q.proposed, limit: q.limit })} (${q.basis})`,
+      );
   return (
     <div className={styles.section}>
       {report.ruleSet && (
-        <Text className={styles.muted}>{t('awards.ruleSet', { ruleSet: report.ruleSet })}</Text>
+        <Text className={styles.muted}>
+          {t('awards.ruleSet', { ruleSet: report.ruleSetTitle ?? report.ruleSet })}
+        </Text>
       )}
-      <section className={styles.section} aria-label={t('awards.nominations')}>
-        <Text as="h3" weight="semibold">
+      <Text className={styles.muted}>{t('awards.expandHint')}</Text>
+      <section className={styles.section} aria-labelledby="awards-proposed">
+        <Text as="h3" weight="semibold" id="awards-proposed">
           {t('awards.nominations')} ({report.nominations.length})
         </Text>
-        {report.nominations.length === 0 ? (
-          <Text>{t('awards.none')}</Text>
-        ) : (
-          <ul className={own.list}>
-            {report.nominations.map((n) => (
-              <li key={`${n.award}|${n.candidate}`} className={own.card} data-award={n.award}>
-                <span className={own.head}>
-                  <Text weight="semibold">{n.candidate}</Text>
-                  <Badge appearance="outline">{t(`awards.kind.${n.kind}`)}</Badge>
-                </span>
-                <Text>{n.award}</Text>
-                <Text size={200}>{t('awards.basis')}:</Text>
-                <ul className={own.basis}>
-                  {n.basis.map((b) => (
-                    <li key={b}>{b}</li>
-                  ))}
-                </ul>
-              </li>
+        {proposed.length === 0 && <Text>{t('awards.none')}</Text>}
+        {proposed.map(([award, items]) => (
+          <section key={award} className={own.group} data-award={award}>
+            <Text as="h4" weight="semibold" className={own.award}>
+              {award} ({items.length})
+            </Text>
+            {quotaText(award).map((q) => (
+              <Text key={q} size={200} className={own.quota}>
+                {t('awards.quotas')}: {q}
+              </Text>
             ))}
-          </ul>
-        )}
-      </section>
-      {report.quotas.length > 0 && (
-        <section className={styles.section}>
-          <Text as="h3" weight="semibold">
-            {t('awards.quotas')}
-          </Text>
-          <Table size="small" aria-label={t('awards.quotas')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('awards.nominations')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('awards.quotas')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('awards.basis')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {report.quotas.map((q) => (
-                <TableRow key={`${q.award}|${q.scope ?? ''}`}>
-                  <TableCell>
-                    {q.award}
-                    {q.scope ? ` (${q.scope})` : ''}
-                  </TableCell>
-                  <TableCell className={own.number}>
-                    {t('awards.quota', { proposed: q.proposed, limit: q.limit })}
-                  </TableCell>
-                  <TableCell>{q.basis}</TableCell>
-                </TableRow>
+            <ul className={own.list}>
+              {items.map((n) => (
+                <Candidate
+                  key={`${n.candidate}|${n.unit ?? ''}`}
+                  name={n.candidate}
+                  unit={n.unit}
+                  kind={t(`awards.kind.${n.kind}`)}
+                  label={t('awards.basis')}
+                  lines={n.basis}
+                />
               ))}
-            </TableBody>
-          </Table>
-        </section>
-      )}
-      <section className={styles.section}>
-        <Text as="h3" weight="semibold">
+            </ul>
+          </section>
+        ))}
+      </section>
+      <section className={styles.section} aria-labelledby="awards-blocked">
+        <Text as="h3" weight="semibold" id="awards-blocked">
           {t('awards.blocked')} ({report.blocked.length})
         </Text>
-        {report.blocked.length === 0 ? (
-          <Text>{t('awards.noBlocked')}</Text>
-        ) : (
-          <ul className={own.list}>
-            {report.blocked.map((b) => (
-              <li key={`${b.award}|${b.candidate}`} className={own.card}>
-                <span className={own.head}>
-                  <Text weight="semibold">{b.candidate}</Text>
-                </span>
-                <Text>{b.award}</Text>
-                <ul className={own.basis}>
-                  {b.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
+        {blocked.length === 0 && <Text>{t('awards.noBlocked')}</Text>}
+        {blocked.map(([award, items]) => (
+          <section key={award} className={own.group}>
+            <Text as="h4" weight="semibold" className={own.award}>
+              {award} ({items.length})
+            </Text>
+            <ul className={own.list}>
+              {items.map((b) => (
+                <Candidate
+                  key={`${b.candidate}|${b.unit ?? ''}`}
+                  name={b.candidate}
+                  unit={b.unit}
+                  kind={t(`awards.kind.${b.kind}`)}
+                  label={t('awards.reasons')}
+                  lines={b.reasons}
+                />
+              ))}
+            </ul>
+          </section>
+        ))}
       </section>
       {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
     </div>

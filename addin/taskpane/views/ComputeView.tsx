@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppActions, ComputeReport } from '../../app/actions';
 import { ExplainDialog } from '../components/ExplainDialog';
 import { IssueList } from '../components/IssueList';
@@ -31,7 +31,26 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', minWidth: '100%' },
   scroll: { overflowX: 'auto' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numberHead: { textAlign: 'right', justifyContent: 'flex-end' },
   rank: { textAlign: 'center', fontWeight: tokens.fontWeightSemibold },
+  rankCol: { width: '44px' },
+  unitCell: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
+  unitButton: {
+    padding: 0,
+    minWidth: 0,
+    height: 'auto',
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+  },
+  tier: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   caption: {
     textAlign: 'left',
     fontWeight: tokens.fontWeightSemibold,
@@ -70,13 +89,31 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
   const styles = useViewStyles();
   const own = useStyles();
   const [explained, setExplained] = useState<string | null>(null);
+  // Where focus goes back when the explanation closes: the "why" button that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (unit: string, button: HTMLElement) => {
+    opener.current = button;
+    setExplained(unit);
+  };
+  const close = () => {
+    setExplained(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const { result } = report;
   const rows = rankingRows(result, lang);
   const explanation = report.explanations.find((e) => e.unit === explained);
   return (
     <div className={styles.section}>
-      <Text className={styles.muted}>{t(`compute.stage.${result.stage}`)}</Text>
-      <div className={own.scroll}>
+      <Text className={styles.muted}>
+        {t(`compute.stage.${result.stage}`)}. {t('compute.whyHint')}
+      </Text>
+      {/* Wide tables scroll sideways in a narrow pane: a focusable region, so the keyboard can scroll it. */}
+      <div
+        className={own.scroll}
+        role="region"
+        tabIndex={0}
+        aria-label={t('compute.caption', { cluster: result.cluster, year: result.year })}
+      >
         <Table
           className={own.table}
           size="small"
@@ -87,33 +124,46 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
           </caption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{t('compute.col.rank')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.unit')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.total')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.percent')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.tier')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.indicators')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('compute.col.why')}</TableHeaderCell>
+              <TableHeaderCell scope="col" className={own.rankCol}>
+                {t('compute.col.rank')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">
+                {t('compute.col.unit')} / {t('compute.col.tier')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className={own.numberHead}>
+                {t('compute.col.total')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className={own.numberHead}>
+                {t('compute.col.percent')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className={own.numberHead}>
+                {t('compute.col.indicators')}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.unit} data-unit={r.unit}>
                 <TableCell className={own.rank}>{r.shared ? `${r.rank}=` : r.rank}</TableCell>
-                <TableCell>{r.unit}</TableCell>
+                <TableCell>
+                  <span className={own.unitCell}>
+                    {/* The unit's name opens its "why this score": the row's one action, a real button. */}
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className={own.unitButton}
+                      aria-label={t('compute.whyLabel', { unit: r.unit, total: r.total })}
+                      title={t('compute.why')}
+                      onClick={(event) => open(r.unit, event.currentTarget)}
+                    >
+                      {r.unit}
+                    </Button>
+                    <span className={own.tier}>{r.tier}</span>
+                  </span>
+                </TableCell>
                 <TableCell className={own.number}>{r.total}</TableCell>
                 <TableCell className={own.number}>{r.percent}</TableCell>
-                <TableCell>{r.tier}</TableCell>
                 <TableCell className={own.number}>{r.indicators}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    aria-label={t('compute.whyLabel', { unit: r.unit, total: r.total })}
-                    onClick={() => setExplained(r.unit)}
-                  >
-                    {t('compute.why')}
-                  </Button>
-                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -139,7 +189,7 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
         <ExplainDialog
           explanation={explanation}
           details={report.criterionDetails[explanation.unit] ?? []}
-          onClose={() => setExplained(null)}
+          onClose={close}
         />
       )}
     </div>

@@ -68,8 +68,8 @@ describe('ComputeResult', () => {
   it('shows the ranking with shared ranks, the cluster ratio and the tie-break rule', () => {
     const text = html(<ComputeResult report={computeReport} actions={untouchable} />);
     expect(text).toContain('Bảng xếp hạng Cụm thi đua số 6 năm 2021');
-    expect(text).toMatch(/1 VKSND tỉnh Nghệ An 118,4 118,4% Hoàn thành xuất sắc nhiệm vụ 22\/22 \(100%\)/);
-    expect(text).toContain('2= VKSND tỉnh Hà Tĩnh 95,25');
+    expect(text).toMatch(/1 VKSND tỉnh Nghệ An Hoàn thành xuất sắc nhiệm vụ 118,4 118,4% 22\/22 \(100%\)/);
+    expect(text).toContain('2= VKSND tỉnh Hà Tĩnh Hoàn thành xuất sắc nhiệm vụ 95,25');
     expect(text).toContain('Toàn cụm: 121/122 (99,2%) chỉ tiêu đạt');
     expect(text).toContain('xét lần lượt: tỷ lệ chỉ tiêu đạt (cao hơn xếp trên); điểm trừ (ít hơn xếp trên)');
     expect(text).toContain('Xếp hạng theo điểm thẩm định');
@@ -99,7 +99,7 @@ describe('ComputeResult on the sample computed by the real core', () => {
     const text = html(<ComputeResult report={report} actions={untouchable} />);
     let at = 0;
     for (const row of rankingRows(report.result, 'vi')) {
-      const found = text.indexOf(`${row.unit} ${row.total} ${row.percent} ${row.tier} ${row.indicators}`, at);
+      const found = text.indexOf(`${row.unit} ${row.tier} ${row.total} ${row.percent} ${row.indicators}`, at);
       expect(found, row.unit).toBeGreaterThan(at);
       at = found;
     }
@@ -177,11 +177,11 @@ describe('NominationResult and RotationResult', () => {
     );
     expect(text).toContain('Bộ quy định áp dụng: tt02-2024');
     expect(text).toContain(
-      'VKSND tỉnh Nghệ An Tập thể Cờ thi đua của ngành Kiểm sát nhân dân Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20',
+      'Đề nghị (1) Cờ thi đua của ngành Kiểm sát nhân dân (1) VKSND tỉnh Nghệ An Tập thể Thông tư 01/2019/TT-VKSTC, Điều 20',
     );
-    expect(text).toContain('1/1 suất');
+    expect(text).toContain('Tập thể lao động xuất sắc (0) Chỉ tiêu số lượng: 1/1 suất (TT 02/2024, Điều 18)');
     expect(text).toContain(
-      'VKSND tỉnh Hà Tĩnh Cờ thi đua của ngành Kiểm sát nhân dân Phiếu đồng ý 60% < 80%',
+      'Không đủ điều kiện (1) Cờ thi đua của ngành Kiểm sát nhân dân (1) VKSND tỉnh Hà Tĩnh Tập thể Phiếu đồng ý 60% < 80%',
     );
   });
 

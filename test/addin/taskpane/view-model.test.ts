@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../addin/taskpane/i18n';
 import {
   filterIssues,
+  groupByAward,
   formatScore,
   indicatorsMetText,
   issuePlace,
@@ -89,5 +90,19 @@ describe('progress', () => {
     expect(progressText({ step: 'compute', done: 2, total: 5 }, vi)).toBe('Bước 3/5: tính điểm và xếp hạng');
     expect(progressText({ step: 'write', done: 5, total: 5 }, en)).toBe('Step 5/5: writing to the workbook');
     expect(progressValue({ step: 'compute', done: 2, total: 5 })).toBe(0.4);
+  });
+});
+
+describe('groupByAward', () => {
+  it('groups in the order awards first appear, keeping each group in order', () => {
+    const items = [
+      { award: 'Cờ thi đua', candidate: 'A' },
+      { award: 'Giấy khen', candidate: 'B' },
+      { award: 'Cờ thi đua', candidate: 'C' },
+    ];
+    expect(groupByAward(items)).toEqual([
+      ['Cờ thi đua', [items[0], items[2]]],
+      ['Giấy khen', [items[1]]],
+    ]);
   });
 });

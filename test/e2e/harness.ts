@@ -1,0 +1,120 @@
+/**
+ * End-to-end harness: builds the add-in once, serves dist/addin from 127.0.0.1 (a tiny static server: no
+ * network beyond this machine), and drives Debian's Chromium with playwright-core in a fresh profile.
+ */
+import { execFile } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist/addin');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** One build per test run, shared by the suites that need it. */
+let built: Promise<void> | undefined;
+export function buildAddin(): Promise<void> {
+  built ??= promisify(execFile)(process.execPath, ['scripts/build.mjs', 'addin'], { cwd: ROOT }).then(
+    () => {},
+  );
+  return built;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.css': 'text/css',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  origin: string;
+  /** Every path requested, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `dir` (and, under /extra/, `extra` when given) on 127.0.0.1 at a free port. */
+export async function serve(dir: string, extra?: string): Promise<StaticServer> {
+  const requests: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    const [base, rel] = extra && path.startsWith('/extra/') ? [extra, path.slice(7)] : [dir, path.slice(1)];
+    const file = normalize(join(base, rel || 'index.html'));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'thidua-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    locale: 'vi-VN',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Content-Security-Policy a built page declares in its meta tag. */
+export function pagePolicy(html: string): Map<string, string[]> {
+  const content = /<meta[^>]+http-equiv="Content-Security-Policy"[^>]+content="([^"]+)"/i.exec(html)?.[1];
+  if (!content) throw new Error('page without a Content-Security-Policy meta tag');
+  const policy = new Map<string, string[]>();
+  for (const part of content.replace(/&#39;|&apos;/g, "'").split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) policy.set(name, values);
+  }
+  return policy;
+}

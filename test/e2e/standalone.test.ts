@@ -1,0 +1,241 @@
+// The standalone page in a real Chromium: open the sample workbook, check, compute, explain, propose awards
+// and leadership, export, download; the downloaded workbook computes the same as the command line's core.
+// Screenshots go to docs/images/taskpane-*.png for the README.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countIssues, mergeIssues } from '../../addin/app/actions';
+import { writeClusterWorkbook } from '../../addin/host/xlsx/workbook-files';
+import { readWorkbookDocument } from '../../addin/host/xlsx/read-document';
+import { rankingRows } from '../../addin/taskpane/view-model';
+import {
+  type ClusterDocument,
+  checkCluster,
+  computeCluster,
+  nominateAwards,
+  proposeRotation,
+} from '../../core';
+import { type Browser, DIST, ROOT, type StaticServer, buildAddin, launchChromium, serve } from './harness';
+
+const IMAGES = join(ROOT, 'docs/images');
+const sample = JSON.parse(
+  await readFile(join(ROOT, 'templates/samples/cum-7-2022.json'), 'utf8'),
+) as ClusterDocument;
+
+let server: StaticServer;
+let browser: Browser;
+let work: string;
+let workbookPath: string;
+/** Every URL the page asked for. */
+const urls: string[] = [];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'thidua-e2e-'));
+  workbookPath = join(work, 'cum-7-2022.xlsx');
+  await Promise.all([
+    buildAddin(),
+    writeClusterWorkbook(workbookPath, sample),
+    mkdir(IMAGES, { recursive: true }),
+  ]);
+  server = await serve(DIST);
+  browser = await launchChromium();
+  browser.context.on('request', (request) => urls.push(request.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/**
+ * axe-core's violations on the page. One exception, and only it: Tabster's focus "dummy" elements
+ * (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent UI's TabList and Dialog to redirect focus the
+ * moment they get it) trip aria-hidden-focus by design (microsoft/fluentui#27517, "Resolution: By Design";
+ * Accessibility Insights suppresses them the same way, microsoft/accessibility-insights-web#7605).
+ */
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const source = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the debugging protocol, not as a page <script>: the page's CSP stays as shipped.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<any> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes
+          .filter((n: any) => !(v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html)))
+          .map((n: any) => n.target.join(' ')),
+      }))
+      .filter((v: { nodes: string[] }) => v.nodes.length > 0);
+  });
+}
+
+const serious = (violations: { impact: string }[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(IMAGES, `taskpane-${name}.png`), fullPage: true });
+}
+
+describe('standalone task pane on the sample workbook', () => {
+  it('checks, computes, explains, proposes, exports and downloads; the download computes like the CLI', async () => {
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') violations.push(m.text());
+    });
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.getByText('Chọn tệp .xlsx').waitFor();
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await shot(page, 'open');
+
+    // Open the workbook through the file input.
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+    await expect(page.getByRole('toolbar').textContent()).resolves.toContain('cum-7-2022.xlsx');
+
+    // Check: the counts the core gives for the same workbook.
+    const read = await readWorkbookDocument(workbookPath);
+    const expectedCheck = countIssues(mergeIssues(read.issues, checkCluster(read.doc!)));
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    const summary =
+      expectedCheck.error + expectedCheck.warning + expectedCheck.info === 0
+        ? 'Không phát hiện vấn đề nào.'
+        : `${expectedCheck.error} lỗi, ${expectedCheck.warning} cảnh báo, ${expectedCheck.info} ghi chú`;
+    await page.getByText(summary).waitFor();
+    await shot(page, 'check');
+
+    // Compute: the ranking table shows the core's ranking, row for row.
+    await page.getByRole('tab', { name: 'Tính điểm' }).click();
+    await page.getByRole('button', { name: 'Tính điểm', exact: true }).click();
+    const table = page.getByRole('table', { name: /Bảng xếp hạng/ });
+    await table.waitFor();
+    const expected = computeCluster(sample).result;
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+        ),
+      );
+    expect(rows).toEqual(
+      rankingRows(expected, 'vi').map((r) => [
+        r.shared ? `${r.rank}=` : String(r.rank),
+        `${r.unit} ${r.tier}`,
+        r.total,
+        r.percent,
+        r.indicators,
+      ]),
+    );
+    await page.getByText(/Toàn cụm: \d+\/\d+ \(/).waitFor();
+    await page.getByText(/Khi bằng tổng điểm, xét lần lượt/).waitFor();
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await shot(page, 'compute');
+
+    // "Why this score" for the leader of the ranking, by keyboard: Enter opens, Escape closes, focus returns.
+    const first = expected.units[0]!.unit;
+    const why = page.getByRole('button', { name: new RegExp(`^Vì sao ${first} được`) });
+    await why.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Giải thích điểm của ${first}` });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(`Hạng 1;`);
+    await expect(
+      dialog.getByRole('table', { name: 'Điểm theo tiêu chí' }).locator('tbody tr').count(),
+    ).resolves.toBe(sample.criteria.length);
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await page.screenshot({ path: join(IMAGES, 'taskpane-explain.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(why.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+    // Awards: what the dated rules propose for the computed result.
+    const nominations = nominateAwards(sample, expected);
+    await page.getByRole('tab', { name: 'Khen thưởng' }).click();
+    await page.getByRole('button', { name: 'Đề xuất khen thưởng' }).click();
+    await page.getByText(`Đề nghị (${nominations.nominations.length})`).waitFor();
+    await page.getByText(`Không đủ điều kiện (${nominations.blocked.length})`).waitFor();
+    for (const n of nominations.nominations) {
+      await expect(
+        page.locator(`section[data-award=${JSON.stringify(n.award)}] summary`, { hasText: n.candidate }).count(),
+      ).resolves.toBeGreaterThan(0);
+    }
+    expect(serious(await axeViolations(page))).toEqual([]);
+    // A candidate's legal basis is one click (or Enter) away.
+    const firstNomination = nominations.nominations[0]!;
+    const summaryEl = page.locator(`section[data-award=${JSON.stringify(firstNomination.award)}] summary`, {
+      hasText: firstNomination.candidate,
+    });
+    await summaryEl.first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Căn cứ' }).first().getByText(firstNomination.basis[0]!).waitFor();
+    await page.screenshot({ path: join(IMAGES, 'taskpane-awards.png') });
+    await page.getByRole('button', { name: 'Xuất kết quả' }).click();
+    await page.getByText(/Đã ghi kết quả và đề nghị vào sổ tính/).waitFor();
+
+    // Leadership for next year.
+    const rotation = proposeRotation(sample);
+    await page.getByRole('tab', { name: 'Cụm trưởng' }).click();
+    await page.getByRole('button', { name: 'Đề xuất', exact: true }).click();
+    await page.getByRole('heading', { name: `Năm ${rotation.year}` }).waitFor();
+    await expect(page.locator('dd').first().textContent()).resolves.toBe(rotation.leader);
+    await shot(page, 'rotation');
+
+    // Download: the workbook now holds results; read back, it computes the same as the JSON.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải sổ tính về' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cum-7-2022-ket-qua.xlsx');
+    const downloaded = join(work, 'downloaded.xlsx');
+    await download.saveAs(downloaded);
+    const back = await readWorkbookDocument(downloaded);
+    expect(back.doc).toBeDefined();
+    const again = computeCluster(back.doc!).result;
+    expect(again.units).toEqual(expected.units);
+    expect(again.clusterIndicators).toEqual(expected.clusterIndicators);
+    expect(again.stage).toBe(expected.stage);
+
+    expect(violations.filter((v) => /Content Security Policy|Refused/.test(v))).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('switches to English and back, keeping the open workbook', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+    await page.getByRole('switch', { name: 'Hiển thị bằng tiếng Anh' }).click();
+    await page.getByRole('tab', { name: 'Compute' }).click();
+    await page.getByRole('button', { name: 'Compute', exact: true }).click();
+    await page.getByRole('table', { name: /Ranking of/ }).waitFor();
+    await page.getByText(/When totals are equal, compare in turn/).waitFor();
+    await shot(page, 'compute-en');
+    await page.getByRole('switch', { name: 'Show in English' }).click();
+    await page.getByRole('table', { name: /Bảng xếp hạng/ }).waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('refuses a file that is not an .xlsx workbook, saying which', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'bao-cao.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('not a workbook'),
+    });
+    await page.getByRole('alert').getByText('Tệp bao-cao.docx không phải sổ tính .xlsx.').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('asked for nothing but files of its own origin', () => {
+    expect(urls.length).toBeGreaterThan(0);
+    const foreign = urls.filter((u) => !u.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(u));
+    expect(foreign).toEqual([]);
+  });
+});
