@@ -21,6 +21,7 @@ import {
   issueText,
   makeIssue,
   matchKey,
+  parseClusterJson,
   toMilli,
 } from '../../../core';
 import {
@@ -520,7 +521,6 @@ interface Loaded {
 
 async function load(path: string, shown: string): Promise<Loaded> {
   if (extname(path).toLowerCase() === '.json') {
-    const { parseClusterJson } = await import('../../../core');
     let textContent: string;
     try {
       textContent = await readFile(path, 'utf8');

@@ -4,7 +4,7 @@
  * before and after: merge only reads them.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,18 @@ describe('thidua merge', () => {
       (s) => s.unit === GIA_LAI && s.criterion === typed.criterion && s.stage === 'self',
     );
     expect(kept.map((s) => s.points)).toEqual([base.scores![0]!.points]);
+  });
+
+  it('takes the cluster from a .json document as well', async () => {
+    const empty: ClusterDocument = { ...sample, scores: [], indicatorResults: [], votes: [] };
+    await writeFile(join(dir, 'cum7.json'), JSON.stringify(empty));
+    const { out, io: cliIo } = io();
+    expect(await runCli(['merge', 'cum7.json', 'daklak.xlsx', '-o', 'tu-json.xlsx', '--json'], cliIo)).toBe(
+      1,
+    );
+    expect(JSON.parse(out.join('\n')).received).toEqual([{ unit: DAK_LAK, files: ['daklak.xlsx'] }]);
+    const merged = await readWorkbookDocument(join(dir, 'tu-json.xlsx'));
+    expect(merged.doc!.scores).toHaveLength(selfOnly(sample, DAK_LAK).length);
   });
 
   it('needs the cluster workbook among the files', async () => {
