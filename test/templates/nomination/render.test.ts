@@ -34,6 +34,13 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+/** The README's pictures are refreshed on request only (THIDUA_WRITE_DOC_IMAGES=1): a test run leaves the tree clean. */
+async function keepForDocs(png: string, name: string): Promise<void> {
+  if (!process.env.THIDUA_WRITE_DOC_IMAGES) return;
+  await mkdir(join(root, 'docs/images'), { recursive: true });
+  await copyFile(png, join(root, 'docs/images', name));
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'thidua-print-'));
   doc = JSON.parse(
@@ -82,8 +89,7 @@ describe('printed documents', { timeout: 240_000 }, () => {
     const [png] = await pdfToPng(files.pdf!, join(dir, 'danh-sach'), { dpi: 110, first: 1, last: 1 });
     const size = pngSize(await readFile(png!));
     expect(size.height).toBeGreaterThan(size.width); // A4 portrait
-    await mkdir(join(root, 'docs/images'), { recursive: true });
-    await copyFile(png!, join(root, 'docs/images/nomination-list.png'));
+    await keepForDocs(png!, 'nomination-list.png');
   });
 
   it("the cluster workbook's summary sheet prints with its totals and the cluster's indicator ratio", async () => {
@@ -119,6 +125,6 @@ describe('printed documents', { timeout: 240_000 }, () => {
     const [png] = await pdfToPng(pdf, join(dir, 'tong-hop'), { dpi: 110, first: 1, last: 1 });
     const size = pngSize(await readFile(png!));
     expect(size.width).toBeGreaterThan(size.height); // A4 landscape
-    await copyFile(png!, join(root, 'docs/images/cluster-summary.png'));
+    await keepForDocs(png!, 'cluster-summary.png');
   });
 });
