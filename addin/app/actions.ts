@@ -232,9 +232,6 @@ export function mergeIssues(...lists: readonly (readonly Issue[])[]): Issue[] {
   return out;
 }
 
-const toBilingual = (text: string | Bilingual): Bilingual =>
-  typeof text === 'string' ? { vi: text, en: text } : text;
-
 function sheetNamesWithContent(snapshot: WorkbookSnapshot): Set<string> {
   const names = new Set<string>();
   for (const sheet of snapshot.sheets) {

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/addin');
@@ -118,3 +119,41 @@ export function pagePolicy(html: string): Map<string, string[]> {
   }
   return policy;
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  /** CSS selectors of the offending elements. */
+  nodes: string[];
+}
+
+/**
+ * axe-core's violations on the page. One exception, and only it: Tabster's focus "dummy" elements
+ * (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent UI's TabList and Dialog to redirect focus the
+ * moment they get it) trip aria-hidden-focus by design (microsoft/fluentui#27517, "Resolution: By Design";
+ * Accessibility Insights suppresses them the same way, microsoft/accessibility-insights-web#7605).
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const source = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the debugging protocol, not as a page <script>: the page's CSP stays as shipped.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    interface Result {
+      violations: { id: string; impact: string | null; nodes: { html: string; target: string[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(context: Node, options: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes
+          .filter((n) => !(v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html)))
+          .map((n) => n.target.join(' ')),
+      }))
+      .filter((v) => v.nodes.length > 0);
+  });
+}
+
+export const serious = (violations: readonly AxeViolation[]): AxeViolation[] =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -17,7 +17,17 @@ import {
   nominateAwards,
   proposeRotation,
 } from '../../core';
-import { type Browser, DIST, ROOT, type StaticServer, buildAddin, launchChromium, serve } from './harness';
+import {
+  type Browser,
+  DIST,
+  ROOT,
+  type StaticServer,
+  axeViolations,
+  buildAddin,
+  launchChromium,
+  serious,
+  serve,
+} from './harness';
 
 const IMAGES = join(ROOT, 'docs/images');
 const sample = JSON.parse(
@@ -49,34 +59,6 @@ afterAll(async () => {
   await server?.close();
   await rm(work, { recursive: true, force: true });
 });
-
-/**
- * axe-core's violations on the page. One exception, and only it: Tabster's focus "dummy" elements
- * (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent UI's TabList and Dialog to redirect focus the
- * moment they get it) trip aria-hidden-focus by design (microsoft/fluentui#27517, "Resolution: By Design";
- * Accessibility Insights suppresses them the same way, microsoft/accessibility-insights-web#7605).
- */
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  const source = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the debugging protocol, not as a page <script>: the page's CSP stays as shipped.
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<any> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .map((v: any) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes
-          .filter((n: any) => !(v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html)))
-          .map((n: any) => n.target.join(' ')),
-      }))
-      .filter((v: { nodes: string[] }) => v.nodes.length > 0);
-  });
-}
-
-const serious = (violations: { impact: string }[]) =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(IMAGES, `taskpane-${name}.png`), fullPage: true });
@@ -116,13 +98,15 @@ describe('standalone task pane on the sample workbook', () => {
     const table = page.getByRole('table', { name: /Bảng xếp hạng/ });
     await table.waitFor();
     const expected = computeCluster(sample).result;
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) =>
-          [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) =>
+          // innerText, not textContent: the unit and its rating are stacked and must read apart.
+          // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is the point here
+          (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
         ),
-      );
+      ),
+    );
     expect(rows).toEqual(
       rankingRows(expected, 'vi').map((r) => [
         r.shared ? `${r.rank}=` : String(r.rank),
@@ -162,7 +146,9 @@ describe('standalone task pane on the sample workbook', () => {
     await page.getByText(`Không đủ điều kiện (${nominations.blocked.length})`).waitFor();
     for (const n of nominations.nominations) {
       await expect(
-        page.locator(`section[data-award=${JSON.stringify(n.award)}] summary`, { hasText: n.candidate }).count(),
+        page
+          .locator(`section[data-award=${JSON.stringify(n.award)}] summary`, { hasText: n.candidate })
+          .count(),
       ).resolves.toBeGreaterThan(0);
     }
     expect(serious(await axeViolations(page))).toEqual([]);

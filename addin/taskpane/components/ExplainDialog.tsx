@@ -88,7 +88,8 @@ export function ExplainDialog({
               <Text as="h3" weight="semibold">
                 {t('explain.criteria')}
               </Text>
-              <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('explain.criteria')}>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+              <section className={styles.scroll} tabIndex={0} aria-label={t('explain.criteria')}>
                 <Table size="extra-small" aria-label={t('explain.criteria')}>
                   <TableHeader>
                     <TableRow>
@@ -125,7 +126,7 @@ export function ExplainDialog({
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </section>
             </section>
             <section>
               <Text as="h3" weight="semibold">

@@ -108,9 +108,9 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
         {t(`compute.stage.${result.stage}`)}. {t('compute.whyHint')}
       </Text>
       {/* Wide tables scroll sideways in a narrow pane: a focusable region, so the keyboard can scroll it. */}
-      <div
+      <section
         className={own.scroll}
-        role="region"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
         tabIndex={0}
         aria-label={t('compute.caption', { cluster: result.cluster, year: result.year })}
       >
@@ -168,7 +168,7 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
             ))}
           </TableBody>
         </Table>
-      </div>
+      </section>
       <Text>
         {t('compute.cluster', {
           met: indicatorsMetText(result.clusterIndicators, lang),
