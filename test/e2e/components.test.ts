@@ -20,6 +20,7 @@ import {
   buildAddin,
   launchChromium,
   pagePolicy,
+  screenshotPath,
   serious,
   serve,
 } from './harness';
@@ -124,7 +125,7 @@ describe('task pane components with fake actions, in Chromium', () => {
     await page.getByRole('button', { name: 'Tính điểm', exact: true }).click();
     await page.getByRole('progressbar', { name: 'Đang thực hiện' }).waitFor();
     await page.getByText('Bước 2/4: tính điểm và xếp hạng').waitFor();
-    await page.screenshot({ path: join(ROOT, 'docs/images/taskpane-progress.png') });
+    await page.screenshot({ path: screenshotPath('taskpane-progress.png') });
     await page.getByRole('button', { name: 'Hủy' }).click();
     await page.getByText('Đã hủy thao tác.').waitFor();
     await page.getByRole('button', { name: 'Tính điểm', exact: true }).click();
@@ -157,7 +158,7 @@ describe('task pane components with fake actions, in Chromium', () => {
     await option.waitFor();
     await expect(option.textContent()).resolves.toContain('thuộc VKSND tỉnh Đắk Lắk');
     expect(serious(await axeViolations(page))).toEqual([]);
-    await page.screenshot({ path: join(ROOT, 'docs/images/taskpane-create.png') });
+    await page.screenshot({ path: screenshotPath('taskpane-create.png') });
     await option.click();
     await page.getByRole('button', { name: 'Bỏ VKSND tỉnh Phú Yên' }).waitFor();
     await page.getByRole('button', { name: 'Tạo sổ tính' }).click();

@@ -3,7 +3,7 @@
  * network beyond this machine), and drives Debian's Chromium with playwright-core in a fresh profile.
  */
 import { execFile } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -157,3 +157,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export const serious = (violations: readonly AxeViolation[]): AxeViolation[] =>
   violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+/**
+ * Where a screenshot goes: docs/images/ (for the README) when THIDUA_WRITE_DOC_IMAGES=1, else a scratch
+ * directory, so an ordinary test run still takes (and so exercises) every screenshot but leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.THIDUA_WRITE_DOC_IMAGES
+    ? join(ROOT, 'docs/images')
+    : join(tmpdir(), 'thidua-screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}

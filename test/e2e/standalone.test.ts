@@ -1,7 +1,7 @@
 // The standalone page in a real Chromium: open the sample workbook, check, compute, explain, propose awards
 // and leadership, export, download; the downloaded workbook computes the same as the command line's core.
-// Screenshots go to docs/images/taskpane-*.png for the README.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+// Screenshots go to docs/images/taskpane-*.png for the README with THIDUA_WRITE_DOC_IMAGES=1.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,11 +25,11 @@ import {
   axeViolations,
   buildAddin,
   launchChromium,
+  screenshotPath,
   serious,
   serve,
 } from './harness';
 
-const IMAGES = join(ROOT, 'docs/images');
 const sample = JSON.parse(
   await readFile(join(ROOT, 'templates/samples/cum-7-2022.json'), 'utf8'),
 ) as ClusterDocument;
@@ -44,11 +44,7 @@ const urls: string[] = [];
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'thidua-e2e-'));
   workbookPath = join(work, 'cum-7-2022.xlsx');
-  await Promise.all([
-    buildAddin(),
-    writeClusterWorkbook(workbookPath, sample),
-    mkdir(IMAGES, { recursive: true }),
-  ]);
+  await Promise.all([buildAddin(), writeClusterWorkbook(workbookPath, sample)]);
   server = await serve(DIST);
   browser = await launchChromium();
   browser.context.on('request', (request) => urls.push(request.url()));
@@ -61,7 +57,7 @@ afterAll(async () => {
 });
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(IMAGES, `taskpane-${name}.png`), fullPage: true });
+  await page.screenshot({ path: screenshotPath(`taskpane-${name}.png`), fullPage: true });
 }
 
 describe('standalone task pane on the sample workbook', () => {
@@ -133,7 +129,7 @@ describe('standalone task pane on the sample workbook', () => {
       dialog.getByRole('table', { name: 'Điểm theo tiêu chí' }).locator('tbody tr').count(),
     ).resolves.toBe(sample.criteria.length);
     expect(serious(await axeViolations(page))).toEqual([]);
-    await page.screenshot({ path: join(IMAGES, 'taskpane-explain.png') });
+    await page.screenshot({ path: screenshotPath('taskpane-explain.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect(why.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -160,7 +156,7 @@ describe('standalone task pane on the sample workbook', () => {
     await summaryEl.first().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'Căn cứ' }).first().getByText(firstNomination.basis[0]!).waitFor();
-    await page.screenshot({ path: join(IMAGES, 'taskpane-awards.png') });
+    await page.screenshot({ path: screenshotPath('taskpane-awards.png') });
     await page.getByRole('button', { name: 'Xuất kết quả' }).click();
     await page.getByText(/Đã ghi kết quả và đề nghị vào sổ tính/).waitFor();
 
