@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue } from '../issues/issue';
+import { compileFastReader, type FastReader, REJECT } from './fast-shape';
 import { findJsonSyntaxProblem } from './json-syntax';
 import { headerSchema, listSchemas, optionalFieldSchemas, requiredLists } from './schema';
 import { CLUSTER_FORMAT, type ClusterDocument } from './types';
@@ -224,8 +225,18 @@ const TOP_LEVEL_KEYS = new Set<string>([
   ...Object.keys(listSchemas),
 ]);
 
-/** Checks an already-parsed JSON value against `thidua/cluster@1`. */
+/** Per list: a reader for well-formed items, compiled once; the rest go through zod. */
+const FAST_READERS = new Map<string, FastReader | undefined>(
+  Object.entries(listSchemas).map(([key, schema]) => [key, compileFastReader(schema as z.ZodType)]),
+);
+
+/** Checks an already-parsed JSON value against `thidua/cluster@1`. The value is not changed nor shared. */
 export function parseClusterDocument(value: unknown): ParsedCluster {
+  return readClusterValue(value, true);
+}
+
+/** `copy` false when nobody else holds `value` (fresh from JSON.parse): well-formed list items are kept as they are. */
+function readClusterValue(value: unknown, copy: boolean): ParsedCluster {
   const issues: Issue[] = [];
   if (!isRecord(value)) {
     const seen = describeValue(value);
@@ -318,7 +329,15 @@ export function parseClusterDocument(value: unknown): ParsedCluster {
       continue;
     }
     const kept: unknown[] = [];
-    raw.forEach((item, i) => {
+    const fast = FAST_READERS.get(key);
+    for (let i = 0; i < raw.length; i++) {
+      if (!(i in raw)) continue; // a hole, skipped as forEach would
+      const item: unknown = raw[i];
+      const read = fast ? fast(item, copy) : REJECT;
+      if (read !== REJECT) {
+        kept.push(read);
+        continue;
+      }
       const where = itemLocation(key, item);
       const got = schema.safeParse(item);
       if (got.success) {
@@ -327,7 +346,7 @@ export function parseClusterDocument(value: unknown): ParsedCluster {
       } else {
         issues.push(...zodIssues(got.error, value, [key, i], where));
       }
-    });
+    }
     doc[key] = kept;
   }
 
@@ -359,5 +378,5 @@ export function parseClusterJson(text: string): ParsedCluster {
       ],
     };
   }
-  return parseClusterDocument(value);
+  return readClusterValue(value, false);
 }
