@@ -190,6 +190,7 @@ describe('task pane components with fake actions, in Chromium', () => {
       (window as unknown as { __reports: unknown }).__reports = r;
     }, reports);
     await page.goto(`${server.origin}/extra/index.html`);
+    await page.getByRole('tab', { name: 'Kiểm tra', selected: true }).waitFor();
     // Tab from the start of the page: the language switch, then the selected tab.
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('switch');
@@ -201,6 +202,38 @@ describe('task pane components with fake actions, in Chromium', () => {
     await page.getByRole('tabpanel', { name: 'Tính điểm' }).waitFor();
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Tính điểm');
+    await page.close();
+  }, 60_000);
+});
+
+describe('reports from ribbon commands', () => {
+  it('open the view they belong to and show the report without running the action again', async () => {
+    const reports = await realReports();
+    const page = await browser.context.newPage();
+    await page.addInitScript((r) => {
+      (window as unknown as { __reports: unknown }).__reports = r;
+    }, reports);
+    await page.goto(`${server.origin}/extra/index.html`);
+    await page.getByRole('tab', { name: 'Kiểm tra', selected: true }).waitFor();
+    await page.evaluate((report) => {
+      window.dispatchEvent(new CustomEvent('thidua:navigate', { detail: { view: 'compute', report } }));
+    }, reports.compute);
+    await page.getByRole('tab', { name: 'Tính điểm', selected: true }).waitFor();
+    await page.getByRole('table', { name: /Bảng xếp hạng/ }).waitFor();
+    await page.evaluate(() => {
+      window.dispatchEvent(
+        new CustomEvent('thidua:navigate', {
+          detail: {
+            view: 'check',
+            error: { vi: 'Sổ tính không theo mẫu Thi đua.', en: 'Not a Thi đua workbook.' },
+          },
+        }),
+      );
+    });
+    await page.getByRole('alert').getByText('Sổ tính không theo mẫu Thi đua.').waitFor();
+    const seen = await probe(page);
+    expect(seen.calls).toEqual([]);
+    expect(seen.touched).toEqual([]);
     await page.close();
   }, 60_000);
 });

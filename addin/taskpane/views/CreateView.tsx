@@ -65,6 +65,11 @@ export function CreateView({ actions, defaultYear }: { actions: AppActions; defa
   const date = `${Number.isFinite(yearNumber) ? yearNumber : defaultYear}-12-31`;
 
   useEffect(() => {
+    // The registry needs two letters to say anything useful; below that there is nothing to ask.
+    if (query.trim().length < 2) {
+      setSuggestions([]);
+      return;
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => {
       actions
