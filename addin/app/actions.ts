@@ -174,7 +174,8 @@ export interface AppActions {
   createWorkbook(input: CreateWorkbookInput, run?: RunOptions): Promise<CreateReport>;
   check(run?: RunOptions): Promise<CheckReport>;
   compute(run?: RunOptions): Promise<ComputeReport>;
-  nominate(run?: RunOptions): Promise<NominationReport>;
+  /** `lang`: the language of the legal basis and reasons (the nomination sheets are always Vietnamese). */
+  nominate(run?: RunOptions & { lang?: 'vi' | 'en' }): Promise<NominationReport>;
   rotate(run?: RunOptions): Promise<RotationReport>;
   exportResults(run?: RunOptions): Promise<ExportReport>;
   selectIssue(issue: Issue): Promise<SelectOutcome>;
@@ -420,7 +421,9 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     async nominate(run = {}) {
       const steps = new Steps(3, run);
       const { ports, snapshot, document, computation, issues } = await computeAll(steps);
-      const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
+      const outcome = await steps.do('nominate', () =>
+        ports.nominate(document, computation.result, run.lang),
+      );
       const all = mergeIssues(issues, outcome.issues);
       const report: NominationReport = {
         source: snapshot.source,

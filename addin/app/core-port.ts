@@ -32,7 +32,7 @@ export const corePorts: CorePorts = {
       tieBreak: computation.cluster.tieBreak.map((t) => t.key),
     };
   },
-  nominate: (document, result) => core.nominateAwards(document, result),
+  nominate: (document, result, lang = 'vi') => core.nominateAwards(document, result, { lang }),
   rotate: (document) => core.proposeRotation(document),
   buildWorkbook: (document, computation) =>
     buildClusterWorkbook(document, computation, { now: new Date().toISOString() }),

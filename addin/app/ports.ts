@@ -68,7 +68,7 @@ export interface CorePorts {
   /** core/compute. */
   compute(document: ClusterDocument): Computation;
   /** core/awards: the dated rule set applied to the computed result. */
-  nominate(document: ClusterDocument, result: ResultDocument): NominationOutcome;
+  nominate(document: ClusterDocument, result: ResultDocument, lang?: 'vi' | 'en'): NominationOutcome;
   /** core/cluster: next year's leader and deputy (from the rotation, last year's deputy and guidance). */
   rotate(document: ClusterDocument): RotationOutcome;
   /** templates/build: the workbook plan, with results when a computation is given. */

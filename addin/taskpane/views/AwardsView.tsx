@@ -45,7 +45,7 @@ const useStyles = makeStyles({
 });
 
 export function AwardsView({ actions, saveText }: { actions: AppActions; saveText: SaveText }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const styles = useViewStyles();
   const nominate = useOperation<NominationReport>();
   const exporting = useOperation<ExportReport>();
@@ -56,7 +56,11 @@ export function AwardsView({ actions, saveText }: { actions: AppActions; saveTex
         {t('awards.heading')}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void nominate.run(actions.nominate)}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void nominate.run((run) => actions.nominate({ ...run, lang }))}
+        >
           {t('awards.run')}
         </Button>
         <Button disabled={busy} onClick={() => void exporting.run(actions.exportResults)}>

@@ -260,3 +260,17 @@ describe('unitSuggestions', () => {
     expect(list[0]?.note?.vi).toContain('mã mới 52');
   });
 });
+
+describe('nominate in English', () => {
+  it('gives the legal basis in the language asked for, the same proposals either way', async () => {
+    const actions = createActions(new RecordingHost(emptySnapshot), { core: withSample() });
+    const vi = await actions.nominate();
+    const en = await actions.nominate({ lang: 'en' });
+    expect(en.nominations.map((n) => [n.rule, n.candidate])).toEqual(
+      vi.nominations.map((n) => [n.rule, n.candidate]),
+    );
+    const expected = nominateAwards(sample, computeCluster(sample).result, { lang: 'en' });
+    expect(en.nominations.map((n) => n.basis)).toEqual(expected.nominations.map((n) => n.basis));
+    expect(en.nominations.map((n) => n.basis)).not.toEqual(vi.nominations.map((n) => n.basis));
+  });
+});
