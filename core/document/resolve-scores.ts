@@ -236,30 +236,97 @@ function whatAt(stage: Stage, path: string): Bilingual {
   return { vi: `Điểm ${st.vi} ở ${path}`, en: `The ${st.en} at ${path}` };
 }
 
+export const STAGE_SELF = 0;
+export const STAGE_VERIFIED = 1;
+export const STAGE_OTHER = 2;
+
+/**
+ * The resolved entries column by column, so that 210 000 entries are a few typed arrays rather than as many
+ * objects: entry `e` (what UnitStageScore.leafEntry points at) is `cluster.scores[e]`, built on demand by
+ * scoreEntry().
+ */
+export interface ScoreColumns {
+  length: number;
+  /** Index in `doc.scores`. */
+  index: Int32Array;
+  unit: Int32Array;
+  node: Int32Array;
+  /** STAGE_SELF, STAGE_VERIFIED, or STAGE_OTHER for a stage the parser would have refused (kept as typed). */
+  stage: Uint8Array;
+  points: Float64Array;
+  bonus: Float64Array;
+  /** What counts (see ResolvedScore.deduction). */
+  deduction: Float64Array;
+  /** Entries with an occurrence rule or held values; every other entry has neither. */
+  details: Map<number, { occurrenceRule: OccurrenceDeduction | undefined; held: HeldValue[] }>;
+}
+
+const STAGE_NAMES: (Stage | undefined)[] = ['self', 'verified'];
+
+/** Entry `e` as a ResolvedScore; `list` is the document's scores the columns were resolved from. */
+export function scoreEntry(columns: ScoreColumns, list: readonly Score[], e: number): ResolvedScore {
+  const index = columns.index[e]!;
+  const details = columns.details.get(e);
+  // One object shape for every entry keeps loops over them monomorphic.
+  return {
+    index,
+    unit: columns.unit[e]!,
+    node: columns.node[e]!,
+    stage: STAGE_NAMES[columns.stage[e]!] ?? list[index]!.stage,
+    points: columns.points[e]!,
+    bonus: columns.bonus[e]!,
+    deduction: columns.deduction[e]!,
+    occurrenceRule: details?.occurrenceRule,
+    note: list[index]!.note,
+    held: details?.held ?? NO_HELD,
+  };
+}
+
+export function scoreEntries(columns: ScoreColumns, list: readonly Score[]): ResolvedScore[] {
+  const out: ResolvedScore[] = new Array(columns.length);
+  for (let e = 0; e < columns.length; e++) out[e] = scoreEntry(columns, list, e);
+  return out;
+}
+
 export function resolveScores(
   list: readonly Score[],
   ctx: ScoreContext,
-): { scores: ResolvedScore[]; unitsWithVerified: Set<number> } {
+): { columns: ScoreColumns; unitsWithVerified: Set<number> } {
   const { units, tree, issues } = ctx;
   const nodeCount = tree.nodes.length;
-  const scores: ResolvedScore[] = [];
+  const capacity = list.length;
+  const columns: ScoreColumns = {
+    length: 0,
+    index: new Int32Array(capacity),
+    unit: new Int32Array(capacity),
+    node: new Int32Array(capacity),
+    stage: new Uint8Array(capacity),
+    points: new Float64Array(capacity),
+    bonus: new Float64Array(capacity),
+    deduction: new Float64Array(capacity),
+    details: new Map(),
+  };
+  let count = 0;
   const unitsWithVerified = new Set<number>();
   // First entry per (unit, node, stage), as an index into `list`; -1 when none yet.
   const seen = new Int32Array(units.length * nodeCount * 2).fill(-1);
-  const criterionCache = new Map<string, number | undefined>();
-  const findCriterion = (code: unknown): number | undefined => {
-    if (typeof code !== 'string') return undefined;
-    if (criterionCache.has(code)) return criterionCache.get(code);
-    const found = tree.byKey.get(matchKey(code));
-    criterionCache.set(code, found);
-    return found;
-  };
+  // Spelling → node index, -1 when it matches nothing: one matchKey per distinct spelling.
+  const criterionCache = new Map<string, number>();
 
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     const stage = s.stage;
     const unit = ctx.findUnit(s.unit);
-    const node = findCriterion(s.criterion);
+    let node: number | undefined;
+    const code = s.criterion;
+    if (typeof code === 'string') {
+      node = criterionCache.get(code);
+      if (node === undefined) {
+        node = tree.byKey.get(matchKey(code)) ?? -1;
+        criterionCache.set(code, node);
+      }
+      if (node < 0) node = undefined;
+    }
     if (unit === undefined || node === undefined) {
       const path = `scores[${i}]`;
       if (unit === undefined)
@@ -276,8 +343,10 @@ export function resolveScores(
       continue;
     }
     const crit = tree.nodes[node]!;
+    const isVerified = stage === 'verified' ? 1 : 0;
+    const stageCode = isVerified ? STAGE_VERIFIED : stage === 'self' ? STAGE_SELF : STAGE_OTHER;
     if (crit.children.length === 0) {
-      const slot = (unit * nodeCount + node) * 2 + (stage === 'verified' ? 1 : 0);
+      const slot = (unit * nodeCount + node) * 2 + isVerified;
       if (seen[slot]! < 0) {
         // Fast path, taken by nearly every entry: all values in bounds, no occurrences, nothing to report.
         const points = inBounds(s.points, crit.standard);
@@ -290,19 +359,15 @@ export function resolveScores(
         const deduction = s.deduction === undefined ? 0 : inBounds(s.deduction, crit.deductionMax);
         if (points >= 0 && bonus >= 0 && deduction >= 0 && s.occurrences === undefined) {
           seen[slot] = i;
-          if (stage === 'verified') unitsWithVerified.add(unit);
-          scores.push({
-            index: i,
-            unit,
-            node,
-            stage,
-            points,
-            bonus,
-            deduction,
-            occurrenceRule: undefined,
-            note: s.note,
-            held: NO_HELD,
-          });
+          if (isVerified) unitsWithVerified.add(unit);
+          columns.index[count] = i;
+          columns.unit[count] = unit;
+          columns.node[count] = node;
+          columns.stage[count] = stageCode;
+          columns.points[count] = points;
+          columns.bonus[count] = bonus;
+          columns.deduction[count] = deduction;
+          count++;
           continue;
         }
       }
@@ -324,7 +389,7 @@ export function resolveScores(
       );
       continue;
     }
-    const slot = (unit * nodeCount + node) * 2 + (stage === 'verified' ? 1 : 0);
+    const slot = (unit * nodeCount + node) * 2 + isVerified;
     const earlier = seen[slot]!;
     if (earlier >= 0) {
       const w = whose(e);
@@ -369,20 +434,18 @@ export function resolveScores(
         );
       }
     }
-    if (stage === 'verified') unitsWithVerified.add(unit);
-    // One object shape for every entry keeps the scorecard's loops monomorphic.
-    scores.push({
-      index: i,
-      unit,
-      node,
-      stage,
-      points,
-      bonus,
-      deduction: counted,
-      occurrenceRule,
-      note: s.note,
-      held: e.held,
-    });
+    if (isVerified) unitsWithVerified.add(unit);
+    columns.index[count] = i;
+    columns.unit[count] = unit;
+    columns.node[count] = node;
+    columns.stage[count] = stageCode;
+    columns.points[count] = points;
+    columns.bonus[count] = bonus;
+    columns.deduction[count] = counted;
+    if (occurrenceRule !== undefined || e.held.length > 0)
+      columns.details.set(count, { occurrenceRule, held: e.held });
+    count++;
   }
-  return { scores, unitsWithVerified };
+  columns.length = count;
+  return { columns, unitsWithVerified };
 }

@@ -7,11 +7,21 @@ import { type Milli, toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
 import type { OccurrenceDeduction } from '../scorecard/rules';
 import { buildCriteriaTree, type CriteriaTree } from '../scorecard/tree';
-import { resolveScores, unknownCriterionIssue, unknownUnitIssue } from './resolve-scores';
+import {
+  type ScoreColumns,
+  resolveScores,
+  STAGE_SELF,
+  scoreEntries,
+  scoreEntry,
+  unknownCriterionIssue,
+  unknownUnitIssue,
+} from './resolve-scores';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
 import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
 import { decimalsOf, numText } from './words';
+
+export type { ScoreColumns } from './resolve-scores';
 
 export interface ResolvedClusterUnit {
   index: number;
@@ -81,7 +91,10 @@ export interface ResolvedCluster {
   doc: ClusterDocument;
   units: ResolvedClusterUnit[];
   tree: CriteriaTree;
-  scores: ResolvedScore[];
+  /** Every counted entry as an object, built on first use (the engines read scoreColumns). */
+  readonly scores: ResolvedScore[];
+  /** The same entries column by column. */
+  scoreColumns: ScoreColumns;
   indicators: ResolvedIndicator[];
   indicatorResults: ResolvedIndicatorResult[];
   tieBreak: ResolvedTieBreak[];
@@ -272,7 +285,8 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   };
 
   /* ---------- scores ---------- */
-  const { scores, unitsWithVerified } = resolveScores(doc.scores ?? [], {
+  const scoreList = doc.scores ?? [];
+  const { columns, unitsWithVerified } = resolveScores(scoreList, {
     units,
     tree,
     findUnit: (name) => unitIndex.find(name),
@@ -282,7 +296,8 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   // Items a unit has not scored itself: reported once per unit, so a half-filled scorecard is visible.
   const nodeCount = tree.nodes.length;
   const selfScored = new Uint8Array(units.length * nodeCount);
-  for (const s of scores) if (s.stage === 'self') selfScored[s.unit * nodeCount + s.node] = 1;
+  for (let e = 0; e < columns.length; e++)
+    if (columns.stage[e] === STAGE_SELF) selfScored[columns.unit[e]! * nodeCount + columns.node[e]!] = 1;
   for (const u of units) {
     const missing = tree.leaves.filter((l) => selfScored[u.index * nodeCount + l] === 0);
     if (missing.length === 0 || tree.leaves.length === 0) continue;
@@ -392,8 +407,35 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   });
 
   const indicatorResults: ResolvedIndicatorResult[] = [];
-  const seenResult = new Map<string, string>();
+  // First result per (unit, indicator), as its index in doc.indicatorResults; -1 when none yet.
+  const firstResult = new Int32Array(units.length * indicators.length).fill(-1);
   (doc.indicatorResults ?? []).forEach((r, i) => {
+    // Fast path: known unit and indicator, first entry, whole non-negative numbers, numerator ≤ denominator.
+    const fastUnit = unitIndex.find(r.unit);
+    const fastIndicator = indicatorIndex.find(r.indicator);
+    if (fastUnit !== undefined && fastIndicator !== undefined) {
+      const slot = fastUnit * indicators.length + fastIndicator;
+      const { numerator, denominator } = r;
+      if (
+        firstResult[slot] === -1 &&
+        Number.isInteger(numerator) &&
+        Number.isInteger(denominator) &&
+        numerator >= 0 &&
+        numerator <= denominator
+      ) {
+        firstResult[slot] = i;
+        const path = `indicatorResults[${i}]`;
+        indicatorResults.push({
+          index: i,
+          path,
+          unit: fastUnit,
+          indicator: fastIndicator,
+          numerator,
+          denominator,
+        });
+        return;
+      }
+    }
     const path = `indicatorResults[${i}]`;
     const what = { vi: `Kết quả chỉ tiêu ở ${path}`, en: `The indicator result at ${path}` };
     const unit = unitRef(r.unit, `${path}.unit`, what, { indicator: r.indicator });
@@ -413,9 +455,10 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
     const code = indicators[indicator]!.code;
     const where = { unit: unitName, indicator: code };
     const whose = { vi: `của ${unitName}, chỉ tiêu ${code}`, en: `of ${unitName}, indicator ${code}` };
-    const key = `${unit}|${indicator}`;
-    const earlier = seenResult.get(key);
-    if (earlier !== undefined) {
+    const slot = unit * indicators.length + indicator;
+    const first = firstResult[slot]!;
+    if (first >= 0) {
+      const earlier = `indicatorResults[${first}]`;
       add(
         'error',
         'indicator.result.duplicate',
@@ -427,7 +470,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
       );
       return;
     }
-    seenResult.set(key, path);
+    firstResult[slot] = i;
     const whole = (field: 'numerator' | 'denominator'): number | undefined => {
       const v = r[field];
       const label =
@@ -640,12 +683,17 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
     tiers.sort((a, b) => b.minPercent - a.minPercent);
   }
 
+  let scores: ResolvedScore[] | undefined;
   return {
     cluster: {
       doc,
       units,
       tree,
-      scores,
+      get scores() {
+        if (scores === undefined) scores = scoreEntries(columns, scoreList);
+        return scores;
+      },
+      scoreColumns: columns,
       indicators,
       indicatorResults,
       tieBreak,
@@ -655,6 +703,11 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
     },
     issues,
   };
+}
+
+/** Entry `e` of cluster.scores, without building the others. */
+export function resolvedScoreAt(cluster: ResolvedCluster, e: number): ResolvedScore {
+  return scoreEntry(cluster.scoreColumns, cluster.doc.scores ?? [], e);
 }
 
 /** A score entry as the resolver saw it, for explanations. */

@@ -3,7 +3,13 @@
  * bound, the occurrence rule, the group caps that cut, the stage used and the issues: plain data plus
  * bilingual text lines for a panel or a terminal.
  */
-import { type HeldValue, type ResolvedCluster, type ResolvedScore, scorePath } from '../document/resolve';
+import {
+  type HeldValue,
+  type ResolvedCluster,
+  type ResolvedScore,
+  resolvedScoreAt,
+  scorePath,
+} from '../document/resolve';
 import { numText, STAGE_TEXT } from '../document/words';
 import type { Milli } from '../exact/decimal';
 import type { Bilingual, Issue, Stage } from '../issues/issue';
@@ -69,12 +75,7 @@ export function capText(code: string, cap: CapApplied): Bilingual {
   };
 }
 
-function figures(
-  s: UnitStageScore,
-  node: number,
-  leaf: boolean,
-  scores: readonly ResolvedScore[],
-): StageFigures {
+function figures(cluster: ResolvedCluster, s: UnitStageScore, node: number, leaf: boolean): StageFigures {
   const f: StageFigures = {
     points: num(s.nodePoints[node]!),
     bonus: num(s.nodeBonus[node]!),
@@ -83,7 +84,7 @@ function figures(
   };
   if (leaf) {
     const e = s.leafEntry[node]!;
-    f.source = e < 0 ? 'none' : scores[e]!.stage;
+    f.source = e < 0 ? 'none' : resolvedScoreAt(cluster, e).stage;
   }
   return f;
 }
@@ -109,7 +110,7 @@ export function explainCriterionScore(
   node: number,
   issues: readonly Issue[],
 ): CriterionExplanation {
-  const { tree, scores } = cluster;
+  const { tree, scoreColumns: columns } = cluster;
   const crit = tree.nodes[node]!;
   const unitName = cluster.units[unit]!.name;
   const leaf = crit.children.length === 0;
@@ -140,8 +141,9 @@ export function explainCriterionScore(
   // Inputs: the leaf's own entries, or (for a group) none; its leaves are explained one by one.
   const inputs: ScoreEntryView[] = [];
   if (leaf) {
-    for (const s of scores) {
-      if (s.unit !== unit || s.node !== node) continue;
+    for (let e = 0; e < columns.length; e++) {
+      if (columns.unit[e] !== unit || columns.node[e] !== node) continue;
+      const s = resolvedScoreAt(cluster, e);
       inputs.push(entryView(s));
       const st = STAGE_TEXT[s.stage];
       lines.push({
@@ -207,8 +209,8 @@ export function explainCriterionScore(
     }
   }
 
-  const selfFig = figures(self, node, leaf, scores);
-  const verifiedFig = figures(verified, node, leaf, scores);
+  const selfFig = figures(cluster, self, node, leaf);
+  const verifiedFig = figures(cluster, verified, node, leaf);
   lines.push({
     vi: `Kết quả${leaf ? '' : ' của nhóm'}: tự chấm ${numText(selfFig.total).vi}; thẩm định ${numText(verifiedFig.total).vi}${leaf && verifiedFig.source === 'self' && inputs.length > 0 ? ' (giữ điểm tự chấm)' : ''}.`,
     en: `Result${leaf ? '' : ' of the group'}: self ${numText(selfFig.total).en}; verified ${numText(verifiedFig.total).en}${leaf && verifiedFig.source === 'self' && inputs.length > 0 ? ' (self score kept)' : ''}.`,

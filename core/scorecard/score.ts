@@ -5,7 +5,8 @@
  * is one and keeps the self score otherwise.
  */
 import type { Milli } from '../exact/decimal';
-import type { ResolvedCluster, ResolvedScore } from '../document/resolve';
+import type { ResolvedCluster, ScoreColumns } from '../document/resolve';
+import { STAGE_SELF } from '../document/resolve-scores';
 import type { Stage } from '../issues/issue';
 import type { CriteriaTree } from './tree';
 
@@ -44,12 +45,17 @@ export interface ClusterScorecard {
 export const nodeTotal = (s: UnitStageScore, node: number): Milli =>
   s.nodePoints[node]! + s.nodeBonus[node]! - s.nodeDeduction[node]!;
 
+/**
+ * One unit at one stage. `at` holds, per (unit, node), the entry that counts for a leaf or -1; `base` is
+ * this unit's offset in it.
+ */
 function scoreStage(
   tree: CriteriaTree,
-  scores: readonly ResolvedScore[],
+  columns: ScoreColumns,
   unit: number,
   stage: Stage,
-  pick: (node: number) => number,
+  at: Int32Array,
+  base: number,
 ): UnitStageScore {
   const n = tree.nodes.length;
   const nodePoints = new Float64Array(n);
@@ -57,26 +63,29 @@ function scoreStage(
   const nodeDeduction = new Float64Array(n);
   const leafEntry = new Int32Array(n).fill(-1);
   const caps: CapApplied[] = [];
-  for (const i of tree.postOrder) {
-    const node = tree.nodes[i]!;
-    if (node.children.length === 0) {
-      const e = pick(i);
+  const { postOrder, nodes } = tree;
+  for (let k = 0; k < postOrder.length; k++) {
+    const i = postOrder[k]!;
+    const node = nodes[i]!;
+    const children = node.children;
+    if (children.length === 0) {
+      const e = at[base + i]!;
       leafEntry[i] = e;
       if (e >= 0) {
-        const s = scores[e]!;
-        nodePoints[i] = s.points;
-        nodeBonus[i] = s.bonus;
-        nodeDeduction[i] = s.deduction;
+        nodePoints[i] = columns.points[e]!;
+        nodeBonus[i] = columns.bonus[e]!;
+        nodeDeduction[i] = columns.deduction[e]!;
       }
       continue;
     }
     let p = 0;
     let b = 0;
     let d = 0;
-    for (const c of node.children) {
-      p += nodePoints[c]!;
-      b += nodeBonus[c]!;
-      d += nodeDeduction[c]!;
+    for (let c = 0; c < children.length; c++) {
+      const child = children[c]!;
+      p += nodePoints[child]!;
+      b += nodeBonus[child]!;
+      d += nodeDeduction[child]!;
     }
     if (node.bonusMax !== undefined && b > node.bonusMax) {
       caps.push({ node: i, kind: 'bonus', before: b, limit: node.bonusMax, cut: b - node.bonusMax });
@@ -120,25 +129,20 @@ function scoreStage(
 }
 
 export function scoreClusterUnits(cluster: ResolvedCluster): ClusterScorecard {
-  const { tree, scores, units } = cluster;
+  const { tree, scoreColumns: columns, units } = cluster;
   const n = tree.nodes.length;
-  // Entry index per (unit, node) and stage; -1 when none.
+  // Entry per (unit, node): the self entry, and the one the verified stage counts (its own, else self's).
   const selfAt = new Int32Array(units.length * n).fill(-1);
   const verifiedAt = new Int32Array(units.length * n).fill(-1);
-  scores.forEach((s, e) => {
-    (s.stage === 'self' ? selfAt : verifiedAt)[s.unit * n + s.node] = e;
-  });
+  for (let e = 0; e < columns.length; e++)
+    (columns.stage[e] === STAGE_SELF ? selfAt : verifiedAt)[columns.unit[e]! * n + columns.node[e]!] = e;
+  for (let k = 0; k < verifiedAt.length; k++) if (verifiedAt[k]! < 0) verifiedAt[k] = selfAt[k]!;
   const self: UnitStageScore[] = [];
   const verified: UnitStageScore[] = [];
   for (const u of units) {
     const base = u.index * n;
-    self.push(scoreStage(tree, scores, u.index, 'self', (i) => selfAt[base + i]!));
-    verified.push(
-      scoreStage(tree, scores, u.index, 'verified', (i) => {
-        const v = verifiedAt[base + i]!;
-        return v >= 0 ? v : selfAt[base + i]!;
-      }),
-    );
+    self.push(scoreStage(tree, columns, u.index, 'self', selfAt, base));
+    verified.push(scoreStage(tree, columns, u.index, 'verified', verifiedAt, base));
   }
   return { tree, self, verified };
 }
