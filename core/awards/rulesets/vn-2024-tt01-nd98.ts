@@ -1,13 +1,19 @@
 /**
  * 2024-01-01 → 2024-09-30: the new Luật Thi đua, khen thưởng 06/2022/QH15 and Nghị định 98/2023/NĐ-CP are in
  * force, while the sector still applies Thông tư 01/2019/TT-VKSTC (Thông tư 02/2024 starts on 2024-10-01).
+ * So the sector's values stay those of ./vn-2019-tt01; what changes is the national basis (Law 2003 → Law
+ * 2022, Decree 91/2017 → 98/2023) and, with Decree 91/2017 gone, the standing of its caps.
  */
-import { awardRule, param } from './awards';
+import { param } from './awards';
 import { notes } from './notes';
-import { DISCIPLINE_FORMS, RATING_LEVELS, sources as s } from './sources';
+import { sources as s } from './sources';
 import type { RuleSet } from './types';
+import { vn2019Tt01 } from './vn-2019-tt01';
+
+const previous = vn2019Tt01.rules;
 
 export const vn2024Tt01Nd98: RuleSet = {
+  ...vn2019Tt01,
   id: 'vn-2024-tt01-nd98',
   title: {
     vi: 'Luật TĐKT 06/2022/QH15, Nghị định 98/2023, Thông tư 01/2019/TT-VKSTC',
@@ -16,62 +22,32 @@ export const vn2024Tt01Nd98: RuleSet = {
   validFrom: '2024-01-01',
   validTo: '2024-09-30',
   documents: [s.law2022, s.nd98, s.tt01],
-  ratingLevels: RATING_LEVELS,
-  disciplineForms: DISCIPLINE_FORMS,
   rules: {
-    advancedCollective: awardRule('advancedCollective', [s.law2022, s.tt01], {
-      minRating: param('Hoàn thành tốt nhiệm vụ', true),
-    }),
-    excellentCollective: awardRule('excellentCollective', [s.law2022ExcellentCollective, s.tt01], {
-      minRating: param('Hoàn thành xuất sắc nhiệm vụ', true),
-      allArisingMet: param(true, true),
-      exceededRequired: param(false, true),
-      quotaPercent: param(null, true, notes.noCapTt01, true),
-      quotaMinimum: param(null, true, undefined, true),
-      quotaRounding: param('down', false, notes.roundDown),
-    }),
-    sectorFlag: awardRule('sectorFlag', [s.tt01SectorFlag], {
-      exceededSharePercent: param(100, false, notes.exceededShare),
-      votePercent: param(80, true),
-    }),
-    governmentFlag: awardRule(
-      'governmentFlag',
-      [s.law2022GovernmentFlag, s.nd98],
-      {
-        exceededSharePercent: param(100, false, notes.exceededShare),
-        votePercent: param(80, false, notes.governmentFlagVote),
+    ...previous,
+    advancedCollective: { ...previous.advancedCollective, basis: [s.law2022, s.tt01] },
+    excellentCollective: { ...previous.excellentCollective, basis: [s.law2022ExcellentCollective, s.tt01] },
+    governmentFlag: {
+      ...previous.governmentFlag,
+      basis: [s.law2022GovernmentFlag, s.nd98],
+      quotaBasis: [s.nd98],
+      params: {
+        ...previous.governmentFlag.params,
+        // Whether a percentage cap survives in Nghị định 98/2023 is not confirmed (DOMAIN.md).
         capPercent: param(20, false, notes.governmentFlagCapAfter2023, true),
-        capMinimum: param(1, false, notes.governmentFlagMinimum, true),
-        capRounding: param('down', false, notes.roundDown),
       },
-      [s.nd98],
-    ),
-    advancedWorker: awardRule('advancedWorker', [s.law2022, s.tt01], {
-      minMonthsSinceRecruitment: param(10, true, notes.recruitMonthsTt01),
-      disciplineBlocksFrom: param('Khiển trách', true),
-      minRating: param('Hoàn thành tốt nhiệm vụ', true),
-    }),
-    baseEmulationSoldier: awardRule(
-      'baseEmulationSoldier',
-      [s.law2022, s.nd98],
-      {
-        initiativeLevels: param(['cơ sở', 'ngành', 'toàn quốc', 'đề tài khoa học'], true),
+    },
+    advancedWorker: { ...previous.advancedWorker, basis: [s.law2022, s.tt01] },
+    baseEmulationSoldier: {
+      ...previous.baseEmulationSoldier,
+      basis: [s.law2022, s.nd98],
+      quotaBasis: [s.nd98],
+      params: {
+        ...previous.baseEmulationSoldier.params,
         capPercent: param(15, false, notes.baseSoldierCapAfter2023, true),
-        capMinimum: param(null, true, undefined, true),
-        capRounding: param('down', false, notes.roundDown),
       },
-      [s.nd98],
-    ),
-    sectorEmulationSoldier: awardRule('sectorEmulationSoldier', [s.tt01SectorSoldier, s.law2022], {
-      consecutiveYears: param(3, true),
-      sectorInitiativeLevels: param(['ngành', 'toàn quốc'], true),
-      votePercent: param(90, true),
-    }),
-    procuracyMedal: awardRule('procuracyMedal', [s.tt01], {
-      serviceYears: param(15, true),
-      serviceCountedTo: param('07-26', false, notes.medalCutoff),
-      minRating: param('Hoàn thành nhiệm vụ', true),
-    }),
+    },
+    sectorEmulationSoldier: { ...previous.sectorEmulationSoldier, basis: [s.tt01SectorSoldier, s.law2022] },
+    // sectorFlag and procuracyMedal: Thông tư 01/2019 alone, unchanged.
   },
   notes: [
     {

@@ -6,6 +6,7 @@ import { awardRule, param } from './awards';
 import { notes } from './notes';
 import { DISCIPLINE_FORMS, RATING_LEVELS, sources as s } from './sources';
 import type { RuleSet } from './types';
+import { vn2024Tt01Nd98 } from './vn-2024-tt01-nd98';
 
 export const vn2024Tt02Nd98: RuleSet = {
   id: 'vn-2024-tt02-nd98',
@@ -41,18 +42,8 @@ export const vn2024Tt02Nd98: RuleSet = {
       exceededSharePercent: param(100, false, notes.exceededShare),
       votePercent: param(80, false, notes.sectorFlagVoteTt02),
     }),
-    governmentFlag: awardRule(
-      'governmentFlag',
-      [s.law2022GovernmentFlag, s.nd98],
-      {
-        exceededSharePercent: param(100, false, notes.exceededShare),
-        votePercent: param(80, false, notes.governmentFlagVote),
-        capPercent: param(20, false, notes.governmentFlagCapAfter2023, true),
-        capMinimum: param(1, false, notes.governmentFlagMinimum, true),
-        capRounding: param('down', false, notes.roundDown),
-      },
-      [s.nd98],
-    ),
+    // A national award: Luật 2022 and Nghị định 98/2023, as in the months before Thông tư 02/2024.
+    governmentFlag: vn2024Tt01Nd98.rules.governmentFlag,
     advancedWorker: awardRule('advancedWorker', [s.law2022, s.tt02], {
       minMonthsSinceRecruitment: param(6, true, notes.recruitMonthsTt02),
       disciplineBlocksFrom: param('Khiển trách', true),

@@ -100,4 +100,25 @@ describe('rule sets as data', () => {
       article: 'Điều 4',
     });
   });
+
+  it('2024 under TT 01/2019: the sector values of 2019, the national basis of Law 2022 and Decree 98/2023', () => {
+    const y2019 = ruleSetById('vn-2019-tt01')!;
+    const y2024 = ruleSetById('vn-2024-tt01-nd98')!;
+    const documents = (rule: { basis: { document: string }[] }) => rule.basis.map((c) => c.document);
+    for (const id of Object.keys(y2019.rules) as (keyof typeof y2019.rules)[]) {
+      const before = y2019.rules[id];
+      const after = y2024.rules[id];
+      // Same award, same values, except the caps whose source (Decree 91/2017) lapsed.
+      expect(after.award).toBe(before.award);
+      for (const [name, p] of Object.entries(after.params))
+        expect(p.value, `${id}.${name}`).toEqual(before.params[name]!.value);
+      expect(documents(after).join(' '), id).not.toMatch(/2003|91\/2017/);
+    }
+    expect(documents(y2024.rules.governmentFlag)).toEqual([
+      'Luật Thi đua, khen thưởng 06/2022/QH15',
+      'Nghị định 98/2023/NĐ-CP',
+    ]);
+    expect(y2024.rules.sectorFlag.basis).toEqual(y2019.rules.sectorFlag.basis);
+    expect(y2024.rules.advancedWorker.params.minMonthsSinceRecruitment!.value).toBe(10);
+  });
 });
