@@ -50,6 +50,7 @@ import {
   locateTable,
   readNumber,
   readText,
+  reportMissingColumns,
   text,
 } from './grid';
 
@@ -323,6 +324,22 @@ export function readScorecardSheet(
 ): Score[] {
   checkTableShape(r, t, { vi: `bảng chấm điểm của ${unit}`, en: `the scorecard of ${unit}` });
   const H = HEADERS.scorecard;
+  // Every input column must be found: a renamed one would otherwise drop its scores without a word.
+  const inputs = [
+    SC.code,
+    SC.selfPoints,
+    SC.selfBonus,
+    SC.selfOccurrences,
+    SC.selfDeduction,
+    SC.verPoints,
+    SC.verBonus,
+    SC.verOccurrences,
+    SC.verDeduction,
+  ].map((k: number) => H[k - 1]!);
+  reportMissingColumns(r, t, H, inputs, {
+    vi: `Bảng chấm điểm của ${unit}`,
+    en: `The scorecard of ${unit}`,
+  });
   const col = (k: number) => t.columns.get(H[k - 1]!);
   const scores: Score[] = [];
   for (const row of bodyRows(t)) {
@@ -658,11 +675,11 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
     if (!seen.has(matchKey(u.name)))
       r.issues.push(
         makeIssue(
-          'warning',
+          'error',
           'workbook.scorecard.missing',
           {
-            vi: `Không có sheet bảng chấm điểm của ${u.name} (sheet bị xoá?); đơn vị được tính 0 điểm.`,
-            en: `There is no scorecard sheet for ${u.name} (deleted?); it counts 0 points.`,
+            vi: `Không có sheet bảng chấm điểm của ${u.name} (bảng ${TABLE.scorecardPrefix}…; sheet bị xoá?); đơn vị được tính 0 điểm.`,
+            en: `There is no scorecard sheet for ${u.name} (table ${TABLE.scorecardPrefix}…; deleted?); it counts 0 points.`,
           },
           { unit: u.name },
         ),

@@ -15,6 +15,7 @@ import {
   locateTable,
   readNumber,
   readText,
+  reportMissingColumns,
 } from './grid';
 
 const H = HEADERS.criteria;
@@ -22,12 +23,7 @@ const REQUIRED = [H[0], H[1], H[3]] as const;
 
 export function criteriaFromTable(r: Reader, t: LocatedTable): Criterion[] {
   checkTableShape(r, t, { vi: 'bảng tiêu chí', en: 'the criteria table' });
-  for (const h of REQUIRED)
-    if (!t.columns.has(h))
-      r.issue('error', 'workbook.header.missing', t.sheet.name, a1(t.headerRow, t.left), {
-        vi: `Bảng tiêu chí thiếu cột "${h}" ở dòng tiêu đề ${t.headerRow}.`,
-        en: `The criteria table has no "${h}" column in header row ${t.headerRow}.`,
-      });
+  reportMissingColumns(r, t, H, REQUIRED, { vi: 'Bảng tiêu chí', en: 'The criteria table' });
   const col = (h: string) => t.columns.get(h);
   const out: Criterion[] = [];
   for (const row of bodyRows(t)) {

@@ -6,7 +6,7 @@
 import { type Bilingual, type Issue, makeIssue, matchKey, parseVietnameseNumber } from '../../core';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { a1, overlaps, parseRange } from '../build/a1';
-import { HEADER_VARIANTS } from '../layouts/cluster';
+import { HEADER_VARIANTS, TABLE } from '../layouts/cluster';
 
 export const ERROR_VALUES = [
   '#REF!',
@@ -215,7 +215,59 @@ export function locateTable(
     const found = findHeaderRow(sheet, spec.headers, spec.required);
     if (found) return found;
   }
+  // A renamed tab whose table was also converted to a plain range: any sheet with the header row.
+  if (spec.sheets.length === 0 || spec.required.length < 2) return undefined;
+  // Scorecard sheets are skipped: they too have "Mã", "Nội dung", "Điểm chuẩn" columns.
+  const named = new Set(spec.sheets.map(matchKey));
+  const scorecard = matchKey(TABLE.scorecardPrefix);
+  for (const sheet of r.snapshot.sheets) {
+    if (named.has(matchKey(sheet.name)) || sheet.tables.some((t) => matchKey(t.name).startsWith(scorecard)))
+      continue;
+    const found = findHeaderRow(sheet, spec.headers, spec.required);
+    if (found) return found;
+  }
   return undefined;
+}
+
+/** Header cells of a located table that match none of the expected headers (typed over or renamed). */
+export function unknownHeaders(
+  t: LocatedTable,
+  headers: readonly string[],
+): { cell: string; text: string }[] {
+  const known = new Set(headers.flatMap(headerKeys));
+  const out: { cell: string; text: string }[] = [];
+  for (let c = t.left; c <= t.right; c++) {
+    const h = text(cellAt(t.sheet, t.headerRow, c));
+    if (h && !known.has(matchKey(h))) out.push({ cell: a1(t.headerRow, c), text: h });
+  }
+  return out;
+}
+
+/**
+ * An error for each expected column a table lacks, naming the header row and, when a header cell holds an
+ * unknown text, that cell (most often the column was renamed).
+ */
+export function reportMissingColumns(
+  r: Reader,
+  t: LocatedTable,
+  headers: readonly string[],
+  required: readonly string[],
+  label: Bilingual,
+): string[] {
+  const lacking = required.filter((h) => !t.columns.has(h));
+  if (lacking.length === 0) return lacking;
+  const strangers = unknownHeaders(t, headers);
+  const hint = strangers.length
+    ? {
+        vi: ` Ô ${strangers.map((s) => `${s.cell} ghi "${s.text}"`).join(', ')}: không phải tên cột Thi đua nhận ra; nếu đã đổi tên cột, hãy đặt lại đúng tên.`,
+        en: ` Cell ${strangers.map((s) => `${s.cell} holds "${s.text}"`).join(', ')}: not a column name Thi đua knows; if a column was renamed, restore its name.`,
+      }
+    : { vi: '', en: '' };
+  r.issue('error', 'workbook.header.missing', t.sheet.name, strangers[0]?.cell ?? a1(t.headerRow, t.left), {
+    vi: `${label.vi} thiếu cột ${lacking.map((h) => `"${h}"`).join(', ')} ở dòng tiêu đề ${t.headerRow}; giá trị của cột này không được đọc.${hint.vi}`,
+    en: `${label.en} has no column ${lacking.map((h) => `"${h}"`).join(', ')} in header row ${t.headerRow}; its values are not read.${hint.en}`,
+  });
+  return lacking;
 }
 
 export function findHeaderRow(
@@ -263,7 +315,8 @@ export function checkTableShape(r: Reader, t: LocatedTable, label: Bilingual): v
   for (let row = t.bottom + 1; row <= Math.min(t.sheet.values.length, t.bottom + 3); row++) {
     for (let c = t.left; c <= t.right; c++) {
       if (!isBlank(cellAt(t.sheet, row, c))) {
-        r.issue('warning', 'workbook.table.rowOutside', t.sheet.name, a1(row, c), {
+        // An error, not a warning: what a person typed there would silently count for nothing.
+        r.issue('error', 'workbook.table.rowOutside', t.sheet.name, a1(row, c), {
           vi: `Dòng ${row} có dữ liệu ngay dưới ${label.vi} nhưng nằm ngoài bảng nên không được đọc; hãy mở rộng bảng (kéo góc bảng) để gồm dòng này.`,
           en: `Row ${row} holds data right under ${label.en} but outside the table, so it is not read; extend the table to include it.`,
         });

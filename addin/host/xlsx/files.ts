@@ -1,7 +1,7 @@
 /**
  * Node-only file reading and writing for the file host. A workbook is refused before exceljs sees it when
- * it is not .xlsx, larger than MAX_FILE_BYTES, or a zip whose declared uncompressed size is over
- * MAX_UNCOMPRESSED_BYTES (a zip bomb): the check reads the zip's directory with jszip, not the contents.
+ * it is not .xlsx, larger than MAX_FILE_BYTES, or a zip that expands past MAX_UNCOMPRESSED_BYTES (a zip
+ * bomb): by the sizes its directory declares, then by inflating the entries with a running count.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -18,36 +18,128 @@ export class WorkbookFileError extends Error {
   }
 }
 
-export async function checkXlsxBytes(bytes: Uint8Array, name: string): Promise<void> {
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} lớn ${(bytes.byteLength / 1048576).toFixed(1)} MB, quá giới hạn ${MAX_FILE_BYTES / 1048576} MB.`,
-      en: `File ${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit.`,
+export interface XlsxLimits {
+  maxFileBytes?: number;
+  maxUncompressedBytes?: number;
+}
+
+const mb = (n: number) => (n / 1048576).toFixed(1).replace('.', ',');
+const mbEn = (n: number) => (n / 1048576).toFixed(1);
+
+function tooLarge(name: string, size: number, limit: number): WorkbookFileError {
+  return new WorkbookFileError({
+    vi: `Tệp ${name} lớn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB; không mở.`,
+    en: `File ${name} is ${mbEn(size)} MB, over the ${mbEn(limit)} MB limit; not opened.`,
+  });
+}
+
+function expandsTooMuch(name: string, size: number, limit: number): WorkbookFileError {
+  if (!Number.isFinite(size))
+    return new WorkbookFileError({
+      vi: `Tệp ${name} khai báo kích thước giải nén không giới hạn (zip64), quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở.`,
+      en: `File ${name} declares an unbounded uncompressed size (zip64), past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened.`,
     });
+  return new WorkbookFileError({
+    vi: `Tệp ${name} khi giải nén lớn hơn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở.`,
+    en: `File ${name} expands to over ${mbEn(size)} MB, past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened.`,
+  });
+}
+
+const damaged = (name: string, why: string) =>
+  new WorkbookFileError({
+    vi: `Tệp ${name} bị hỏng, không đọc được (${why}). Hãy mở bằng Excel và lưu lại, hoặc dùng bản sao lưu.`,
+    en: `File ${name} is damaged and cannot be read (${why}). Open and re-save it in Excel, or use a backup.`,
+  });
+
+/**
+ * The total uncompressed size the zip's central directory declares (a zip64 marker counts as unbounded);
+ * 0 when there is no readable directory (JSZip then reports the damage).
+ */
+export function declaredUncompressedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes plus a comment of up to 65535.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return 0;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
+    if (view.getUint32(at, true) !== 0x02014b50) break;
+    const size = view.getUint32(at + 24, true);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
+/** Inflates every entry without keeping it, stopping as soon as the running total passes the limit. */
+async function inflatedSize(zip: JSZip, limit: number): Promise<number> {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const over = await new Promise<boolean>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Uint8Array) => {
+        total += chunk.byteLength;
+        if (total > limit) {
+          stream.pause();
+          stream.removeAllListeners('data');
+          resolve(true);
+        }
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(false));
+    });
+    if (over) break;
+  }
+  return total;
+}
+
+/**
+ * Refuses what exceljs should never see: too large, not a zip, a zip whose declared or actual uncompressed
+ * size passes the limit (the declared sizes can lie, so the entries are inflated with a running count),
+ * a damaged zip, or a zip without a workbook part.
+ */
+export async function checkXlsxBytes(
+  bytes: Uint8Array,
+  name: string,
+  limits: XlsxLimits = {},
+): Promise<void> {
+  const maxFile = limits.maxFileBytes ?? MAX_FILE_BYTES;
+  const maxUncompressed = limits.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
+  if (bytes.byteLength > maxFile) throw tooLarge(name, bytes.byteLength, maxFile);
+  const zipped = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!zipped)
+    throw new WorkbookFileError({
+      vi: `Tệp ${name} không phải là sổ Excel .xlsx (nội dung không phải dạng nén của .xlsx; có thể là tệp khác bị đổi đuôi thành .xlsx).`,
+      en: `File ${name} is not an .xlsx workbook (its content is not the .xlsx zip format; perhaps another file renamed to .xlsx).`,
+    });
+  // The directory's sizes first, read before any inflating library sees the file.
+  const declared = declaredUncompressedSize(bytes);
+  if (declared > maxUncompressed) throw expandsTooMuch(name, declared, maxUncompressed);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} không phải là sổ Excel .xlsx hợp lệ (không mở được dạng nén).`,
-      en: `File ${name} is not a valid .xlsx workbook (not a readable zip).`,
-    });
+  } catch (error) {
+    throw damaged(name, (error as Error).message);
   }
-  let total = 0;
-  for (const entry of Object.values(zip.files)) {
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    total += size;
-  }
-  if (total > MAX_UNCOMPRESSED_BYTES)
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} khi giải nén lớn ${Math.round(total / 1048576)} MB, quá giới hạn ${MAX_UNCOMPRESSED_BYTES / 1048576} MB; không mở.`,
-      en: `File ${name} expands to ${Math.round(total / 1048576)} MB, over the ${MAX_UNCOMPRESSED_BYTES / 1048576} MB limit; not opened.`,
-    });
   if (!zip.file('xl/workbook.xml'))
     throw new WorkbookFileError({
-      vi: `Tệp ${name} không phải là sổ Excel .xlsx (thiếu xl/workbook.xml).`,
-      en: `File ${name} is not an .xlsx workbook (no xl/workbook.xml).`,
+      vi: `Tệp ${name} không phải là sổ Excel .xlsx (thiếu phần xl/workbook.xml).`,
+      en: `File ${name} is not an .xlsx workbook (no xl/workbook.xml part).`,
     });
+  let actual: number;
+  try {
+    actual = await inflatedSize(zip, maxUncompressed);
+  } catch (error) {
+    throw damaged(name, (error as Error).message);
+  }
+  if (actual > maxUncompressed) throw expandsTooMuch(name, actual, maxUncompressed);
 }
 
 export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
@@ -63,17 +155,14 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
   } catch {
     throw new WorkbookFileError({ vi: `Không mở được tệp ${path}.`, en: `Cannot open file ${path}.` });
   }
-  if (size > MAX_FILE_BYTES) await checkXlsxBytes(new Uint8Array(size), name);
+  if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
   const bytes = await readFile(path);
   await checkXlsxBytes(bytes, name);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} hỏng, không đọc được (${(error as Error).message}).`,
-      en: `File ${name} is damaged and cannot be read (${(error as Error).message}).`,
-    });
+    throw damaged(name, (error as Error).message);
   }
   return workbook;
 }
