@@ -10,7 +10,7 @@ import { formatCitations } from './citation';
 import { matchKey } from '../text/key';
 import { type AwardContext, awardNames, levelIndex } from './draft';
 import { profileOf, type UnitProfile } from './extensions';
-import { pickWithinQuota, quotaLimit } from './quota';
+import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
 import { findVote, votePasses } from './votes';
 import {
@@ -191,17 +191,8 @@ export function nominateCollectives(ctx: AwardContext): void {
         true,
       );
     } else {
-      block(
-        'excellentCollective',
-        u,
-        [
-          {
-            vi: `Đồng hạng ${u.rank} tại giới hạn (${exQuotaLine.vi}); Hội đồng quyết định`,
-            en: `Tied at rank ${u.rank} at the cap (${exQuotaLine.en}); the council decides`,
-          },
-        ],
-        true,
-      );
+      const tie = { vi: `Đồng hạng ${u.rank}`, en: `Tied at rank ${u.rank}` };
+      block('excellentCollective', u, [capShortfall('tied', exQuotaLine, tie)], true);
     }
   }
   ctx.quotas.push({
@@ -220,6 +211,36 @@ interface FlagHelpers {
   block(ruleId: AwardRuleId, u: RatedUnit, reasons: Bilingual[], quota?: boolean): void;
   preferred: ((u: RatedUnit) => boolean) | undefined;
   preferenceLine: Bilingual;
+}
+
+/** What keeps a unit from a flag: not an excellent collective, targets not exceeded, no vote or too few yes. */
+function flagShortfalls(
+  u: RatedUnit,
+  excellent: boolean,
+  exceededShare: number,
+  vote: { yes: number; voters: number } | undefined,
+  votePercent: number,
+): Bilingual[] {
+  const reasons: Bilingual[] = [];
+  if (!excellent)
+    reasons.push({
+      vi: 'Không được đề nghị "Tập thể lao động xuất sắc" năm nay',
+      en: 'Not proposed as an Excellent Labour Collective this year',
+    });
+  else if (!exceededEnough(u, exceededShare)) {
+    const t = exceededText(u.result.indicators.exceeded, u.result.indicators.exceedable);
+    reasons.push({
+      vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
+      en: `Targets not exceeded: ${t.en}`,
+    });
+  }
+  if (!vote)
+    reasons.push({ vi: 'Chưa có kết quả biểu quyết của cụm', en: 'No vote of the cluster recorded' });
+  else if (!votePasses(vote.yes, vote.voters, votePercent)) {
+    const t = voteText(vote.yes, vote.voters);
+    reasons.push({ vi: `${t.vi}, dưới ${votePercent}%`, en: `${t.en}, below ${votePercent}%` });
+  }
+  return reasons;
 }
 
 function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUnit[], h: FlagHelpers): void {
@@ -249,24 +270,7 @@ function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUn
         vi: `Không phải đơn vị dẫn đầu cụm (xếp hạng ${u.rank}/${count})`,
         en: `Not the cluster's leading unit (ranked ${u.rank} of ${count})`,
       });
-    if (!isExcellent.has(matchKey(u.unit)))
-      reasons.push({
-        vi: 'Không được đề nghị "Tập thể lao động xuất sắc" năm nay',
-        en: 'Not proposed as an Excellent Labour Collective this year',
-      });
-    else if (!exceededEnough(u, govShare)) {
-      const t = exceededText(u.result.indicators.exceeded, u.result.indicators.exceedable);
-      reasons.push({
-        vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
-        en: `Targets not exceeded: ${t.en}`,
-      });
-    }
-    if (!vote)
-      reasons.push({ vi: 'Chưa có kết quả biểu quyết của cụm', en: 'No vote of the cluster recorded' });
-    else if (!votePasses(vote.yes, vote.voters, govVotePct)) {
-      const t = voteText(vote.yes, vote.voters);
-      reasons.push({ vi: `${t.vi}, dưới ${govVotePct}%`, en: `${t.en}, below ${govVotePct}%` });
-    }
+    reasons.push(...flagShortfalls(u, isExcellent.has(matchKey(u.unit)), govShare, vote, govVotePct));
     if (reasons.length) h.block('governmentFlag', u, reasons);
     else {
       govEligible.push(u);
@@ -306,13 +310,7 @@ function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUn
       if (pick.outcome === 'preferred') lines.push(h.preferenceLine);
       h.nominate('governmentFlag', u, lines);
     } else {
-      const why =
-        pick.outcome === 'over'
-          ? { vi: `Vượt giới hạn: ${capLine.vi}`, en: `Over the cap: ${capLine.en}` }
-          : {
-              vi: `Đồng hạng tại giới hạn (${capLine.vi}); Hội đồng quyết định`,
-              en: `Tied at the cap (${capLine.en}); the council decides`,
-            };
+      const why = capShortfall(pick.outcome, capLine, { vi: 'Đồng hạng', en: 'Tied' });
       h.block('governmentFlag', u, [why], true);
     }
   }
@@ -330,26 +328,8 @@ function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUn
     const vote = findVote(ctx.votes, sectorNames, u.unit);
     const excellentUnit = isExcellent.has(matchKey(u.unit));
     if (!excellentUnit && !vote) continue;
-    const reasons: Bilingual[] = [];
     const ind = u.result.indicators;
-    if (!excellentUnit)
-      reasons.push({
-        vi: 'Không được đề nghị "Tập thể lao động xuất sắc" năm nay',
-        en: 'Not proposed as an Excellent Labour Collective this year',
-      });
-    else if (!exceededEnough(u, sectorShare)) {
-      const t = exceededText(ind.exceeded, ind.exceedable);
-      reasons.push({
-        vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
-        en: `Targets not exceeded: ${t.en}`,
-      });
-    }
-    if (!vote)
-      reasons.push({ vi: 'Chưa có kết quả biểu quyết của cụm', en: 'No vote of the cluster recorded' });
-    else if (!votePasses(vote.yes, vote.voters, sectorVotePct)) {
-      const t = voteText(vote.yes, vote.voters);
-      reasons.push({ vi: `${t.vi}, dưới ${sectorVotePct}%`, en: `${t.en}, below ${sectorVotePct}%` });
-    }
+    const reasons = flagShortfalls(u, excellentUnit, sectorShare, vote, sectorVotePct);
     if (reasons.length) {
       h.block('sectorFlag', u, reasons);
       continue;

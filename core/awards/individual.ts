@@ -10,7 +10,7 @@ import { matchKey } from '../text/key';
 import { formatCitations } from './citation';
 import { type AwardContext, awardNames, isAward, levelIndex } from './draft';
 import { isWoman, profileOf } from './extensions';
-import { pickWithinQuota, quotaLimit } from './quota';
+import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
 import { compareShares, findVote, votePasses, type VoteTally } from './votes';
 import { basisOf, quotaText, voteText, withCitation } from './wording';
@@ -42,6 +42,16 @@ function parseDate(ctx: AwardContext, value: string, path: string, person: strin
 
 const dmy = (d: Date) =>
   `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+
+/** Why `rating` falls short of `levels[min]` (levels best first), or undefined when it does not. */
+function ratingShortfall(levels: readonly string[], rating: string, min: number): Bilingual | undefined {
+  const idx = levelIndex(levels, rating);
+  if (idx >= 0 && idx <= min) return undefined;
+  return {
+    vi: `Xếp loại "${rating}", chưa "${levels[min]}"`,
+    en: `Rating "${rating}", not "${levels[min]}"`,
+  };
+}
 
 export function nominateIndividuals(ctx: AwardContext): void {
   const people = ctx.doc.people ?? [];
@@ -150,12 +160,8 @@ export function nominateIndividuals(ctx: AwardContext): void {
         });
     }
     if (c.rating !== undefined) {
-      const idx = levelIndex(levels, c.rating);
-      if (idx < 0 || idx > advRating)
-        reasons.push({
-          vi: `Xếp loại "${c.rating}", chưa "${levels[advRating]}"`,
-          en: `Rating "${c.rating}", not "${levels[advRating]}"`,
-        });
+      const short = ratingShortfall(levels, c.rating, advRating);
+      if (short) reasons.push(short);
       else basis.push({ vi: `Xếp loại: ${c.rating}`, en: `Rating: ${c.rating}` });
     }
     if (reasons.length) block('advancedWorker', c, reasons);
@@ -256,13 +262,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
         if (pick.outcome === 'preferred') lines.push(womenLine);
         nominate('baseEmulationSoldier', e.c, lines);
       } else {
-        const why =
-          pick.outcome === 'over'
-            ? { vi: `Vượt giới hạn: ${capLine.vi}`, en: `Over the cap: ${capLine.en}` }
-            : {
-                vi: `Bằng phiếu tại giới hạn (${capLine.vi}); Hội đồng quyết định`,
-                en: `Tied at the cap (${capLine.en}); the council decides`,
-              };
+        const why = capShortfall(pick.outcome, capLine, { vi: 'Bằng phiếu', en: 'Tied' });
         block('baseEmulationSoldier', e.c, [why], true);
       }
     }
@@ -370,14 +370,8 @@ export function nominateIndividuals(ctx: AwardContext): void {
         en: `Already awarded${when}; given once only`,
       });
     }
-    if (c.rating !== undefined) {
-      const idx = levelIndex(levels, c.rating);
-      if (idx < 0 || idx > medalRating)
-        reasons.push({
-          vi: `Xếp loại "${c.rating}", chưa "${levels[medalRating]}"`,
-          en: `Rating "${c.rating}", not "${levels[medalRating]}"`,
-        });
-    }
+    const short = c.rating === undefined ? undefined : ratingShortfall(levels, c.rating, medalRating);
+    if (short) reasons.push(short);
     if (reasons.length) {
       block('procuracyMedal', c, reasons);
       continue;

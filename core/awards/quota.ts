@@ -5,6 +5,7 @@
  * never exceeded.
  */
 import { toMilli } from '../exact/decimal';
+import type { Bilingual } from '../issues/issue';
 
 export interface QuotaFormula {
   /** null: no cap. */
@@ -75,4 +76,14 @@ export function pickWithinQuota<T>(
     i = j;
   }
   return out;
+}
+
+/** Why a candidate the cap leaves out is not proposed; `tie` says what the tie is on ("Đồng hạng", "Bằng phiếu"). */
+export function capShortfall(outcome: 'over' | 'tied', capLine: Bilingual, tie: Bilingual): Bilingual {
+  return outcome === 'over'
+    ? { vi: `Vượt giới hạn: ${capLine.vi}`, en: `Over the cap: ${capLine.en}` }
+    : {
+        vi: `${tie.vi} tại giới hạn (${capLine.vi}); Hội đồng quyết định`,
+        en: `${tie.en} at the cap (${capLine.en}); the council decides`,
+      };
 }
