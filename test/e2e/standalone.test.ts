@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIssues, mergeIssues } from '../../addin/app/actions';
 import { writeClusterWorkbook } from '../../addin/host/xlsx/workbook-files';
 import { readWorkbookDocument } from '../../addin/host/xlsx/read-document';
-import { rankingRows } from '../../addin/taskpane/view-model';
+import { translator } from '../../addin/taskpane/i18n';
+import { issuePlace, rankingRows } from '../../addin/taskpane/view-model';
 import {
   type ClusterDocument,
   checkCluster,
@@ -86,7 +87,6 @@ describe('standalone task pane on the sample workbook', () => {
         ? 'Không phát hiện vấn đề nào.'
         : `${expectedCheck.error} lỗi, ${expectedCheck.warning} cảnh báo, ${expectedCheck.info} ghi chú`;
     await page.getByText(summary).waitFor();
-    await shot(page, 'check');
 
     // Compute: the ranking table shows the core's ranking, row for row.
     await page.getByRole('tab', { name: 'Tính điểm' }).click();
@@ -186,6 +186,48 @@ describe('standalone task pane on the sample workbook', () => {
     expect(violations.filter((v) => /Content Security Policy|Refused/.test(v))).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('lists the problems of a workbook with a wrong entry, each with the place it names', async () => {
+    // The sample with a bonus above its criterion's maximum, typed in the workbook.
+    const wrong = structuredClone(sample);
+    const capped = new Map(
+      sample.criteria.filter((c) => c.bonusMax !== undefined).map((c) => [c.code, c.bonusMax!]),
+    );
+    const score = wrong.scores!.find((x) => capped.has(x.criterion) && x.stage === 'self')!;
+    score.bonus = capped.get(score.criterion)! + 1;
+    const path = join(work, 'sai-diem-cong.xlsx');
+    await writeClusterWorkbook(path, wrong);
+    const read = await readWorkbookDocument(path);
+    const issues = mergeIssues(read.issues, checkCluster(read.doc!));
+    const errors = issues.filter((i) => i.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles(path);
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    const counts = countIssues(issues);
+    await page.getByText(`${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} ghi chú`).waitFor();
+    await expect(page.locator('li[data-severity]').count()).resolves.toBe(issues.length);
+    // Each error is listed with the place it names (unit and criterion for a rule on the data).
+    for (const e of errors) {
+      const item = page.locator(`li[data-severity="error"][data-code="${e.code}"]`);
+      await expect(item.first().textContent()).resolves.toContain(e.message);
+      await expect(item.first().textContent()).resolves.toContain(issuePlace(e, translator('vi')));
+    }
+    // An issue that names a cell is a button selecting it.
+    const withCell = issues.find((i) => i.sheet && i.cell);
+    if (withCell) {
+      await page
+        .getByRole('button', { name: `Chọn ô '${withCell.sheet}'!${withCell.cell}` })
+        .first()
+        .click();
+      await page.getByText(`Đã chọn ô '${withCell.sheet}'!${withCell.cell}.`).waitFor();
+    }
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await shot(page, 'check');
+    await page.close();
+  }, 120_000);
 
   it('switches to English and back, keeping the open workbook', async () => {
     const page = await browser.context.newPage();
