@@ -15,6 +15,7 @@ import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 import { clusterDocumentArb } from './arbitrary';
 import { compareFormulaResults, compareSummary, mismatchReport, valueAt } from './compare';
 import { recalculatePlans } from './engine';
+import { readWorkbookDocument } from '../../addin/host/xlsx/read-document';
 
 /** Seed of the generated documents: fixed so a failure reproduces; THIDUA_PARITY_SEED tries others. */
 const SEED = Number(process.env.THIDUA_PARITY_SEED ?? 20220726);
@@ -26,6 +27,8 @@ interface Case {
   computation: ClusterComputation;
   plan: WorkbookPlan;
   engine?: WorkbookSnapshot;
+  /** The workbook as LibreOffice saved it. */
+  saved?: string;
 }
 
 let dir: string;
@@ -56,7 +59,8 @@ beforeAll(async () => {
     dir,
   );
   snapshots.forEach((s, i) => {
-    cases[i]!.engine = s;
+    cases[i]!.engine = s.snapshot;
+    cases[i]!.saved = s.path;
   });
 }, 600_000);
 
@@ -93,6 +97,20 @@ describe('cluster workbook parity with LibreOffice', () => {
         failures.push(`${c.name}: ${mismatches.length} mismatches\n${mismatchReport(mismatches)}`);
     }
     expect(failures.join('\n\n')).toBe('');
+  });
+
+  it('a workbook saved by LibreOffice reads back to the same results (a member may edit in LibreOffice)', async () => {
+    for (const c of cases) {
+      const back = await readWorkbookDocument(c.saved!);
+      expect(back.doc, c.name).toBeDefined();
+      const { issues: _before, ...before } = c.computation.result;
+      const { issues: _after, ...after } = computeCluster(back.doc!).result;
+      expect(after, c.name).toEqual(before);
+      expect(
+        back.issues.filter((i) => i.severity === 'error'),
+        c.name,
+      ).toEqual([]);
+    }
   });
 
   it('the sample reads as the seeds write it: the cluster row holds the counts of computeCluster', () => {

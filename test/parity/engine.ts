@@ -24,9 +24,9 @@ export async function readSnapshot(path: string): Promise<WorkbookSnapshot> {
   const snapshot = snapshotWorkbook(wb, path);
   for (const sheet of snapshot.sheets) {
     const ws = wb.getWorksheet(sheet.name)!;
-    sheet.formulas?.forEach((row, r) =>
-      row.forEach((formula, c) => {
-        if (formula === null) return;
+    for (const [r, row] of (sheet.formulas ?? []).entries()) {
+      for (const [c, formula] of row.entries()) {
+        if (formula === null) continue;
         const result = ws.getCell(r + 1, c + 1).result as unknown;
         sheet.values[r]![c] =
           result === undefined || result === null
@@ -34,17 +34,20 @@ export async function readSnapshot(path: string): Promise<WorkbookSnapshot> {
             : typeof result === 'object' && 'error' in (result as object)
               ? String((result as { error: unknown }).error)
               : (result as CellValue);
-      }),
-    );
+      }
+    }
   }
   return snapshot;
 }
 
-/** Writes each plan, recalculates all of them with one LibreOffice start, returns the engine's snapshots. */
+/**
+ * Writes each plan, recalculates all of them with one LibreOffice start, returns the engine's snapshots and
+ * the recalculated files (saved by LibreOffice, as a member who edits in LibreOffice would return them).
+ */
 export async function recalculatePlans(
   plans: readonly WorkbookPlan[],
   dir: string,
-): Promise<WorkbookSnapshot[]> {
+): Promise<{ path: string; snapshot: WorkbookSnapshot }[]> {
   const inputs: string[] = [];
   for (const [i, plan] of plans.entries()) {
     const path = join(dir, `workbook-${i + 1}.xlsx`);
@@ -52,5 +55,5 @@ export async function recalculatePlans(
     inputs.push(path);
   }
   const outputs = await recalculateWorkbooks(inputs, join(dir, 'recalculated'));
-  return Promise.all(outputs.map(readSnapshot));
+  return Promise.all(outputs.map(async (path) => ({ path, snapshot: await readSnapshot(path) })));
 }
