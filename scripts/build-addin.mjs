@@ -55,9 +55,12 @@ function normaliseOrigin(origin) {
   return url.origin;
 }
 
-/** The content security policy of every page: nothing from the network but the add-in's origin and office.js. */
+/**
+ * The content security policy of every page: nothing from the network but the add-in's origin and, for pages that
+ * run inside Office (officeJsUrl given), office.js's origin. Pages outside Office get no external origin at all.
+ */
 export function contentSecurityPolicy(officeJsUrl) {
-  const office = /^https?:\/\//.test(officeJsUrl) ? ` ${new URL(officeJsUrl).origin}` : '';
+  const office = officeJsUrl && /^https?:\/\//.test(officeJsUrl) ? ` ${new URL(officeJsUrl).origin}` : '';
   return [
     "default-src 'self'",
     `script-src 'self'${office}`,
@@ -90,7 +93,7 @@ export function preparePage(html, { scripts, office, officeJsUrl }) {
     out = out.replace(re, '');
   }
   const head = [
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(officeJsUrl))}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(office ? officeJsUrl : undefined))}">`,
     ...(office ? [`<script src="${escapeAttr(officeJsUrl)}"></script>`] : []),
     ...scripts.map((name) => `<script type="module" src="${name}.js"></script>`),
   ];
