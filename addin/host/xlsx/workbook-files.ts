@@ -10,11 +10,15 @@ import {
   type ComputationLike,
   buildClusterWorkbook,
 } from '../../../templates/build/cluster';
+import { a1, parseRange } from '../../../templates/build/a1';
+import { STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookPlan } from '../../../templates/plan';
+import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
 import { readWorkbookFile, workbookBytes, writeWorkbookFile } from './files';
+import { snapshotWorkbook } from './snapshot';
 
 export async function planToBytes(plan: WorkbookPlan): Promise<{ bytes: Uint8Array; report: WriteReport }> {
   const workbook = new ExcelJS.Workbook();
@@ -43,20 +47,45 @@ export async function writeResultsCopy(
   now: string,
 ): Promise<WriteReport> {
   const workbook = await readWorkbookFile(input);
+  const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   const plan = buildClusterWorkbook(doc, computation, {
     now,
-    log: [
-      {
-        time: now,
-        action: 'Tính kết quả',
-        detail: `Từ ${basename(input)}; giai đoạn ${computation.result.stage}.`,
-      },
-    ],
+    // Renamed tabs keep their names: the results go where the person has them.
+    sheetNames: workbookSheetNames(snapshotWorkbook(workbook, basename(input))),
   });
-  // The log table of an existing workbook keeps its rows: the new line goes after the last one.
   const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');
-  await writeWorkbookFile(output, await workbookBytes(workbook));
+  appendLog(workbook, { time: now, action: 'Tính kết quả', detail });
+  // exceljs drops charts it reads: the plan's chart goes back in.
+  await writeWorkbookFile(output, await workbookBytes(workbook, (b) => addPlanCharts(b, plan)));
   return report;
+}
+
+/**
+ * The log table of an existing workbook keeps its rows: the new line goes under the last one and the table
+ * grows by a row (exceljs cannot add rows to a table it loaded, so its range is widened directly).
+ */
+function appendLog(workbook: ExcelJS.Workbook, line: { time: string; action: string; detail: string }) {
+  for (const ws of workbook.worksheets) {
+    const t = ws.getTable(TABLE.log) as unknown as
+      | { table: { tableRef?: string; ref?: string; autoFilterRef?: string } }
+      | undefined;
+    if (!t) continue;
+    const model = t.table;
+    const range = parseRange(model.tableRef ?? model.ref ?? '');
+    if (!range) return;
+    const lastBlank = [0, 1, 2].every((k) => {
+      const v = ws.getCell(range.bottom, range.left + k).value;
+      return v === null || v === undefined || v === '';
+    });
+    const row = range.bottom > range.top && lastBlank ? range.bottom : range.bottom + 1;
+    [line.time, line.action, line.detail].forEach((v, k) => {
+      ws.getCell(row, range.left + k).value = v;
+    });
+    const ref = `${a1(range.top, range.left)}:${a1(row, range.right)}`;
+    model.tableRef = ref;
+    if (model.autoFilterRef) model.autoFilterRef = ref;
+    return;
+  }
 }
 
 function withoutLog(plan: WorkbookPlan): WorkbookPlan {
