@@ -27,7 +27,7 @@ import { checkDocumentUnits } from '../registry';
 import {
   type CapView,
   type CriterionExplanation,
-  capText,
+  capView,
   explainCriterionScore,
 } from '../scorecard/explain';
 import { type ClusterScorecard, nodeTotal, scoreClusterUnits, type UnitStageScore } from '../scorecard/score';
@@ -248,21 +248,9 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
     const caps: CapView[] = [];
     for (const s of [self, verified])
       for (const cap of s.caps) {
-        const code = tree.nodes[cap.node]!.code;
-        const text = capText(code, cap);
-        caps.push({
-          criterion: code,
-          kind: cap.kind,
-          stage: s.stage,
-          before: num(cap.before),
-          limit: num(cap.limit),
-          cut: num(cap.cut),
-          text,
-        });
-        lines.push({
-          vi: `${text.vi} (${STAGE_TEXT[s.stage].vi})`,
-          en: `${text.en} (${STAGE_TEXT[s.stage].en})`,
-        });
+        const { view, line } = capView(tree, s.stage, cap);
+        caps.push(view);
+        lines.push(line);
       }
     const own = issues.filter((i) => i.unit === u.name);
     if (own.length)

@@ -288,6 +288,26 @@ export function scoreEntries(columns: ScoreColumns, list: readonly Score[]): Res
   return out;
 }
 
+function setEntry(
+  columns: ScoreColumns,
+  e: number,
+  index: number,
+  unit: number,
+  node: number,
+  stage: number,
+  points: Milli,
+  bonus: Milli,
+  deduction: Milli,
+): void {
+  columns.index[e] = index;
+  columns.unit[e] = unit;
+  columns.node[e] = node;
+  columns.stage[e] = stage;
+  columns.points[e] = points;
+  columns.bonus[e] = bonus;
+  columns.deduction[e] = deduction;
+}
+
 export function resolveScores(
   list: readonly Score[],
   ctx: ScoreContext,
@@ -360,14 +380,7 @@ export function resolveScores(
         if (points >= 0 && bonus >= 0 && deduction >= 0 && s.occurrences === undefined) {
           seen[slot] = i;
           if (isVerified) unitsWithVerified.add(unit);
-          columns.index[count] = i;
-          columns.unit[count] = unit;
-          columns.node[count] = node;
-          columns.stage[count] = stageCode;
-          columns.points[count] = points;
-          columns.bonus[count] = bonus;
-          columns.deduction[count] = deduction;
-          count++;
+          setEntry(columns, count++, i, unit, node, stageCode, points, bonus, deduction);
           continue;
         }
       }
@@ -435,16 +448,9 @@ export function resolveScores(
       }
     }
     if (isVerified) unitsWithVerified.add(unit);
-    columns.index[count] = i;
-    columns.unit[count] = unit;
-    columns.node[count] = node;
-    columns.stage[count] = stageCode;
-    columns.points[count] = points;
-    columns.bonus[count] = bonus;
-    columns.deduction[count] = counted;
     if (occurrenceRule !== undefined || e.held.length > 0)
       columns.details.set(count, { occurrenceRule, held: e.held });
-    count++;
+    setEntry(columns, count++, i, unit, node, stageCode, points, bonus, counted);
   }
   columns.length = count;
   return { columns, unitsWithVerified };

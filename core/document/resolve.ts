@@ -19,7 +19,7 @@ import {
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
 import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
-import { decimalsOf, numText } from './words';
+import { decimalsOf, duplicateCodeText, numText } from './words';
 
 export type { ScoreColumns } from './resolve-scores';
 
@@ -348,10 +348,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
       add(
         'error',
         'indicator.duplicate',
-        {
-          vi: `Mã chỉ tiêu ${code} bị trùng (đã có ở ${indicators[first]!.path}); dòng ${path} bị bỏ qua.`,
-          en: `Indicator code ${code} is duplicated (already at ${indicators[first]!.path}); ${path} is left out.`,
-        },
+        duplicateCodeText({ vi: 'Mã chỉ tiêu', en: 'Indicator code' }, code, indicators[first]!.path, path),
         { indicator: code, path: `${path}.code` },
       );
       return;

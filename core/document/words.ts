@@ -12,6 +12,14 @@ export function numText(value: number): Bilingual {
   return { vi: formatNumberVi(value, 6), en: String(value) };
 }
 
+/** "Code X is duplicated (already at …); … is left out", for a list keyed by code; `what` is e.g. "Mã chỉ tiêu". */
+export function duplicateCodeText(what: Bilingual, code: string, firstPath: string, path: string): Bilingual {
+  return {
+    vi: `${what.vi} ${code} bị trùng (đã có ở ${firstPath}); dòng ${path} bị bỏ qua.`,
+    en: `${what.en} ${code} is duplicated (already at ${firstPath}); ${path} is left out.`,
+  };
+}
+
 /** `scores[3].points` from a path of keys and indexes. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '';

@@ -14,7 +14,7 @@ import { numText, STAGE_TEXT } from '../document/words';
 import type { Milli } from '../exact/decimal';
 import type { Bilingual, Issue, Stage } from '../issues/issue';
 import { type CapApplied, type ClusterScorecard, nodeTotal, type UnitStageScore } from './score';
-import { criterionLineage } from './tree';
+import { type CriteriaTree, criterionLineage } from './tree';
 
 export interface ScoreEntryView {
   stage: Stage;
@@ -72,6 +72,28 @@ export function capText(code: string, cap: CapApplied): Bilingual {
   return {
     vi: `Nhóm ${code}: tổng ${kind.vi} các tiêu chí con là ${t(cap.before).vi}, vượt mức tối đa ${t(cap.limit).vi} của nhóm; tính ${t(cap.limit).vi} (bớt ${t(cap.cut).vi}).`,
     en: `Group ${code}: the ${kind.en} of its criteria adds up to ${t(cap.before).en}, above the group's maximum of ${t(cap.limit).en}; ${t(cap.limit).en} counts (${t(cap.cut).en} cut).`,
+  };
+}
+
+/** A cap that cut a group's sum, as explanations show it, with its line (the cap's text and the stage). */
+export function capView(
+  tree: CriteriaTree,
+  stage: Stage,
+  cap: CapApplied,
+): { view: CapView; line: Bilingual } {
+  const code = tree.nodes[cap.node]!.code;
+  const text = capText(code, cap);
+  return {
+    view: {
+      criterion: code,
+      kind: cap.kind,
+      stage,
+      before: num(cap.before),
+      limit: num(cap.limit),
+      cut: num(cap.cut),
+      text,
+    },
+    line: { vi: `${text.vi} (${STAGE_TEXT[stage].vi})`, en: `${text.en} (${STAGE_TEXT[stage].en})` },
   };
 }
 
@@ -191,21 +213,9 @@ export function explainCriterionScore(
         const own = cap.kind === 'bonus' ? stageScore.nodeBonus[node]! : stageScore.nodeDeduction[node]!;
         if (own === 0) continue;
       }
-      const code = tree.nodes[cap.node]!.code;
-      const text = capText(code, cap);
-      caps.push({
-        criterion: code,
-        kind: cap.kind,
-        stage: stageScore.stage,
-        before: num(cap.before),
-        limit: num(cap.limit),
-        cut: num(cap.cut),
-        text,
-      });
-      lines.push({
-        vi: `${text.vi} (${STAGE_TEXT[stageScore.stage].vi})`,
-        en: `${text.en} (${STAGE_TEXT[stageScore.stage].en})`,
-      });
+      const { view, line } = capView(tree, stageScore.stage, cap);
+      caps.push(view);
+      lines.push(line);
     }
   }
 

@@ -7,6 +7,7 @@
  */
 import { type Milli, sumMilli, toMilli } from '../exact/decimal';
 import type { Criterion } from '../document/types';
+import { duplicateCodeText } from '../document/words';
 import { type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
@@ -139,10 +140,7 @@ export function buildCriteriaTree(criteria: readonly Criterion[]): { tree: Crite
         makeIssue(
           'error',
           'criterion.duplicate',
-          {
-            vi: `Mã tiêu chí ${code} bị trùng (đã có ở ${nodes[first]!.path}); dòng ${path} bị bỏ qua.`,
-            en: `Criterion code ${code} is duplicated (already at ${nodes[first]!.path}); ${path} is left out.`,
-          },
+          duplicateCodeText({ vi: 'Mã tiêu chí', en: 'Criterion code' }, code, nodes[first]!.path, path),
           { criterion: code, path: `${path}.code` },
         ),
       );
