@@ -10,6 +10,7 @@ import {
   FALLBACK_TIER,
   formatPercentVi,
   judgeIndicator,
+  plainRankEntry,
   type RankEntry,
   rankUnits,
   resolveClusterDocument,
@@ -140,18 +141,11 @@ export function rankAll(
       return isNumber(t) ? scoreKey(t) : 0;
     });
     rows.push(i);
-    entries.push({
-      unit: `#${String(i).padStart(6, '0')}`,
-      total: scoreKey(v),
-      standardTotal: 0,
-      bonus: 0,
-      deduction: 0,
-      met: 0,
-      arising: 0,
-      exceeded: 0,
-      exceedable: 0,
-      criterionScore: (code) => tieValues[Number(code)] ?? 0,
-    });
+    entries.push(
+      plainRankEntry(`#${String(i).padStart(6, '0')}`, scoreKey(v), {
+        criterionScore: (code) => tieValues[Number(code)] ?? 0,
+      }),
+    );
   });
   const keys = ties.map((_, k) => `criterion:${k}` as TieBreakKey);
   const out: (number | null)[] = values.map(() => null);

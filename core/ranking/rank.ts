@@ -23,6 +23,22 @@ export interface RankEntry {
   criterionScore?: (code: string) => Milli;
 }
 
+/** An entry with a total and nothing else (no bonus, deduction or indicators), e.g. for ranking plain numbers. */
+export function plainRankEntry(unit: string, total: Milli, over: Partial<RankEntry> = {}): RankEntry {
+  return {
+    unit,
+    total,
+    standardTotal: 0,
+    bonus: 0,
+    deduction: 0,
+    met: 0,
+    arising: 0,
+    exceeded: 0,
+    exceedable: 0,
+    ...over,
+  };
+}
+
 export type RankKey = 'total' | TieBreakKey;
 
 export interface KeyComparison {

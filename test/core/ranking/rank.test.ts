@@ -4,6 +4,7 @@ import {
   chooseRankingStage,
   computeCluster,
   DEFAULT_TIERS,
+  plainRankEntry,
   type RankEntry,
   rankUnits,
   type Score,
@@ -11,18 +12,8 @@ import {
 } from '../../../core';
 import { DAK_LAK, fullScores, GIA_LAI, KON_TUM, makeDoc } from '../document/fixture';
 
-const entry = (unit: string, total: number, over: Partial<RankEntry> = {}): RankEntry => ({
-  unit,
-  total: total * 1000,
-  standardTotal: 100_000,
-  bonus: 0,
-  deduction: 0,
-  met: 0,
-  arising: 0,
-  exceeded: 0,
-  exceedable: 0,
-  ...over,
-});
+const entry = (unit: string, total: number, over: Partial<RankEntry> = {}): RankEntry =>
+  plainRankEntry(unit, total * 1000, { standardTotal: 100_000, ...over });
 
 describe('rankUnits', () => {
   it('shares ranks on full ties and skips the next (1, 2, 2, 4)', () => {
