@@ -59,7 +59,8 @@ const m = (milli: Milli) => numText(milli / 1000);
 export interface ScoreContext {
   units: readonly ResolvedClusterUnit[];
   tree: CriteriaTree;
-  findUnit(name: unknown): number | undefined;
+  /** The unit a score's `unit` names; `entry` is the score's index (for the place of any warning). */
+  findUnit(name: unknown, entry: number): number | undefined;
   issues: Issue[];
 }
 
@@ -336,7 +337,7 @@ export function resolveScores(
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     const stage = s.stage;
-    const unit = ctx.findUnit(s.unit);
+    const unit = ctx.findUnit(s.unit, i);
     let node: number | undefined;
     const code = s.criterion;
     if (typeof code === 'string') {

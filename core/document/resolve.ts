@@ -16,6 +16,9 @@ import {
   unknownCriterionIssue,
   unknownUnitIssue,
 } from './resolve-scores';
+import { documentDate } from '../registry/check';
+import { resolveUnit } from '../registry/resolve';
+import { isIsoDate } from '../registry/units';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
 import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
@@ -116,25 +119,70 @@ export const DEFAULT_TIERS: readonly TierRule[] = [
 
 const TIE_BREAK_NAMES = new Set(['indicatorsMetRatio', 'indicatorsExceededRatio', 'deduction', 'bonus']);
 
-/** Resolves names to indexes with one matchKey per distinct spelling. */
+/**
+ * Resolves names to indexes with one matchKey per distinct spelling. With `identity`, a name that matches no
+ * spelling may still match by that identity (the registry's unit for provincial names), which
+ * `newIdentityMatch` tells once per spelling.
+ */
 class NameIndex {
   private readonly byKey = new Map<string, number>();
+  private readonly byIdentity = new Map<string, number>();
   /** Spelling → index, -1 when it matches nothing. */
   private readonly cache = new Map<string, number>();
-  add(name: string, index: number): number | undefined {
+  constructor(private readonly identity?: (name: string) => string | undefined) {}
+  /** Adds a name; the index of an earlier entry it duplicates, by spelling or by identity, if any. */
+  add(name: string, index: number): { first: number; by: 'name' | 'identity' } | undefined {
     const key = matchKey(name);
     const had = this.byKey.get(key);
-    if (had === undefined) this.byKey.set(key, index);
-    return had;
+    if (had !== undefined) return { first: had, by: 'name' };
+    const id = this.identity?.(name);
+    if (id !== undefined) {
+      const same = this.byIdentity.get(id);
+      if (same !== undefined) return { first: same, by: 'identity' };
+      this.byIdentity.set(id, index);
+    }
+    this.byKey.set(key, index);
+    return undefined;
   }
+  /** True right after a find() that matched a spelling by identity for the first time. */
+  newIdentityMatch = false;
   find(name: unknown): number | undefined {
+    this.newIdentityMatch = false;
     if (typeof name !== 'string') return undefined;
     const hit = this.cache.get(name);
     if (hit !== undefined) return hit < 0 ? undefined : hit;
-    const found = this.byKey.get(matchKey(name));
+    let found = this.byKey.get(matchKey(name));
+    if (found === undefined && this.identity) {
+      const id = this.identity(name);
+      found = id === undefined ? undefined : this.byIdentity.get(id);
+      this.newIdentityMatch = found !== undefined;
+    }
     this.cache.set(name, found ?? -1);
     return found;
   }
+}
+
+/** resolveUnit's confidence for a known variant or a diacritic slip; typos score lower. */
+const VARIANT_CONFIDENCE = 0.95;
+
+const scoreUnitPath = (i: number) => `${scorePath(i)}.unit`;
+const resultUnitPath = (i: number) => `indicatorResults[${i}].unit`;
+
+/**
+ * The registry identity of a provincial unit name on the document's date ("Đăk Lăk" and "Đắk Lắk" are one
+ * unit); undefined for other names (area units, departments), which are matched by spelling only.
+ */
+function registryIdentity(date: string | undefined): ((name: string) => string | undefined) | undefined {
+  if (date === undefined || !isIsoDate(date)) return undefined;
+  return (name) => {
+    const r = resolveUnit(name, date);
+    // The record (code and start date) is the identity: "Đắk Lắk" the province and "VKSND tỉnh Đắk Lắk" its
+    // procuracy are one member of a cluster. Only exact names, known variants and diacritic slips (confidence
+    // 0.95 or more): a typo such as "Gia Lay" stays an unknown reference, never a silent guess.
+    return r.category === 'provincial' && r.unit && r.match && r.confidence >= VARIANT_CONFIDENCE
+      ? `${r.unit.code}|${r.unit.validFrom}`
+      : undefined;
+  };
 }
 
 export function resolveClusterDocument(doc: ClusterDocument): { cluster: ResolvedCluster; issues: Issue[] } {
@@ -144,7 +192,8 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
 
   /* ---------- units ---------- */
   const units: ResolvedClusterUnit[] = [];
-  const unitIndex = new NameIndex();
+  const identityOf = registryIdentity(Number.isInteger(doc.year) ? documentDate(doc) : undefined);
+  const unitIndex = new NameIndex(identityOf);
   (doc.units ?? []).forEach((u, i) => {
     const path = `units[${i}]`;
     const name = typeof u.name === 'string' ? u.name.trim() : '';
@@ -160,14 +209,22 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
       );
       return;
     }
-    const first = unitIndex.add(name, units.length);
-    if (first !== undefined) {
+    const dup = unitIndex.add(name, units.length);
+    if (dup !== undefined) {
+      const first = units[dup.first]!;
+      const same =
+        dup.by === 'identity'
+          ? {
+              vi: ', cùng một đơn vị theo danh mục tỉnh, thành phố',
+              en: ', the same unit in the register of provinces',
+            }
+          : { vi: '', en: '' };
       add(
         'error',
         'unit.duplicate',
         {
-          vi: `Đơn vị "${name}" bị trùng với "${units[first]!.name}" (${units[first]!.path}); dòng ${path} bị bỏ qua.`,
-          en: `Unit "${name}" duplicates "${units[first]!.name}" (${units[first]!.path}); ${path} is left out.`,
+          vi: `Đơn vị "${name}" (${path}) bị trùng với "${first.name}" (${first.path})${same.vi}; dòng ${path} bị bỏ qua.`,
+          en: `Unit "${name}" (${path}) duplicates "${first.name}" (${first.path})${same.en}; ${path} is left out.`,
         },
         { unit: name, path: `${path}.name` },
       );
@@ -185,13 +242,36 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
       },
       { path: 'units' },
     );
+  // A reference that matches a unit only through the registry ("Đăk Lăk" for "Đắk Lắk"): counted for that
+  // unit, with a warning at its first use.
+  const variantIssue = (name: string, unit: number, path: string, where: IssueLocation = {}) =>
+    add(
+      'warning',
+      'unit.name.variant',
+      {
+        vi: `Tên "${name}" ở ${path} khác tên đơn vị "${units[unit]!.name}" trong danh sách đơn vị; theo danh mục tỉnh, thành phố đây là cùng một đơn vị nên được tính cho "${units[unit]!.name}".`,
+        en: `Name "${name}" at ${path} differs from the unit "${units[unit]!.name}" in the units list; the register of provinces makes them one unit, so it counts for "${units[unit]!.name}".`,
+      },
+      { ...where, unit: name, path },
+    );
+  /** `entry` and `place` make the path of a warning: `place(entry)`, built only when there is one. */
+  const findUnit = <T>(
+    name: unknown,
+    entry: T,
+    place: (entry: T) => string,
+    where?: IssueLocation,
+  ): number | undefined => {
+    const found = unitIndex.find(name);
+    if (unitIndex.newIdentityMatch) variantIssue(name as string, found!, place(entry), where);
+    return found;
+  };
   const unitRef = (
     name: unknown,
     path: string,
     what: Bilingual,
     where: IssueLocation = {},
   ): number | undefined => {
-    const found = unitIndex.find(name);
+    const found = findUnit(name, path, (p) => p, where);
     if (found === undefined) issues.push(unknownUnitIssue(name, path, what, where));
     return found;
   };
@@ -289,7 +369,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   const { columns, unitsWithVerified } = resolveScores(scoreList, {
     units,
     tree,
-    findUnit: (name) => unitIndex.find(name),
+    findUnit: (name, i) => findUnit(name, i, scoreUnitPath),
     issues,
   });
 
@@ -343,7 +423,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
       );
       return;
     }
-    const first = indicatorIndex.add(code, indicators.length);
+    const first = indicatorIndex.add(code, indicators.length)?.first;
     if (first !== undefined) {
       add(
         'error',
@@ -408,7 +488,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   const firstResult = new Int32Array(units.length * indicators.length).fill(-1);
   (doc.indicatorResults ?? []).forEach((r, i) => {
     // Fast path: known unit and indicator, first entry, whole non-negative numbers, numerator ≤ denominator.
-    const fastUnit = unitIndex.find(r.unit);
+    const fastUnit = findUnit(r.unit, i, resultUnitPath, { indicator: r.indicator });
     const fastIndicator = indicatorIndex.find(r.indicator);
     if (fastUnit !== undefined && fastIndicator !== undefined) {
       const slot = fastUnit * indicators.length + fastIndicator;
@@ -545,7 +625,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   (doc.votes ?? []).forEach((v, i) => {
     const path = `votes[${i}]`;
     const where = { award: v.award, path };
-    const isUnit = unitIndex.find(v.candidate) !== undefined;
+    const isUnit = findUnit(v.candidate, `${path}.candidate`, (p) => p, { award: v.award }) !== undefined;
     if (!isUnit && people.find(v.candidate) === undefined)
       add(
         'error',

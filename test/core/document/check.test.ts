@@ -238,6 +238,68 @@ describe('checkCluster', () => {
     expect(result.units.find((u) => u.unit === GIA_LAI)!.self!.total).toBe(20);
   });
 
+  it('sees one provincial unit written twice with different spellings as a duplicate, naming both', () => {
+    const doc = makeDoc({
+      units: [{ name: GIA_LAI }, { name: DAK_LAK }, { name: 'VKSND tỉnh Đăk Lăk' }],
+      scores: [...fullScores(GIA_LAI), ...fullScores(DAK_LAK)],
+    });
+    const dup = checkCluster(doc).filter((i) => i.code === 'unit.duplicate');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ severity: 'error', unit: 'VKSND tỉnh Đăk Lăk', path: 'units[2].name' });
+    for (const text of [dup[0]!.message, dup[0]!.messageEn]) {
+      expect(text).toContain('"VKSND tỉnh Đăk Lăk" (units[2])');
+      expect(text).toContain(`"${DAK_LAK}" (units[1])`);
+    }
+    expect(dup[0]!.message).toContain('danh mục tỉnh, thành phố');
+    expect(
+      computeCluster(doc)
+        .result.units.map((u) => u.unit)
+        .sort(),
+    ).toEqual([DAK_LAK, GIA_LAI].sort());
+  });
+
+  it('counts a reference spelt as a registry variant for that unit, with one warning per spelling', () => {
+    const doc = makeDoc({
+      units: [{ name: GIA_LAI }, { name: DAK_LAK }],
+      scores: [
+        ...fullScores(GIA_LAI),
+        ...fullScores('VKSND tỉnh Đăk Lăk'),
+        ...fullScores('Dak Lak', 'verified').map((s) => ({ ...s, points: s.points - 1 })),
+      ],
+      indicators: [{ code: 'CT1', title: 'Chỉ tiêu 1', target: 0.9 }],
+      indicatorResults: [{ unit: 'Đắc Lắc', indicator: 'CT1', numerator: 9, denominator: 10 }],
+    });
+    const issues = checkCluster(doc);
+    expect(codes(issues).filter((c) => c.startsWith('ref.'))).toEqual([]);
+    const variants = issues.filter((i) => i.code === 'unit.name.variant');
+    expect(variants.map((i) => [i.severity, i.unit, i.path])).toEqual([
+      ['warning', 'VKSND tỉnh Đăk Lăk', 'scores[3].unit'],
+      ['warning', 'Dak Lak', 'scores[6].unit'],
+      ['warning', 'Đắc Lắc', 'indicatorResults[0].unit'],
+    ]);
+    expect(variants[0]!.message).toContain(DAK_LAK);
+    const dakLak = computeCluster(doc).result.units.find((u) => u.unit === DAK_LAK)!;
+    expect(dakLak.self!.total).toBe(20);
+    expect(dakLak.verified!.total).toBe(17);
+    expect(dakLak.indicators.arising).toBe(1);
+  });
+
+  it('keeps area units to their spelling: a provincial look-alike is not the same unit', () => {
+    const area = 'VKSND khu vực 1 Đắk Lắk';
+    const doc = makeDoc({
+      units: [{ name: area }, { name: DAK_LAK }],
+      scores: [...fullScores(area), ...fullScores('VKSND khu vuc 1 Dak Lak'), ...fullScores('Dak Lak')],
+    });
+    // Two members (an area unit is not its province); the area unit's name without diacritics is not its
+    // spelling, and the registry does not speak for area units, so those references stay unknown.
+    expect(checkCluster(doc).map((i) => [i.code, i.unit, i.path])).toEqual([
+      ['ref.unit.unknown', 'VKSND khu vuc 1 Dak Lak', 'scores[3].unit'],
+      ['ref.unit.unknown', 'VKSND khu vuc 1 Dak Lak', 'scores[4].unit'],
+      ['ref.unit.unknown', 'VKSND khu vuc 1 Dak Lak', 'scores[5].unit'],
+      ['unit.name.variant', 'Dak Lak', 'scores[6].unit'],
+    ]);
+  });
+
   it('reports a deduction typed against the occurrence rule as a warning and counts the rule', () => {
     const doc = makeDoc({
       scores: [
