@@ -82,10 +82,7 @@ export function largeCluster(): ClusterDocument {
       return {
         unit: u.name,
         indicator: ind.code,
-        numerator:
-          Math.round(denominator * (0.85 + ((i + k) % 4) * 0.05)) > denominator
-            ? denominator
-            : Math.round(denominator * (0.85 + ((i + k) % 4) * 0.05)),
+        numerator: Math.min(denominator, Math.round(denominator * (0.85 + ((i + k) % 4) * 0.05))),
         denominator,
       };
     }),
