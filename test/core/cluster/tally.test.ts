@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ClusterDocument, tallyAwards } from '../../../core';
+import { type ClusterDocument, computeCluster, nominateAwards, tallyAwards } from '../../../core';
 
 const fixture = (): ClusterDocument =>
   JSON.parse(readFileSync(new URL('../../fixtures/awards/cum-7-2022-awards.json', import.meta.url), 'utf8'));
 
 const row = (t: ReturnType<typeof tallyAwards>, form: string) => t.forms.find((f) => f.form === form);
+
+const sample = (): ClusterDocument =>
+  JSON.parse(readFileSync(new URL('../../../templates/samples/cum-7-2022.json', import.meta.url), 'utf8'));
 
 describe('tallyAwards', () => {
   it('reproduces the 2022 award tally of Cụm 7 (seed 001)', () => {
@@ -99,5 +102,28 @@ describe('tallyAwards', () => {
     const t = tallyAwards([doc]);
     expect(t.issues.map((i) => i.path)).toEqual([`awards[37].kind`, 'awards[38]']);
     expect(row(t, 'Bằng khen của Thủ tướng Chính phủ')!.individual).toBe(3);
+  });
+
+  it('the bundled sample carries the same 2022 figures of seed 001, and the profiles the 15% cap needs', () => {
+    const doc = sample();
+    const fromSample = tallyAwards([doc]);
+    const fromFixture = tallyAwards([fixture()]);
+    expect(fromSample.forms).toEqual(fromFixture.forms);
+    expect(fromSample.totals).toEqual({ collective: 177, individual: 752 });
+    expect(fromSample.initiatives).toEqual([
+      { level: 'cơ sở', count: 186 },
+      { level: 'ngành', count: 20 },
+    ]);
+    expect(fromSample.issues).toEqual([]);
+    const report = nominateAwards(doc, computeCluster(doc).result);
+    expect(report.issues.map((i) => i.code)).not.toContain('awards.cap.baseMissing');
+    const caps = report.quotas.filter((q) => q.rule === 'baseEmulationSoldier');
+    expect(caps.map((q) => [q.scope, q.base, q.limit])).toEqual([
+      ['VKSND tỉnh Đắk Lắk', 231, 34],
+      ['VKSND tỉnh Gia Lai', 236, 35],
+      ['VKSND tỉnh Kon Tum', 131, 19],
+      ['VKSND tỉnh Đắk Nông', 126, 18],
+      ['VKSND tỉnh Lâm Đồng', 199, 29],
+    ]);
   });
 });
