@@ -160,25 +160,3 @@ const WOMEN = new Set(['nữ', 'nu', 'female', 'f', 'woman']);
 export function isWoman(gender: string | undefined): boolean {
   return gender !== undefined && WOMEN.has(matchKey(gender));
 }
-
-/** The optional document fields read by core/awards and core/cluster (docs/awards.md). */
-export const AWARD_DOCUMENT_FIELDS = [
-  'ruleOverrides',
-  'unitProfiles',
-  'awards',
-  'initiatives',
-  'notEvaluated',
-  'election',
-] as const;
-
-/**
- * Whether an "unknown field" warning from the document reader is about one of these fields (or a person's
- * `rating`): the field is used here, so the warning that it is "not used" would mislead.
- */
-export function isAwardFieldWarning(issue: Issue): boolean {
-  if (issue.code !== 'document.key.unknown' || !issue.path) return false;
-  return (
-    (AWARD_DOCUMENT_FIELDS as readonly string[]).includes(issue.path) ||
-    /^people\[\d+\]\.rating$/.test(issue.path)
-  );
-}

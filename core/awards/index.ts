@@ -8,8 +8,6 @@ export {
   readAwardRecords,
   readInitiativeRecords,
   isWoman,
-  isAwardFieldWarning,
-  AWARD_DOCUMENT_FIELDS,
   type UnitProfile,
   type AwardRecord,
   type InitiativeRecord,

@@ -25,7 +25,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { acceptParsed } from '../load';
 import { computeLoaded, rankingText } from './compute';
-import { formatNominations, withoutAwardFieldWarnings } from './nominate';
+import { formatNominations } from './nominate';
 
 export const SAMPLE_NAME = 'templates/samples/cum-7-2022.json';
 
@@ -96,7 +96,7 @@ export const demoCommand: Command = {
     const awards = nominateAwards(loaded.doc, result, { lang: ctx.lang });
     const nominations: NominationReport = {
       ...awards,
-      issues: [...withoutAwardFieldWarnings(result.issues), ...awards.issues],
+      issues: [...result.issues, ...awards.issues],
     };
     const plan = buildNominationWorkbook(loaded.doc, awards, { result });
     await guarded(

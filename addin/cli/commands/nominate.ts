@@ -5,8 +5,6 @@
  */
 import {
   hasErrors,
-  type Issue,
-  isAwardFieldWarning,
   type NominationReport,
   nominateAwards,
   type RuleValueReport,
@@ -21,11 +19,6 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
 import { computeLoaded } from './compute';
-
-/** Reading and computing issues, less the "unknown field" warnings about the fields the awards use. */
-export function withoutAwardFieldWarnings(issues: readonly Issue[]): Issue[] {
-  return issues.filter((i) => !isAwardFieldWarning(i));
-}
 
 function valueText(v: RuleValueReport['value']): string {
   return Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v);
@@ -176,7 +169,7 @@ export const nominateCommand: Command = {
     const awards = nominateAwards(loaded.doc, result, options);
     const report: NominationReport = {
       ...awards,
-      issues: [...withoutAwardFieldWarnings(result.issues), ...awards.issues],
+      issues: [...result.issues, ...awards.issues],
     };
     if (ctx.values.json) ctx.io.out(JSON.stringify(report, null, 2));
     else ctx.io.out(formatNominations(report, ctx));

@@ -3,7 +3,6 @@ import { hasErrors, proposeRotation } from '../../../core';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
-import { withoutAwardFieldWarnings } from './nominate';
 
 export const rotateCommand: Command = {
   name: 'rotate',
@@ -16,7 +15,7 @@ export const rotateCommand: Command = {
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     const p = proposeRotation(loaded.doc);
-    const issues = [...withoutAwardFieldWarnings(loaded.issues), ...p.issues];
+    const issues = [...loaded.issues, ...p.issues];
     if (ctx.values.json) {
       const out: Record<string, unknown> = { format: p.format, year: p.year };
       if (p.leader) out.leader = p.leader;

@@ -3,7 +3,6 @@ import { type AwardTally, hasErrors, type Issue, tallyAwards } from '../../../co
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
-import { withoutAwardFieldWarnings } from './nominate';
 
 function formatTally(tally: AwardTally, issues: readonly Issue[], ctx: CommandContext): string {
   const t = ctx.t;
@@ -72,7 +71,7 @@ export const tallyCommand: Command = {
       loaded.map((l) => l.doc),
       options,
     );
-    const issues = [...loaded.flatMap((l) => withoutAwardFieldWarnings(l.issues)), ...tally.issues];
+    const issues = [...loaded.flatMap((l) => l.issues), ...tally.issues];
     if (ctx.values.json) ctx.io.out(JSON.stringify({ ...tally, issues }, null, 2));
     else ctx.io.out(formatTally(tally, issues, ctx));
     return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
