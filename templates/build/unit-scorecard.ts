@@ -1,6 +1,8 @@
 /**
  * The scorecard a member returns to the cluster: one workbook with that unit's scorecard sheet (same layout
- * as in the cluster workbook, so merge reads both the same way) and the hidden meta sheet.
+ * as in the cluster workbook, so merge reads both the same way) and the hidden meta sheet, which also
+ * carries the cluster's information (members, leader, criteria with standards and caps…) so that the
+ * members' files alone rebuild the cluster workbook (templates/read/unit-meta.ts reads it back).
  */
 import { type ClusterDocument, fromMilli, matchKey } from '../../core';
 import {
@@ -14,6 +16,7 @@ import {
   UNIT_SCORECARD_TEMPLATE_ID,
   scorecardSheetName,
 } from '../layouts/cluster';
+import { UNIT_META_FIELDS, UNIT_META_KEYS, UNIT_META_PART_CHARS } from '../layouts/unit-meta';
 import type { CellPlan, WorkbookPlan } from '../plan';
 import { a1, sheetRef } from './a1';
 import { buildScorecardSheet } from './scorecard-sheet';
@@ -52,9 +55,10 @@ export function buildUnitScorecard(
     [META_KEYS.format, doc.format],
     [META_KEYS.kind, doc.kind],
     [META_KEYS.builtAt, options.now ?? ''],
-    ['cluster', doc.cluster.name],
-    ['year', String(doc.year)],
-    ['unit', name],
+    [UNIT_META_KEYS.cluster, doc.cluster.name],
+    [UNIT_META_KEYS.year, String(doc.year)],
+    [UNIT_META_KEYS.unit, name],
+    ...unitMetaDocumentRows(doc),
   ];
   const cells: CellPlan[] = HEADERS.meta.map((h, i) => ({ ref: a1(1, i + 1), value: h, style: header }));
   meta.forEach(([k, v], i) => {
@@ -88,4 +92,36 @@ export function buildUnitScorecard(
       { name: NAME.templateVersion, ref: sheetRef(SHEET.meta, '$B$3') },
     ],
   };
+}
+
+/** The part of a document a member's scorecard carries: its cluster's structure, no scores or people. */
+export function unitMetaDocument(doc: ClusterDocument): ClusterDocument {
+  const out: Record<string, unknown> = {};
+  for (const k of UNIT_META_FIELDS) if (doc[k] !== undefined) out[k] = doc[k];
+  return out as unknown as ClusterDocument;
+}
+
+/**
+ * Text cut into parts of at most `size` characters, never next to whitespace, so that a reader or an editor
+ * trimming cell text cannot change the joined result.
+ */
+export function splitMetaText(value: string, size = UNIT_META_PART_CHARS): string[] {
+  const parts: string[] = [];
+  const blank = (i: number) => /\s/.test(value[i] ?? '');
+  let start = 0;
+  while (start < value.length) {
+    let end = Math.min(start + size, value.length);
+    while (end < value.length && end > start + 1 && (blank(end - 1) || blank(end))) end--;
+    parts.push(value.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+function unitMetaDocumentRows(doc: ClusterDocument): [string, string][] {
+  const parts = splitMetaText(JSON.stringify(unitMetaDocument(doc)));
+  return [
+    [UNIT_META_KEYS.documentParts, String(parts.length)],
+    ...parts.map((p, i): [string, string] => [UNIT_META_KEYS.documentPart(i + 1), p]),
+  ];
 }

@@ -1,13 +1,14 @@
 /**
  * `thidua merge UNIT.xlsx… -o CLUSTER.xlsx`: consolidates the scorecards members return into one cluster
- * workbook. The pure part (consolidate) compares what every file says for each unit, criterion and stage:
- * agreeing values are taken, disagreeing ones are left out and reported, a value already in a cluster
- * workbook given as input is never replaced. Inputs are only read; the output is a new file.
+ * workbook. The members' files alone are enough: each carries its cluster's information (members, criteria;
+ * templates/read/unit-meta.ts), and the files must agree on it. A cluster workbook or .json given among the
+ * inputs is the base instead. The pure part (consolidate) compares what every file says for each unit,
+ * criterion and stage: agreeing values are taken, disagreeing ones are left out and reported, a value
+ * already in the base is never replaced. Inputs are only read; the output is a new file.
  */
 import { access, readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import {
-  CLUSTER_FORMAT,
   type ClusterDocument,
   computeCluster,
   type Criterion,
@@ -27,25 +28,12 @@ import {
 import {
   CLUSTER_TEMPLATE_ID,
   CLUSTER_TEMPLATE_VERSION,
-  HEADERS,
-  LAYOUT,
   META_KEYS,
-  SHEET,
-  SC,
-  TABLE,
   UNIT_SCORECARD_TEMPLATE_ID,
 } from '../../../templates';
 import type { WorkbookSnapshot } from '../../../templates/plan';
-import { readClusterWorkbook, readScorecardSheet } from '../../../templates/read';
-import {
-  Reader,
-  bodyRows,
-  cellAt,
-  locateTable,
-  readNumber,
-  readText,
-  text,
-} from '../../../templates/read/grid';
+import { readClusterWorkbook } from '../../../templates/read';
+import { readMetaRows, readUnitScorecard } from '../../../templates/read/unit-meta';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
@@ -60,6 +48,10 @@ export interface ReturnedWorkbook {
   template?: { id: string; version: string };
   document?: ClusterDocument;
   issues: Issue[];
+  /** The member a unit scorecard belongs to. */
+  unit?: string;
+  /** The cluster's information a unit scorecard carries: the structure when no base is given. */
+  cluster?: ClusterDocument;
 }
 
 export interface ConsolidateInput {
@@ -147,6 +139,74 @@ function differing(a: Record<string, string>, b: Record<string, string>): string
   return Object.keys(a).filter((k) => a[k] !== b[k]);
 }
 
+/* ---------- the cluster's information the members' files carry ---------- */
+
+const criterionKey = (c: Criterion): string =>
+  [
+    c.parent ? matchKey(c.parent) : '',
+    milliText(c.points),
+    milliText(c.bonusMax),
+    milliText(c.deductionMax),
+    milliText(c.deductionEach),
+    c.evidenceRequired ? 'x' : '',
+  ].join('|');
+
+/** Equal for two documents with the same year, kind, cluster, members and criteria (codes, tree, standards, caps). */
+function contentsKey(d: ClusterDocument): string {
+  const members = d.units.map((u) => matchKey(u.name)).sort();
+  const criteria = d.criteria.map((c) => `${matchKey(c.code)}=${criterionKey(c)}`);
+  return JSON.stringify([d.year, d.kind, matchKey(d.cluster.name), members, criteria]);
+}
+
+/** The cluster information most unit scorecards carry (ties: the first file's); undefined when none does. */
+export function commonCluster(returns: readonly ReturnedWorkbook[]): ClusterDocument | undefined {
+  const groups = new Map<string, ClusterDocument[]>();
+  for (const wb of returns) {
+    if (!wb.cluster) continue;
+    const key = contentsKey(wb.cluster);
+    groups.set(key, [...(groups.get(key) ?? []), wb.cluster]);
+  }
+  let best: ClusterDocument[] = [];
+  for (const g of groups.values()) if (g.length > best.length) best = g;
+  return best[0];
+}
+
+/** How a file's member list and criteria differ from the reference, in words; empty when they agree. */
+function contentsDifference(ref: ClusterDocument, other: ClusterDocument): { vi: string[]; en: string[] } {
+  const vi: string[] = [];
+  const en: string[] = [];
+  const refUnits = new Map(ref.units.map((u) => [matchKey(u.name), u.name]));
+  const otherUnits = new Map(other.units.map((u) => [matchKey(u.name), u.name]));
+  const added = [...otherUnits].filter(([k]) => !refUnits.has(k)).map(([, n]) => n);
+  const removed = [...refUnits].filter(([k]) => !otherUnits.has(k)).map(([, n]) => n);
+  if (added.length || removed.length) {
+    const v = [
+      added.length ? `thêm ${added.join(', ')}` : '',
+      removed.length ? `thiếu ${removed.join(', ')}` : '',
+    ];
+    const e = [
+      added.length ? `adds ${added.join(', ')}` : '',
+      removed.length ? `lacks ${removed.join(', ')}` : '',
+    ];
+    vi.push(`danh sách đơn vị ${v.filter(Boolean).join(', ')}`);
+    en.push(`the member list ${e.filter(Boolean).join(', ')}`);
+  }
+  const refCriteria = new Map(ref.criteria.map((c) => [matchKey(c.code), c]));
+  const otherCriteria = new Map(other.criteria.map((c) => [matchKey(c.code), c]));
+  const codes: string[] = [];
+  for (const [k, c] of otherCriteria) {
+    const r = refCriteria.get(k);
+    if (!r || criterionKey(r) !== criterionKey(c)) codes.push(c.code);
+  }
+  for (const [k, c] of refCriteria) if (!otherCriteria.has(k)) codes.push(c.code);
+  if (codes.length) {
+    const shown = codes.length > 8 ? `${codes.slice(0, 8).join(', ')}…` : codes.join(', ');
+    vi.push(`${codes.length} tiêu chí khác (${shown})`);
+    en.push(`${codes.length} criteria differ (${shown})`);
+  }
+  return { vi, en };
+}
+
 /** Without a cluster workbook, the year, kind and cluster most files agree on set the structure (ties: the first). */
 function commonest(docs: readonly ClusterDocument[]): ClusterDocument | undefined {
   const groups = new Map<string, ClusterDocument[]>();
@@ -221,7 +281,10 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
   }
   for (const wb of input.returns) if (check(wb, 'return')) usable.push(wb);
 
-  const structure = base?.document ?? commonest(usable.map((wb) => wb.document));
+  // Without a base, the cluster information most members' files carry; files made before they carried it
+  // (and the consolidate tests' bare returns) fall back to the year and cluster most files name.
+  const carried = base ? undefined : commonCluster(usable);
+  const structure = base?.document ?? carried ?? commonest(usable.map((wb) => wb.document));
   if (!structure) {
     return { received: [], missing: [], duplicates: [], conflicts: [], skipped, issues };
   }
@@ -242,6 +305,16 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
         en: `${wb.file}: belongs to "${d.cluster.name}", not "${structure.cluster.name}"; file skipped.`,
       });
       return false;
+    }
+    if (carried && wb.cluster) {
+      const differs = contentsDifference(carried, wb.cluster);
+      if (differs.vi.length) {
+        skip(wb.file, 'merge.contents.mismatch', {
+          vi: `${wb.file}: thông tin về cụm khác các tệp khác (${differs.vi.join('; ')}): tệp được tạo theo phiên bản khác của bảng chấm; bỏ qua tệp này, hãy gửi lại mẫu đúng cho đơn vị.`,
+          en: `${wb.file}: its cluster information differs from the other files' (${differs.en.join('; ')}): made from another version of the scorecard; file skipped, send the unit the right form again.`,
+        });
+        return false;
+      }
     }
     return true;
   });
@@ -281,12 +354,12 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
     }
   }
 
-  // 3. Members: the cluster workbook's, else --units, else what the files list.
+  // 3. Members: the base's, else --units, else the list the members' files carry, else what the files name.
   const memberSource =
     base?.document.units.map((u) => u.name) ?? input.expectedUnits ?? structure.units.map((u) => u.name);
   const members = new Map<string, string>();
   for (const name of memberSource) if (!members.has(matchKey(name))) members.set(matchKey(name), name);
-  if (!base && !input.expectedUnits) {
+  if (!base && !input.expectedUnits && !carried) {
     for (const wb of sameYear)
       for (const u of wb.document.units)
         if (!members.has(matchKey(u.name))) members.set(matchKey(u.name), u.name);
@@ -354,9 +427,10 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
         result: { ...r, unit, indicator: indicator.code },
       });
     }
-    // A scorecard returned blank still counts as that unit's return when it names one unit only.
-    if (own.size === 0 && d.units.length === 1) {
-      const unit = member(d.units[0]!.name, wb.file);
+    // A scorecard returned blank still counts as that unit's return.
+    const ownName = wb.unit ?? (d.units.length === 1 ? d.units[0]!.name : undefined);
+    if (own.size === 0 && ownName !== undefined) {
+      const unit = member(ownName, wb.file);
       if (unit) own.add(unit);
     }
     if (own.size === 0 && ![...strangers].some((k) => k.startsWith(`${wb.file}|`))) {
@@ -497,22 +571,10 @@ const ACCEPT = {
   version: CLUSTER_TEMPLATE_VERSION,
 };
 
-/** The key/value rows of the hidden meta sheet (template id and version, and a unit scorecard's cluster, year, unit). */
-function metaOf(snapshot: WorkbookSnapshot): Map<string, string> {
-  const meta = new Map<string, string>();
-  const sheet =
-    snapshot.sheets.find((s) => s.name === SHEET.meta) ??
-    snapshot.sheets.find((s) => s.tables.some((t) => t.name === TABLE.meta));
-  for (const row of sheet?.values ?? []) {
-    const k = text(row[0] ?? null);
-    if (k) meta.set(k, text(row[1] ?? null) ?? '');
-  }
-  return meta;
-}
-
 interface Loaded {
   file: string;
   snapshot?: WorkbookSnapshot;
+  /** The hidden meta sheet's key/value rows (template id and version…). */
   meta: Map<string, string>;
   /** A JSON document given as the cluster's structure. */
   json?: ClusterDocument;
@@ -537,81 +599,19 @@ async function load(path: string, shown: string): Promise<Loaded> {
   }
   try {
     const snapshot = snapshotWorkbook(await readWorkbookFile(path), shown);
-    return { file: shown, snapshot, meta: metaOf(snapshot), issues: [] };
+    return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: [] };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;
   }
 }
 
-/**
- * A member's returned scorecard: the unit and the scores of its one scorecard sheet, read against the
- * cluster's criteria (which rows are leaves); the sheet's own codes and standards are kept to compare.
- */
-function readUnitReturn(loaded: Loaded, structure: ClusterDocument): ReturnedWorkbook {
-  const snapshot = loaded.snapshot!;
-  const r = new Reader(snapshot);
-  const H = HEADERS.scorecard;
-  const sheet = snapshot.sheets.find((s) => s.tables.some((t) => t.name.startsWith(TABLE.scorecardPrefix)));
-  const table = sheet?.tables.find((t) => t.name.startsWith(TABLE.scorecardPrefix));
-  const t = table && locateTable(r, { table: table.name, sheets: [], headers: H, required: [H[0], H[6]] });
-  const template = {
-    id: loaded.meta.get(META_KEYS.templateId) ?? '',
-    version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
-  };
-  if (!t) {
-    r.issues.push(
-      makeIssue(
-        'error',
-        'merge.scorecard.missing',
-        {
-          vi: `${loaded.file}: không thấy bảng chấm điểm (bảng ${TABLE.scorecardPrefix}…); tệp bị sửa cấu trúc?`,
-          en: `${loaded.file}: no scorecard table (${TABLE.scorecardPrefix}…); was the file restructured?`,
-        },
-        { path: loaded.file },
-      ),
-    );
-    return { file: loaded.file, template, issues: r.issues };
-  }
-  const unit = text(cellAt(t.sheet, LAYOUT.scorecard.unitRow, 2)) ?? loaded.meta.get('unit') ?? '';
-  const parents = new Set(
-    structure.criteria
-      .map((c) => c.parent)
-      .filter((p): p is string => !!p)
-      .map(matchKey),
-  );
-  const leafKeys = new Map(structure.criteria.map((c) => [matchKey(c.code), !parents.has(matchKey(c.code))]));
-  const criteria: Criterion[] = [];
-  for (const row of bodyRows(t)) {
-    const code = readText(r, t.sheet, row, t.columns.get(H[SC.code - 1]!) ?? t.left, {
-      vi: 'Mã',
-      en: 'Code',
-    });
-    const standardCol = t.columns.get(H[SC.standard - 1]!);
-    const points =
-      standardCol === undefined
-        ? undefined
-        : readNumber(r, t.sheet, row, standardCol, {
-            what: { vi: `Điểm chuẩn ${code ?? ''}`, en: `Standard of ${code ?? ''}` },
-          });
-    const title = text(cellAt(t.sheet, row, t.columns.get(H[SC.title - 1]!) ?? t.left + 1)) ?? '';
-    if (code && points !== undefined) criteria.push({ code, title, points });
-  }
-  // Codes the cluster does not know are read as leaves and reported by consolidate, naming the file.
-  const known = new Map(leafKeys);
-  for (const c of criteria) if (!known.has(matchKey(c.code))) known.set(matchKey(c.code), true);
-  const scores = readScorecardSheet(r, t, unit, known);
-  const year = Number(loaded.meta.get('year'));
-  const document: ClusterDocument = {
-    format: CLUSTER_FORMAT,
-    kind: loaded.meta.get(META_KEYS.kind) === 'campaign' ? 'campaign' : 'annual',
-    year: Number.isInteger(year) ? year : structure.year,
-    cluster: { name: loaded.meta.get('cluster') || structure.cluster.name },
-    units: [{ name: unit }],
-    criteria,
-    scores,
-  };
-  return { file: loaded.file, template, document, issues: r.issues };
+const isUnitScorecard = (l: Loaded) =>
+  l.meta.get(META_KEYS.templateId)?.trim() === UNIT_SCORECARD_TEMPLATE_ID;
+
+/** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
+function readUnitReturn(loaded: Loaded, structure?: ClusterDocument): ReturnedWorkbook {
+  return { file: loaded.file, ...readUnitScorecard(loaded.snapshot!, structure) };
 }
 
 function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
@@ -633,6 +633,32 @@ function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
     ...(read.doc ? { document: read.doc } : {}),
     issues: read.issues,
   };
+}
+
+/**
+ * Every returned file read. Unit scorecards are read against the base when there is one; otherwise each
+ * against the cluster information it carries, and one made before scorecards carried it against the
+ * information most of the others carry.
+ */
+function readReturns(others: readonly Loaded[], base?: ClusterDocument): ReturnedWorkbook[] {
+  const read = others.map((l) =>
+    isUnitScorecard(l)
+      ? readUnitReturn(l, base)
+      : l.json
+        ? { file: l.file, template: { id: 'json', version: '' }, issues: l.issues }
+        : readClusterReturn(l),
+  );
+  if (base) return read;
+  const structure = commonCluster(
+    read.filter(
+      (r) =>
+        r.template?.id === UNIT_SCORECARD_TEMPLATE_ID && major(r.template.version) === major(ACCEPT.version),
+    ),
+  );
+  if (!structure) return read;
+  return read.map((r, i) =>
+    isUnitScorecard(others[i]!) && !r.cluster ? readUnitReturn(others[i]!, structure) : r,
+  );
 }
 
 /* ---------- the command ---------- */
@@ -692,7 +718,7 @@ export function reportText(report: ConsolidateReport, t: CommandContext['t'], la
 export const mergeCommand: Command = {
   name: 'merge',
   usage:
-    'thidua merge CLUSTER.xlsx|CLUSTER.json UNIT.xlsx… -o NEW.xlsx [--json]   (CLUSTER: the cluster workbook from "thidua new"; UNIT: the scorecards members returned)',
+    'thidua merge UNIT.xlsx… [CLUSTER.xlsx|CLUSTER.json] -o NEW.xlsx [--json]   (UNIT: the scorecards members returned, made by "thidua new --unit/--per-unit"; they carry the members and criteria. CLUSTER, optional: the cluster workbook or .json, then the base whose typed values are kept)',
   summary: {
     vi: 'gộp bảng chấm điểm các đơn vị gửi về vào sổ tổng hợp của cụm',
     en: "consolidates members' returned scorecards into the cluster workbook",
@@ -728,40 +754,27 @@ export const mergeCommand: Command = {
     const loaded = [];
     for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
     const isCluster = (l: Loaded) =>
-      l.json !== undefined || l.meta.get(META_KEYS.templateId) === CLUSTER_TEMPLATE_ID;
+      l.json !== undefined || l.meta.get(META_KEYS.templateId)?.trim() === CLUSTER_TEMPLATE_ID;
     const bases = loaded.filter(isCluster);
-    if (bases.length !== 1)
-      throw new CliError(
-        bases.length === 0
-          ? {
-              vi: 'Cần sổ tổng hợp của cụm (tạo bằng "thidua new annual") hoặc tệp .json của cụm trong danh sách tệp: nó cho biết đơn vị thành viên và bảng tiêu chí. Ví dụ: thidua merge cum7.xlsx daklak.xlsx gialai.xlsx -o cum7-da-gop.xlsx',
-              en: 'Give the cluster workbook (made by "thidua new annual") or the cluster .json among the files: it says which units are members and what the scorecard is. Example: thidua merge cum7.xlsx daklak.xlsx gialai.xlsx -o cum7-merged.xlsx',
-            }
-          : {
-              vi: `Chỉ được một sổ tổng hợp của cụm, có ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
-              en: `Only one cluster workbook may be given, got ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
-            },
-      );
-    const baseLoaded = bases[0]!;
-    const base = readClusterReturn(baseLoaded);
-    if (!base.document) {
+    if (bases.length > 1)
+      throw new CliError({
+        vi: `Chỉ được một sổ tổng hợp của cụm, có ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
+        en: `Only one cluster workbook may be given, got ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
+      });
+    const baseLoaded = bases[0];
+    const base = baseLoaded && readClusterReturn(baseLoaded);
+    if (base && !base.document) {
       for (const i of base.issues) ctx.io.err(`  ✗ ${issueText(i, ctx.lang)}`);
       throw new CliError({
         vi: `Không đọc được sổ tổng hợp ${base.file}.`,
         en: `The cluster workbook ${base.file} cannot be read.`,
       });
     }
-    const returns = loaded
-      .filter((l) => l !== baseLoaded)
-      .map(
-        (l): ReturnedWorkbook =>
-          l.meta.get(META_KEYS.templateId) === UNIT_SCORECARD_TEMPLATE_ID
-            ? readUnitReturn(l, base.document!)
-            : l.json
-              ? { file: l.file, template: { id: 'json', version: '' }, issues: l.issues }
-              : readClusterReturn(l),
-      );
-    const report = consolidate({ base, returns, accept: ACCEPT });
+    const returns = readReturns(
+      loaded.filter((l) => l !== baseLoaded),
+      base?.document,
+    );
+    const report = consolidate({ ...(base ? { base } : {}), returns, accept: ACCEPT });
     if (!report.document) {
       for (const line of reportText(report, ctx.t, ctx.lang)) ctx.io.err(line);
       throw new CliError({
@@ -772,7 +785,7 @@ export const mergeCommand: Command = {
     const now = new Date().toISOString();
     const computation = computeCluster(report.document);
     try {
-      const written = baseLoaded.snapshot
+      const written = baseLoaded?.snapshot
         ? await writeResultsCopy(
             inputs[loaded.indexOf(baseLoaded)]!,
             outPath,

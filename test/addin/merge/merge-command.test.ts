@@ -232,9 +232,166 @@ describe('thidua merge', () => {
     expect(merged.doc!.scores).toHaveLength(selfOnly(sample, DAK_LAK).length);
   });
 
-  it('needs the cluster workbook among the files', async () => {
+  it("builds the cluster workbook from the members' files alone: every self score, the missing members listed", async () => {
+    const inputs = [files.dakLak!, files.giaLai!, files.konTum!];
+    const before = await Promise.all(inputs.map(sha));
+    const { out, err, io: cliIo } = io();
+    const code = await runCli(
+      ['merge', 'daklak.xlsx', 'gialai.xlsx', 'kontum.xlsx', '-o', 'chi-don-vi.xlsx', '--json'],
+      cliIo,
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.received.map((r: { unit: string }) => r.unit)).toEqual([DAK_LAK, GIA_LAI, KON_TUM]);
+    expect(report.missing).toEqual(['VKSND tỉnh Đắk Nông', 'VKSND tỉnh Lâm Đồng']);
+    expect(report.duplicates).toEqual([]);
+    expect(report.conflicts).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    expect(report.issues.map((i: { code: string }) => i.code).sort()).toEqual([
+      'merge.unit.missing',
+      'merge.unit.missing',
+    ]);
+    expect(await Promise.all(inputs.map(sha))).toEqual(before);
+
+    // The new workbook: the members, leader, rotation and criteria the files carry, and their self scores.
+    const merged = await readWorkbookDocument(join(dir, 'chi-don-vi.xlsx'));
+    expect(merged.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const doc = merged.doc!;
+    expect(doc.units.map((u) => u.name)).toEqual(sample.units.map((u) => u.name));
+    expect(doc.cluster).toEqual(sample.cluster);
+    expect(doc.year).toBe(sample.year);
+    expect(doc.criteria).toEqual(sample.criteria);
+    const key = (s: Score) =>
+      `${matchKey(s.unit)}|${s.criterion}|${s.stage}|${s.points}|${s.bonus ?? 0}|${s.deduction ?? 0}|${s.occurrences ?? ''}`;
+    const expected = [DAK_LAK, GIA_LAI, KON_TUM].flatMap((u) => selfOnly(sample, u)).map(key);
+    expect((doc.scores ?? []).map(key).sort()).toEqual(expected.sort());
+  });
+
+  it('reports a second file for a unit as a duplicate and differing values naming unit, criterion, stage and each file', async () => {
+    const { out, io: cliIo } = io();
+    const code = await runCli(
+      ['merge', 'daklak.xlsx', 'gialai.xlsx', 'gialai-lan2.xlsx', '-o', 'hai-tep.xlsx', '--lang', 'en'],
+      cliIo,
+    );
+    expect(code).toBe(1);
+    const text = out.join('\n');
+    const first = selfOnly(sample, GIA_LAI)[0]!;
+    expect(text).toContain(`Duplicate files: ${GIA_LAI} (gialai.xlsx, gialai-lan2.xlsx)`);
+    const conflict = text.split('\n').find((l) => l.includes('the files differ'));
+    expect(conflict).toContain(`${GIA_LAI}, criterion ${first.criterion} (self)`);
+    expect(conflict).toContain(`gialai.xlsx: điểm ${first.points}`);
+    expect(conflict).toContain('gialai-lan2.xlsx: điểm ');
+    const merged = await readWorkbookDocument(join(dir, 'hai-tep.xlsx'));
+    const giaLai = merged.doc!.scores!.filter((s) => s.unit === GIA_LAI);
+    expect(giaLai).toHaveLength(selfOnly(sample, GIA_LAI).length - 1);
+    expect(giaLai.some((s) => s.criterion === first.criterion)).toBe(false);
+  });
+
+  it('skips a file whose member list or criteria differ from the others, naming it', async () => {
+    const empty: ClusterDocument = { ...sample, scores: [], indicatorResults: [], votes: [] };
+    const leaf = sample.criteria.find((c) => !sample.criteria.some((d) => d.parent === c.code))!;
+    const otherCriteria = {
+      ...empty,
+      criteria: empty.criteria.map((c) => (c === leaf ? { ...c, bonusMax: (c.bonusMax ?? 0) + 1 } : c)),
+    };
+    await writePlan(
+      buildUnitScorecard(
+        { ...otherCriteria, scores: selfOnly(sample, 'VKSND tỉnh Đắk Nông') },
+        'VKSND tỉnh Đắk Nông',
+      ),
+      'daknong-mau-khac.xlsx',
+    );
+    const fewer = { ...empty, units: empty.units.filter((u) => u.name !== KON_TUM) };
+    await writePlan(
+      buildUnitScorecard(
+        { ...fewer, scores: selfOnly(sample, 'VKSND tỉnh Lâm Đồng') },
+        'VKSND tỉnh Lâm Đồng',
+      ),
+      'lamdong-thieu-don-vi.xlsx',
+    );
+    const { out, io: cliIo } = io();
+    const code = await runCli(
+      [
+        'merge',
+        'daklak.xlsx',
+        'daknong-mau-khac.xlsx',
+        'gialai.xlsx',
+        'lamdong-thieu-don-vi.xlsx',
+        'kontum.xlsx',
+        '-o',
+        'lech-mau.xlsx',
+        '--json',
+      ],
+      cliIo,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.skipped.map((s: { file: string }) => s.file)).toEqual([
+      'daknong-mau-khac.xlsx',
+      'lamdong-thieu-don-vi.xlsx',
+    ]);
+    const mismatches = report.issues.filter((i: { code: string }) => i.code === 'merge.contents.mismatch');
+    expect(mismatches.map((i: { path: string }) => i.path)).toEqual([
+      'daknong-mau-khac.xlsx',
+      'lamdong-thieu-don-vi.xlsx',
+    ]);
+    expect(mismatches[0].message).toContain(`1 tiêu chí khác (${leaf.code})`);
+    expect(mismatches[1].message).toContain(`danh sách đơn vị thiếu ${KON_TUM}`);
+    expect(report.missing).toEqual(['VKSND tỉnh Đắk Nông', 'VKSND tỉnh Lâm Đồng']);
+  });
+
+  it('reads a scorecard made before they carried the cluster information against the others', async () => {
+    const empty: ClusterDocument = { ...sample, scores: [], indicatorResults: [], votes: [] };
+    const plan = buildUnitScorecard(
+      { ...empty, scores: selfOnly(sample, 'VKSND tỉnh Đắk Nông') },
+      'VKSND tỉnh Đắk Nông',
+    );
+    // What a scorecard made before this change looks like: no cluster.document rows in the meta table.
+    const carried = (v: unknown) => String(v).startsWith('cluster.document');
+    const strip = (p: WorkbookPlan): WorkbookPlan => ({
+      ...p,
+      sheets: p.sheets.map((sheet) => {
+        if (sheet.role !== 'meta') return sheet;
+        const rows = new Set(
+          sheet.cells.filter((c) => c.ref.startsWith('A') && carried(c.value)).map((c) => c.ref.slice(1)),
+        );
+        return {
+          ...sheet,
+          cells: sheet.cells.filter((c) => !rows.has(c.ref.replace(/^[A-Z]+/, ''))),
+          tables: (sheet.tables ?? []).map((t) => ({ ...t, rows: t.rows.filter((r) => !carried(r[0])) })),
+        };
+      }),
+    });
+    const stripped = strip(plan);
+    const metaRows = stripped.sheets.find((s) => s.role === 'meta')!.tables![0]!.rows;
+    expect(metaRows.map((r) => r[0])).not.toContain('cluster.document.parts');
+    await writePlan(stripped, 'daknong-cu.xlsx');
+    const { out, io: cliIo } = io();
+    expect(
+      await runCli(['merge', 'daklak.xlsx', 'daknong-cu.xlsx', '-o', 'co-tep-cu.xlsx', '--json'], cliIo),
+    ).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.received.map((r: { unit: string }) => r.unit)).toEqual([DAK_LAK, 'VKSND tỉnh Đắk Nông']);
+    const merged = await readWorkbookDocument(join(dir, 'co-tep-cu.xlsx'));
+    expect(merged.doc!.scores).toHaveLength(
+      selfOnly(sample, DAK_LAK).length + selfOnly(sample, 'VKSND tỉnh Đắk Nông').length,
+    );
+
+    // Old scorecards only: nothing says who the members are.
+    const alone = io();
+    expect(await runCli(['merge', 'daknong-cu.xlsx', '-o', 'chi-tep-cu.xlsx'], alone.io)).toBe(2);
+    expect(alone.err.join('\n')).toContain(
+      'hãy đưa sổ tổng hợp của cụm (hoặc tệp .json của cụm) vào danh sách tệp',
+    );
+  });
+
+  it("never overwrites an existing -o when merging members' files alone", async () => {
+    await writeFile(join(dir, 'da-co.xlsx'), 'không phải sổ tính');
+    const before = await sha(join(dir, 'da-co.xlsx'));
     const { err, io: cliIo } = io();
-    expect(await runCli(['merge', 'daklak.xlsx', 'gialai.xlsx', '-o', 'x.xlsx'], cliIo)).toBe(2);
-    expect(err.join('\n')).toContain('Cần sổ tổng hợp của cụm');
+    expect(await runCli(['merge', 'daklak.xlsx', 'gialai.xlsx', '-o', 'da-co.xlsx'], cliIo)).toBe(2);
+    expect(err.join('\n')).toContain('da-co.xlsx đã có: lệnh merge không ghi đè');
+    expect(await sha(join(dir, 'da-co.xlsx'))).toBe(before);
   });
 });
