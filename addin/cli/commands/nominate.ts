@@ -3,12 +3,7 @@
  * result and prints the proposals with their legal basis, the caps used, the blocked candidates with reasons,
  * and every unconfirmed or overridden rule value used.
  */
-import {
-  hasErrors,
-  type NominationReport,
-  nominateAwards,
-  type RuleValueReport,
-} from '../../../core';
+import { hasErrors, type NominationReport, nominateAwards, type RuleValueReport } from '../../../core';
 import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { ClusterDocument, ResultDocument } from '../../../core';
