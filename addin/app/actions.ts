@@ -14,6 +14,7 @@ import type {
   UnitExplanation,
 } from '../../core';
 import type { WorkbookSnapshot } from '../../templates/plan';
+import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import type { WorkbookHost, WriteReport } from './host';
 import type {
   BlockedCandidate,
@@ -307,9 +308,13 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
   const limit = options.suggestionLimit ?? 8;
 
   /** Read the workbook and rebuild the document, or refuse with the reader's issues. */
-  async function readDocument(
-    steps: Steps,
-  ): Promise<{ ports: CorePorts; snapshot: WorkbookSnapshot; document: ClusterDocument; issues: Issue[] }> {
+  async function readDocument(steps: Steps): Promise<{
+    ports: CorePorts;
+    snapshot: WorkbookSnapshot;
+    document: ClusterDocument;
+    issues: Issue[];
+    sources?: WorkbookSources;
+  }> {
     const ports = await core();
     const snapshot = await steps.do('read', () => host.read());
     const read = ports.readWorkbook(snapshot);
@@ -322,7 +327,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         read.issues,
       );
     }
-    return { ports, snapshot, document: read.document, issues: read.issues };
+    return { ports, snapshot, document: read.document, issues: read.issues, sources: read.sources };
   }
 
   /** Read, then compute: the computation's issues include every check (core/compute runs them). */
@@ -332,11 +337,13 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     document: ClusterDocument;
     computation: Computation;
     issues: Issue[];
+    sources?: WorkbookSources;
   }> {
-    const { ports, snapshot, document, issues: readIssues } = await readDocument(steps);
+    const { ports, snapshot, document, issues: readIssues, sources } = await readDocument(steps);
     const computation = await steps.do('compute', () => ports.compute(document));
-    const issues = mergeIssues(readIssues, computation.result.issues);
-    return { ports, snapshot, document, computation, issues };
+    // The core's issues name the cell their value came from, so the pane can select it.
+    const issues = mergeIssues(readIssues, locateIssues(computation.result.issues, sources));
+    return { ports, snapshot, document, computation, issues, sources };
   }
 
   return {
@@ -385,7 +392,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const checked = await steps.do('check', () =>
         read.document ? ports.checkDocument(read.document) : [],
       );
-      const issues = mergeIssues(read.issues, checked);
+      const issues = mergeIssues(read.issues, locateIssues(checked, read.sources));
       await steps.do('mark', () => host.markIssues(issues));
       const report: CheckReport = { source: snapshot.source, issues, counts: countIssues(issues) };
       if (read.document) report.document = summarize(read.document);
@@ -420,11 +427,11 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async nominate(run = {}) {
       const steps = new Steps(3, run);
-      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const { ports, snapshot, document, computation, issues, sources } = await computeAll(steps);
       const outcome = await steps.do('nominate', () =>
         ports.nominate(document, computation.result, run.lang),
       );
-      const all = mergeIssues(issues, outcome.issues);
+      const all = mergeIssues(issues, locateIssues(outcome.issues, sources));
       const report: NominationReport = {
         source: snapshot.source,
         document: summarize(document),
@@ -441,7 +448,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async rotate(run = {}) {
       const steps = new Steps(2, run);
-      const { ports, snapshot, document, issues } = await readDocument(steps);
+      const { ports, snapshot, document, issues, sources } = await readDocument(steps);
       const outcome = await steps.do('rotate', () => ports.rotate(document));
       const report: RotationReport = {
         source: snapshot.source,
@@ -450,7 +457,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         reason: outcome.reason,
         guidance: { document: outcome.guidance.document, elected: outcome.guidance.elected },
         skipped: outcome.skipped,
-        issues: mergeIssues(issues, outcome.issues),
+        issues: mergeIssues(issues, locateIssues(outcome.issues, sources)),
       };
       if (outcome.leader) report.leader = outcome.leader;
       if (outcome.deputy) report.deputy = outcome.deputy;
@@ -459,11 +466,11 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async exportResults(run = {}) {
       const steps = new Steps(5, run);
-      const { ports, snapshot, document, computation, issues } = await computeAll(steps);
+      const { ports, snapshot, document, computation, issues, sources } = await computeAll(steps);
       const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
       const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
       const write = await steps.do('write', () => host.write(plan, 'update'));
-      const all = mergeIssues(issues, outcome.issues);
+      const all = mergeIssues(issues, locateIssues(outcome.issues, sources));
       return {
         source: snapshot.source,
         document,

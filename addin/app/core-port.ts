@@ -21,7 +21,9 @@ function resolveProcuracy(name: string, date: string): UnitResolution {
 export const corePorts: CorePorts = {
   readWorkbook(snapshot) {
     const read = readClusterWorkbook(snapshot);
-    return read.doc ? { document: read.doc, issues: read.issues } : { issues: read.issues };
+    return read.doc
+      ? { document: read.doc, issues: read.issues, sources: read.sources }
+      : { issues: read.issues };
   },
   checkDocument: core.checkCluster,
   compute(document) {

@@ -20,11 +20,14 @@ import type {
   UnitRef,
 } from '../../core';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
+import type { WorkbookSources } from '../../templates/read/sources';
 
 /** What reading a workbook gives: the document when it could be rebuilt, and what was wrong on the way. */
 export interface ReadOutcome {
   document?: ClusterDocument;
   issues: Issue[];
+  /** Where the document's values sit in the workbook, so the core's issues can name their cell. */
+  sources?: WorkbookSources;
 }
 
 /** "Why this score" for a unit (or one of its criteria), as core/compute's explain() gives it. */

@@ -39,6 +39,7 @@ import {
 } from '../layouts/cluster';
 import type { SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { criteriaFromTable, locateCriteria } from './criteria';
+import { type WorkbookSources, scoreKey } from './sources';
 import {
   type LocatedTable,
   Reader,
@@ -57,6 +58,8 @@ import {
 export interface ReadResult {
   doc?: ClusterDocument;
   issues: Issue[];
+  /** Where each value of `doc` came from (sheet and cell by JSON path): locateIssues places the core's issues. */
+  sources?: WorkbookSources;
 }
 
 function readMeta(r: Reader): Map<string, string> {
@@ -173,6 +176,22 @@ function tieBreakFromText(t: string): TieBreakKey[] {
     });
 }
 
+/** The document paths each row of the cluster information table fills. */
+const INFO_PATHS: [string, string[]][] = [
+  [INFO_KEYS.cluster, ['cluster.name']],
+  [INFO_KEYS.year, ['year']],
+  [INFO_KEYS.kind, ['kind']],
+  [INFO_KEYS.title, ['title']],
+  [INFO_KEYS.from, ['period', 'period.from']],
+  [INFO_KEYS.to, ['period.to']],
+  [INFO_KEYS.leader, ['cluster.leader']],
+  [INFO_KEYS.deputy, ['cluster.deputy']],
+  [INFO_KEYS.ruleSet, ['ruleSet']],
+  [INFO_KEYS.stage, ['ranking.stage']],
+  [INFO_KEYS.tieBreak, ['ranking.tieBreak']],
+  [INFO_KEYS.sample, ['sample']],
+];
+
 function readInfo(r: Reader, doc: ClusterDocument): boolean {
   const t = locateTable(r, {
     table: TABLE.info,
@@ -194,6 +213,10 @@ function readInfo(r: Reader, doc: ClusterDocument): boolean {
   }
   const vc = t.left + 1;
   const row = (key: string) => rows.get(matchKey(key));
+  for (const [key, paths] of INFO_PATHS) {
+    const rr = row(key);
+    if (rr !== undefined) for (const path of paths) r.from(path, t.sheet, rr, vc);
+  }
   const str = (key: string) => {
     const rr = row(key);
     return rr === undefined ? undefined : readText(r, t.sheet, rr, vc, { vi: key, en: key });
@@ -267,7 +290,7 @@ function readUnits(r: Reader, doc: ClusterDocument): boolean {
     return false;
   }
   checkTableShape(r, t, { vi: 'bảng đơn vị', en: 'the member table' });
-  const rotation: [number, string][] = [];
+  const rotation: [number, string, number][] = [];
   for (const row of bodyRows(t)) {
     const name = readText(r, t.sheet, row, t.columns.get(H[1])!, { vi: 'Tên đơn vị', en: 'Unit name' });
     if (!name) {
@@ -280,6 +303,10 @@ function readUnits(r: Reader, doc: ClusterDocument): boolean {
     const pc = t.columns.get(H[2]);
     const province =
       pc === undefined ? undefined : readText(r, t.sheet, row, pc, { vi: 'Mã tỉnh', en: 'Province code' });
+    const path = `units[${doc.units.length}]`;
+    r.from(path, t.sheet, row, t.columns.get(H[1]));
+    r.from(`${path}.name`, t.sheet, row, t.columns.get(H[1]));
+    r.from(`${path}.province`, t.sheet, row, pc);
     doc.units.push(province ? { name, province } : { name });
     const oc = t.columns.get(H[3]);
     const order =
@@ -288,9 +315,14 @@ function readUnits(r: Reader, doc: ClusterDocument): boolean {
         : readNumber(r, t.sheet, row, oc, {
             what: { vi: `Thứ tự luân phiên của ${name}`, en: `Rotation order of ${name}` },
           });
-    if (order !== undefined) rotation.push([order, name]);
+    if (order !== undefined) rotation.push([order, name, row]);
   }
-  if (rotation.length) doc.cluster.rotation = rotation.sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+  if (rotation.length) {
+    rotation.sort((a, b) => a[0] - b[0]);
+    doc.cluster.rotation = rotation.map(([, n]) => n);
+    for (const [i, [, , row]] of rotation.entries())
+      r.from(`cluster.rotation[${i}]`, t.sheet, row, t.columns.get(H[3]));
+  }
   return true;
 }
 
@@ -310,17 +342,27 @@ function readTiers(r: Reader, doc: ClusterDocument) {
         en: `Minimum percent of tier "${label ?? ''}"`,
       },
     });
-    if (label && min !== undefined) tiers.push({ label, minPercent: min });
+    if (label && min !== undefined) {
+      const path = `ranking.tiers[${tiers.length}]`;
+      r.from(path, t.sheet, row, t.columns.get(H[0]) ?? t.left);
+      r.from(`${path}.label`, t.sheet, row, t.columns.get(H[0]) ?? t.left);
+      r.from(`${path}.minPercent`, t.sheet, row, t.columns.get(H[1]) ?? t.left + 1);
+      tiers.push({ label, minPercent: min });
+    }
   }
   if (tiers.length) doc.ranking = { ...doc.ranking, tiers };
 }
 
-/** Scores of one scorecard sheet (our layout), checked against the criteria. */
+/**
+ * Scores of one scorecard sheet (our layout), checked against the criteria. `first` is the index the first of
+ * them will have in the document's scores, for the source map (r.sources).
+ */
 export function readScorecardSheet(
   r: Reader,
   t: LocatedTable,
   unit: string,
   leafKeys: Map<string, boolean>,
+  first = 0,
 ): Score[] {
   checkTableShape(r, t, { vi: `bảng chấm điểm của ${unit}`, en: `the scorecard of ${unit}` });
   const H = HEADERS.scorecard;
@@ -405,6 +447,18 @@ export function readScorecardSheet(
           );
         continue;
       }
+      const path = `scores[${first + scores.length}]`;
+      r.from(path, t.sheet, row, col(p));
+      r.from(`${path}.unit`, t.sheet, LAYOUT.scorecard.unitRow, 2);
+      r.from(`${path}.criterion`, t.sheet, row, codeCol);
+      for (const [field, k] of [
+        ['points', p],
+        ['bonus', b],
+        ['occurrences', o],
+        ['deduction', d],
+        ['note', n],
+      ] as const)
+        r.from(`${path}.${field}`, t.sheet, row, col(k));
       const s: Score = { unit, criterion: code, stage, points };
       if (bonus !== undefined) s.bonus = bonus;
       if (deduction !== undefined) s.deduction = deduction;
@@ -433,6 +487,19 @@ function scorecardTables(r: Reader): { t: LocatedTable; unit?: string }[] {
   }
   return out;
 }
+
+/** The document field each column of the indicator list and the people table fills, in header order. */
+const INDICATOR_FIELDS = ['code', 'title', 'target', 'exceedable', 'lowerIsBetter'] as const;
+const PERSON_FIELDS = [
+  'name',
+  'unit',
+  'gender',
+  'serviceStart',
+  'recruited',
+  'titles',
+  'initiatives',
+  'discipline',
+] as const;
 
 function readIndicators(r: Reader, doc: ClusterDocument) {
   const H = HEADERS.indicators;
@@ -471,6 +538,9 @@ function readIndicators(r: Reader, doc: ClusterDocument) {
         });
         target /= 100;
       }
+      const path = `indicators[${list.length}]`;
+      r.from(path, t.sheet, row, t.columns.get(H[0]));
+      r.fromRow(path, t.sheet, row, INDICATOR_FIELDS, (k) => t.columns.get(H[k]!));
       const ind: Indicator = { code, title, target };
       const ex = t.columns.get(H[3]) && yesNo(r, t.sheet, row, t.columns.get(H[3])!, H[3]);
       const lo = t.columns.get(H[4]) && yesNo(r, t.sheet, row, t.columns.get(H[4])!, H[4]);
@@ -516,6 +586,9 @@ function readIndicators(r: Reader, doc: ClusterDocument) {
       });
       continue;
     }
+    const path = `indicatorResults[${results.length}]`;
+    r.from(path, rt.sheet, row, c(0));
+    r.fromRow(path, rt.sheet, row, ['unit', 'indicator', 'numerator', 'denominator'], c);
     results.push({ unit, indicator, numerator, denominator });
   }
   if (results.length) doc.indicatorResults = results;
@@ -551,6 +624,9 @@ function readVotes(r: Reader, doc: ClusterDocument) {
       });
       continue;
     }
+    const path = `votes[${votes.length}]`;
+    r.from(path, t.sheet, row, c(0));
+    r.fromRow(path, t.sheet, row, ['award', 'candidate', 'yes', 'voters'], c);
     votes.push({ award, candidate, yes, voters });
   }
   if (votes.length) doc.votes = votes;
@@ -578,6 +654,9 @@ function readPeople(r: Reader, doc: ClusterDocument) {
       });
       continue;
     }
+    const path = `people[${people.length}]`;
+    r.from(path, t.sheet, row, c(0));
+    r.fromRow(path, t.sheet, row, PERSON_FIELDS, c);
     const p: Person = { name, unit };
     const gender = c(2) && readText(r, t.sheet, row, c(2)!, { vi: 'Giới tính', en: 'Gender' });
     if (gender) p.gender = gender;
@@ -669,8 +748,15 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
       continue;
     }
     seen.add(matchKey(u.name));
-    scores.push(...readScorecardSheet(r, t, u.name, leafKeys));
+    scores.push(...readScorecardSheet(r, t, u.name, leafKeys, scores.length));
   }
+  // Scores by the names the core's issues use: the member list's unit, the criteria table's code.
+  const codeOf = new Map(doc.criteria.map((c) => [matchKey(c.code), c.code]));
+  for (const [i, s] of scores.entries())
+    r.sources.scores.set(
+      scoreKey(s.unit, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
+      `scores[${i}]`,
+    );
   for (const u of doc.units)
     if (!seen.has(matchKey(u.name)))
       r.issues.push(
@@ -688,5 +774,5 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   readIndicators(r, doc);
   readVotes(r, doc);
   readPeople(r, doc);
-  return { doc, issues: r.issues };
+  return { doc, issues: r.issues, sources: r.sources };
 }

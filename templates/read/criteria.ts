@@ -20,6 +20,17 @@ import {
 
 const H = HEADERS.criteria;
 const REQUIRED = [H[0], H[1], H[3]] as const;
+/** The Criterion field each column fills, in header order. */
+const CRITERION_FIELDS = [
+  'code',
+  'title',
+  'parent',
+  'points',
+  'bonusMax',
+  'deductionMax',
+  'deductionEach',
+  'evidenceRequired',
+] as const;
 
 export function criteriaFromTable(r: Reader, t: LocatedTable): Criterion[] {
   checkTableShape(r, t, { vi: 'bảng tiêu chí', en: 'the criteria table' });
@@ -62,6 +73,9 @@ export function criteriaFromTable(r: Reader, t: LocatedTable): Criterion[] {
     const parent = parentCol
       ? readText(r, t.sheet, row, parentCol, { vi: 'Thuộc nhóm', en: 'Parent' })
       : undefined;
+    const path = `criteria[${out.length}]`;
+    r.from(path, t.sheet, row, codeCol);
+    r.fromRow(path, t.sheet, row, CRITERION_FIELDS, (k) => col(H[k]!));
     const c: Criterion = { code, title, points: points ?? 0 };
     if (parent) c.parent = parent;
     const bonusMax = get(H[4], `Điểm cộng tối đa của tiêu chí ${code}`, `Maximum bonus of criterion ${code}`);

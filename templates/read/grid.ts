@@ -7,6 +7,7 @@ import { type Bilingual, type Issue, makeIssue, matchKey, parseVietnameseNumber 
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { a1, overlaps, parseRange } from '../build/a1';
 import { HEADER_VARIANTS, TABLE } from '../layouts/cluster';
+import { type WorkbookSources, emptySources } from './sources';
 
 export const ERROR_VALUES = [
   '#REF!',
@@ -24,9 +25,33 @@ export const ERROR_VALUES = [
 export const isErrorValue = (v: CellValue): v is string =>
   typeof v === 'string' && ERROR_VALUES.includes(v.trim().toUpperCase());
 
+/** How the reader's messages begin: the place, in words ("Sheet "Đơn vị", ô B5: "). */
+export const placeText = (sheet: string, cell?: string): Bilingual =>
+  cell
+    ? { vi: `Sheet "${sheet}", ô ${cell}: `, en: `Sheet "${sheet}", cell ${cell}: ` }
+    : { vi: `Sheet "${sheet}": `, en: `Sheet "${sheet}": ` };
+
 export class Reader {
   readonly issues: Issue[] = [];
+  /** Where each value put into the document came from (see ./sources). */
+  readonly sources: WorkbookSources = emptySources();
   constructor(readonly snapshot: WorkbookSnapshot) {}
+
+  /** Records that the document's value at `path` is read from this cell (a column the table lacks: nothing). */
+  from(path: string, sheet: SheetSnapshot, row: number, col: number | undefined): void {
+    if (col !== undefined) this.sources.cells.set(path, { sheet: sheet.name, cell: a1(row, col) });
+  }
+
+  /** `path.field` for each of `fields` from this row, the k-th field in column `col(k)`. */
+  fromRow(
+    path: string,
+    sheet: SheetSnapshot,
+    row: number,
+    fields: readonly string[],
+    col: (k: number) => number | undefined,
+  ): void {
+    for (let k = 0; k < fields.length; k++) this.from(`${path}.${fields[k]}`, sheet, row, col(k));
+  }
 
   issue(
     severity: Issue['severity'],
@@ -36,9 +61,7 @@ export class Reader {
     text: Bilingual,
     extra: Partial<Issue> = {},
   ) {
-    const where = cell
-      ? { vi: `Sheet "${sheet}", ô ${cell}: `, en: `Sheet "${sheet}", cell ${cell}: ` }
-      : { vi: `Sheet "${sheet}": `, en: `Sheet "${sheet}": ` };
+    const where = placeText(sheet, cell);
     this.issues.push(
       makeIssue(
         severity,

@@ -1,4 +1,5 @@
 export * from './cluster';
 export * from './criteria';
-export { Reader, ERROR_VALUES, isErrorValue } from './grid';
+export { Reader, ERROR_VALUES, isErrorValue, placeText } from './grid';
 export * from './sheet-names';
+export * from './sources';

@@ -1,4 +1,5 @@
 import { checkCluster, hasErrors } from '../../../core';
+import { locateWorkbookIssues } from '../../host/xlsx/read-document';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
@@ -13,7 +14,8 @@ export const checkCommand: Command = {
   options: { json: { type: 'boolean' } },
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
-    const issues = [...loaded.issues, ...checkCluster(loaded.doc)];
+    // From a workbook, the checks' issues name the sheet and cell their value was read from.
+    const issues = [...loaded.issues, ...locateWorkbookIssues(loaded.doc, checkCluster(loaded.doc))];
     if (ctx.values.json) ctx.io.out(JSON.stringify({ issues }, null, 2));
     else {
       ctx.io.out(ctx.t({ vi: `Kiểm tra ${ctx.positionals[0]}:`, en: `Checking ${ctx.positionals[0]}:` }));

@@ -1,16 +1,23 @@
 import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
 import { type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { locateWorkbookIssues } from '../../host/xlsx/read-document';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { writeComputedWorkbook } from './compute-out';
 
-/** The result document of a loaded file: reading problems first, then the computation's. */
+/**
+ * The result document of a loaded file: reading problems first, then the computation's (from a workbook,
+ * naming the sheet and cell of their value).
+ */
 export function computeLoaded(loaded: LoadedDocument): {
   result: ResultDocument;
   computation: ClusterComputation;
 } {
   const computation = computeCluster(loaded.doc);
-  const result = { ...computation.result, issues: [...loaded.issues, ...computation.result.issues] };
+  const result = {
+    ...computation.result,
+    issues: [...loaded.issues, ...locateWorkbookIssues(loaded.doc, computation.result.issues)],
+  };
   return { result, computation };
 }
 

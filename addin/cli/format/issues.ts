@@ -1,5 +1,7 @@
 /** Issue lists for the terminal, in Vietnamese or English, errors first. */
 import { type Issue, issueText } from '../../../core';
+import { sheetRef } from '../../../templates/build/a1';
+import { placeText } from '../../../templates/read/grid';
 import type { Lang } from '../context';
 
 const SEVERITY: Record<Issue['severity'], { vi: string; en: string; mark: string }> = {
@@ -30,13 +32,27 @@ export function issueSummary(issues: readonly Issue[], lang: Lang): string {
     : `${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.notes} ghi chú.`;
 }
 
-/** One line per issue: mark, severity, message, then code and JSON path for tools and bug reports. */
+/**
+ * The cell an issue names, as Excel writes a reference ('tỉnh Gia Lai'!H12), when its message does not
+ * already begin with it (the workbook reader's messages do).
+ */
+function cellLead(issue: Issue, text: string, lang: Lang): string {
+  if (!issue.sheet || !issue.cell) return '';
+  if (text.startsWith(placeText(issue.sheet, issue.cell)[lang])) return '';
+  return `${sheetRef(issue.sheet, issue.cell)}: `;
+}
+
+/**
+ * One line per issue: mark, severity, the cell when the issue names one, message, then code and JSON path
+ * for tools and bug reports.
+ */
 export function formatIssues(issues: readonly Issue[], lang: Lang): string {
   const sorted = [...issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const lines = sorted.map((i) => {
     const s = SEVERITY[i.severity];
     const where = [i.code, i.path].filter(Boolean).join(' · ');
-    return `${s.mark} ${lang === 'en' ? s.en : s.vi}: ${issueText(i, lang)}  [${where}]`;
+    const text = issueText(i, lang);
+    return `${s.mark} ${lang === 'en' ? s.en : s.vi}: ${cellLead(i, text, lang)}${text}  [${where}]`;
   });
   return [...lines, issueSummary(issues, lang)].join('\n');
 }
