@@ -220,4 +220,41 @@ describe('consolidate', () => {
     ]);
     expect(report.document!.indicatorResults).toEqual([]);
   });
+
+  it('without a base, takes the members and criteria the files carry, the majority when one disagrees', () => {
+    const carried = doc(members, [], { cluster: { name: 'Cụm thi đua số 7', leader: 'VKSND tỉnh Gia Lai' } });
+    const withCluster = (wb: ReturnedWorkbook, cluster: ClusterDocument, unit: string): ReturnedWorkbook => ({
+      ...wb,
+      unit,
+      cluster,
+    });
+    const a = withCluster(
+      unitReturn('daklak.xlsx', members[0]!, [{ criterion: '1', points: 58 }]),
+      carried,
+      members[0]!,
+    );
+    // A blank return still counts for its unit.
+    const b = withCluster(unitReturn('gialai.xlsx', members[1]!, []), carried, members[1]!);
+    const changed = {
+      ...carried,
+      criteria: carried.criteria.map((c) => (c.code === '2' ? { ...c, points: 45 } : c)),
+    };
+    const c = withCluster(
+      unitReturn('kontum.xlsx', members[2]!, [{ criterion: '1', points: 50 }]),
+      changed,
+      members[2]!,
+    );
+    const report = consolidate({ returns: [c, a, b], accept });
+    expect(report.document!.cluster).toEqual(carried.cluster);
+    expect(report.document!.units.map((u) => u.name)).toEqual(members);
+    expect(report.received.map((r) => r.unit)).toEqual(members.slice(0, 2));
+    expect(report.missing).toEqual([members[2]]);
+    expect(report.skipped).toEqual([
+      { file: 'kontum.xlsx', reason: expect.stringContaining('1 tiêu chí khác (2)') },
+    ]);
+    expect(codes(report)).toEqual(['merge.contents.mismatch', 'merge.unit.missing']);
+    expect(report.document!.scores).toEqual([
+      { unit: members[0], criterion: '1', stage: 'self', points: 58 },
+    ]);
+  });
 });
