@@ -6,15 +6,14 @@
  * more syncs only when a request would pass Excel on the web's 5 MB limit. No sync inside per-cell loops.
  */
 import type { Issue } from '../../../core';
-import { a1, parseRange, quoteSheet } from '../../../templates/build/a1';
+import { a1, columnLetter, parseRange, quoteSheet } from '../../../templates/build/a1';
 import type {
   CellPlan,
-  CellStyle,
   CellValue,
+  ColumnPlan,
   SheetPlan,
   SheetSnapshot,
   TablePlan,
-  ValidationPlan,
   WorkbookPlan,
   WorkbookSnapshot,
 } from '../../../templates/plan';
@@ -27,13 +26,15 @@ import {
   DEFAULT_PAYLOAD_BUDGET,
   jsonBytes,
   packByBudget,
-  type Positioned,
   positioned,
   sameValue,
   splitAddress,
+  stripXlfn,
   toBlocks,
   utf8Length,
 } from './blocks';
+import { applyRun, formatRuns, runBytes } from './formats';
+import { applyValidation, groupValidations, validationBytes } from './validations';
 
 type Context = Excel.RequestContext;
 export type ExcelRun = <T>(batch: (context: Context) => Promise<T>) => Promise<T>;
@@ -61,6 +62,37 @@ interface StoredMark {
   mark: string;
 }
 
+/** A used range's position and size, loaded before its contents when a read must be split. */
+interface UsedSize {
+  range: Excel.Range;
+  /** First and last rows' values and formulas, when the sheet's bytes per cell are unknown. */
+  samples?: Excel.Range[];
+}
+
+interface Band {
+  name: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+function queueSizes(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  sample = false,
+): Map<string, UsedSize> {
+  return new Map(
+    sheetNames.map((name) => {
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      const size: UsedSize = { range: used.load('rowIndex,columnIndex,rowCount,columnCount') };
+      if (sample)
+        size.samples = [used.getRow(0).load('values,formulas'), used.getLastRow().load('values,formulas')];
+      return [name, size];
+    }),
+  );
+}
+
 /** One queued change and its estimated request size. */
 interface Op {
   bytes: number;
@@ -75,12 +107,14 @@ const errorCode = (error: unknown): string | undefined =>
 const sheetMissing = (error: unknown) => errorCode(error) === 'ItemNotFound';
 const responseTooLarge = (error: unknown) => errorCode(error) === 'ResponsePayloadSizeLimitExceeded';
 
-/** Rough bytes per cell in a response carrying values, formulas and cell properties. */
-const RESPONSE_BYTES_PER_CELL = 96;
-/** For row bands after a response was refused: long text in values and formulas, counted generously. */
-const BAND_BYTES_PER_CELL = 256;
-/** Bytes of one API call in a request (its action, object path and argument framing). */
-const CALL_BYTES = 240;
+/** Bytes per cell of an inspection response: a value and its cell properties (about 64 bytes of JSON). */
+const RESPONSE_BYTES_PER_CELL = 80;
+/** Values and formulas of a sheet never measured: short text and numbers, counted with room to spare. */
+const DEFAULT_BYTES_PER_CELL = 64;
+/** Room over a density sampled from two rows of a sheet (its middle may hold longer text). */
+const SAMPLE_MARGIN = 1.25;
+/** Bytes of one API call in a request (its action, object path and argument framing), as the fake measures them. */
+const CALL_BYTES = 180;
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
@@ -90,6 +124,8 @@ export class OfficeHost implements WorkbookHost {
   private known: Set<string> | undefined;
   /** The marks stored in the workbook as of the last read or mark, so marking can probe them at once. */
   private marks: StoredMark[] | undefined;
+  /** Response bytes per cell of each sheet's values and formulas: measured by reads, estimated by writes. */
+  private readonly density = new Map<string, number>();
 
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -99,12 +135,25 @@ export class OfficeHost implements WorkbookHost {
   /* ---------- read ---------- */
 
   async read(): Promise<WorkbookSnapshot> {
+    try {
+      return await this.readOnce();
+    } catch (error) {
+      // A sheet deleted since the last command (its size was asked for by name): list again and start over.
+      if (!sheetMissing(error) || !this.known) throw error;
+      this.known = undefined;
+      return this.readOnce();
+    }
+  }
+
+  private async readOnce(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const book = context.workbook;
       const sheets = book.worksheets.load('items/name');
       const names = book.names.load('items/name,items/formula,items/comment');
       const tables = book.tables.load('items/name');
       const setting = book.settings.getItemOrNullObject(MARKS_SETTING).load('value');
+      // Warm (sheet names known from the last command): the used ranges' sizes go with the listing.
+      const sized = this.known ? queueSizes(context, [...this.known]) : undefined;
       await context.sync();
       const sheetNames = sheets.items.map((s) => s.name);
       this.known = new Set(sheetNames);
@@ -115,12 +164,26 @@ export class OfficeHost implements WorkbookHost {
         tables.items.map((t) => ({ name: t.name, range: t.getRange().load('address') }));
       let tableRanges = queueTables();
       let contents: Map<string, SheetSnapshot>;
-      try {
-        contents = await this.loadSheets(context, sheetNames);
-      } catch (error) {
-        if (!responseTooLarge(error)) throw error;
-        tableRanges = queueTables();
-        contents = await this.loadSheetsInParts(context, sheetNames);
+      if (sized && sheetNames.every((n) => sized.has(n))) {
+        // Sizes known: bands planned from them, so the first content sync already fits.
+        contents = await this.loadBands(context, sheetNames, sized);
+      } else {
+        try {
+          contents = await this.loadSheets(context, sheetNames);
+        } catch (error) {
+          if (!responseTooLarge(error)) throw error;
+          // Never measured: the sizes, with each sheet's first and last rows as a sample of its bytes per cell.
+          const dims = queueSizes(context, sheetNames, true);
+          await context.sync();
+          for (const [name, size] of dims) {
+            if (size.range.isNullObject || !size.samples) continue;
+            const cells = size.samples.reduce((n, r) => n + r.values.length * (r.values[0]?.length ?? 0), 0);
+            const bytes = size.samples.reduce((n, r) => n + jsonBytes(r.values) + jsonBytes(r.formulas), 0);
+            if (cells > 0) this.density.set(name, Math.max(8, (bytes / cells) * SAMPLE_MARGIN));
+          }
+          tableRanges = queueTables();
+          contents = await this.loadBands(context, sheetNames, dims);
+        }
       }
       for (const t of tableRanges) {
         const { sheet, ref } = splitAddress(t.range.address);
@@ -149,58 +212,86 @@ export class OfficeHost implements WorkbookHost {
     await context.sync();
     const out = new Map<string, SheetSnapshot>();
     for (const u of used) {
-      out.set(
-        u.name,
-        u.range.isNullObject
-          ? { name: u.name, values: [], formulas: [], tables: [] }
-          : toSnapshot(u.name, u.range.rowIndex, u.range.columnIndex, u.range.values, u.range.formulas),
-      );
+      if (u.range.isNullObject) {
+        out.set(u.name, { name: u.name, values: [], formulas: [], tables: [] });
+        continue;
+      }
+      const { rowIndex, columnIndex, values, formulas } = u.range;
+      this.measure(u.name, values, formulas);
+      out.set(u.name, toSnapshot(u.name, rowIndex, columnIndex, values, formulas));
     }
     return out;
   }
 
-  /** A workbook too large for one response: sizes first, then row bands that each fit. */
-  private async loadSheetsInParts(
+  /** Response bytes per cell of a sheet's values and formulas, as last seen: the size of the next read's bands. */
+  private measure(sheet: string, values: unknown[][], formulas: unknown[][]): void {
+    const cells = values.length * (values[0]?.length ?? 0);
+    if (cells > 0) this.density.set(sheet, (jsonBytes(values) + jsonBytes(formulas)) / cells);
+  }
+
+  /**
+   * Every sheet's used range, in row bands sized from the sheets' sizes and measured bytes per cell, packed into
+   * as few syncs as the response limit allows; a group that still comes back too large is halved and retried.
+   */
+  private async loadBands(
     context: Context,
     sheetNames: string[],
+    sizes: ReadonlyMap<string, UsedSize>,
   ): Promise<Map<string, SheetSnapshot>> {
-    const dims = sheetNames.map((name) => ({
-      name,
-      range: context.workbook.worksheets
-        .getItem(name)
-        .getUsedRangeOrNullObject(true)
-        .load('rowIndex,columnIndex,rowCount,columnCount'),
-    }));
-    await context.sync();
-    const bands: { name: string; top: number; left: number; rows: number; columns: number }[] = [];
-    for (const d of dims) {
-      if (d.range.isNullObject) continue;
-      const { rowIndex, columnIndex, rowCount, columnCount } = d.range;
-      const rowsPerBand = Math.max(1, Math.floor(this.budget / (BAND_BYTES_PER_CELL * columnCount)));
-      for (let r = 0; r < rowCount; r += rowsPerBand) {
-        bands.push({
-          name: d.name,
-          top: rowIndex + r,
-          left: columnIndex,
-          rows: Math.min(rowsPerBand, rowCount - r),
-          columns: columnCount,
-        });
+    // Rows of every sheet as one stream cut into groups that fill the budget: a sheet starts in the room the
+    // previous one left, so the groups are as few as the estimates allow.
+    const groups: Band[][] = [];
+    let group: Band[] = [];
+    let room = this.budget;
+    for (const name of sheetNames) {
+      const size = sizes.get(name);
+      if (!size || size.range.isNullObject) continue;
+      const { rowIndex, columnIndex, rowCount, columnCount } = size.range;
+      const perRow = columnCount * (this.density.get(name) ?? DEFAULT_BYTES_PER_CELL);
+      for (let r = 0; r < rowCount; ) {
+        let rows = Math.min(rowCount - r, Math.floor(room / perRow));
+        if (rows < 1) {
+          if (group.length > 0) {
+            groups.push(group);
+            group = [];
+            room = this.budget;
+            continue;
+          }
+          rows = 1; // one row over the budget on its own: it goes alone
+        }
+        group.push({ name, top: rowIndex + r, left: columnIndex, rows, columns: columnCount });
+        room -= rows * perRow;
+        r += rows;
       }
     }
+    if (group.length > 0) groups.push(group);
     const out = new Map<string, SheetSnapshot>(
       sheetNames.map((name) => [name, { name, values: [], formulas: [], tables: [] }]),
     );
-    const groups = packByBudget(bands, (b) => b.rows * b.columns * BAND_BYTES_PER_CELL, this.budget);
-    for (const group of groups) {
-      // One sync per group that fits the response limit: the split is the point of this loop.
-      const loaded = group.map((b) => ({
-        band: b,
+    const load = async (group: Band[]): Promise<void> => {
+      const loaded = group.map((band) => ({
+        band,
         range: context.workbook.worksheets
-          .getItem(b.name)
-          .getRangeByIndexes(b.top, b.left, b.rows, b.columns)
+          .getItem(band.name)
+          .getRangeByIndexes(band.top, band.left, band.rows, band.columns)
           .load('values,formulas'),
       }));
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        const [only] = group;
+        if (!responseTooLarge(error) || (group.length === 1 && only!.rows === 1)) throw error;
+        // The estimate was short: the same bands in halves (or one band's rows in halves).
+        const halves: Band[][] =
+          group.length > 1
+            ? [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]
+            : [
+                [{ ...only!, rows: only!.rows >> 1 }],
+                [{ ...only!, top: only!.top + (only!.rows >> 1), rows: only!.rows - (only!.rows >> 1) }],
+              ];
+        for (const half of halves) await load(half);
+        return;
+      }
       for (const { band, range } of loaded) {
         const part = toSnapshot(band.name, band.top, band.left, range.values, range.formulas);
         const sheet = out.get(band.name)!;
@@ -210,8 +301,16 @@ export class OfficeHost implements WorkbookHost {
             sheet.formulas![r] = part.formulas![r]!;
           }
         }
+        const m = measured.get(band.name) ?? { bytes: 0, cells: 0 };
+        m.bytes += jsonBytes(range.values) + jsonBytes(range.formulas);
+        m.cells += band.rows * band.columns;
+        measured.set(band.name, m);
       }
-    }
+    };
+    // One sync per group that fits the response limit: the split is the point of this loop.
+    const measured = new Map<string, { bytes: number; cells: number }>();
+    for (const g of groups) await load(g);
+    for (const [name, m] of measured) if (m.cells > 0) this.density.set(name, m.bytes / m.cells);
     for (const sheet of out.values()) {
       for (let r = 0; r < sheet.values.length; r++) {
         sheet.values[r] ??= [];
@@ -322,6 +421,11 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       }
       for (const name of report.sheetsCreated) this.known.add(name);
+      for (const sheet of plan.sheets) {
+        const density = planDensity(cellsOf.get(sheet.name)!);
+        if (density && (mode === 'create' || !this.density.has(sheet.name)))
+          this.density.set(sheet.name, density);
+      }
       return report;
     });
   }
@@ -377,18 +481,16 @@ export class OfficeHost implements WorkbookHost {
       });
     }
 
-    // Formats: one RangeAreas per distinct style. In an update only the written cells get their number format.
-    const styled = full
-      ? cells.filter((c) => c.style)
-      : writable.filter((c) => c.style?.numFmt).map((c) => ({ ...c, style: { numFmt: c.style!.numFmt } }));
-    for (const [style, refs] of groupByStyle(styled)) {
-      for (const part of areaAddresses(refs)) {
+    // Formats: each property once per set of rectangles sharing it. In an update only the written cells get their
+    // number format.
+    const runs = full
+      ? formatRuns(cells, { fresh: created })
+      : formatRuns(writable, { fresh: false, only: ['numFmt'] });
+    for (const run of runs) {
+      for (const areas of run.areas) {
         ops.push({
-          bytes:
-            utf8Length(part.join(',')) * (style.numFmt ? 2 : 1) +
-            styleCalls(style) * CALL_BYTES +
-            jsonBytes(style),
-          apply: (ctx) => applyStyle(ws(ctx), part, style),
+          bytes: runBytes(run, areas, CALL_BYTES) - CALL_BYTES,
+          apply: (ctx) => applyRun(ws(ctx), run, areas),
         });
       }
     }
@@ -398,16 +500,17 @@ export class OfficeHost implements WorkbookHost {
     }
     for (const m of sheet.merges ?? [])
       ops.push({ bytes: 64, apply: (ctx) => ws(ctx).getRange(m).merge(false) });
-    for (const c of sheet.columns ?? []) {
+    // Adjacent columns of the same width and visibility in one call ("G:P").
+    for (const run of columnRuns(sheet.columns ?? [])) {
+      const { width, hidden } = run;
+      const ref = `${columnLetter(run.from)}:${columnLetter(run.to)}`;
       ops.push({
         bytes: 96,
         apply: (ctx) => {
-          const col = ws(ctx)
-            .getRangeByIndexes(0, c.index - 1, 1, 1)
-            .getEntireColumn();
+          const cols = ws(ctx).getRange(ref);
           // Widths in characters of the default font: about 7 pixels each, 0.75 points a pixel.
-          if (c.width !== undefined) col.format.columnWidth = Math.round(c.width * 7 * 0.75 * 100) / 100;
-          if (c.hidden) col.columnHidden = true;
+          if (width !== undefined) cols.format.columnWidth = Math.round(width * 7 * 0.75 * 100) / 100;
+          if (hidden) cols.columnHidden = true;
         },
       });
     }
@@ -438,8 +541,20 @@ export class OfficeHost implements WorkbookHost {
         },
       });
     }
-    for (const v of sheet.validations ?? []) {
-      ops.push({ bytes: jsonBytes(v) + 64, apply: (ctx) => applyValidation(ws(ctx).getRange(v.range), v) });
+    for (const { validation, areas } of groupValidations(sheet.validations ?? [])) {
+      for (const part of areas) {
+        ops.push({
+          bytes: validationBytes(validation, part, created, CALL_BYTES) - CALL_BYTES,
+          apply: (ctx) => {
+            const w = ws(ctx);
+            applyValidation(
+              part.length === 1 ? w.getRange(part[0]!) : w.getRanges(part.join(',')),
+              validation,
+              created,
+            );
+          },
+        });
+      }
     }
     for (const cf of sheet.conditionalFormats ?? []) {
       ops.push({
@@ -620,6 +735,53 @@ function sheetCells(sheet: SheetPlan): CellPlan[] {
   return out;
 }
 
+/**
+ * Response bytes per cell a read of the sheet will bring back once the plan is written (values and formulas of
+ * the cells, "" for the empty ones in between), so the next read is sized before it was ever measured.
+ */
+function planDensity(cells: readonly CellPlan[]): number | undefined {
+  const filled = positioned(cells.filter((c) => c.value !== undefined || c.formula !== undefined));
+  if (filled.length === 0) return undefined;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  let bytes = 0;
+  let count = 0;
+  // A table's body repeats cells the sheet lists too: the first one is what the write sends.
+  const seen = new Set<number>();
+  for (const { row, column, item } of filled) {
+    if (seen.has(row * 16384 + column)) continue;
+    seen.add(row * 16384 + column);
+    count++;
+    top = Math.min(top, row);
+    left = Math.min(left, column);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, column);
+    const value = item.formula !== undefined ? (item.result ?? '') : (item.value ?? '');
+    bytes +=
+      jsonBytes(value) +
+      (item.formula !== undefined ? utf8Length(stripXlfn(item.formula)) + 3 : jsonBytes(value)) +
+      2;
+  }
+  const box = (bottom - top + 1) * (right - left + 1);
+  return (bytes + (box - count) * 6) / box;
+}
+
+/** Runs of adjacent columns with the same width and visibility. */
+export function columnRuns(
+  columns: readonly ColumnPlan[],
+): { from: number; to: number; width?: number; hidden?: boolean }[] {
+  const runs: { from: number; to: number; width?: number; hidden?: boolean }[] = [];
+  for (const c of [...columns].sort((a, b) => a.index - b.index)) {
+    const last = runs.at(-1);
+    if (last && last.to + 1 === c.index && last.width === c.width && !last.hidden === !c.hidden)
+      last.to = c.index;
+    else runs.push({ from: c.index, to: c.index, width: c.width, hidden: c.hidden });
+  }
+  return runs;
+}
+
 function tableAddress(t: TablePlan): string | undefined {
   const start = parseRange(t.ref);
   if (!start) return undefined;
@@ -696,125 +858,6 @@ function toSnapshot(
     outFormulas.push(fRow);
   });
   return { name, values: outValues, formulas: outFormulas, tables: [] };
-}
-
-function groupByStyle(cells: readonly CellPlan[]): Map<CellStyle, string[]> {
-  const byKey = new Map<string, { style: CellStyle; cells: Positioned<CellPlan>[] }>();
-  for (const p of positioned(cells)) {
-    const style = p.item.style!;
-    const key = JSON.stringify(style);
-    let g = byKey.get(key);
-    if (!g) {
-      g = { style, cells: [] };
-      byKey.set(key, g);
-    }
-    g.cells.push(p);
-  }
-  const out = new Map<CellStyle, string[]>();
-  for (const g of byKey.values()) out.set(g.style, toBlocks(g.cells).map(blockRef));
-  return out;
-}
-
-/** RangeAreas address lists of at most ~2000 characters each (Excel's limit on an address string is higher). */
-function areaAddresses(refs: readonly string[]): string[][] {
-  const out: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const ref of refs) {
-    if (current.length > 0 && length + ref.length + 1 > 2000) {
-      out.push(current);
-      current = [];
-      length = 0;
-    }
-    current.push(ref);
-    length += ref.length + 1;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-/** API calls applyStyle makes for a style (borders: six edges, two properties each). */
-function styleCalls(style: CellStyle): number {
-  return (
-    Object.keys(style.font ?? {}).length +
-    (style.fill ? 1 : 0) +
-    Object.keys(style.align ?? {}).length +
-    (style.border && style.border !== 'none' ? 18 : 0) +
-    (style.locked === false ? 1 : 0) +
-    (style.numFmt ? 2 : 0) +
-    1
-  );
-}
-
-function applyStyle(ws: Excel.Worksheet, refs: readonly string[], style: CellStyle): void {
-  const f = ws.getRanges(refs.join(',')).format;
-  if (style.font) {
-    const font = style.font;
-    if (font.name) f.font.name = font.name;
-    if (font.size) f.font.size = font.size;
-    if (font.bold !== undefined) f.font.bold = font.bold;
-    if (font.italic !== undefined) f.font.italic = font.italic;
-    if (font.underline !== undefined) f.font.underline = font.underline ? 'Single' : 'None';
-    if (font.color) f.font.color = cssColor(font.color);
-  }
-  if (style.fill) f.fill.color = cssColor(style.fill);
-  if (style.align) {
-    const a = style.align;
-    if (a.horizontal)
-      f.horizontalAlignment =
-        a.horizontal === 'left' ? 'Left' : a.horizontal === 'center' ? 'Center' : 'Right';
-    if (a.vertical)
-      f.verticalAlignment = a.vertical === 'top' ? 'Top' : a.vertical === 'middle' ? 'Center' : 'Bottom';
-    if (a.wrap !== undefined) f.wrapText = a.wrap;
-    if (a.indent !== undefined) f.indentLevel = a.indent;
-  }
-  if (style.border && style.border !== 'none') {
-    for (const edge of [
-      'EdgeTop',
-      'EdgeBottom',
-      'EdgeLeft',
-      'EdgeRight',
-      'InsideVertical',
-      'InsideHorizontal',
-    ] as const) {
-      const b = f.borders.getItem(edge);
-      b.style = 'Continuous';
-      b.weight = style.border === 'medium' ? 'Medium' : 'Thin';
-    }
-  }
-  if (style.locked === false) f.protection.locked = false;
-  if (style.numFmt) {
-    // Number formats are per range (RangeAreas has none): one rectangle of the code per block.
-    for (const ref of refs) {
-      const r = parseRange(ref);
-      if (!r) continue;
-      const row = new Array(r.right - r.left + 1).fill(style.numFmt);
-      ws.getRange(ref).numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => row);
-    }
-  }
-}
-
-function applyValidation(range: Excel.Range, v: ValidationPlan): void {
-  const dv = range.dataValidation;
-  dv.clear();
-  const bound = (x: number | string | undefined) => (typeof x === 'string' ? `=${x.replace(/^=/, '')}` : x);
-  if (v.kind === 'list') {
-    dv.rule = { list: { inCellDropDown: true, source: v.source ?? (v.items ?? []).join(',') } };
-  } else if (v.kind === 'date') {
-    dv.rule = {
-      date: { formula1: v.min ?? '1900-01-01', formula2: v.max ?? '9999-12-31', operator: 'Between' },
-    };
-  } else {
-    const rule = {
-      formula1: bound(v.min) ?? (v.kind === 'whole' ? 0 : 0),
-      formula2: bound(v.max) ?? 1e9,
-      operator: 'Between' as const,
-    };
-    dv.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
-  }
-  dv.ignoreBlanks = v.allowBlank ?? true;
-  dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error.title, message: v.error.message };
-  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
 }
 
 function protectOp(name: string): Op {

@@ -46,11 +46,19 @@ export interface SheetModel {
   freeze: { rows: number; columns: number } | undefined;
   layout: Record<string, unknown>;
   tables: { name: string; ref: string; style?: string; showTotals?: boolean }[];
-  validations: { ref: string; rule: unknown; errorAlert?: unknown; prompt?: unknown }[];
+  validations: ValidationModel[];
   conditionalFormats: { ref: string; formula: string; fill?: string; fontColor?: string }[];
   merges: string[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+}
+
+export interface ValidationModel {
+  ref: string;
+  rule: unknown;
+  ignoreBlanks: boolean;
+  errorAlert?: unknown;
+  prompt?: unknown;
 }
 
 export interface WorkbookModel {
@@ -217,7 +225,14 @@ class RangeModel {
   get numberFormat() {
     return this.grid((c) => c?.numberFormat ?? 'General');
   }
-  set numberFormat(v: string[][]) {
+  set numberFormat(v: string[][] | string) {
+    // Like Excel, a single value applies to every cell of the range.
+    if (typeof v === 'string') {
+      this.each((cell) => {
+        cell.numberFormat = v;
+      });
+      return;
+    }
     this.checkShape(v, 'numberFormat');
     this.each((cell, r, c) => {
       cell.numberFormat = v[r]![c]!;
@@ -242,6 +257,10 @@ class RangeModel {
   }
   getEntireRow() {
     return new RangeModel(this.book, this.sheet, this.top, 1, this.rows, 16384);
+  }
+  getRow(n: number) {
+    if (n < 0 || n >= this.rows) throw new FakeExcelError('InvalidArgument', `row ${n} of ${this.address}`);
+    return new RangeModel(this.book, this.sheet, this.top + n, this.left, 1, this.columns);
   }
   getCellProperties() {
     return {
@@ -313,6 +332,16 @@ function fillModel(cells: () => CellModel[]) {
       return cells()[0]?.fill.pattern ?? 'None';
     },
   };
+}
+
+/** The validation entries of the rectangles of a range or range areas (the latest one of each). */
+function validationsOf(rs: RangeModel[], f: (v: ValidationModel) => void): void {
+  for (const r of rs) {
+    const ref = r.address.split('!')[1];
+    const found = r.sheet.validations.findLast((v) => v.ref === ref);
+    if (!found) throw new FakeExcelError('InvalidOperation', `no validation rule at ${r.address}`);
+    f(found);
+  }
 }
 
 /** Applies a property to every cell of a range or range areas. */
@@ -527,7 +556,9 @@ function createKinds(book: WorkbookModel): Record<string, Kind> {
         format: { kind: 'format', call: (r: RangeModel) => formatModel(() => r.cells(), r) },
         getEntireColumn: { kind: 'range', call: (r: RangeModel) => r.getEntireColumn() },
         getEntireRow: { kind: 'range', call: (r: RangeModel) => r.getEntireRow() },
-        dataValidation: { kind: 'validation', call: (r: RangeModel) => r },
+        getRow: { kind: 'range', call: (r: RangeModel, n: number) => r.getRow(n) },
+        getLastRow: { kind: 'range', call: (r: RangeModel) => r.getRow(r.rows - 1) },
+        dataValidation: { kind: 'validation', call: (r: RangeModel) => [r] },
         conditionalFormats: { kind: 'conditionalFormats', call: (r: RangeModel) => r },
         getCellProperties: { kind: 'result', call: (r: RangeModel) => r.getCellProperties() },
       },
@@ -538,6 +569,7 @@ function createKinds(book: WorkbookModel): Record<string, Kind> {
     },
     areas: {
       nav: {
+        dataValidation: { kind: 'validation', call: (rs: RangeModel[]) => rs },
         format: {
           kind: 'format',
           call: (rs: RangeModel[]) => formatModel(() => rs.flatMap((r) => r.cells())),
@@ -614,19 +646,25 @@ function createKinds(book: WorkbookModel): Record<string, Kind> {
       },
     },
     validation: {
+      // A range's or a RangeAreas' validation: one entry per rectangle, each with the same rule.
       props: {
         rule: {
-          set: (r: RangeModel, v) => r.sheet.validations.push({ ref: r.address.split('!')[1]!, rule: v }),
+          set: (rs: RangeModel[], v) => {
+            for (const r of rs)
+              r.sheet.validations.push({ ref: r.address.split('!')[1]!, rule: v, ignoreBlanks: true });
+          },
         },
-        ignoreBlanks: { set: () => undefined },
-        errorAlert: { set: (r: RangeModel, v) => (r.sheet.validations.at(-1)!.errorAlert = v) },
-        prompt: { set: (r: RangeModel, v) => (r.sheet.validations.at(-1)!.prompt = v) },
+        ignoreBlanks: { set: (rs: RangeModel[], v) => validationsOf(rs, (x) => (x.ignoreBlanks = v)) },
+        errorAlert: { set: (rs: RangeModel[], v) => validationsOf(rs, (x) => (x.errorAlert = v)) },
+        prompt: { set: (rs: RangeModel[], v) => validationsOf(rs, (x) => (x.prompt = v)) },
       },
       act: {
         clear: {
-          call: (r: RangeModel) => {
-            const ref = r.address.split('!')[1];
-            r.sheet.validations = r.sheet.validations.filter((v) => v.ref !== ref);
+          call: (rs: RangeModel[]) => {
+            for (const r of rs) {
+              const ref = r.address.split('!')[1];
+              r.sheet.validations = r.sheet.validations.filter((v) => v.ref !== ref);
+            }
           },
         },
       },
@@ -833,7 +871,11 @@ class ProxyState {
             const child = (...args: unknown[]) => {
               const made = context.proxy(
                 nav.kind,
-                () => nav.call(self.resolve(), ...args),
+                // Like Office.js, what a null object leads to is a null object too.
+                () => {
+                  const model = self.resolve();
+                  return model === NULL ? NULL : nav.call(model, ...args);
+                },
                 `${path}.${prop}(${JSON.stringify(args)})`,
               );
               // A ClientResult's value arrives with the next sync, without load().
@@ -849,6 +891,8 @@ class ProxyState {
               'getItemOrNullObject',
               'getEntireColumn',
               'getEntireRow',
+              'getRow',
+              'getLastRow',
               'getCellProperties',
             ].includes(prop)
               ? child
