@@ -41,8 +41,21 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   cell.protection = { locked: style.locked !== false };
 }
 
+/** A formula's cached result as a plan CellValue: 0, false and "" are values, only a missing result is null. */
+function formulaResult(r: unknown): CellValue {
+  if (r === undefined || r === null) return null;
+  if (r instanceof Date) return excelSerial(r);
+  if (typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+  if (typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean') return r;
+  return String(r);
+}
+
 /** What a cell holds, as a plan CellValue (formulas: their cached result). */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  // exceljs's `value` of a formula cell leaves out a falsy result (0, false, ""): `result` keeps it. A merged
+  // cell shows its master's, formula included.
+  const source = cell.master;
+  if (source.formula) return formulaResult(source.result);
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -53,13 +66,6 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
     if ('richText' in o && Array.isArray(o.richText))
       return (o.richText as { text: string }[]).map((r) => r.text).join('');
     if ('text' in o && 'hyperlink' in o) return String(o.text);
-    if ('formula' in o || 'sharedFormula' in o) {
-      const r = o.result as unknown;
-      if (r === undefined || r === null) return null;
-      if (r instanceof Date) return excelSerial(r);
-      if (typeof r === 'object' && r && 'error' in r) return String((r as { error: unknown }).error);
-      return r as CellValue;
-    }
   }
   return String(v);
 }
