@@ -91,6 +91,19 @@ describe('issues found on the document name their cell', { timeout: 60_000 }, ()
     expect(await valueIn(json.file, issue.sheet!, issue.cell!)).toBe('VKSND tỉnh Kontum mới');
   });
 
+  it('a unit spelled another way in the votes sheet: the warning names the cell holding that spelling', async () => {
+    let typed = '';
+    const bytes = await editedWorkbook((wb) => {
+      const cell = cellAt(wb.getWorksheet('Biểu quyết')!, 'Đề nghị cho', 'VKSND tỉnh Đắk Lắk', 'Đề nghị cho');
+      cell.value = 'VKSND tỉnh Đăk Lăk';
+      typed = cell.address;
+    });
+    const r = await runOn(bytes, (f) => ['check', f]);
+    expect(r.code, r.out).toBe(0);
+    const line = r.out.split('\n').find((l) => l.includes('unit.name.variant'));
+    expect(line).toContain(`! Cảnh báo: 'Biểu quyết'!${typed}: Tên "VKSND tỉnh Đăk Lăk"`);
+  });
+
   it('more yes votes than voters and a numerator above its denominator: their number cells', async () => {
     const typed: Record<string, string> = {};
     const bytes = await editedWorkbook((wb) => {
