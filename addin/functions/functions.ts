@@ -2,8 +2,11 @@
  * Excel custom functions (namespace THIDUA, from the manifest): the core's ratios, percentages, indicator
  * judgements, ranks and ratings as worksheet functions. The JSDoc tags below are the source of functions.json
  * (custom-functions-metadata, run by scripts/build-addin.mjs); the logic lives in ./formulas.
+ *
+ * The task pane's page loads this file at start (shared runtime), so the logic and the scoring core behind it
+ * load on the first call instead (custom functions may return promises): the page's initial script stays small.
  */
-import { exceeded, FunctionError, met, percentVi, rank, ratio, tier } from './formulas';
+type Formulas = typeof import('./formulas');
 
 /** The part of Excel's custom functions runtime used here (no published types in the project's packages). */
 interface CustomFunctionsRuntime {
@@ -12,15 +15,20 @@ interface CustomFunctionsRuntime {
   ErrorCode: { invalidValue: string; invalidNumber: string; divisionByZero: string; notAvailable: string };
 }
 
-const runtime = (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions;
+const runtime = (): CustomFunctionsRuntime | undefined =>
+  (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions;
 
-/** Runs a function and turns a FunctionError into the Excel error value it names (with its message). */
-function guard<T>(run: () => T): T {
+let formulas: Promise<Formulas> | undefined;
+
+/** Runs a function on the logic (loaded once) and turns a FunctionError into the Excel error value it names. */
+async function guard<T>(run: (f: Formulas) => T): Promise<T> {
+  formulas ??= import('./formulas');
+  const f = await formulas;
   try {
-    return run();
+    return run(f);
   } catch (error) {
-    const cf = runtime;
-    if (!(error instanceof FunctionError) || !cf) throw error;
+    const cf = runtime();
+    if (!(error instanceof f.FunctionError) || !cf) throw error;
     const code = {
       '#VALUE!': cf.ErrorCode.invalidValue,
       '#NUM!': cf.ErrorCode.invalidNumber,
@@ -38,8 +46,8 @@ function guard<T>(run: () => T): T {
  * @param denominator Mẫu số (số chỉ tiêu phát sinh)
  * @returns Tỷ lệ, 4 chữ số thập phân
  */
-export function ratioFunction(numerator: number, denominator: number): number {
-  return guard(() => ratio(numerator, denominator));
+export function ratioFunction(numerator: number, denominator: number): Promise<number> {
+  return guard((f) => f.ratio(numerator, denominator));
 }
 
 /**
@@ -49,8 +57,8 @@ export function ratioFunction(numerator: number, denominator: number): number {
  * @param denominator Mẫu số
  * @returns Văn bản phần trăm, dấu phẩy thập phân
  */
-export function percentViFunction(numerator: number, denominator: number): string {
-  return guard(() => percentVi(numerator, denominator));
+export function percentViFunction(numerator: number, denominator: number): Promise<string> {
+  return guard((f) => f.percentVi(numerator, denominator));
 }
 
 /**
@@ -67,8 +75,8 @@ export function metFunction(
   denominator: number,
   target: number,
   lowerIsBetter?: boolean,
-): boolean {
-  return guard(() => met(numerator, denominator, target, lowerIsBetter));
+): Promise<boolean> {
+  return guard((f) => f.met(numerator, denominator, target, lowerIsBetter));
 }
 
 /**
@@ -85,8 +93,8 @@ export function exceededFunction(
   denominator: number,
   target: number,
   lowerIsBetter?: boolean,
-): boolean {
-  return guard(() => exceeded(numerator, denominator, target, lowerIsBetter));
+): Promise<boolean> {
+  return guard((f) => f.exceeded(numerator, denominator, target, lowerIsBetter));
 }
 
 /**
@@ -103,8 +111,8 @@ export function rankFunction(
   values: number[][],
   tie1?: number[][],
   tie2?: number[][],
-): number[][] {
-  return guard(() => rank(value, values, tie1, tie2)) as number[][];
+): Promise<number[][]> {
+  return guard((f) => f.rank(value, values, tie1, tie2) as number[][]);
 }
 
 /**
@@ -113,8 +121,8 @@ export function rankFunction(
  * @param percent Tỷ lệ phần trăm so với tổng điểm chuẩn (95,25)
  * @returns Mức xếp loại
  */
-export function tierFunction(percent: number): string {
-  return guard(() => tier(percent));
+export function tierFunction(percent: number): Promise<string> {
+  return guard((f) => f.tier(percent));
 }
 
 /** Excel's ids (the names above) to the functions; registered when Excel loads the shared runtime. */
@@ -127,6 +135,7 @@ export const FUNCTIONS = {
   TIER: tierFunction,
 } as const;
 
-if (runtime) {
-  for (const [id, fn] of Object.entries(FUNCTIONS)) runtime.associate(id, fn);
+const cf = runtime();
+if (cf) {
+  for (const [id, fn] of Object.entries(FUNCTIONS)) cf.associate(id, fn);
 }

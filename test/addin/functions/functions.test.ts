@@ -221,9 +221,49 @@ describe('THIDUA.TIER', () => {
 });
 
 describe('registration', () => {
-  it('maps every metadata id to a function that turns core errors into thrown errors outside Excel', () => {
+  it('maps every metadata id to a function that loads the logic on first call and rejects with core errors outside Excel', async () => {
     expect(Object.keys(FUNCTIONS).sort()).toEqual(['EXCEEDED', 'MET', 'PERCENTVI', 'RANK', 'RATIO', 'TIER']);
-    expect(FUNCTIONS.PERCENTVI(121, 122)).toBe('99,2%');
-    expect(() => FUNCTIONS.RATIO(1, 0)).toThrow(FunctionError);
+    await expect(FUNCTIONS.PERCENTVI(121, 122)).resolves.toBe('99,2%');
+    await expect(FUNCTIONS.RATIO(121, 122)).resolves.toBe(ratio(121, 122));
+    await expect(FUNCTIONS.MET(121, 122, 0.9)).resolves.toBe(true);
+    await expect(FUNCTIONS.EXCEEDED(121, 122, 1)).resolves.toBe(false);
+    await expect(FUNCTIONS.RANK([[10]], [[9], [10], [8]])).resolves.toEqual([[1]]);
+    await expect(FUNCTIONS.TIER(95.25)).resolves.toBe(tier(95.25));
+    await expect(FUNCTIONS.RATIO(1, 0)).rejects.toBeInstanceOf(FunctionError);
+  });
+
+  it("inside Excel, a core error becomes the runtime's error value with the Vietnamese message", async () => {
+    class RuntimeError extends Error {
+      constructor(
+        readonly code: string,
+        message?: string,
+      ) {
+        super(message);
+      }
+    }
+    const g = globalThis as { CustomFunctions?: unknown };
+    g.CustomFunctions = {
+      associate: () => undefined,
+      Error: RuntimeError,
+      ErrorCode: { invalidValue: 'V', invalidNumber: 'N', divisionByZero: 'D', notAvailable: 'A' },
+    };
+    try {
+      await expect(FUNCTIONS.RATIO(0, 0)).rejects.toMatchObject({
+        code: 'D',
+        message: expect.stringMatching(/Mẫu số bằng 0/),
+      });
+      await expect(FUNCTIONS.RATIO(3, 2)).rejects.toMatchObject({ code: 'N' });
+      await expect(FUNCTIONS.RANK([[7]], [[9], [10]])).rejects.toMatchObject({ code: 'A' });
+      await expect(FUNCTIONS.TIER('x' as unknown as number)).rejects.toBeInstanceOf(RuntimeError);
+    } finally {
+      delete g.CustomFunctions;
+    }
+  });
+
+  it('functions.ts imports no part of the core itself: the core arrives with ./formulas on the first call', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../../../addin/functions/functions.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^import .*from/m);
+    expect(source).toMatch(/import\('\.\/formulas'\)/);
   });
 });
