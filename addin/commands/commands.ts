@@ -71,10 +71,18 @@ const failure = (error: unknown): Bilingual =>
 export function commandHandlers(
   env: CommandEnvironment,
 ): Record<string, (event: CommandEvent) => Promise<void>> {
+  /** Shows the pane; if it cannot open, the reason waits for it (the pane reads it when it next mounts). */
+  const show = async (view: CommandView) => {
+    try {
+      await env.showTaskpane();
+    } catch (error) {
+      env.dispatch({ view, error: failure(error) });
+    }
+  };
   const open = (view: CommandView) => async (event: CommandEvent) => {
     try {
       env.dispatch({ view });
-      await env.showTaskpane();
+      await show(view);
     } finally {
       event.completed();
     }
@@ -82,17 +90,16 @@ export function commandHandlers(
   const run =
     (view: CommandView, action: (actions: AppActions) => Promise<unknown>) => async (event: CommandEvent) => {
       try {
-        const report = await action(env.actions());
-        env.dispatch({ view, report });
-      } catch (error) {
-        env.dispatch({ view, error: failure(error) });
-      } finally {
-        // The result (or the reason it failed) is shown in the pane either way.
         try {
-          await env.showTaskpane();
-        } finally {
-          event.completed();
+          const report = await action(env.actions());
+          env.dispatch({ view, report });
+        } catch (error) {
+          env.dispatch({ view, error: failure(error) });
         }
+        // The result (or the reason it failed) is shown in the pane either way.
+        await show(view);
+      } finally {
+        event.completed();
       }
     };
   return {
