@@ -17,8 +17,7 @@ import {
   unknownUnitIssue,
 } from './resolve-scores';
 import { documentDate } from '../registry/check';
-import { resolveUnit } from '../registry/resolve';
-import { isIsoDate } from '../registry/units';
+import { provincialIdentity } from '../registry/identity';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
 import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
@@ -162,28 +161,8 @@ class NameIndex {
   }
 }
 
-/** resolveUnit's confidence for a known variant or a diacritic slip; typos score lower. */
-const VARIANT_CONFIDENCE = 0.95;
-
 const scoreUnitPath = (i: number) => `${scorePath(i)}.unit`;
 const resultUnitPath = (i: number) => `indicatorResults[${i}].unit`;
-
-/**
- * The registry identity of a provincial unit name on the document's date ("Đăk Lăk" and "Đắk Lắk" are one
- * unit); undefined for other names (area units, departments), which are matched by spelling only.
- */
-function registryIdentity(date: string | undefined): ((name: string) => string | undefined) | undefined {
-  if (date === undefined || !isIsoDate(date)) return undefined;
-  return (name) => {
-    const r = resolveUnit(name, date);
-    // The record (code and start date) is the identity: "Đắk Lắk" the province and "VKSND tỉnh Đắk Lắk" its
-    // procuracy are one member of a cluster. Only exact names, known variants and diacritic slips (confidence
-    // 0.95 or more): a typo such as "Gia Lay" stays an unknown reference, never a silent guess.
-    return r.category === 'provincial' && r.unit && r.match && r.confidence >= VARIANT_CONFIDENCE
-      ? `${r.unit.code}|${r.unit.validFrom}`
-      : undefined;
-  };
-}
 
 export function resolveClusterDocument(doc: ClusterDocument): { cluster: ResolvedCluster; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -192,7 +171,7 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
 
   /* ---------- units ---------- */
   const units: ResolvedClusterUnit[] = [];
-  const identityOf = registryIdentity(Number.isInteger(doc.year) ? documentDate(doc) : undefined);
+  const identityOf = provincialIdentity(Number.isInteger(doc.year) ? documentDate(doc) : undefined);
   const unitIndex = new NameIndex(identityOf);
   (doc.units ?? []).forEach((u, i) => {
     const path = `units[${i}]`;

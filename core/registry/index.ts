@@ -3,3 +3,4 @@ export * from './names';
 export * from './resolve';
 export * from './lineage';
 export * from './check';
+export * from './identity';

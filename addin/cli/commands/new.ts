@@ -16,7 +16,7 @@ import {
   foldDiacritics,
   hasErrors,
   matchKey,
-  resolveUnit,
+  provincialIdentity,
 } from '../../../core';
 import { newClusterDocument } from '../../../templates/build/new-document';
 import { buildUnitScorecard } from '../../../templates/build/unit-scorecard';
@@ -26,9 +26,6 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
 
-/** resolveUnit's confidence for a known variant or a diacritic slip: typos are never taken as a member. */
-const SURE = 0.95;
-
 /**
  * The member a name given on the command line means: the same spelling (matchKey), else the same unit in the
  * registry on the document's date ("Dak Lak" → "VKSND tỉnh Đắk Lắk"); undefined when none or not one.
@@ -37,13 +34,8 @@ export function findMember(doc: ClusterDocument, name: string): string | undefin
   const key = matchKey(name);
   const same = doc.units.find((u) => matchKey(u.name) === key);
   if (same) return same.name;
-  const date = documentDate(doc);
-  const identity = (n: string) => {
-    const r = resolveUnit(n, date);
-    return r.category === 'provincial' && r.unit && r.confidence >= SURE
-      ? `${r.unit.code}|${r.unit.validFrom}`
-      : undefined;
-  };
+  const identity = provincialIdentity(documentDate(doc));
+  if (!identity) return undefined;
   const wanted = identity(name);
   if (wanted === undefined) return undefined;
   const hits = doc.units.filter((u) => identity(u.name) === wanted);
