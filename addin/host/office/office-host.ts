@@ -6,7 +6,7 @@
  * more syncs only when a request would pass Excel on the web's 5 MB limit. No sync inside per-cell loops.
  */
 import type { Issue } from '../../../core';
-import { a1, columnLetter, parseRange, quoteSheet } from '../../../templates/build/a1';
+import { a1, columnLetter, parseA1, parseRange, quoteSheet } from '../../../templates/build/a1';
 import type {
   CellPlan,
   CellValue,
@@ -44,7 +44,14 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Bytes one request may carry; below 5 MB for the request framing. */
   payloadBudget?: number;
+  /** Office.context.requirements.isSetSupported, or the fake's in tests: cell notes need ExcelApi 1.18. */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
+
+/** Office's own answer, outside Office none: the host then keeps to what every Excel has. */
+const officeSetSupported = (name: string, version: string): boolean =>
+  (globalThis as { Office?: typeof Office }).Office?.context?.requirements?.isSetSupported(name, version) ??
+  false;
 
 /** Where the previous fills of marked cells are kept: a workbook setting (saved with the file). */
 export const MARKS_SETTING = 'thidua.marks';
@@ -60,6 +67,8 @@ interface StoredMark {
   /** The fill before the mark; null: none. */
   previous: string | null;
   mark: string;
+  /** The note the mark wrote (ExcelApi 1.18), removed with the mark unless a person edited it. */
+  note?: string;
 }
 
 /** A used range's position and size, loaded before its contents when a read must be split. */
@@ -127,9 +136,17 @@ export class OfficeHost implements WorkbookHost {
   /** Response bytes per cell of each sheet's values and formulas: measured by reads, estimated by writes. */
   private readonly density = new Map<string, number>();
 
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+    this.isSetSupported = options.isSetSupported ?? officeSetSupported;
+  }
+
+  /** Cell notes (the plan's citations, the issues' messages) where this Excel has the notes API. */
+  private get notes(): boolean {
+    return this.isSetSupported('ExcelApi', '1.18');
   }
 
   /* ---------- read ---------- */
@@ -348,8 +365,9 @@ export class OfficeHost implements WorkbookHost {
       // Inspect what the plan would overwrite on sheets that exist: values, and which cells are inputs.
       const known = this.known;
       const cellsOf = new Map(plan.sheets.map((s) => [s.name, sheetCells(s)]));
+      const notes = this.notes;
       const inspect = (sheets: readonly SheetPlan[]) =>
-        sheets.map((s) => new Inspection(context, s.name, cellsOf.get(s.name)!));
+        sheets.map((s) => new Inspection(context, s.name, cellsOf.get(s.name)!, notes));
       const inspections = inspect(plan.sheets.filter((s) => known.has(s.name)));
       const groups = packByBudget(inspections, (i) => i.cells * RESPONSE_BYTES_PER_CELL, this.budget);
       // The first group goes with the listing; more groups only for a plan too large for one response.
@@ -380,6 +398,7 @@ export class OfficeHost implements WorkbookHost {
         const state = held.get(sheet.name);
         this.sheetOps(sheet, cellsOf.get(sheet.name)!, {
           created,
+          notes,
           mode,
           state,
           report,
@@ -435,6 +454,7 @@ export class OfficeHost implements WorkbookHost {
     cells: readonly CellPlan[],
     at: {
       created: boolean;
+      notes: boolean;
       mode: WriteMode;
       state: Inspection | undefined;
       report: WriteReport;
@@ -479,6 +499,24 @@ export class OfficeHost implements WorkbookHost {
           ws(ctx).getRange(ref).formulas = rows;
         },
       });
+    }
+
+    // Notes (ExcelApi 1.18): the plan's, on the cells it names in full, on the written cells in an update.
+    if (at.notes) {
+      for (const cell of full ? cells : writable) {
+        const text = cell.note;
+        if (text === undefined || !parseA1(cell.ref)) continue;
+        const held = state?.note(cell.ref);
+        if (held === text) continue;
+        ops.push({
+          bytes: utf8Length(text) + utf8Length(cell.ref) + 64,
+          apply: (ctx) => {
+            const notes = ws(ctx).notes;
+            if (typeof held === 'string') notes.getItem(cell.ref).content = text;
+            else notes.add(cell.ref, text);
+          },
+        });
+      }
     }
 
     // Formats: each property once per set of rectangles sharing it. In an update only the written cells get their
@@ -624,10 +662,15 @@ export class OfficeHost implements WorkbookHost {
       // Current fills: of cells to mark (to restore later) and of cells marked before (to see if a person
       // recoloured). Warm (after a read) they are known now and go with the listing in one sync.
       const fills = new Map<string, Excel.RangeFill>();
+      // With the notes API, the note on each single cell too (a person's own note is never replaced).
+      const notesApi = this.notes;
+      const notes = new Map<string, Excel.Note>();
       const probe = (sheet: string, cell: string) => {
         const key = `${sheet}!${cell}`;
-        if (!fills.has(key))
-          fills.set(key, book.worksheets.getItem(sheet).getRange(cell).format.fill.load('color,pattern'));
+        if (fills.has(key)) return;
+        const ws = book.worksheets.getItem(sheet);
+        fills.set(key, ws.getRange(cell).format.fill.load('color,pattern'));
+        if (notesApi && parseA1(cell)) notes.set(key, ws.notes.getItemOrNullObject(cell).load('content'));
       };
       const queueProbes = (present: ReadonlySet<string>, marks: readonly StoredMark[]) => {
         for (const m of marks) if (present.has(m.sheet)) probe(m.sheet, m.cell);
@@ -650,16 +693,21 @@ export class OfficeHost implements WorkbookHost {
         queueProbes(present, previous);
         await context.sync();
       }
-      const wanted = new Map<string, { sheet: string; cell: string; mark: string }>();
+      const wanted = new Map<string, { sheet: string; cell: string; mark: string; lines: Issue[] }>();
       for (const issue of issues) {
         if (!issue.sheet || !issue.cell || !present.has(issue.sheet) || !parseRange(issue.cell)) continue;
         const key = `${issue.sheet}!${issue.cell}`;
         const mark = MARK_FILL[issue.severity];
         const had = wanted.get(key);
+        if (had) had.lines.push(issue);
         // The most severe issue decides the colour.
         if (!had || severityRank(mark) < severityRank(had.mark))
-          wanted.set(key, { sheet: issue.sheet, cell: issue.cell, mark });
+          wanted.set(key, { sheet: issue.sheet, cell: issue.cell, mark, lines: had?.lines ?? [issue] });
       }
+      const noteOf = (key: string): string | null | undefined => {
+        const n = notes.get(key);
+        return n === undefined ? undefined : n.isNullObject ? null : n.content;
+      };
       const stored = new Map(previous.map((m) => [`${m.sheet}!${m.cell}`, m]));
       const fillOf = (f: Excel.RangeFill): string | null => (f.pattern === 'None' ? null : f.color);
       const next: StoredMark[] = [];
@@ -671,12 +719,28 @@ export class OfficeHost implements WorkbookHost {
           before && fillOf(current)?.toUpperCase() === before.mark.toUpperCase()
             ? before.previous
             : fillOf(current);
-        next.push({ sheet: w.sheet, cell: w.cell, previous: keep, mark: w.mark });
-        book.worksheets.getItem(w.sheet).getRange(w.cell).format.fill.color = w.mark;
+        const entry: StoredMark = { sheet: w.sheet, cell: w.cell, previous: keep, mark: w.mark };
+        const ws = book.worksheets.getItem(w.sheet);
+        ws.getRange(w.cell).format.fill.color = w.mark;
+        const held = noteOf(key);
+        if (held !== undefined) {
+          const text = issueNote(w.lines);
+          // A note there that is not the one this mark wrote is a person's: it stays.
+          const ours = held === null || held === before?.note;
+          if (ours) {
+            if (held === null) ws.notes.add(w.cell, text);
+            else if (held !== text) ws.notes.getItem(w.cell).content = text;
+            entry.note = text;
+          }
+        }
+        next.push(entry);
       }
       for (const m of previous) {
         const key = `${m.sheet}!${m.cell}`;
         if (wanted.has(key) || !present.has(m.sheet)) continue;
+        // The note this mark wrote goes with it, unless a person edited it since.
+        if (m.note !== undefined && noteOf(key) === m.note)
+          book.worksheets.getItem(m.sheet).notes.getItem(m.cell).delete();
         const current = fills.get(key)!;
         // A person who recoloured the cell since keeps their colour.
         if (fillOf(current)?.toUpperCase() !== m.mark.toUpperCase()) continue;
@@ -794,12 +858,19 @@ class Inspection {
   private readonly box: { top: number; left: number; rows: number; columns: number } | undefined;
   private values: Excel.Range | undefined;
   private locked: OfficeExtension.ClientResult<Excel.CellProperties[][]> | undefined;
+  /** The notes now on the cells the plan gives a note (when notes are written). */
+  private readonly noteRefs: string[];
+  private readonly heldNotes = new Map<string, Excel.Note>();
 
   constructor(
     private readonly context: Context,
     readonly sheet: string,
     planCells: readonly CellPlan[],
+    notes: boolean,
   ) {
+    this.noteRefs = notes
+      ? planCells.filter((c) => c.note !== undefined && parseA1(c.ref)).map((c) => c.ref)
+      : [];
     const cells = positioned(planCells.filter((c) => c.value !== undefined || c.formula !== undefined));
     if (cells.length === 0) {
       this.cells = 0;
@@ -814,6 +885,8 @@ class Inspection {
   }
 
   queue(): void {
+    const notes = this.context.workbook.worksheets.getItem(this.sheet).notes;
+    for (const ref of this.noteRefs) this.heldNotes.set(ref, notes.getItemOrNullObject(ref).load('content'));
     if (!this.box) return;
     const { top, left, rows, columns } = this.box;
     const range = this.context.workbook.worksheets
@@ -821,6 +894,13 @@ class Inspection {
       .getRangeByIndexes(top - 1, left - 1, rows, columns);
     this.values = range.load('values');
     this.locked = range.getCellProperties({ format: { protection: true } });
+  }
+
+  /** The note on a cell now: its text, null for none, undefined when not inspected. */
+  note(ref: string): string | null | undefined {
+    const held = this.heldNotes.get(ref);
+    if (!held) return undefined;
+    return held.isNullObject ? null : held.content;
   }
 
   at(ref: string): { value: unknown; locked: boolean | undefined } | undefined {
@@ -889,6 +969,17 @@ function parseMarks(value: unknown): StoredMark[] {
 }
 
 const severityRank = (mark: string): number => Object.values(MARK_FILL).indexOf(mark);
+
+const SEVERITY_ORDER: Issue['severity'][] = ['error', 'warning', 'info'];
+const NOTE_PREFIX: Record<Issue['severity'], string> = { error: 'Lỗi', warning: 'Lưu ý', info: 'Thông tin' };
+
+/** The note a mark writes: one line per issue on the cell, most severe first (the file host's wording). */
+export function issueNote(issues: readonly Issue[]): string {
+  return [...issues]
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
+    .map((i) => `${NOTE_PREFIX[i.severity]} (Thi đua): ${i.message}`)
+    .join('\n');
+}
 
 /** For messages: a sheet-qualified reference. */
 export const cellName = (sheet: string, cell: string): string => `${quoteSheet(sheet)}!${cell}`;

@@ -51,6 +51,8 @@ export interface SheetModel {
   merges: string[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Cell notes (ExcelApi 1.18) by cell address ("B2"). */
+  notes: Map<string, string>;
 }
 
 export interface ValidationModel {
@@ -87,6 +89,7 @@ export function newSheet(name: string): SheetModel {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
+    notes: new Map(),
   };
 }
 
@@ -351,7 +354,17 @@ const perCell =
     for (const cell of m.cells()) f(cell, v);
   };
 
-function createKinds(book: WorkbookModel): Record<string, Kind> {
+/** A note's key as Excel takes it: a single cell, "$" and case ignored. */
+function noteKey(ref: unknown): string {
+  const key = String(ref).replace(/\$/g, '').toUpperCase();
+  if (!/^[A-Z]{1,3}\d+$/.test(key)) throw new FakeExcelError('InvalidCellAddress', String(ref));
+  return key;
+}
+
+function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind> {
+  const needs = (minor: number, what: string) => {
+    if (excelApi < minor) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi 1.${minor}`);
+  };
   const formatModel = (cells: () => CellModel[], range?: RangeModel) => ({ cells, range });
   return {
     workbook: {
@@ -403,10 +416,59 @@ function createKinds(book: WorkbookModel): Record<string, Kind> {
         tables: { kind: 'sheetTables', call: (s: SheetModel) => s },
         freezePanes: { kind: 'freeze', call: (s: SheetModel) => s },
         pageLayout: { kind: 'layout', call: (s: SheetModel) => s.layout },
+        notes: {
+          kind: 'notes',
+          call: (s: SheetModel) => {
+            needs(18, 'worksheet.notes');
+            return s;
+          },
+        },
       },
       act: {
         activate: { call: (s: SheetModel) => (book.active = s.name) },
       },
+    },
+    notes: {
+      nav: {
+        getItem: {
+          kind: 'note',
+          call: (s: SheetModel, key: string) => {
+            const k = noteKey(key);
+            if (!s.notes.has(k)) throw new FakeExcelError('ItemNotFound', `note ${key}`);
+            return { sheet: s, key: k };
+          },
+        },
+        getItemOrNullObject: {
+          kind: 'note',
+          call: (s: SheetModel, key: string) => {
+            const k = noteKey(key);
+            return s.notes.has(k) ? { sheet: s, key: k } : NULL;
+          },
+        },
+      },
+      act: {
+        add: {
+          kind: 'note',
+          call: (s: SheetModel, cell: string, content: string) => {
+            const k = noteKey(cell);
+            if (s.notes.has(k)) throw new FakeExcelError('InvalidArgument', `a note exists at ${cell}`);
+            s.notes.set(k, String(content));
+            return { sheet: s, key: k };
+          },
+        },
+      },
+    },
+    note: {
+      props: {
+        content: {
+          get: (n: { sheet: SheetModel; key: string }) => n.sheet.notes.get(n.key),
+          set: (n: { sheet: SheetModel; key: string }, v) => {
+            if (!n.sheet.notes.has(n.key)) throw new FakeExcelError('ItemNotFound', `note ${n.key}`);
+            n.sheet.notes.set(n.key, String(v));
+          },
+        },
+      },
+      act: { delete: { call: (n: { sheet: SheetModel; key: string }) => n.sheet.notes.delete(n.key) } },
     },
     protection: {
       props: { protected: { get: (s: SheetModel) => s.protected } },
@@ -712,7 +774,21 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   /** Every Excel.run, with the syncs it made. */
   readonly runs: SyncRecord[][] = [];
-  private readonly kinds = createKinds(this.book);
+  private readonly kinds: Record<string, Kind>;
+  /** The ExcelApi minor version this Excel has (18: cell notes). */
+  readonly excelApi: number;
+
+  constructor(options: { excelApi?: number } = {}) {
+    this.excelApi = options.excelApi ?? 17;
+    this.kinds = createKinds(this.book, this.excelApi);
+  }
+
+  /** Office.context.requirements.isSetSupported for this Excel. */
+  readonly isSetSupported = (name: string, version?: string): boolean => {
+    if (name !== 'ExcelApi') return false;
+    const [major, minor] = (version ?? '1.1').split('.').map(Number);
+    return major === 1 && (minor ?? 0) <= this.excelApi;
+  };
 
   /** Excel.run for the host. */
   readonly run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
