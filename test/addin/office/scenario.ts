@@ -22,6 +22,9 @@ export interface CommandCounts {
   syncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** All the command's requests and responses together. */
+  requestBytes: number;
+  responseBytes: number;
 }
 
 /** Runs create, read, update, markIssues and select; counts each command's syncs and largest payloads. */
@@ -40,6 +43,8 @@ export async function runCommands(units: number): Promise<{ counts: CommandCount
       syncs: syncs.length,
       maxRequestBytes: Math.max(0, ...syncs.map((s) => s.requestBytes)),
       maxResponseBytes: Math.max(0, ...syncs.map((s) => s.responseBytes)),
+      requestBytes: syncs.reduce((n, s) => n + s.requestBytes, 0),
+      responseBytes: syncs.reduce((n, s) => n + s.responseBytes, 0),
     });
   };
   await measure('read (cold)', () => host.read());
