@@ -19,6 +19,7 @@ import { UNIT_META_KEYS } from '../layouts/unit-meta';
 import type { WorkbookSnapshot } from '../plan';
 import { readScorecardSheet } from './cluster';
 import { Reader, bodyRows, cellAt, locateTable, readNumber, readText, text } from './grid';
+import { type WorkbookSources, scoreKey } from './sources';
 
 /**
  * The key/value rows of the hidden meta sheet, values exactly as stored (not trimmed: the document's JSON
@@ -105,6 +106,11 @@ export interface UnitScorecardRead {
   document?: ClusterDocument;
   /** The cluster's information the file carries (readUnitMeta). */
   cluster?: ClusterDocument;
+  /**
+   * Where `document`'s scores were read from; `scores` keyed by the member's and criterion's names as the
+   * structure spells them (the names the core's issues use).
+   */
+  sources?: WorkbookSources;
   issues: Issue[];
 }
 
@@ -182,6 +188,13 @@ export function readUnitScorecard(
   // Codes the structure does not know are read as leaves and reported by the merge, naming the file.
   for (const c of criteria) if (!leafKeys.has(matchKey(c.code))) leafKeys.set(matchKey(c.code), true);
   const scores = readScorecardSheet(r, t, unit, leafKeys);
+  const member = against.units.find((u) => matchKey(u.name) === matchKey(unit))?.name ?? unit;
+  const codeOf = new Map(against.criteria.map((c) => [matchKey(c.code), c.code]));
+  for (const [i, s] of scores.entries())
+    r.sources.scores.set(
+      scoreKey(member, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
+      `scores[${i}]`,
+    );
   const document: ClusterDocument = {
     format: CLUSTER_FORMAT,
     kind: meta.kind,
@@ -191,5 +204,5 @@ export function readUnitScorecard(
     criteria,
     scores,
   };
-  return { ...base, unit, document, issues: r.issues };
+  return { ...base, unit, document, sources: r.sources, issues: r.issues };
 }

@@ -1,18 +1,24 @@
 import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
-import { type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
-import { locateWorkbookIssues } from '../../host/xlsx/read-document';
+import { locateWorkbookIssues, memberScorecardUnit } from '../../host/xlsx/read-document';
+import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { writeComputedWorkbook } from './compute-out';
 
 /**
  * The result document of a loaded file: reading problems first, then the computation's (from a workbook,
- * naming the sheet and cell of their value).
+ * naming the sheet and cell of their value). One member's scorecard is refused (exit 2): a ranking needs
+ * every member's scores.
  */
 export function computeLoaded(loaded: LoadedDocument): {
   result: ResultDocument;
   computation: ClusterComputation;
 } {
+  if (memberScorecardUnit(loaded.doc) !== undefined)
+    throw new CliError({
+      vi: 'Đây là bảng chấm điểm của một đơn vị; hãy gộp các bảng bằng `thidua merge` rồi tính trên sổ tổng hợp.',
+      en: "This is one unit's scorecard; merge the scorecards with `thidua merge`, then compute on the cluster workbook.",
+    });
   const computation = computeCluster(loaded.doc);
   const result = {
     ...computation.result,
