@@ -98,7 +98,6 @@ describe('standalone task pane on the sample workbook', () => {
       trs.map((tr) =>
         [...tr.querySelectorAll('td')].map((td) =>
           // innerText, not textContent: the unit and its rating are stacked and must read apart.
-          // biome-ignore lint/performance/useDomNodeTextContent: layout-aware text is the point here
           (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
         ),
       ),
