@@ -3,11 +3,17 @@
  * result and prints the proposals with their legal basis, the caps used, the blocked candidates with reasons,
  * and every unconfirmed or overridden rule value used.
  */
-import { hasErrors, type NominationReport, nominateAwards, type RuleValueReport } from '../../../core';
+import {
+  hasErrors,
+  isIsoDate,
+  type NominationReport,
+  nominateAwards,
+  type RuleValueReport,
+} from '../../../core';
 import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { ClusterDocument, ResultDocument } from '../../../core';
-import { buildNominationWorkbook } from '../../../templates/nomination';
+import { type NominationSheetOptions, buildNominationWorkbook } from '../../../templates/nomination';
 import { type PrintedFiles, pdfPathFor, writeWorkbookWithPdf } from '../../host/libreoffice';
 import { WorkbookFileError } from '../../host/xlsx/files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
@@ -121,16 +127,43 @@ async function newOutputPath(out: string, ctx: CommandContext): Promise<string> 
   return path;
 }
 
+/** The printed list's header and signature from the options; what is not given keeps the builder's default. */
+export function sheetOptionsFrom(ctx: CommandContext, result: ResultDocument): NominationSheetOptions {
+  const text = (key: string): string | undefined => {
+    const v = ctx.values[key];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const options: NominationSheetOptions = { result };
+  const date = text('date');
+  if (date !== undefined) {
+    if (!isIsoDate(date))
+      throw new CliError({
+        vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
+        en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
+      });
+    options.date = date;
+  }
+  const symbol = text('symbol');
+  if (symbol !== undefined) options.symbol = symbol;
+  const place = text('place');
+  if (place !== undefined) options.place = place;
+  const attachedTo = text('attached-to');
+  if (attachedTo !== undefined) options.attachedTo = attachedTo;
+  const signer = text('signer');
+  if (signer !== undefined) options.signature = { name: signer };
+  return options;
+}
+
 async function writeNominationSheets(
   doc: ClusterDocument,
   report: NominationReport,
-  result: ResultDocument,
+  sheetOptions: NominationSheetOptions,
   path: string,
   ctx: CommandContext,
 ): Promise<void> {
   // With --json, stdout holds the JSON alone: the file notes go to stderr.
   const say = ctx.values.json ? ctx.io.err : ctx.io.out;
-  const plan = buildNominationWorkbook(doc, report, { result });
+  const plan = buildNominationWorkbook(doc, report, sheetOptions);
   let files: PrintedFiles;
   try {
     files = await writeWorkbookWithPdf(plan, path);
@@ -145,7 +178,8 @@ async function writeNominationSheets(
 
 export const nominateCommand: Command = {
   name: 'nominate',
-  usage: 'thidua nominate FILE [--json] [-o OUT.xlsx] [--rule-set ID] [--lang en]',
+  usage:
+    'thidua nominate FILE [--json] [-o OUT.xlsx [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--attached-to TEXT] [--signer NAME]] [--rule-set ID] [--lang en]',
   summary: {
     vi: 'áp dụng bộ quy tắc theo thời kỳ: điều kiện, biểu quyết, giới hạn; đề nghị khen thưởng',
     en: 'applies the dated rule set: eligibility, votes, caps; proposes awards',
@@ -154,11 +188,19 @@ export const nominateCommand: Command = {
     json: { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     'rule-set': { type: 'string' },
+    // The printed list's header and signature (project additions to cli.md).
+    date: { type: 'string' },
+    place: { type: 'string' },
+    symbol: { type: 'string' },
+    'attached-to': { type: 'string' },
+    signer: { type: 'string' },
   },
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     const outPath = typeof ctx.values.out === 'string' ? await newOutputPath(ctx.values.out, ctx) : undefined;
     const { result } = computeLoaded(loaded);
+    // Bad header options stop the command before anything is printed.
+    const sheetOptions = outPath ? sheetOptionsFrom(ctx, result) : undefined;
     const options: { lang: 'vi' | 'en'; ruleSet?: string } = { lang: ctx.lang };
     if (typeof ctx.values['rule-set'] === 'string') options.ruleSet = ctx.values['rule-set'];
     const awards = nominateAwards(loaded.doc, result, options);
@@ -168,7 +210,7 @@ export const nominateCommand: Command = {
     };
     if (ctx.values.json) ctx.io.out(JSON.stringify(report, null, 2));
     else ctx.io.out(formatNominations(report, ctx));
-    if (outPath) await writeNominationSheets(loaded.doc, report, result, outPath, ctx);
+    if (outPath && sheetOptions) await writeNominationSheets(loaded.doc, report, sheetOptions, outPath, ctx);
     return hasErrors(report.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
