@@ -15,7 +15,7 @@ function capture(cwd: string) {
 
 async function sheetTexts(path: string, sheet: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(path));
+  await wb.xlsx.readFile(path);
   const ws = wb.getWorksheet(sheet);
   const texts: string[] = [];
   ws?.eachRow((row) => {
