@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Switch,
   Text,
   makeStyles,
   mergeClasses,
@@ -20,6 +19,7 @@ import { App } from '../taskpane/App';
 import { type Lang, translator } from '../taskpane/i18n';
 import { saveBlob } from '../taskpane/save-file';
 import { type FileSession, type SessionOpener, isXlsx, resultFileName } from './session';
+import { LanguageSwitch } from '../taskpane/components/LanguageSwitch';
 
 const useStyles = makeStyles({
   page: {
@@ -168,12 +168,7 @@ function OpenScreen({
         <Text as="h1" size={600} weight="semibold">
           {t('standalone.title')}
         </Text>
-        <Switch
-          label={t('app.language')}
-          aria-label={t('app.languageHint')}
-          checked={lang === 'en'}
-          onChange={(_, d) => onLang(d.checked ? 'en' : 'vi')}
-        />
+        <LanguageSwitch lang={lang} onChange={onLang} />
       </div>
       <Text as="p">{t('standalone.intro')}</Text>
       <section

@@ -5,7 +5,6 @@
  */
 import {
   FluentProvider,
-  Switch,
   Tab,
   TabList,
   Text,
@@ -24,6 +23,7 @@ import { CheckView } from './views/CheckView';
 import { ComputeView } from './views/ComputeView';
 import { CreateView } from './views/CreateView';
 import { RotationView } from './views/RotationView';
+import { LanguageSwitch } from './components/LanguageSwitch';
 
 export type ViewId = IncomingView;
 export const VIEW_IDS: readonly ViewId[] = ['create', 'check', 'compute', 'awards', 'rotation'];
@@ -114,12 +114,7 @@ export function App({
             <Text as="h1" size={500} weight="semibold">
               {t('app.title')}
             </Text>
-            <Switch
-              label={t('app.language')}
-              aria-label={t('app.languageHint')}
-              checked={lang === 'en'}
-              onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')}
-            />
+            <LanguageSwitch lang={lang} onChange={setLang} />
           </header>
           {toolbar}
           <nav aria-label={t('app.views')}>
