@@ -7,7 +7,7 @@
 // from an intranet mirror; "local" = the copy in node_modules/@microsoft/office-js, served by the add-in itself).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,26 @@ export function preparePage(html, { scripts, office, officeJsUrl }) {
   return out.replace(/<\/head>/i, `    ${rest.join('\n    ')}\n  </head>`);
 }
 
+/**
+ * Everything office.js may load at run time (the host and version scripts it picks for Excel on Windows, Mac and
+ * the web, the strings of every locale, telemetry, the error UI), so an intranet without Internet can serve it:
+ * the whole of @microsoft/office-js/dist but the debug builds and the editor-only typings. Returns the files copied.
+ */
+export async function copyOfficeJs(target) {
+  const dist = dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+  const files = [];
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || OFFICE_JS_SKIPPED.test(entry.name)) continue;
+    const from = join(entry.parentPath, entry.name);
+    const file = relative(dist, from);
+    await mkdir(dirname(join(target, file)), { recursive: true });
+    await copyFile(from, join(target, file));
+    files.push(file);
+  }
+  return files;
+}
+const OFFICE_JS_SKIPPED = /\.debug\.js$|\.d\.ts$|-vsdoc\.js$/;
+
 /** The manifest for an origin: every https://localhost:3000 replaced. */
 export async function writeManifest(outDir, origin) {
   const xml = await readFile(join(root, 'manifest.xml'), 'utf8');
@@ -184,15 +204,7 @@ export async function buildAddin(options = {}) {
   for (const [file, bytes] of allIcons()) await writeFile(join(outDir, 'assets', file), bytes);
   await writeManifest(outDir, origin);
 
-  if (officeJsUrl === OFFICE_JS_LOCAL) {
-    // office.js and the strings it loads for the locales the add-in speaks; tests run without network.
-    const dist = dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-    for (const file of ['office.js', 'en-us/office_strings.js', 'vi-vn/office_strings.js']) {
-      if (!existsSync(join(dist, file))) continue;
-      await mkdir(dirname(join(outDir, 'office-js', file)), { recursive: true });
-      await copyFile(join(dist, file), join(outDir, 'office-js', file));
-    }
-  }
+  if (officeJsUrl === OFFICE_JS_LOCAL) await copyOfficeJs(join(outDir, 'office-js'));
 
   const bundles = {};
   for (const [file, info] of Object.entries(result.metafile.outputs)) {
