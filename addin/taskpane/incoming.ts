@@ -21,6 +21,17 @@ export interface IncomingSource {
   subscribe(listener: (incoming: Incoming) => void): () => void;
 }
 
+const VIEWS: readonly IncomingView[] = ['create', 'check', 'compute', 'awards', 'rotation'];
+
+/**
+ * The view a page address asks for (`taskpane.html?view=check`): the basic manifest's ribbon buttons open the pane
+ * this way, since Excel 2016 and 2019 have no shared runtime to run a command in. Anything else: no view.
+ */
+export function viewFromSearch(search: string): Incoming | undefined {
+  const view = new URLSearchParams(search).get('view');
+  return VIEWS.find((v) => v === view) ? { view: view as IncomingView } : undefined;
+}
+
 /** A delivered item with a sequence number, so the same report delivered twice is shown twice. */
 export interface Delivered extends Incoming {
   seq: number;

@@ -7,10 +7,10 @@ import { createActions } from '../app/actions';
 import { NAVIGATE_EVENT, pendingNavigation, type CommandNavigation } from '../commands/commands';
 import { OfficeHost } from '../host/office/office-host';
 import { App } from './App';
-import type { IncomingSource } from './incoming';
+import { type IncomingSource, viewFromSearch } from './incoming';
 
 const incoming: IncomingSource = {
-  take: pendingNavigation,
+  take: () => pendingNavigation() ?? viewFromSearch(window.location.search),
   subscribe(listener) {
     const handler = (event: Event) => listener((event as CustomEvent<CommandNavigation>).detail);
     window.addEventListener(NAVIGATE_EVENT, handler);

@@ -55,6 +55,55 @@ const ORDER: Record<string, string[]> = {
   ExtensionPoint: ['Script', 'Page', 'Metadata', 'Namespace', 'CustomTab', 'OfficeTab'],
 };
 
+/** Every element's children in the schema's sequence (Office rejects a manifest whose elements are out of order). */
+function expectSchemaOrder(rootEl: Element) {
+  for (const el of [rootEl, ...all(rootEl)]) {
+    const order = ORDER[el.tagName];
+    if (!order) continue;
+    const seen = children(el)
+      .map((c) => c.tagName)
+      .filter((n) => order.includes(n));
+    const positions = seen.map((n) => order.indexOf(n));
+    expect(positions, `${el.tagName}: ${seen.join(', ')}`).toEqual([...positions].sort((a, b) => a - b));
+  }
+}
+
+/** Every resid used is defined among the resources, and no longer than Office allows. */
+function expectResidsDefined(rootEl: Element) {
+  const ids = new Set(
+    all(rootEl)
+      .filter((e) => e.getAttribute('id') && e.tagName.startsWith('bt:'))
+      .map((e) => e.getAttribute('id')),
+  );
+  const used = all(rootEl)
+    .map((e) => e.getAttribute('resid'))
+    .filter((r): r is string => !!r);
+  expect(used.length).toBeGreaterThan(30);
+  for (const r of used) {
+    expect(ids.has(r), r).toBe(true);
+    expect(r.length).toBeLessThanOrEqual(32);
+  }
+}
+
+/** Every URL of a built manifest https on the configured origin, naming a file the build wrote. */
+function expectBuiltUrls(builtXml: string) {
+  expect(builtXml).not.toContain('localhost');
+  const urls = [...builtXml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+  expect(urls.length).toBeGreaterThan(20);
+  for (const url of urls) {
+    const u = new URL(url);
+    expect(u.origin).toBe('https://thidua.example.gov.vn');
+    const file = join(out, u.pathname);
+    expect(existsSync(file), u.pathname).toBe(true);
+    if (u.pathname.endsWith('.png')) {
+      const png = readFileSync(file);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const size = Number(/-(\d+)\.png$/.exec(u.pathname)![1]);
+      expect(png.readUInt32BE(16)).toBe(size);
+    }
+  }
+}
+
 let out: string;
 let built: { pages: string[]; bundles: Record<string, number> };
 
@@ -80,32 +129,10 @@ describe('manifest.xml', () => {
     expect(doc.getElementsByTagName('Set')[0]!.getAttribute('Name')).toBe('SharedRuntime');
   });
 
-  it('keeps every element in the documented order', () => {
-    for (const el of [rootEl, ...all(rootEl)]) {
-      const order = ORDER[el.tagName];
-      if (!order) continue;
-      const seen = children(el)
-        .map((c) => c.tagName)
-        .filter((n) => order.includes(n));
-      const positions = seen.map((n) => order.indexOf(n));
-      expect(positions, `${el.tagName}: ${seen.join(', ')}`).toEqual([...positions].sort((a, b) => a - b));
-    }
-  });
+  it('keeps every element in the documented order', () => expectSchemaOrder(rootEl));
 
   it('defines every resid it uses, and has the six ribbon buttons and the THIDUA namespace', () => {
-    const ids = new Set(
-      all(rootEl)
-        .filter((e) => e.getAttribute('id') && e.tagName.startsWith('bt:'))
-        .map((e) => e.getAttribute('id')),
-    );
-    const used = all(rootEl)
-      .map((e) => e.getAttribute('resid'))
-      .filter((r): r is string => !!r);
-    expect(used.length).toBeGreaterThan(30);
-    for (const r of used) {
-      expect(ids.has(r), r).toBe(true);
-      expect(r.length).toBeLessThanOrEqual(32);
-    }
+    expectResidsDefined(rootEl);
     const labels = Array.from(doc.getElementsByTagName('Control')).map((c) => {
       const resid = children(c)
         .find((x) => x.tagName === 'Label')!
@@ -129,22 +156,7 @@ describe('manifest.xml', () => {
   });
 
   it('in the build: every URL https on the configured origin, every icon and page present', () => {
-    const builtXml = readFileSync(join(out, 'manifest.xml'), 'utf8');
-    expect(builtXml).not.toContain('localhost');
-    const urls = [...builtXml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(urls.length).toBeGreaterThan(20);
-    for (const url of urls) {
-      const u = new URL(url);
-      expect(u.origin).toBe('https://thidua.example.gov.vn');
-      const file = join(out, u.pathname);
-      expect(existsSync(file), u.pathname).toBe(true);
-      if (u.pathname.endsWith('.png')) {
-        const png = readFileSync(file);
-        expect(png.subarray(1, 4).toString()).toBe('PNG');
-        const size = Number(/-(\d+)\.png$/.exec(u.pathname)![1]);
-        expect(png.readUInt32BE(16)).toBe(size);
-      }
-    }
+    expectBuiltUrls(readFileSync(join(out, 'manifest.xml'), 'utf8'));
   });
 
   it('office-addin-manifest reads it offline', () => {
@@ -157,6 +169,51 @@ describe('manifest.xml', () => {
       },
     );
     expect(text).toContain('7257f53c-9f37-483e-a880-e69a5a86a244');
+    expect(text).toContain('ReadWriteDocument');
+  });
+});
+
+describe('manifest-basic.xml (Excel 2016 and 2019)', () => {
+  const read = () => readFileSync(join(out, 'manifest-basic.xml'), 'utf8');
+
+  it('has no shared runtime and no custom functions; every button opens the pane on its view', () => {
+    const xml = read();
+    const doc = parse(xml);
+    const rootEl = doc.documentElement!;
+    for (const tag of ['Runtimes', 'Runtime', 'AllFormFactors', 'FunctionFile', 'FunctionName']) {
+      expect(doc.getElementsByTagName(tag).length, tag).toBe(0);
+    }
+    expect(xml).not.toContain('SharedRuntime');
+    expect(xml).not.toContain('ExecuteFunction');
+    const sets = Array.from(doc.getElementsByTagName('Set')).map((s) => s.getAttribute('Name'));
+    expect(sets).toEqual(['ExcelApi']);
+    expect(doc.getElementsByTagName('Id')[0]!.textContent).not.toBe('7257f53c-9f37-483e-a880-e69a5a86a244');
+    const actions = Array.from(doc.getElementsByTagName('Action'));
+    expect(actions).toHaveLength(6);
+    const urls = new Map(
+      Array.from(doc.getElementsByTagName('bt:Url')).map((u) => [
+        u.getAttribute('id'),
+        u.getAttribute('DefaultValue'),
+      ]),
+    );
+    const views = actions.map((a) => {
+      expect(a.getAttribute('xsi:type')).toBe('ShowTaskpane');
+      const resid = a.getElementsByTagName('SourceLocation')[0]!.getAttribute('resid')!;
+      return new URL(urls.get(resid)!).searchParams.get('view');
+    });
+    expect(views).toEqual(['create', 'check', 'compute', 'awards', 'awards', null]);
+    expectSchemaOrder(rootEl);
+    expectResidsDefined(rootEl);
+    expectBuiltUrls(xml);
+  });
+
+  it('office-addin-manifest reads it offline', () => {
+    const file = join(out, 'manifest-basic.xml');
+    const text = execFileSync(join(root, 'node_modules/.bin/office-addin-manifest'), ['info', file], {
+      encoding: 'utf8',
+      env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_IN: 'false' },
+    });
+    expect(text).toContain('0f5f7a43-7d2c-4c1b-9a47-3c0e8d8f2b61');
     expect(text).toContain('ReadWriteDocument');
   });
 });
