@@ -11,8 +11,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Zero-width and other characters that draw nothing (the byte-order mark included). */
 // Built from text: variation selectors (combining marks) are listed on purpose, to be found.
-const INVISIBLE =
-  /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+const INVISIBLE_CLASS =
+  '[\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200D\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS);
 const ANY_HIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}|${INVISIBLE.source}`, 'g');
 
 /** Cyrillic and Greek letters drawn like a Latin letter, with the Latin letter they imitate. */
