@@ -5,7 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { type ClusterDocument, type Issue, type ParsedCluster, parseClusterJson } from '../../core';
+import {
+  type ClusterDocument,
+  decodeJsonBytes,
+  type Issue,
+  type ParsedCluster,
+  parseClusterJson,
+} from '../../core';
 import { readWorkbookDocument } from '../host/xlsx/read-document';
 import { CliError, type CommandContext } from './context';
 
@@ -72,11 +78,18 @@ export async function loadDocument(file: string | undefined, ctx: CommandContext
     }
     return acceptParsed(parsed, path, file);
   }
-  let text: string;
+  return acceptParsed(parseClusterJson(await readJsonText(path, file)), path, file);
+}
+
+/** A .json file's text; a workbook under another name or a non-UTF-8 file is refused in one line. */
+export async function readJsonText(path: string, shown: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
-    throw readProblem(error, file);
+    throw readProblem(error, shown);
   }
-  return acceptParsed(parseClusterJson(text), path, file);
+  const decoded = decodeJsonBytes(bytes, shown);
+  if (decoded.refusal) throw new CliError(decoded.refusal);
+  return decoded.text;
 }

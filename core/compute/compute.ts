@@ -2,6 +2,7 @@
  * The whole computation of a cluster document: checks, scorecard totals at both stages, indicators,
  * stage choice, ranking and tiers, as the spec's result document, plus explain() for "why this score".
  */
+import { checkHiddenText } from '../document/hidden-text';
 import { type ResolvedCluster, resolveClusterDocument } from '../document/resolve';
 import {
   type ClusterDocument,
@@ -104,7 +105,7 @@ function stageTotals(s: UnitStageScore): StageTotals {
 export function computeCluster(doc: ClusterDocument): ClusterComputation {
   const resolved = resolveClusterDocument(doc);
   const cluster = resolved.cluster;
-  const issues: Issue[] = [...resolved.issues, ...checkDocumentUnits(doc)];
+  const issues: Issue[] = [...resolved.issues, ...checkDocumentUnits(doc), ...checkHiddenText(doc)];
   const scorecard = scoreClusterUnits(cluster);
   const indicators = evaluateClusterIndicators(cluster);
 

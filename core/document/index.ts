@@ -4,3 +4,5 @@ export * from './parse';
 export * from './json-syntax';
 export * from './resolve';
 export * from './check';
+export * from './hidden-text';
+export * from './json-bytes';

@@ -1,6 +1,9 @@
 /**
  * Where a JSON text breaks, as line and column. JSON.parse says "position N" on some inputs and nothing
  * on others (and its wording changes between Node versions), so a small scanner finds the place itself.
+ * The same pass finds what JSON.parse accepts silently: a key written twice (the last would win), keys that
+ * name object internals (__proto__, constructor, prototype), numbers out of range (1e400) or past exact
+ * integers (20 digits), and nesting deeper than any document needs (refused before anything walks it).
  */
 import type { Bilingual } from '../issues/issue';
 
@@ -25,14 +28,27 @@ function describeChar(ch: string | undefined): Bilingual {
   return { vi: `gặp ký tự ${shown} không hợp lệ`, en: `unexpected character ${shown}` };
 }
 
-function scan(text: string): void {
+/** Deeper than any thidua document (people[].titles[] is 4 levels). */
+export const MAX_JSON_DEPTH = 64;
+const INTERNAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface JsonOddity {
+  kind: 'duplicate' | 'internal' | 'range' | 'precision';
+  /** Where, as a list of keys and indexes (the key itself last for duplicate and internal). */
+  path: (string | number)[];
+  /** The number as written, for range and precision. */
+  written?: string;
+}
+
+function scan(text: string, odd: JsonOddity[]): void {
   let i = 0;
+  const path: (string | number)[] = [];
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (expected: Bilingual): never => {
     const found = describeChar(text[i]);
-    throw new Stop(i, { vi: `${found}, cần ${expected.vi}`, en: `${found.en}, expected ${expected.en}` });
+    throw new Stop(i, { vi: `${found.vi}, cần ${expected.vi}`, en: `${found.en}, expected ${expected.en}` });
   };
   const literal = (word: string) => {
     for (const ch of word) {
@@ -68,26 +84,50 @@ function scan(text: string): void {
   const number = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) fail({ vi: 'một giá trị', en: 'a value' });
-    i += m![0].length;
+    const written = m![0];
+    i += written.length;
+    if (written.length > 15 || m![3]) {
+      const n = Number(written);
+      if (!Number.isFinite(n)) odd.push({ kind: 'range', path: [...path], written });
+      else if (!m![2] && !m![3] && !Number.isSafeInteger(n))
+        odd.push({ kind: 'precision', path: [...path], written });
+    }
+  };
+  const tooDeep = () => {
+    if (path.length >= MAX_JSON_DEPTH)
+      throw new Stop(i, {
+        vi: `lồng nhau quá ${MAX_JSON_DEPTH} cấp`,
+        en: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+      });
   };
   const value = (): void => {
     ws();
     const ch = text[i];
     if (ch === '{') {
+      tooDeep();
       i++;
       ws();
       if (text[i] === '}') {
         i++;
         return;
       }
+      const keys = new Set<string>();
       for (;;) {
         ws();
         if (text[i] !== '"') fail({ vi: 'tên trường trong ngoặc kép', en: 'a quoted property name' });
+        const start = i;
         string();
+        const raw = text.slice(start + 1, i - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;
+        if (keys.has(key)) odd.push({ kind: 'duplicate', path: [...path, key] });
+        else keys.add(key);
+        if (INTERNAL_KEYS.has(key)) odd.push({ kind: 'internal', path: [...path, key] });
         ws();
         if (text[i] !== ':') fail({ vi: 'dấu ":"', en: '":"' });
         i++;
+        path.push(key);
         value();
+        path.pop();
         ws();
         if (text[i] === ',') {
           i++;
@@ -101,14 +141,17 @@ function scan(text: string): void {
       }
     }
     if (ch === '[') {
+      tooDeep();
       i++;
       ws();
       if (text[i] === ']') {
         i++;
         return;
       }
-      for (;;) {
+      for (let n = 0; ; n++) {
+        path.push(n);
         value();
+        path.pop();
         ws();
         if (text[i] === ',') {
           i++;
@@ -132,6 +175,26 @@ function scan(text: string): void {
   if (i < text.length) fail({ vi: 'hết tệp', en: 'the end of the file' });
 }
 
+export interface JsonScan {
+  /** The first syntax problem (or the nesting limit), when the text cannot be used. */
+  problem?: JsonSyntaxProblem;
+  oddities: JsonOddity[];
+}
+
+/** One pass over `text`: its first syntax problem, or what JSON.parse would accept silently. */
+export function scanJson(text: string): JsonScan {
+  const oddities: JsonOddity[] = [];
+  if (text.trim() === '')
+    return { problem: { line: 1, column: 1, text: { vi: 'tệp rỗng', en: 'the file is empty' } }, oddities };
+  try {
+    scan(text, oddities);
+    return { oddities };
+  } catch (stop) {
+    if (!(stop instanceof Stop)) throw stop;
+    return { problem: { ...lineColumn(text, stop.offset), text: stop.text }, oddities };
+  }
+}
+
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
@@ -146,12 +209,5 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 /** The first syntax problem of `text`, or undefined when it is valid JSON. */
 export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
-  if (text.trim() === '') return { line: 1, column: 1, text: { vi: 'tệp rỗng', en: 'the file is empty' } };
-  try {
-    scan(text);
-    return undefined;
-  } catch (stop) {
-    if (!(stop instanceof Stop)) throw stop;
-    return { ...lineColumn(text, stop.offset), text: stop.text };
-  }
+  return scanJson(text).problem;
 }

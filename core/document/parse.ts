@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue } from '../issues/issue';
 import { compileFastReader, type FastReader, REJECT } from './fast-shape';
-import { findJsonSyntaxProblem } from './json-syntax';
+import { type JsonOddity, scanJson } from './json-syntax';
 import { headerSchema, listSchemas, optionalFieldSchemas, requiredLists } from './schema';
 import { CLUSTER_FORMAT, type ClusterDocument } from './types';
-import { describeValue, expectedTypeText, jsonPath } from './words';
+import { describeValue, expectedTypeText, jsonPath, numText } from './words';
 
 export interface ParsedCluster {
   doc?: ClusterDocument;
@@ -162,12 +162,23 @@ function zodIssues(
         loc,
       );
     }
+    // Never the validator's own (English) wording: the bound it states, or the value seen.
+    const seen = describeValue(got);
+    const bound =
+      zi.code === 'too_big' || zi.code === 'too_small'
+        ? (() => {
+            const limit = Number(zi.code === 'too_big' ? zi.maximum : zi.minimum);
+            const cmp =
+              zi.code === 'too_big' ? { vi: 'không quá', en: 'at most' } : { vi: 'ít nhất', en: 'at least' };
+            return { vi: `${cmp.vi} ${numText(limit).vi}`, en: `${cmp.en} ${limit}` };
+          })()
+        : { vi: 'đúng dạng', en: 'well-formed' };
     return makeIssue(
       'error',
       'document.invalid',
       {
-        vi: `Trường ${path}${label} không hợp lệ (${zi.message}).`,
-        en: `Field ${path} is invalid (${zi.message}).`,
+        vi: `Trường ${path}${label} phải ${bound.vi}, nhưng đang là ${seen.vi}.`,
+        en: `Field ${path} must be ${bound.en}, but is ${seen.en}.`,
       },
       loc,
     );
@@ -357,14 +368,71 @@ function readClusterValue(value: unknown, copy: boolean): ParsedCluster {
   return usable ? { doc: doc as ClusterDocument, issues } : { issues };
 }
 
-/** Parses JSON text (a leading byte-order mark is allowed) and checks it against `thidua/cluster@1`. */
+const INTERNAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** What JSON.parse would accept silently, as located issues. */
+function oddityIssue(odd: JsonOddity): Issue {
+  const path = jsonPath(odd.path);
+  const where = { path };
+  switch (odd.kind) {
+    case 'duplicate':
+      return makeIssue(
+        'error',
+        'json.key.duplicate',
+        {
+          vi: `Trường ${path} được ghi hai lần; JSON chỉ giữ lần sau cùng, nên một giá trị bị mất. Hãy xoá một lần.`,
+          en: `Field ${path} is written twice; JSON keeps only the last, so one value is lost. Delete one of them.`,
+        },
+        where,
+      );
+    case 'internal':
+      return makeIssue(
+        'error',
+        'json.key.internal',
+        {
+          vi: `Trường ${path} là tên dành riêng của JavaScript, không thuộc định dạng; bị bỏ qua.`,
+          en: `Field ${path} is a JavaScript internal name, not part of the format; ignored.`,
+        },
+        where,
+      );
+    case 'range':
+      return makeIssue(
+        'error',
+        'json.number.range',
+        {
+          vi: `Số ${odd.written} ở ${path} quá lớn để tính.`,
+          en: `The number ${odd.written} at ${path} is too large to compute with.`,
+        },
+        where,
+      );
+    case 'precision':
+      return makeIssue(
+        'error',
+        'json.number.precision',
+        {
+          vi: `Số nguyên ${odd.written} ở ${path} có quá nhiều chữ số, không giữ được chính xác (tối đa ${Number.MAX_SAFE_INTEGER}).`,
+          en: `The whole number ${odd.written} at ${path} has too many digits to keep exactly (at most ${Number.MAX_SAFE_INTEGER}).`,
+        },
+        where,
+      );
+  }
+}
+
+/**
+ * Parses JSON text (a leading byte-order mark is allowed) and checks it against `thidua/cluster@1`. The text
+ * is scanned first: a syntax error or nesting past MAX_JSON_DEPTH is a located refusal, and duplicate keys,
+ * internal keys (dropped, never assigned) and numbers JSON cannot hold are located issues.
+ */
 export function parseClusterJson(text: string): ParsedCluster {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scanned = scanJson(body);
   let value: unknown;
   try {
-    value = JSON.parse(body);
+    if (scanned.problem) throw scanned.problem;
+    const internal = scanned.oddities.some((o) => o.kind === 'internal');
+    value = JSON.parse(body, internal ? (key, v) => (INTERNAL_KEYS.has(key) ? undefined : v) : undefined);
   } catch {
-    const where = findJsonSyntaxProblem(body) ?? {
+    const where = scanned.problem ?? {
       line: 1,
       column: 1,
       text: { vi: 'JSON không hợp lệ', en: 'invalid JSON' },
@@ -378,5 +446,7 @@ export function parseClusterJson(text: string): ParsedCluster {
       ],
     };
   }
-  return readClusterValue(value, false);
+  const parsed = readClusterValue(value, false);
+  if (scanned.oddities.length > 0) parsed.issues.unshift(...scanned.oddities.map(oddityIssue));
+  return parsed;
 }

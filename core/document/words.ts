@@ -42,6 +42,10 @@ export function describeValue(value: unknown): Bilingual {
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     return { vi: `chuỗi ${shown}`, en: `the text ${shown}` };
   }
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return { vi: 'một số quá lớn', en: 'a number too large' };
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value))
+    return { vi: 'một số quá nhiều chữ số', en: 'a number with too many digits' };
   if (typeof value === 'number') return { vi: `số ${formatNumberVi(value, 6)}`, en: `the number ${value}` };
   if (typeof value === 'boolean') return { vi: `giá trị ${value}`, en: `the value ${value}` };
   return { vi: 'một đối tượng', en: 'an object' };

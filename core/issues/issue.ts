@@ -34,15 +34,30 @@ export interface Bilingual {
   en: string;
 }
 
+/** Longest message kept whole; past it, each long quoted text is cut (an 11 MB name is not echoed). */
+const MESSAGE_LIMIT = 2000;
+const QUOTED_LIMIT = 120;
+const LOCATION_LIMIT = 200;
+
+const cut = (text: string, limit: number) =>
+  text.length > limit ? `${text.slice(0, limit)}… (+${text.length - limit})` : text;
+
+/** A message that echoes the input stays readable: long quoted values are cut, then the whole. */
+export function clipEcho(message: string): string {
+  if (message.length <= MESSAGE_LIMIT) return message;
+  const quoted = message.replace(/"([^"]{120,})"/g, (_m, inner: string) => `"${cut(inner, QUOTED_LIMIT)}"`);
+  return cut(quoted, MESSAGE_LIMIT);
+}
+
 export function makeIssue(
   severity: Severity,
   code: string,
   text: Bilingual,
   where: IssueLocation = {},
 ): Issue {
-  const issue: Issue = { severity, code, message: text.vi, messageEn: text.en };
+  const issue: Issue = { severity, code, message: clipEcho(text.vi), messageEn: clipEcho(text.en) };
   for (const [key, value] of Object.entries(where) as [keyof IssueLocation, string | undefined][]) {
-    if (value !== undefined) (issue as unknown as Record<string, string>)[key] = value;
+    if (value !== undefined) (issue as unknown as Record<string, string>)[key] = cut(value, LOCATION_LIMIT);
   }
   return issue;
 }

@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './tone';
 export * from './legacy';
 export * from './similarity';
+export * from './hostile';

@@ -3,6 +3,7 @@
  * space, and the sector's abbreviations spelt one way. Legacy 8-bit encodings are NOT converted here
  * (see legacy.ts): such text must be flagged, never silently accepted.
  */
+import { visibleSkeleton } from './hostile';
 import { normalizeTonePlacement } from './tone';
 
 /** Icelandic eth (Ð ð) is often typed for Đ đ; it is never Vietnamese. */
@@ -67,7 +68,8 @@ function spellOut(_match: string, city: string | undefined, word: string | undef
  * "An" are different people. Deterministic; cached because documents repeat the same names.
  */
 export function comparisonKey(name: string): string {
-  let key = normalizeVietnamese(name).toLowerCase();
+  // Hidden characters and look-alike letters do not make another name (they are reported by the checks).
+  let key = visibleSkeleton(normalizeVietnamese(name)).toLowerCase();
   key = key.replace(/[-_]/g, ' ').replace(/["“”'‘’`«»]/g, '');
   key = key.replace(ABBREVIATION, spellOut);
   return key

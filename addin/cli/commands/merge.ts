@@ -6,7 +6,7 @@
  * criterion and stage: agreeing values are taken, disagreeing ones are left out and reported, a value
  * already in the base is never replaced. Inputs are only read; the output is a new file.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import {
   type ClusterDocument,
@@ -38,6 +38,7 @@ import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { readJsonText } from '../load';
 
 /* ---------- the pure consolidation ---------- */
 
@@ -583,13 +584,7 @@ interface Loaded {
 
 async function load(path: string, shown: string): Promise<Loaded> {
   if (extname(path).toLowerCase() === '.json') {
-    let textContent: string;
-    try {
-      textContent = await readFile(path, 'utf8');
-    } catch {
-      throw new CliError({ vi: `Không đọc được tệp ${shown}.`, en: `Cannot read file ${shown}.` });
-    }
-    const parsed = parseClusterJson(textContent);
+    const parsed = parseClusterJson(await readJsonText(path, shown));
     return {
       file: shown,
       meta: new Map(),
