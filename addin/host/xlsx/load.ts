@@ -93,7 +93,14 @@ export function normalisedNotice(workbook: ExcelJS.Workbook): Bilingual | undefi
   }
   for (const n of entry.list) {
     if (n.kind === 'partRenamed') continue;
-    if (n.kind === 'themeAdded') {
+    if (n.kind === 'booleans') {
+      vi.push(
+        `giá trị đúng/sai ghi "true"/"false" trong ${n.parts} phần đổi thành "1"/"0" (giữ ô mở khoá, dòng ẩn)`,
+      );
+      en.push(
+        `true/false values written "true"/"false" in ${n.parts} parts written "1"/"0" (keeps unlocked cells, hidden rows)`,
+      );
+    } else if (n.kind === 'themeAdded') {
       vi.push('thêm bộ màu (theme) mặc định vì tệp không có');
       en.push('the default theme added, the file had none');
     } else if (n.kind === 'absoluteTargets') {

@@ -19,6 +19,8 @@ export type Normalisation =
   | { kind: 'tableStyle'; tables: string[] }
   /** Drawings written with a default namespace, given the usual "xdr:" prefix. */
   | { kind: 'drawingPrefix'; parts: string[] }
+  /** Parts with xsd:boolean attributes written "true"/"false" (LibreOffice), written "1"/"0". */
+  | { kind: 'booleans'; parts: number }
   /** No theme part: exceljs's default is written (see ./load.ts). */
   | { kind: 'themeAdded' };
 
@@ -152,6 +154,43 @@ function withDrawingPrefix(xml: string): string | undefined {
     .replace(/(<xdr:wsDr\b[^>]*?)\sxmlns\s*=\s*"[^"]*"/, `$1 xmlns:xdr="${DRAWING_NS}"`);
 }
 
+/** Attributes holding text, never a boolean, even when the text is "true". */
+const TEXT_ATTRIBUTES = new Set([
+  'name',
+  'displayName',
+  'prompt',
+  'error',
+  'promptTitle',
+  'errorTitle',
+  'tooltip',
+  'display',
+  'formatCode',
+  'location',
+  'ref',
+  'sqref',
+  'uniqueName',
+  'caption',
+  'comment',
+  'description',
+  'r',
+]);
+
+/**
+ * xsd:boolean allows "true" and "false"; exceljs reads only "1" (LibreOffice's locked="false" would make
+ * every input cell locked, hidden="true" rows visible). Undefined when the part has none.
+ */
+function withNumericBooleans(xml: string): string | undefined {
+  let changed = false;
+  const out = xml.replace(/(\s)([\w:]+)="(true|false)"/g, (m, space: string, name: string, v: string) => {
+    if (TEXT_ATTRIBUTES.has(name.replace(/^\w+:/, ''))) return m;
+    changed = true;
+    return `${space}${name}="${v === 'true' ? '1' : '0'}"`;
+  });
+  return changed ? out : undefined;
+}
+
+const BOOLEAN_PARTS = /^xl\/(styles|workbook)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/;
+
 export interface RepairedPackage {
   /** The bytes to load: the input itself when nothing needed repair. */
   bytes: Uint8Array;
@@ -253,6 +292,20 @@ export async function repairPackage(bytes: Uint8Array): Promise<RepairedPackage>
     prefixed.push(part);
   }
   if (prefixed.length > 0) normalised.push({ kind: 'drawingPrefix', parts: prefixed });
+
+  let booleans = 0;
+  for (const name of names) {
+    const part = moved(name);
+    if (!BOOLEAN_PARTS.test(part)) continue;
+    const held = out.get(part);
+    const fixed = withNumericBooleans(
+      typeof held === 'string' && held ? held : await zip.file(name)!.async('string'),
+    );
+    if (fixed === undefined) continue;
+    out.set(part, fixed);
+    booleans++;
+  }
+  if (booleans > 0) normalised.push({ kind: 'booleans', parts: booleans });
 
   if (out.size === 0) return { bytes, normalised };
   for (const [name, content] of out) {
