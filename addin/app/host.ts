@@ -4,7 +4,7 @@
  * (exceljs: the command line and the standalone page). Everything above this interface is host-neutral:
  * read a snapshot, run the pure reader and core, build a plan, write it.
  */
-import type { Issue } from '../../core';
+import type { Bilingual, Issue } from '../../core';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 
 export type WriteMode =
@@ -13,14 +13,29 @@ export type WriteMode =
   /** Results into an existing workbook: only the cells the plan names; sheets missing are created. */
   | 'update';
 
+/** Why a cell the plan named was left as it is (./kept-cells.ts words each). */
+export type KeptReason =
+  /** An input cell holding a typed value that differs from the plan's. */
+  | 'typed'
+  /** An input cell holding a typed formula whose result differs from the plan's value. */
+  | 'formula'
+  /** An input cell holding a typed formula with no computed value saved (its value is unknown). */
+  | 'formulaNoCache'
+  /** A formula cell of the template over which a person typed a value. */
+  | 'overFormula'
+  /** The plan's value is not a number Excel can hold (NaN, infinite): nothing written. */
+  | 'notANumber';
+
 export interface WriteReport {
   cellsWritten: number;
   sheetsCreated: string[];
   /**
    * Cells the plan named that hold what a person typed (unlocked input cells with a value differing from the plan):
-   * never overwritten, reported instead.
+   * never overwritten, reported instead. `reason` absent means 'typed'.
    */
-  refused: { sheet: string; cell: string }[];
+  refused: { sheet: string; cell: string; reason?: KeptReason }[];
+  /** What the host normalised in the file to write it (a package saved by another program), to be told. */
+  notices?: Bilingual[];
 }
 
 export interface WorkbookHost {

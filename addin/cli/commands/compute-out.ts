@@ -4,6 +4,7 @@
  */
 import { extname, resolve } from 'node:path';
 import type { ClusterComputation } from '../../../core';
+import { keptCellText } from '../../app/kept-cells';
 import { WorkbookFileError } from '../../host/xlsx/files';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
 import { CliError, type CommandContext } from '../context';
@@ -30,13 +31,8 @@ export async function writeComputedWorkbook(
   try {
     if (extname(loaded.path).toLowerCase() === '.xlsx') {
       const report = await writeResultsCopy(loaded.path, target, loaded.doc, computation, now);
-      for (const r of report.refused)
-        ctx.io.err(
-          ctx.t({
-            vi: `Không ghi đè ô ${r.cell} của sheet "${r.sheet}": ô nhập đang có giá trị khác do người dùng gõ.`,
-            en: `Did not overwrite cell ${r.cell} on sheet "${r.sheet}": an input cell holds a different typed value.`,
-          }),
-        );
+      for (const notice of report.notices ?? []) ctx.io.err(ctx.t(notice));
+      for (const r of report.refused) ctx.io.err(ctx.t(keptCellText(r)));
     } else {
       await writeClusterWorkbook(target, loaded.doc, computation, { now });
     }

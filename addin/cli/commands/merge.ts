@@ -34,6 +34,7 @@ import {
 import type { WorkbookSnapshot } from '../../../templates/plan';
 import { readClusterWorkbook } from '../../../templates/read';
 import { readMetaRows, readUnitScorecard } from '../../../templates/read/unit-meta';
+import { keptCellText } from '../../app/kept-cells';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
@@ -789,15 +790,19 @@ export const mergeCommand: Command = {
             now,
           )
         : (await writeClusterWorkbook(outPath, report.document, computation, { now })).report;
+      for (const notice of written.notices ?? [])
+        report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));
       for (const cell of written.refused)
         report.issues.push(
           makeIssue(
             'warning',
             'merge.cell.kept',
-            {
-              vi: `Sheet "${cell.sheet}", ô ${cell.cell}: giữ giá trị đã nhập trong sổ cụm, không ghi đè.`,
-              en: `Sheet "${cell.sheet}", cell ${cell.cell}: the value typed in the cluster workbook is kept, not overwritten.`,
-            },
+            cell.reason
+              ? keptCellText(cell)
+              : {
+                  vi: `Sheet "${cell.sheet}", ô ${cell.cell}: giữ giá trị đã nhập trong sổ cụm, không ghi đè.`,
+                  en: `Sheet "${cell.sheet}", cell ${cell.cell}: the value typed in the cluster workbook is kept, not overwritten.`,
+                },
             { sheet: cell.sheet, cell: cell.cell },
           ),
         );

@@ -6,7 +6,7 @@
  * whole), and never overwrites an unlocked input cell holding a different value: it is refused and reported.
  */
 import type ExcelJS from 'exceljs';
-import type { WriteMode, WriteReport } from '../../app/host';
+import type { KeptReason, WriteMode, WriteReport } from '../../app/host';
 import type {
   CellPlan,
   CellStyle,
@@ -227,6 +227,43 @@ function createSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
   return ws;
 }
 
+/** A number Excel cannot hold: written as <v>NaN</v> by exceljs, a file Excel calls damaged. */
+const notANumber = (v: CellValue | undefined) => typeof v === 'number' && !Number.isFinite(v);
+
+/** The plan's value or formula result without a number Excel cannot hold (a formula keeps its text). */
+function writable(plan: CellPlan): CellPlan | undefined {
+  if (notANumber(plan.value)) return undefined;
+  if (notANumber(plan.result)) return { ...plan, result: null };
+  return plan;
+}
+
+/**
+ * Why an update leaves `cell` as it is, or undefined to write it. What a person typed wins: a constant
+ * in an input cell that differs from the plan, a formula typed in an input cell (kept as a formula; its
+ * cached value is what was read, and without one the cell is named), a value typed over a formula cell.
+ */
+function keptReason(cell: ExcelJS.Cell, plan: CellPlan): KeptReason | 'same' | undefined {
+  const current = cellValueOf(cell);
+  const hasFormula = cell.type === FORMULA_TYPE;
+  const empty = current === null || current === '';
+  if (isInput(cell)) {
+    if (hasFormula) {
+      if (empty && formulaResult(cell.result) === null) return 'formulaNoCache';
+      if (plan.formula !== undefined) return 'formula';
+      return plan.value === undefined || plan.value === null || same(current, plan.value)
+        ? 'same'
+        : 'formula';
+    }
+    if (!empty && (plan.formula !== undefined || !same(current, plan.value ?? null))) return 'typed';
+    return undefined;
+  }
+  if (plan.formula !== undefined && !hasFormula && !empty) return 'overFormula';
+  return undefined;
+}
+
+/** exceljs's ValueType.Formula (the enum is not importable as a type-only dependency). */
+const FORMULA_TYPE = 6;
+
 /** Styles and values for every planned cell; in update mode, refusing typed inputs that would change. */
 function writeCells(
   ws: ExcelJS.Worksheet,
@@ -235,20 +272,20 @@ function writeCells(
   created: boolean,
   report: WriteReport,
 ) {
-  for (const c of plan.cells) {
-    const cell = ws.getCell(c.ref);
+  for (const planned of plan.cells) {
+    const cell = ws.getCell(planned.ref);
+    const c = writable(planned);
+    if (!c) {
+      report.refused.push({ sheet: ws.name, cell: planned.ref, reason: 'notANumber' });
+      if (mode === 'update' && !created) continue;
+      applyStyle(cell, planned.style);
+      continue;
+    }
     if (mode === 'update' && !created) {
-      const planned = c.formula !== undefined ? null : (c.value ?? null);
-      const current = cellValueOf(cell);
-      const hasFormula = cell.formula !== undefined && cell.formula !== null;
-      if (
-        isInput(cell) &&
-        !hasFormula &&
-        current !== null &&
-        current !== '' &&
-        (c.formula !== undefined || !same(current, planned))
-      ) {
-        report.refused.push({ sheet: ws.name, cell: c.ref });
+      const kept = keptReason(cell, c);
+      if (kept === 'same') continue;
+      if (kept) {
+        report.refused.push({ sheet: ws.name, cell: c.ref, ...(kept === 'typed' ? {} : { reason: kept }) });
         continue;
       }
       if (c.formula === undefined && c.value === undefined) continue;

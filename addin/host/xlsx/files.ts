@@ -5,18 +5,15 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Bilingual } from '../../../core';
+import { WorkbookFileError } from './file-error';
+import { damagedFile, loadWorkbookBytes } from './load';
+
+export { WorkbookFileError };
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
-
-export class WorkbookFileError extends Error {
-  constructor(readonly text: Bilingual) {
-    super(text.en);
-  }
-}
 
 export interface XlsxLimits {
   maxFileBytes?: number;
@@ -45,11 +42,8 @@ function expandsTooMuch(name: string, size: number, limit: number): WorkbookFile
   });
 }
 
-const damaged = (name: string, why: string) =>
-  new WorkbookFileError({
-    vi: `Tệp ${name} bị hỏng, không đọc được (${why}). Hãy mở bằng Excel và lưu lại, hoặc dùng bản sao lưu.`,
-    en: `File ${name} is damaged and cannot be read (${why}). Open and re-save it in Excel, or use a backup.`,
-  });
+// The zip library's own text never reaches the person (it names no part they could act on).
+const damaged = (name: string, _why: string) => damagedFile(name);
 
 /**
  * The total uncompressed size the zip's central directory declares (a zip64 marker counts as unbounded);
@@ -158,13 +152,8 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
   if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
   const bytes = await readFile(path);
   await checkXlsxBytes(bytes, name);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw damaged(name, (error as Error).message);
-  }
-  return workbook;
+  // Packages saved by other programs are repaired first; a damaged part is named (./load.ts).
+  return loadWorkbookBytes(bytes, name);
 }
 
 export async function workbookBytes(

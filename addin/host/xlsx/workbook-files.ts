@@ -18,6 +18,7 @@ import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
 import { readWorkbookFile, workbookBytes, writeWorkbookFile } from './files';
+import { normalisedNotice } from './load';
 import { snapshotWorkbook } from './snapshot';
 
 export async function planToBytes(plan: WorkbookPlan): Promise<{ bytes: Uint8Array; report: WriteReport }> {
@@ -54,6 +55,8 @@ export async function writeResultsCopy(
     sheetNames: workbookSheetNames(snapshotWorkbook(workbook, basename(input))),
   });
   const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');
+  const notice = normalisedNotice(workbook);
+  if (notice) report.notices = [...(report.notices ?? []), notice];
   appendLog(workbook, { time: now, action: 'Tính kết quả', detail });
   // exceljs drops charts it reads: the plan's chart goes back in.
   await writeWorkbookFile(output, await workbookBytes(workbook, (b) => addPlanCharts(b, plan)));
