@@ -109,15 +109,22 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
   const scorecard = scoreClusterUnits(cluster);
   const indicators = evaluateClusterIndicators(cluster);
 
-  const withoutVerified = cluster.units
+  // A unit with no score at either stage has not returned its scorecard: "chưa nộp", not ranked or rated
+  // (the resolver reports it: unit.notSubmitted).
+  const scored = new Set<number>();
+  for (let e = 0; e < cluster.scoreColumns.length; e++) scored.add(cluster.scoreColumns.unit[e]!);
+  const rankedUnits = cluster.units.filter((u) => scored.has(u.index));
+  const notSubmitted = cluster.units.filter((u) => !scored.has(u.index)).map((u) => u.name);
+
+  const withoutVerified = rankedUnits
     .filter((u) => !cluster.unitsWithVerified.has(u.index))
     .map((u) => u.name);
-  const chosen = chooseRankingStage(cluster.requestedStage, withoutVerified, cluster.units.length);
+  const chosen = chooseRankingStage(cluster.requestedStage, withoutVerified, rankedUnits.length);
   const stage = chosen.stage;
   issues.push(...chosen.issues);
 
   const { tree } = cluster;
-  const entries: RankEntry[] = cluster.units.map((u) => {
+  const entries: RankEntry[] = rankedUnits.map((u) => {
     const s = scorecard[stage][u.index]!;
     const c = indicators.units[u.index]!.counts;
     return {
@@ -136,16 +143,18 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
       },
     };
   });
+  // `entry` back to the unit's index in the cluster (the ranked units may leave some out).
   const ranking = rankUnits(
     entries,
     cluster.tieBreak.map((t) => t.key),
     cluster.tiers,
-  );
+  ).map((r) => ({ ...r, entry: rankedUnits[r.entry]!.index }));
 
   const units: UnitResult[] = ranking.map((r) => {
     const u = cluster.units[r.entry]!;
     const hasVerified = stage === 'verified' || cluster.unitsWithVerified.has(u.index);
-    // Keys in the spec's order: unit, self, verified, standardTotal, percent, rank, tier, indicators.
+    // Keys in the spec's order: unit, self, verified, standardTotal, percent, rank, tier, indicators; then
+    // this project's `stage`, the stage this unit's rank used.
     return {
       unit: u.name,
       self: stageTotals(scorecard.self[u.index]!),
@@ -155,6 +164,7 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
       rank: r.rank,
       tier: r.tier,
       indicators: indicators.units[u.index]!.summary,
+      stage: chosen.used(u.name),
     };
   });
 
@@ -167,6 +177,7 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
     clusterIndicators: indicators.summary,
     issues,
   };
+  if (notSubmitted.length) result.notSubmitted = notSubmitted;
 
   const byKey = new Map(cluster.units.map((u) => [u.key, u.index]));
   const rankOf = new Map(ranking.map((r) => [r.entry, r]));
@@ -207,6 +218,18 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
         ...explainCriterionScore(cluster, scorecard, unit, node.index, issues),
       };
     }
+    if (!rankOf.has(unit))
+      return {
+        kind: 'notFound',
+        unit: cluster.units[unit]!.name,
+        issues: issues.filter((i) => i.unit === cluster.units[unit]!.name),
+        lines: [
+          {
+            vi: `${cluster.units[unit]!.name} chưa nộp bảng chấm điểm: chưa có điểm nào, nên không xếp hạng, không xếp loại.`,
+            en: `${cluster.units[unit]!.name} has not returned its scorecard: no score yet, so it is not ranked or rated.`,
+          },
+        ],
+      };
     return explainUnit(unit);
   };
 
@@ -215,22 +238,23 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
     const r = rankOf.get(unit)!;
     const self = scorecard.self[unit]!;
     const verified = scorecard.verified[unit]!;
-    const used = scorecard[stage][unit]!;
+    const usedStage = chosen.used(u.name);
+    const used = scorecard[usedStage][unit]!;
     const ind = indicators.units[unit]!;
     const lines: Bilingual[] = [];
     const tied = r.tiedWith.length
       ? { vi: ` (đồng hạng với ${r.tiedWith.join('; ')})`, en: ` (shared with ${r.tiedWith.join('; ')})` }
       : { vi: '', en: '' };
     lines.push({
-      vi: `${u.name}: hạng ${r.rank}/${cluster.units.length}${tied.vi}, xếp theo điểm ${STAGE_TEXT[stage].vi}.`,
-      en: `${u.name}: rank ${r.rank} of ${cluster.units.length}${tied.en}, ranked on the ${STAGE_TEXT[stage].en}.`,
+      vi: `${u.name}: hạng ${r.rank}/${ranking.length}${tied.vi}, xếp theo điểm ${STAGE_TEXT[usedStage].vi}.`,
+      en: `${u.name}: rank ${r.rank} of ${ranking.length}${tied.en}, ranked on the ${STAGE_TEXT[usedStage].en}.`,
     });
     const tierFrom = r.tierRule
       ? { vi: ` (từ ${numText(r.tierRule.minPercent).vi}%)`, en: ` (from ${r.tierRule.minPercent}%)` }
       : { vi: ' (dưới mọi mức xếp loại)', en: ' (below every tier)' };
     lines.push({
-      vi: `Tổng điểm ${STAGE_TEXT[stage].vi} ${numText(num(used.total)).vi} / ${numText(num(tree.standardTotal)).vi} điểm chuẩn = ${numText(r.percent).vi}%: ${r.tier}${tierFrom.vi}.`,
-      en: `${STAGE_TEXT[stage].en} total ${num(used.total)} of a ${num(tree.standardTotal)} standard = ${r.percent}%: ${r.tier}${tierFrom.en}.`,
+      vi: `Tổng điểm ${STAGE_TEXT[usedStage].vi} ${numText(num(used.total)).vi} / ${numText(num(tree.standardTotal)).vi} điểm chuẩn = ${numText(r.percent).vi}%: ${r.tier}${tierFrom.vi}.`,
+      en: `${STAGE_TEXT[usedStage].en} total ${num(used.total)} of a ${num(tree.standardTotal)} standard = ${r.percent}%: ${r.tier}${tierFrom.en}.`,
     });
     for (const s of [self, verified]) {
       const st = STAGE_TEXT[s.stage];
@@ -277,7 +301,7 @@ export function computeCluster(doc: ClusterDocument): ClusterComputation {
     const out: UnitExplanation = {
       kind: 'unit',
       unit: u.name,
-      stage,
+      stage: usedStage,
       rank: r.rank,
       tier: r.tier,
       percent: r.percent,

@@ -355,9 +355,25 @@ export function resolveClusterDocument(doc: ClusterDocument): { cluster: Resolve
   // Items a unit has not scored itself: reported once per unit, so a half-filled scorecard is visible.
   const nodeCount = tree.nodes.length;
   const selfScored = new Uint8Array(units.length * nodeCount);
-  for (let e = 0; e < columns.length; e++)
+  const anyScored = new Uint8Array(units.length);
+  for (let e = 0; e < columns.length; e++) {
+    anyScored[columns.unit[e]!] = 1;
     if (columns.stage[e] === STAGE_SELF) selfScored[columns.unit[e]! * nodeCount + columns.node[e]!] = 1;
+  }
   for (const u of units) {
+    // A unit with no score at all has not returned its scorecard: "chưa nộp", left out of the ranking.
+    if (anyScored[u.index] === 0) {
+      add(
+        'warning',
+        'unit.notSubmitted',
+        {
+          vi: `${u.name}: chưa nộp bảng chấm điểm (không có điểm nào); không xếp hạng, không xếp loại.`,
+          en: `${u.name}: has not returned its scorecard (no score at all); not ranked, not rated.`,
+        },
+        { unit: u.name },
+      );
+      continue;
+    }
     const missing = tree.leaves.filter((l) => selfScored[u.index * nodeCount + l] === 0);
     if (missing.length === 0 || tree.leaves.length === 0) continue;
     const codes = missing.map((l) => tree.nodes[l]!.code);

@@ -170,6 +170,11 @@ export interface UnitResult {
   rank: number;
   tier: string;
   indicators: IndicatorSummary;
+  /**
+   * Project extension: the stage this unit's rank used, `verified` where the cluster verified the unit and
+   * `self` otherwise (ranking on the verified stage keeps the self score of every item not verified).
+   */
+  stage?: Stage;
 }
 
 export interface ResultDocument {
@@ -177,8 +182,10 @@ export interface ResultDocument {
   year: number;
   cluster: string;
   stage: Stage;
-  /** In rank order. */
+  /** In rank order; units that have not returned a scorecard are left out (see notSubmitted). */
   units: UnitResult[];
+  /** Project extension: members with no score at either stage ("chưa nộp"): not ranked, not rated. */
+  notSubmitted?: string[];
   clusterIndicators: IndicatorSummary;
   issues: Issue[];
 }

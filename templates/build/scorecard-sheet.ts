@@ -82,7 +82,25 @@ export interface ScorecardSheetInput {
   tableName?: string;
   /** Node indexes whose criterion requires evidence. */
   evidence: ReadonlySet<number>;
+  /**
+   * The copy sent to the member (buildUnitScorecard): the verified stage belongs to the cluster, so its
+   * columns are locked, marked and without input validation; merge does not take verified values from it.
+   */
+  memberCopy?: boolean;
 }
+
+/** The verified stage's input columns (points, bonus, occurrences, deduction, note). */
+export const VERIFIED_INPUTS = [
+  SC.verPoints,
+  SC.verBonus,
+  SC.verOccurrences,
+  SC.verDeduction,
+  SC.verNote,
+] as const;
+
+/** Verified cells on a member's copy: locked, hatched grey, "for the cluster". */
+const clusterOnly = (numFmt: string) =>
+  computed(numFmt, { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } });
 
 export interface ScorecardSheetRefs {
   sheetName: string;
@@ -126,7 +144,12 @@ function stageFormulas(
   const deduction = node.deductionMax !== undefined ? `MIN(${raw},${c(SC.deductionMax)})` : raw;
   const total = `${c(P)}+${c(B)}-${c(D)}`;
   if (stage === 'self') return { p: points, b: bonus, d: deduction, t: total };
-  const has = `ISNUMBER(${c(SC.verPoints)})`;
+  // Blank verified points keep the self score; on a row without a standard (the "Điểm cộng, điểm trừ"
+  // rows) there are no points to type, so a verified bonus, occurrence or deduction alone counts.
+  const has =
+    node.standard === 0
+      ? `OR(ISNUMBER(${c(SC.verPoints)}),COUNT(${c(SC.verBonus)}:${c(SC.verDeduction)})>0)`
+      : `ISNUMBER(${c(SC.verPoints)})`;
   return {
     p: `IF(${has},${points},${c(SC.selfP)})`,
     b: `IF(${has},${bonus},${c(SC.selfB)})`,
@@ -165,15 +188,22 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     { ref: a1(unitRow, 2), value: input_.unit, style: { ...label, font: { ...label.font, size: 12 } } },
     {
       ref: a1(unitRow, 3),
-      value:
-        'Ô vàng: đơn vị nhập (tự chấm) và Cụm nhập (thẩm định). Ô xám: công thức, tự tính. Bỏ trống điểm thẩm định = giữ điểm tự chấm.',
+      value: input_.memberCopy
+        ? 'Ô vàng: đơn vị tự chấm. Cột "Thẩm định" (L:P, R) do Cụm chấm khi thẩm định: đã khoá, đơn vị không nhập. Ô xám: công thức, tự tính. Điểm cộng, điểm trừ: nhập ở cột cộng, trừ (không cần nhập điểm ở dòng có điểm chuẩn 0).'
+        : 'Ô vàng: đơn vị nhập (tự chấm) và Cụm nhập (thẩm định). Ô xám: công thức, tự tính. Bỏ trống điểm thẩm định = giữ điểm tự chấm.',
       style: subtitle,
     },
     { ref: a1(totalsRow, 1), value: 'Tổng cộng', style: label },
   ];
   const rows: CellValue[][] = [];
   HEADERS.scorecard.forEach((h, i) => {
-    cells.push({ ref: a1(headerRow, i + 1), value: h, style: header });
+    const clusterColumn = input_.memberCopy && (VERIFIED_INPUTS as readonly number[]).includes(i + 1);
+    cells.push({
+      ref: a1(headerRow, i + 1),
+      value: h,
+      style: clusterColumn ? { ...header, fill: 'FFD9D9D9' } : header,
+      ...(clusterColumn ? { note: 'Do Cụm thẩm định nhập; đơn vị không nhập vào cột này.' } : {}),
+    });
   });
 
   const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
@@ -216,8 +246,11 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       [SC.selfNote, entry.self?.note, FMT.text],
       [SC.verNote, entry.verified?.note, FMT.text],
     ];
+    const verifiedCols: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
     for (const [col, value, fmt] of inputs) {
-      put(r, col, { value: group ? null : (value ?? null), style: group ? computed(fmt) : input(fmt) }, row);
+      const locked = input_.memberCopy && verifiedCols.has(col);
+      const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
+      put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
     }
     const self = stageFormulas(node, r, rowOf, 'self');
     const ver = stageFormulas(node, r, rowOf, 'verified');
@@ -285,8 +318,9 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     title: 'Điểm ngoài giới hạn',
     message: 'Điểm phải từ 0 đến điểm chuẩn của tiêu chí (cột C).',
   };
+  const stages = (self: number, verified: number) => (input_.memberCopy ? [self] : [self, verified]);
   addRuns(
-    [SC.selfPoints, SC.verPoints],
+    stages(SC.selfPoints, SC.verPoints),
     () => 'p',
     (range, _k, top) => ({
       range,
@@ -298,7 +332,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     }),
   );
   addRuns(
-    [SC.selfBonus, SC.verBonus],
+    stages(SC.selfBonus, SC.verBonus),
     (n) => (leafBonusCap(n) === undefined ? 'free' : 'cap'),
     (range, key, top) => ({
       range,
@@ -316,7 +350,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     }),
   );
   addRuns(
-    [SC.selfDeduction, SC.verDeduction],
+    stages(SC.selfDeduction, SC.verDeduction),
     (n) => (n.deductionMax === undefined ? 'free' : 'cap'),
     (range, key, top) => ({
       range,
@@ -328,7 +362,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     }),
   );
   addRuns(
-    [SC.selfOccurrences, SC.verOccurrences],
+    stages(SC.selfOccurrences, SC.verOccurrences),
     () => 'n',
     (range) => ({
       range,

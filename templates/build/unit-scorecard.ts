@@ -28,7 +28,11 @@ export function buildUnitScorecard(
   unit: string,
   options: { now?: string } = {},
 ): WorkbookPlan {
-  const values = scorecardValues(doc);
+  // The verified stage is the cluster's: a member's copy carries none (its verified columns are locked).
+  const values = scorecardValues({
+    ...doc,
+    scores: (doc.scores ?? []).filter((s) => s.stage !== 'verified'),
+  });
   const index = doc.units.findIndex((u) => matchKey(u.name) === matchKey(unit));
   if (index < 0) throw new Error(`Đơn vị "${unit}" không có trong danh sách đơn vị của Cụm.`);
   const name = doc.units[index]!.name;
@@ -48,6 +52,7 @@ export function buildUnitScorecard(
     values: values.units[index]!,
     standardTotal: fromMilli(values.standardTotal),
     evidence,
+    memberCopy: true,
   });
   const meta: [string, string][] = [
     [META_KEYS.templateId, UNIT_SCORECARD_TEMPLATE_ID],

@@ -39,6 +39,7 @@ import {
 } from '../layouts/cluster';
 import type { SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { criteriaFromTable, locateCriteria } from './criteria';
+import { blankPointsRule, checkScorecardCells, sheetFormula } from './scorecard-cells';
 import { type WorkbookSources, scoreKey } from './sources';
 import {
   type LocatedTable,
@@ -416,7 +417,9 @@ export function readScorecardSheet(
             });
       };
       const anyTyped = [p, b, o, d, n].some(
-        (k) => col(k) !== undefined && !isBlank(cellAt(t.sheet, row, col(k)!)),
+        (k) =>
+          col(k) !== undefined &&
+          (!isBlank(cellAt(t.sheet, row, col(k)!)) || sheetFormula(t.sheet, row, col(k)) !== undefined),
       );
       if (!anyTyped) continue;
       if (!leaf) {
@@ -426,26 +429,32 @@ export function readScorecardSheet(
         });
         continue;
       }
-      const points = num(p, 'Điểm', 'Points');
       const bonus = num(b, 'Điểm cộng', 'Bonus');
       const occurrences = num(o, 'Số lần trừ', 'Occurrences', true);
       const deduction = num(d, 'Điểm trừ', 'Deduction');
       const nc = col(n);
       const note =
         nc === undefined ? undefined : readText(r, t.sheet, row, nc, { vi: 'Ghi chú', en: 'Note' });
+      let points = num(p, 'Điểm', 'Points');
       if (points === undefined) {
-        if (isBlank(cellAt(t.sheet, row, col(p) ?? codeCol)))
-          r.issue(
-            stage === 'self' ? 'error' : 'warning',
-            'workbook.scorecard.noPoints',
-            t.sheet.name,
-            a1(row, col(p) ?? codeCol),
-            {
-              vi: `tiêu chí ${code} có điểm cộng, trừ hoặc ghi chú ${st.vi} nhưng chưa có điểm ${st.vi}; dòng ${st.vi} này chưa được tính.`,
-              en: `criterion ${code} has bonus, deduction or a note (${st.en}) but no points; this ${st.en} is not counted.`,
-            },
-          );
-        continue;
+        const pointsCell = a1(row, col(p) ?? codeCol);
+        // Unreadable points are reported by readNumber; blank ones count as the sheet's formulas count them.
+        if (!isBlank(cellAt(t.sheet, row, col(p) ?? codeCol)) || sheetFormula(t.sheet, row, col(p))) continue;
+        const blankPoints = blankPointsRule(t, row, stage, [b, o, d].map(col));
+        if (blankPoints === 'zero') points = 0;
+        else if (blankPoints === 'zeroReported') {
+          points = 0;
+          r.issue('warning', 'workbook.scorecard.noPoints', t.sheet.name, pointsCell, {
+            vi: `tiêu chí ${code} có điểm cộng, trừ hoặc ghi chú ${st.vi} nhưng chưa có điểm ${st.vi}; tính 0 điểm (như công thức của sheet), cộng và trừ vẫn được tính. Hãy nhập điểm nếu đơn vị có điểm ở tiêu chí này.`,
+            en: `criterion ${code} has bonus, deduction or a note (${st.en}) but no points; counted as 0 points (as the sheet's formulas do), bonus and deduction still count. Enter the points if the unit has any here.`,
+          });
+        } else {
+          r.issue('warning', 'workbook.scorecard.noPoints', t.sheet.name, pointsCell, {
+            vi: `tiêu chí ${code} có điểm cộng, trừ hoặc ghi chú ${st.vi} nhưng chưa có điểm ${st.vi}; bỏ trống điểm thẩm định là giữ điểm tự chấm, nên cộng, trừ thẩm định ở dòng này chưa được tính. Hãy nhập điểm thẩm định.`,
+            en: `criterion ${code} has bonus, deduction or a note (${st.en}) but no points; blank verified points keep the self score, so this row's verified bonus and deduction are not counted. Enter the verified points.`,
+          });
+          continue;
+        }
       }
       const path = `scores[${first + scores.length}]`;
       r.from(path, t.sheet, row, col(p));
@@ -467,6 +476,7 @@ export function readScorecardSheet(
       scores.push(s);
     }
   }
+  checkScorecardCells(r, t);
   return scores;
 }
 

@@ -105,7 +105,17 @@ export function readNumber(
 ): number | undefined {
   const v = cellAt(sheet, row, col);
   const ref = a1(row, col);
-  if (isBlank(v)) return undefined;
+  if (isBlank(v)) {
+    // A formula typed into an input cell, saved by a program that does not calculate (openpyxl, a script):
+    // no value to read, and left blank it would count for nothing without a word.
+    const formula = sheet.formulas?.[row - 1]?.[col - 1];
+    if (formula)
+      r.issue('error', 'workbook.cell.formulaNoValue', sheet.name, ref, {
+        vi: `${opts.what.vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
+        en: `${opts.what.en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
+      });
+    return undefined;
+  }
   if (typeof v === 'number') {
     if (opts.integer && !Number.isInteger(v))
       r.issue('error', 'workbook.cell.notInteger', sheet.name, ref, {

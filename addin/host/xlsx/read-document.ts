@@ -80,7 +80,7 @@ export function memberScorecardUnit(doc: ClusterDocument): string | undefined {
 }
 
 /** The core's notes that a member has no self scores: expected of every other member in one member's file. */
-const OTHER_MEMBERS_SCORES = new Set(['score.unit.none', 'score.missing']);
+const OTHER_MEMBERS_SCORES = new Set(['score.unit.none', 'score.missing', 'unit.notSubmitted']);
 
 /**
  * Issues found on a document (checkCluster, computeCluster) with the sheet and cell of their value when the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeCluster, parseClusterJson, RESULT_FORMAT } from '../../../core';
-import { GIA_LAI, makeDoc } from '../document/fixture';
+import { GIA_LAI, KON_TUM, makeDoc } from '../document/fixture';
 
 const sample = parseClusterJson(
   readFileSync(new URL('../../../templates/samples/cum-7-2022.json', import.meta.url), 'utf8'),
@@ -35,7 +35,10 @@ describe('computeCluster on the bundled sample (Cụm thi đua số 7, 2022)', (
       'rank',
       'tier',
       'indicators',
+      // The project's addition after the spec's keys: the stage this unit's rank used.
+      'stage',
     ]);
+    expect(c.result.units.map((u) => u.stage)).toEqual(c.result.units.map(() => 'verified'));
     expect(c.result.issues).toEqual([]);
   });
 
@@ -114,7 +117,10 @@ describe('computeCluster on bad data', () => {
     expect(result.issues.map((i) => i.code)).toEqual(
       expect.arrayContaining(['score.decimals', 'score.points.over', 'ref.unit.unknown']),
     );
-    expect(result.units.map((u) => u.unit)).toHaveLength(2);
+    // Kon Tum has no score at all: not returned, so listed and neither ranked nor rated.
+    expect(result.units.map((u) => u.unit)).toEqual([GIA_LAI]);
+    expect(result.notSubmitted).toEqual([KON_TUM]);
+    expect(result.issues.filter((i) => i.code === 'unit.notSubmitted').map((i) => i.unit)).toEqual([KON_TUM]);
     expect(result.units[0]!.self!.total).toBe(15.123);
   });
 });

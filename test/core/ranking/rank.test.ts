@@ -141,16 +141,22 @@ describe('ranking inside computeCluster', () => {
     );
   });
 
-  it('ranks on verified scores by default only when every unit has them', () => {
-    expect(chooseRankingStage(undefined, [], 3).stage).toBe('verified');
+  it('chooses the stage per unit: verified where the cluster verified it, self otherwise', () => {
+    const all = chooseRankingStage(undefined, [], 3);
+    expect([all.stage, all.used(KON_TUM), all.issues]).toEqual(['verified', 'verified', []]);
     const partial = chooseRankingStage(undefined, [KON_TUM], 3);
-    expect(partial.stage).toBe('self');
-    expect(partial.issues.map((i) => i.code)).toEqual(['ranking.stage.self']);
-    expect(chooseRankingStage(undefined, [GIA_LAI, KON_TUM], 2)).toEqual({ stage: 'self', issues: [] });
+    expect(partial.stage).toBe('verified');
+    expect([partial.used(KON_TUM), partial.used(GIA_LAI)]).toEqual(['self', 'verified']);
+    expect(partial.issues.map((i) => i.code)).toEqual(['ranking.stage.perUnit']);
+    const none = chooseRankingStage(undefined, [GIA_LAI, KON_TUM], 2);
+    expect([none.stage, none.used(GIA_LAI), none.issues]).toEqual(['self', 'self', []]);
     const forced = chooseRankingStage('verified', [KON_TUM], 2);
-    expect(forced.stage).toBe('verified');
+    expect([forced.stage, forced.used(KON_TUM)]).toEqual(['verified', 'self']);
     expect(forced.issues.map((i) => i.code)).toEqual(['ranking.stage.verifiedMissing']);
+    const self = chooseRankingStage('self', [], 2);
+    expect([self.stage, self.used(GIA_LAI)]).toEqual(['self', 'self']);
 
+    // Gia Lai verified on one item (2: 9 → 1) ranks on its verified total, Kon Tum on its self score.
     const doc = makeDoc({
       scores: [
         ...fullScores(GIA_LAI),
@@ -159,10 +165,15 @@ describe('ranking inside computeCluster', () => {
       ],
     });
     const { result } = computeCluster(doc);
-    expect(result.stage).toBe('self');
-    expect(result.units.map((u) => [u.unit, u.rank])).toEqual([
-      [GIA_LAI, 1],
-      [KON_TUM, 1],
+    expect(result.stage).toBe('verified');
+    expect(result.units.map((u) => [u.unit, u.stage, u.rank])).toEqual([
+      [KON_TUM, 'self', 1],
+      [GIA_LAI, 'verified', 2],
+    ]);
+    const asked = computeCluster({ ...doc, ranking: { stage: 'self' } }).result;
+    expect(asked.units.map((u) => [u.unit, u.stage, u.rank])).toEqual([
+      [GIA_LAI, 'self', 1],
+      [KON_TUM, 'self', 1],
     ]);
   });
 
