@@ -47,8 +47,9 @@ import { a1, abs, columnLetter, quoteSheet, sheetRef } from './a1';
 import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
 import { FMT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type ScorecardValues, scorecardValues } from './values';
-import { dateCell, peopleListText } from './cells';
+import { dateCell, localDateTime, peopleListText } from './cells';
 import { guideSheet } from './guide';
+import { indicatorRowFormulas } from './indicator-formulas';
 
 /**
  * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
@@ -405,7 +406,6 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
 interface IndicatorRow {
   unit: string;
   indicator: Indicator;
-  indicatorRow: number;
   numerator?: number;
   denominator?: number;
   /** Index in the document's indicatorResults. */
@@ -431,10 +431,6 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     },
   ];
   const defTop = LAYOUT.indicatorsHeader.row;
-  const defRow = new Map<string, number>();
-  indicators.forEach((ind, i) => {
-    defRow.set(matchKey(ind.code), defTop + 1 + i);
-  });
   const defs = table(
     TABLE.indicators,
     defTop,
@@ -459,7 +455,6 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     rows.push({
       unit: r.unit,
       indicator: ind,
-      indicatorRow: defRow.get(matchKey(ind.code))!,
       numerator: r.numerator,
       denominator: r.denominator,
       docIndex,
@@ -467,8 +462,7 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
   }
   for (const u of doc.units)
     for (const ind of indicators)
-      if (!seen.has(`${matchKey(u.name)}|${matchKey(ind.code)}`))
-        rows.push({ unit: u.name, indicator: ind, indicatorRow: defRow.get(matchKey(ind.code))! });
+      if (!seen.has(`${matchKey(u.name)}|${matchKey(ind.code)}`)) rows.push({ unit: u.name, indicator: ind });
 
   const top = LAYOUT.indicatorResultsHeader.row;
   const left = LAYOUT.indicatorResultsHeader.col;
@@ -478,31 +472,25 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     const n = row.numerator;
     const d = row.denominator;
     const outcome = row.docIndex === undefined ? undefined : ctx.values.indicatorOutcomes.get(row.docIndex);
-    const N = `${col(2)}${r}`;
-    const D = `${col(3)}${r}`;
-    const ratio = `${col(4)}${r}`;
-    const target = `$C$${row.indicatorRow}`;
-    const lower = `$E$${row.indicatorRow}`;
-    const exc = `$D$${row.indicatorRow}`;
-    const arisingF = `IF(N(${D})>0,1,0)`;
-    const metF = `IF(N(${D})>0,IF(${lower}="${YES}",IF(${ratio}<=${target},1,0),IF(${ratio}>=${target},1,0)),0)`;
-    const exceedableF = `IF(N(${D})>0,IF(${exc}="",IF(${target}<1,1,0),IF(${exc}="${YES}",1,0)),0)`;
-    const exceededF = `IF(${col(7)}${r}=1,IF(${lower}="${YES}",IF(${ratio}<${target},1,0),IF(${ratio}>${target},1,0)),0)`;
+    const formulas = indicatorRowFormulas({
+      row: r,
+      code: col(1),
+      numerator: col(2),
+      denominator: col(3),
+      arising: col(5),
+      exceedable: col(7),
+      def: { code: 'A', target: 'C', exceedable: 'D', lower: 'E' },
+    });
     return [
       v(row.unit, input(FMT.text)),
       v(row.indicator.code, input(FMT.text)),
       v(n, input(FMT.count)),
       v(d, input(FMT.count)),
-      // A numerator above the denominator counts as d/d, as in the core.
-      f(
-        `IF(N(${D})>0,MIN(N(${N}),${D})/${D},"")`,
-        outcome?.arising ? outcome.numerator / outcome.denominator : '',
-        computed(FMT.ratio),
-      ),
-      f(arisingF, outcome?.arising ? 1 : 0, computed(FMT.count)),
-      f(metF, outcome?.met ? 1 : 0, computed(FMT.count)),
-      f(exceedableF, outcome?.exceedable ? 1 : 0, computed(FMT.count)),
-      f(exceededF, outcome?.exceeded ? 1 : 0, computed(FMT.count)),
+      f(formulas.ratio, outcome?.arising ? outcome.numerator / outcome.denominator : '', computed(FMT.ratio)),
+      f(formulas.arising, outcome?.arising ? 1 : 0, computed(FMT.count)),
+      f(formulas.met, outcome?.met ? 1 : 0, computed(FMT.count)),
+      f(formulas.exceedable, outcome?.exceedable ? 1 : 0, computed(FMT.count)),
+      f(formulas.exceeded, outcome?.exceeded ? 1 : 0, computed(FMT.count)),
     ];
   });
   const results = table(TABLE.indicatorResults, top, left, HEADERS.indicatorResults, body, cells);
@@ -558,9 +546,10 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     names: [
       { name: NAME.indicatorList, ref: sheetRef(sheetName, `${abs(defTop + 1, 1)}:${abs(defBottom, 1)}`) },
     ],
+    // Whole columns: result rows a clerk adds under the table count in the summary too.
     refs: {
-      unitCol: sheetRef(sheetName, `$${col(0)}$${top + 1}:$${col(0)}$${bottom}`),
-      col: (k: number) => sheetRef(sheetName, `$${col(k)}$${top + 1}:$${col(k)}$${bottom}`),
+      unitCol: sheetRef(sheetName, `$${col(0)}:$${col(0)}`),
+      col: (k: number) => sheetRef(sheetName, `$${col(k)}:$${col(k)}`),
     },
   };
 }
@@ -697,7 +686,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     {
       ref: 'C2',
       value: result
-        ? `tính lúc ${ctx.now}; giai đoạn ${STAGE_TEXT[result.stage]}; phá hoà theo: tổng điểm, rồi ${tieBreakText(tieBreak)}; đơn vị bằng nhau ở mọi tiêu chí cùng hạng.`
+        ? `tính lúc ${localDateTime(ctx.now)} (giờ Việt Nam); giai đoạn ${STAGE_TEXT[result.stage]}; phá hoà theo: tổng điểm, rồi ${tieBreakText(tieBreak)}; đơn vị bằng nhau ở mọi tiêu chí cùng hạng.`
         : null,
       style: subtitle,
     },
@@ -869,7 +858,11 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
     top,
     1,
     HEADERS.log,
-    lines.map((l) => [v(l.time, fixed(FMT.text)), v(l.action, fixed(FMT.text)), v(l.detail, fixed())]),
+    lines.map((l) => [
+      v(localDateTime(l.time), fixed(FMT.text)),
+      v(l.action, fixed(FMT.text)),
+      v(l.detail, fixed()),
+    ]),
     cells,
   );
   return {

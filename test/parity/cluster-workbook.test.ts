@@ -121,7 +121,7 @@ describe('cluster workbook parity with LibreOffice', () => {
         c.name,
       ).toEqual([]);
     }
-  });
+  }, 180_000);
 
   it('the sample reads as the seeds write it: the cluster row holds the counts of computeCluster', () => {
     const sample = cases[0]!;
