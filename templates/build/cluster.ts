@@ -45,11 +45,12 @@ import {
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from './a1';
 import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
-import { FMT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type ScorecardValues, scorecardValues } from './values';
 import { dateCell, localDateTime, peopleListText } from './cells';
 import { guideSheet } from './guide';
 import { indicatorRowFormulas } from './indicator-formulas';
+import { fitRowHeights } from './row-heights';
 
 /**
  * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
@@ -367,15 +368,11 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
       name: ctx.names.criteria,
       role: 'criteria',
       tabColor: 'FF4472C4',
+      // A:H fit A4 portrait at ~90% (about 10 points): the criteria read like the office's printed scorecard.
       columns: [
         { index: 1, width: 8 },
-        { index: 2, width: 60 },
-        { index: 3, width: 10 },
-        { index: 4, width: 10 },
-        { index: 5, width: 10 },
-        { index: 6, width: 10 },
-        { index: 7, width: 10 },
-        { index: 8, width: 10 },
+        { index: 2, width: 46 },
+        ...[3, 4, 5, 6, 7, 8].map((index) => ({ index, width: 9 })),
         { index: 11, width: 32 },
         { index: 12, width: 14 },
       ],
@@ -392,7 +389,14 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
         },
       ],
       freeze: { rows: top, columns: 1 },
-      print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: `1:${top}` },
+      // The criteria table alone: with the tiers beside it the page would shrink to unreadable type.
+      print: {
+        paper: 'A4',
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: `1:${top}`,
+        area: `A1:H${bottom}`,
+      },
     },
     names: [
       {
@@ -712,6 +716,12 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     categories: sheetRef(ctx.names.summary, `$B$${first}:$B$${last}`),
     values: sheetRef(ctx.names.summary, `$F$${first}:$F$${last}`),
     seriesName: 'Điểm xếp hạng',
+    // Bars from zero (or below, for a negative total): an axis starting near the lowest total exaggerates gaps.
+    valueAxisMin: Math.min(
+      0,
+      ...values.units.map((u) => fromMilli((stage === 'self' ? u.selfTotal : u.verifiedTotal).total)),
+    ),
+    font: FONT,
     from: `B${cr + 2}`,
     to: `J${cr + 2 + Math.max(14, doc.units.length * 2)}`,
   };
@@ -870,13 +880,15 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
     role: 'log',
     tabColor: 'FF7F7F7F',
     columns: [
-      { index: 1, width: 24 },
+      { index: 1, width: 18 },
       { index: 2, width: 28 },
       { index: 3, width: 80 },
     ],
     cells,
     tables: [t],
     freeze: { rows: top, columns: 0 },
+    // One page wide: a line's time, action and detail stay together on paper.
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: `1:${top}` },
   };
 }
 
@@ -1019,7 +1031,8 @@ export function buildClusterWorkbook(
       creator: 'Thi đua',
       company: 'Ngành Kiểm sát nhân dân',
     },
-    sheets,
+    // Wrapped text gets the row height it needs (no engine refits rows when it opens a file).
+    sheets: sheets.map(fitRowHeights),
     names: [...meta.names, ...members.names, ...criteria.names, ...indicators.names, ...summary.names],
   };
 }
