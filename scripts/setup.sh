@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the real parts (Chromium for browser tests,
-# LibreOffice Calc to recalculate workbooks, poppler to render PDFs to PNG, fonts), then the npm packages
+# LibreOffice Calc to recalculate workbooks and Writer to print documents, poppler to render PDFs to PNG,
+# fonts), then the npm packages
 # from the lock file. Nothing is downloaded at test run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,15 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-dpkg -s fonts-liberation >/dev/null 2>&1 || need+=(fonts-liberation)
+# LibreOffice Writer prints the Word documents; Calc prints the workbooks.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Fonts with every Vietnamese glyph (Liberation 2 is metric-compatible with Times New Roman and Arial; 1.x
+# lacks some precomposed letters, so a PDF would mix in a fallback font), DejaVu for symbols, and Carlito,
+# Calibri's metric twin: column widths are counted in the default font's characters, so without it
+# LibreOffice draws every column wider than Excel does.
+for font in fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito; do
+  dpkg -s "$font" >/dev/null 2>&1 || need+=("$font")
+done
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -133,6 +133,10 @@ export interface ChartPlan {
   categories: string;
   values: string;
   seriesName: string;
+  /** Where the value axis starts (0 for bars: an axis cut near the smallest value exaggerates the gaps). */
+  valueAxisMin?: number;
+  /** Typeface of the chart's text (titles, labels), so a printed chart uses the sheets' font. */
+  font?: string;
   /** Top-left and bottom-right cells of the chart's frame on this sheet. */
   from: string;
   to: string;

@@ -45,10 +45,12 @@ import {
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from './a1';
 import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
-import { FMT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type ScorecardValues, scorecardValues } from './values';
-import { dateCell, peopleListText } from './cells';
+import { dateCell, localDateTime, peopleListText } from './cells';
 import { guideSheet } from './guide';
+import { indicatorRowFormulas } from './indicator-formulas';
+import { fitRowHeights } from './row-heights';
 
 /**
  * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
@@ -366,15 +368,11 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
       name: ctx.names.criteria,
       role: 'criteria',
       tabColor: 'FF4472C4',
+      // A:H fit A4 portrait at ~90% (about 10 points): the criteria read like the office's printed scorecard.
       columns: [
         { index: 1, width: 8 },
-        { index: 2, width: 60 },
-        { index: 3, width: 10 },
-        { index: 4, width: 10 },
-        { index: 5, width: 10 },
-        { index: 6, width: 10 },
-        { index: 7, width: 10 },
-        { index: 8, width: 10 },
+        { index: 2, width: 46 },
+        ...[3, 4, 5, 6, 7, 8].map((index) => ({ index, width: 9 })),
         { index: 11, width: 32 },
         { index: 12, width: 14 },
       ],
@@ -391,7 +389,14 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
         },
       ],
       freeze: { rows: top, columns: 1 },
-      print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, titleRows: `1:${top}` },
+      // The criteria table alone: with the tiers beside it the page would shrink to unreadable type.
+      print: {
+        paper: 'A4',
+        orientation: 'portrait',
+        fitToWidth: true,
+        titleRows: `1:${top}`,
+        area: `A1:H${bottom}`,
+      },
     },
     names: [
       {
@@ -405,7 +410,6 @@ function criteriaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] }
 interface IndicatorRow {
   unit: string;
   indicator: Indicator;
-  indicatorRow: number;
   numerator?: number;
   denominator?: number;
   /** Index in the document's indicatorResults. */
@@ -431,10 +435,6 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     },
   ];
   const defTop = LAYOUT.indicatorsHeader.row;
-  const defRow = new Map<string, number>();
-  indicators.forEach((ind, i) => {
-    defRow.set(matchKey(ind.code), defTop + 1 + i);
-  });
   const defs = table(
     TABLE.indicators,
     defTop,
@@ -459,7 +459,6 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     rows.push({
       unit: r.unit,
       indicator: ind,
-      indicatorRow: defRow.get(matchKey(ind.code))!,
       numerator: r.numerator,
       denominator: r.denominator,
       docIndex,
@@ -467,8 +466,7 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
   }
   for (const u of doc.units)
     for (const ind of indicators)
-      if (!seen.has(`${matchKey(u.name)}|${matchKey(ind.code)}`))
-        rows.push({ unit: u.name, indicator: ind, indicatorRow: defRow.get(matchKey(ind.code))! });
+      if (!seen.has(`${matchKey(u.name)}|${matchKey(ind.code)}`)) rows.push({ unit: u.name, indicator: ind });
 
   const top = LAYOUT.indicatorResultsHeader.row;
   const left = LAYOUT.indicatorResultsHeader.col;
@@ -478,31 +476,25 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     const n = row.numerator;
     const d = row.denominator;
     const outcome = row.docIndex === undefined ? undefined : ctx.values.indicatorOutcomes.get(row.docIndex);
-    const N = `${col(2)}${r}`;
-    const D = `${col(3)}${r}`;
-    const ratio = `${col(4)}${r}`;
-    const target = `$C$${row.indicatorRow}`;
-    const lower = `$E$${row.indicatorRow}`;
-    const exc = `$D$${row.indicatorRow}`;
-    const arisingF = `IF(N(${D})>0,1,0)`;
-    const metF = `IF(N(${D})>0,IF(${lower}="${YES}",IF(${ratio}<=${target},1,0),IF(${ratio}>=${target},1,0)),0)`;
-    const exceedableF = `IF(N(${D})>0,IF(${exc}="",IF(${target}<1,1,0),IF(${exc}="${YES}",1,0)),0)`;
-    const exceededF = `IF(${col(7)}${r}=1,IF(${lower}="${YES}",IF(${ratio}<${target},1,0),IF(${ratio}>${target},1,0)),0)`;
+    const formulas = indicatorRowFormulas({
+      row: r,
+      code: col(1),
+      numerator: col(2),
+      denominator: col(3),
+      arising: col(5),
+      exceedable: col(7),
+      def: { code: 'A', target: 'C', exceedable: 'D', lower: 'E' },
+    });
     return [
       v(row.unit, input(FMT.text)),
       v(row.indicator.code, input(FMT.text)),
       v(n, input(FMT.count)),
       v(d, input(FMT.count)),
-      // A numerator above the denominator counts as d/d, as in the core.
-      f(
-        `IF(N(${D})>0,MIN(N(${N}),${D})/${D},"")`,
-        outcome?.arising ? outcome.numerator / outcome.denominator : '',
-        computed(FMT.ratio),
-      ),
-      f(arisingF, outcome?.arising ? 1 : 0, computed(FMT.count)),
-      f(metF, outcome?.met ? 1 : 0, computed(FMT.count)),
-      f(exceedableF, outcome?.exceedable ? 1 : 0, computed(FMT.count)),
-      f(exceededF, outcome?.exceeded ? 1 : 0, computed(FMT.count)),
+      f(formulas.ratio, outcome?.arising ? outcome.numerator / outcome.denominator : '', computed(FMT.ratio)),
+      f(formulas.arising, outcome?.arising ? 1 : 0, computed(FMT.count)),
+      f(formulas.met, outcome?.met ? 1 : 0, computed(FMT.count)),
+      f(formulas.exceedable, outcome?.exceedable ? 1 : 0, computed(FMT.count)),
+      f(formulas.exceeded, outcome?.exceeded ? 1 : 0, computed(FMT.count)),
     ];
   });
   const results = table(TABLE.indicatorResults, top, left, HEADERS.indicatorResults, body, cells);
@@ -558,9 +550,10 @@ function indicatorsSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[]
     names: [
       { name: NAME.indicatorList, ref: sheetRef(sheetName, `${abs(defTop + 1, 1)}:${abs(defBottom, 1)}`) },
     ],
+    // Whole columns: result rows a clerk adds under the table count in the summary too.
     refs: {
-      unitCol: sheetRef(sheetName, `$${col(0)}$${top + 1}:$${col(0)}$${bottom}`),
-      col: (k: number) => sheetRef(sheetName, `$${col(k)}$${top + 1}:$${col(k)}$${bottom}`),
+      unitCol: sheetRef(sheetName, `$${col(0)}:$${col(0)}`),
+      col: (k: number) => sheetRef(sheetName, `$${col(k)}:$${col(k)}`),
     },
   };
 }
@@ -697,7 +690,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     {
       ref: 'C2',
       value: result
-        ? `tính lúc ${ctx.now}; giai đoạn ${STAGE_TEXT[result.stage]}; phá hoà theo: tổng điểm, rồi ${tieBreakText(tieBreak)}; đơn vị bằng nhau ở mọi tiêu chí cùng hạng.`
+        ? `tính lúc ${localDateTime(ctx.now)} (giờ Việt Nam); giai đoạn ${STAGE_TEXT[result.stage]}; phá hoà theo: tổng điểm, rồi ${tieBreakText(tieBreak)}; đơn vị bằng nhau ở mọi tiêu chí cùng hạng.`
         : null,
       style: subtitle,
     },
@@ -723,6 +716,12 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
     categories: sheetRef(ctx.names.summary, `$B$${first}:$B$${last}`),
     values: sheetRef(ctx.names.summary, `$F$${first}:$F$${last}`),
     seriesName: 'Điểm xếp hạng',
+    // Bars from zero (or below, for a negative total): an axis starting near the lowest total exaggerates gaps.
+    valueAxisMin: Math.min(
+      0,
+      ...values.units.map((u) => fromMilli((stage === 'self' ? u.selfTotal : u.verifiedTotal).total)),
+    ),
+    font: FONT,
     from: `B${cr + 2}`,
     to: `J${cr + 2 + Math.max(14, doc.units.length * 2)}`,
   };
@@ -869,7 +868,11 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
     top,
     1,
     HEADERS.log,
-    lines.map((l) => [v(l.time, fixed(FMT.text)), v(l.action, fixed(FMT.text)), v(l.detail, fixed())]),
+    lines.map((l) => [
+      v(localDateTime(l.time), fixed(FMT.text)),
+      v(l.action, fixed(FMT.text)),
+      v(l.detail, fixed()),
+    ]),
     cells,
   );
   return {
@@ -877,13 +880,15 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
     role: 'log',
     tabColor: 'FF7F7F7F',
     columns: [
-      { index: 1, width: 24 },
+      { index: 1, width: 18 },
       { index: 2, width: 28 },
       { index: 3, width: 80 },
     ],
     cells,
     tables: [t],
     freeze: { rows: top, columns: 0 },
+    // One page wide: a line's time, action and detail stay together on paper.
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: `1:${top}` },
   };
 }
 
@@ -1026,7 +1031,8 @@ export function buildClusterWorkbook(
       creator: 'Thi đua',
       company: 'Ngành Kiểm sát nhân dân',
     },
-    sheets,
+    // Wrapped text gets the row height it needs (no engine refits rows when it opens a file).
+    sheets: sheets.map(fitRowHeights),
     names: [...meta.names, ...members.names, ...criteria.names, ...indicators.names, ...summary.names],
   };
 }

@@ -43,7 +43,7 @@ export function guideSheet(name: string, doc: ClusterDocument, scorecards: strin
   ];
   lines.forEach(([sheet, text], i) => {
     cells.push(
-      { ref: `A${6 + i}`, value: sheet, style: label },
+      { ref: `A${6 + i}`, value: sheet, style: { ...label, align: { vertical: 'top' } } },
       { ref: `B${6 + i}`, value: text, style: plain },
     );
   });

@@ -8,7 +8,7 @@ import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
 import type { CellPlan, CellValue, SheetPlan, ValidationPlan } from '../plan';
 import { HEADERS, LAYOUT } from '../layouts/cluster';
 import { a1, columnLetter } from './a1';
-import { FMT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type StageValue, type UnitValues, leafBonusCap } from './values';
 
 /** 1-based scorecard columns. */
@@ -426,7 +426,8 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       fitToWidth: true,
       titleRows: `1:${headerRow}`,
       area: `A1:${a1(lastRow, SC.verNote)}`,
-      footer: `${input_.unit} — Trang &P/&N`,
+      // The footer in the sheets' font (a footer without one prints in the viewer's default font).
+      footer: `&"${FONT},Regular"&10${input_.unit.replace(/&/g, '&&')} — Trang &P/&N`,
     },
   };
   return { sheet, refs: { sheetName, totalsRow, firstRow, rowOf } };

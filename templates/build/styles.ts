@@ -25,36 +25,39 @@ export const header: CellStyle = {
   border: 'thin',
 };
 
+/** The sheets' font with `extra`'s changes (bold, colour): a style never loses the typeface. */
+const fontWith = (extra: Partial<CellStyle>) => ({ name: FONT, size: 11, ...extra.font });
+
 export function input(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
   return {
-    font: { name: FONT, size: 11 },
     fill: 'FFFFF9E5',
     border: 'thin',
     locked: false,
     align: { vertical: 'top', wrap: numFmt === FMT.text || numFmt === undefined },
     ...(numFmt ? { numFmt } : {}),
     ...extra,
+    font: fontWith(extra),
   };
 }
 
 export function computed(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
   return {
-    font: { name: FONT, size: 11, bold: extra.font?.bold ?? false },
     fill: 'FFF2F2F2',
     border: 'thin',
     align: { vertical: 'top' },
     ...(numFmt ? { numFmt } : {}),
     ...extra,
+    font: { bold: false, ...fontWith(extra) },
   };
 }
 
 /** Read-only data in a table (codes and standards copied onto a scorecard). */
 export function fixed(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
   return {
-    font: { name: FONT, size: 11 },
     border: 'thin',
     align: { vertical: 'top', wrap: numFmt === undefined },
     ...(numFmt ? { numFmt } : {}),
     ...extra,
+    font: fontWith(extra),
   };
 }

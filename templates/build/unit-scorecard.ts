@@ -20,6 +20,7 @@ import { UNIT_META_FIELDS, UNIT_META_KEYS, UNIT_META_PART_CHARS } from '../layou
 import type { CellPlan, WorkbookPlan } from '../plan';
 import { a1, sheetRef } from './a1';
 import { buildScorecardSheet } from './scorecard-sheet';
+import { fitRowHeights } from './row-heights';
 import { FMT, fixed, header } from './styles';
 import { scorecardValues } from './values';
 
@@ -80,7 +81,7 @@ export function buildUnitScorecard(
       creator: 'Thi đua',
     },
     sheets: [
-      sheet,
+      fitRowHeights(sheet),
       {
         name: SHEET.meta,
         role: 'meta',

@@ -27,7 +27,7 @@ export function officialPrint(titleRows: string, area: string): PrintPlan {
     titleRows,
     area,
     margins: { left: 1.18, right: 0.79, top: 0.79, bottom: 0.79 },
-    footer: 'Trang &P/&N',
+    footer: `&"${OFFICIAL_FONT},Regular"Trang &P/&N`,
   };
 }
 

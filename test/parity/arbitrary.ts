@@ -99,74 +99,122 @@ const scoreArb = (c: Criterion) =>
       return s;
     });
 
-const indicatorArb = fc.record({
-  target: fc.constantFrom(0.7, 0.85, 0.9, 0.95, 1),
-  lowerIsBetter: fc.boolean(),
-});
+interface IndicatorShape {
+  target: number;
+  lowerIsBetter: boolean;
+  /** undefined: the default (a 100% target, or 0% when lower is better, cannot be exceeded). */
+  exceedable?: boolean;
+}
 
-export const clusterDocumentArb: fc.Arbitrary<ClusterDocument> = fc
-  .record({
-    shape: shapeArb,
-    provinces: fc.shuffledSubarray(PROVINCES, { minLength: 2, maxLength: 7 }),
-    indicators: fc.array(indicatorArb, { minLength: 1, maxLength: 5 }),
-    tieBreak: fc.shuffledSubarray<TieBreakKey>(
-      ['indicatorsMetRatio', 'indicatorsExceededRatio', 'deduction', 'bonus', 'criterion:1'],
-      {
-        minLength: 0,
-        maxLength: 3,
-      },
-    ),
-    seed: fc.integer({ min: 1, max: 2 ** 30 }),
-    campaign: fc.boolean(),
-  })
-  .chain(({ shape, provinces, indicators, tieBreak, seed, campaign }) => {
-    const criteria = criteriaOf(shape);
-    const leaves = criteria.filter((c) => c.parent !== undefined);
-    const units = provinces.map((p) => `VKSND tỉnh ${p}`);
-    const perUnit = fc.record({
-      self: fc.tuple(...leaves.map(scoreArb)),
-      verified: fc.tuple(...leaves.map((c) => fc.option(scoreArb(c), { nil: undefined, freq: 3 }))),
-      hasVerified: fc.boolean(),
-      results: fc.tuple(
-        ...indicators.map(() =>
-          fc
-            .integer({ min: 0, max: 40 })
-            .chain((d) => fc.integer({ min: Math.floor(d * 0.6), max: d }).map((n) => [n, d] as const)),
-        ),
+const indicatorArb: fc.Arbitrary<IndicatorShape> = fc.record(
+  {
+    target: fc.constantFrom(0, 0.7, 0.85, 0.9, 0.95, 1),
+    lowerIsBetter: fc.boolean(),
+    exceedable: fc.boolean(),
+  },
+  { requiredKeys: ['target', 'lowerIsBetter'] },
+);
+
+/**
+ * Every indicator shape at once: targets 0, 90% and 100%, × higher or lower is better, × exceedable by
+ * default, stated or refused. The lower-is-better 100% target is the case the workbook once got wrong.
+ */
+export const EVERY_INDICATOR_SHAPE: readonly IndicatorShape[] = [0, 0.9, 1].flatMap((target) =>
+  [false, true].flatMap((lowerIsBetter) =>
+    [undefined, true, false].map((exceedable) => ({
+      target,
+      lowerIsBetter,
+      ...(exceedable === undefined ? {} : { exceedable }),
+    })),
+  ),
+);
+
+/** A result: a denominator of 0 (not arising) one time in six, a numerator from 0 to the denominator. */
+const resultArb = fc
+  .oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 5, arbitrary: fc.integer({ min: 1, max: 40 }) })
+  .chain((d) =>
+    fc
+      .oneof(fc.constant(d), fc.constant(0), fc.integer({ min: Math.floor(d * 0.6), max: d }))
+      .map((n) => [n, d] as const),
+  );
+
+/** Member names: provinces for small clusters, numbered units beyond them. */
+const unitNamesArb = (count?: number): fc.Arbitrary<string[]> =>
+  count === undefined || count <= PROVINCES.length
+    ? fc
+        .shuffledSubarray(PROVINCES, { minLength: count ?? 2, maxLength: count ?? 7 })
+        .map((ps) => ps.map((p) => `VKSND tỉnh ${p}`))
+    : fc.constant(Array.from({ length: count }, (_, i) => `Đơn vị số ${i + 1}`));
+
+/**
+ * Generated cluster documents: 2–7 members and 1–5 random indicators by default; `units` fixes the member
+ * count and `indicators` the indicator shapes (e.g. EVERY_INDICATOR_SHAPE).
+ */
+export const clusterDocumentArbOf = (
+  options: { units?: number; indicators?: readonly IndicatorShape[] } = {},
+): fc.Arbitrary<ClusterDocument> =>
+  fc
+    .record({
+      shape: shapeArb,
+      units: unitNamesArb(options.units),
+      indicators: options.indicators
+        ? fc.constant([...options.indicators])
+        : fc.array(indicatorArb, { minLength: 1, maxLength: 5 }),
+      tieBreak: fc.shuffledSubarray<TieBreakKey>(
+        ['indicatorsMetRatio', 'indicatorsExceededRatio', 'deduction', 'bonus', 'criterion:1'],
+        {
+          minLength: 0,
+          maxLength: 3,
+        },
       ),
-    });
-    return fc.tuple(...units.map(() => perUnit)).map((perUnits) => {
-      const scores: Score[] = [];
-      const results: IndicatorResult[] = [];
-      perUnits.forEach((u, ui) => {
-        const unit = units[ui]!;
-        for (const s of u.self) scores.push({ ...s, unit, stage: 'self' });
-        if (u.hasVerified) for (const s of u.verified) if (s) scores.push({ ...s, unit, stage: 'verified' });
-        u.results.forEach(([numerator, denominator], ii) => {
-          results.push({ unit, indicator: `CT${ii + 1}`, numerator, denominator });
-        });
+      seed: fc.integer({ min: 1, max: 2 ** 30 }),
+      campaign: fc.boolean(),
+    })
+    .chain(({ shape, units, indicators, tieBreak, seed, campaign }) => {
+      const criteria = criteriaOf(shape);
+      const leaves = criteria.filter((c) => c.parent !== undefined);
+      const perUnit = fc.record({
+        self: fc.tuple(...leaves.map(scoreArb)),
+        verified: fc.tuple(...leaves.map((c) => fc.option(scoreArb(c), { nil: undefined, freq: 3 }))),
+        hasVerified: fc.boolean(),
+        results: fc.tuple(...indicators.map(() => resultArb)),
       });
-      const indicatorList: Indicator[] = indicators.map((i, ii) => ({
-        code: `CT${ii + 1}`,
-        title: `Chỉ tiêu ${ii + 1}`,
-        target: i.target,
-        ...(i.lowerIsBetter && i.target < 1 ? { lowerIsBetter: true, target: 1 - i.target } : {}),
-      }));
-      const doc: ClusterDocument = {
-        format: 'thidua/cluster@1',
-        kind: campaign ? 'campaign' : 'annual',
-        year: 2020 + (seed % 5),
-        ...(campaign
-          ? { period: { from: `${2020 + (seed % 5)}-04-01`, to: `${2020 + (seed % 5)}-06-30` } }
-          : {}),
-        cluster: { name: `Cụm thi đua số ${1 + (seed % 12)}`, leader: units[0]!, deputy: units[1]! },
-        units: units.map((name) => ({ name })),
-        criteria,
-        scores,
-        indicators: indicatorList,
-        indicatorResults: results,
-        ranking: { tieBreak },
-      };
-      return doc;
+      return fc.tuple(...units.map(() => perUnit)).map((perUnits) => {
+        const scores: Score[] = [];
+        const results: IndicatorResult[] = [];
+        perUnits.forEach((u, ui) => {
+          const unit = units[ui]!;
+          for (const s of u.self) scores.push({ ...s, unit, stage: 'self' });
+          if (u.hasVerified)
+            for (const s of u.verified) if (s) scores.push({ ...s, unit, stage: 'verified' });
+          u.results.forEach(([numerator, denominator], ii) => {
+            results.push({ unit, indicator: `CT${ii + 1}`, numerator, denominator });
+          });
+        });
+        const indicatorList: Indicator[] = indicators.map((i, ii) => ({
+          code: `CT${ii + 1}`,
+          title: `Chỉ tiêu ${ii + 1}`,
+          target: i.target,
+          ...(i.lowerIsBetter ? { lowerIsBetter: true } : {}),
+          ...(i.exceedable === undefined ? {} : { exceedable: i.exceedable }),
+        }));
+        const doc: ClusterDocument = {
+          format: 'thidua/cluster@1',
+          kind: campaign ? 'campaign' : 'annual',
+          year: 2020 + (seed % 5),
+          ...(campaign
+            ? { period: { from: `${2020 + (seed % 5)}-04-01`, to: `${2020 + (seed % 5)}-06-30` } }
+            : {}),
+          cluster: { name: `Cụm thi đua số ${1 + (seed % 12)}`, leader: units[0]!, deputy: units[1]! },
+          units: units.map((name) => ({ name })),
+          criteria,
+          scores,
+          indicators: indicatorList,
+          indicatorResults: results,
+          ranking: { tieBreak },
+        };
+        return doc;
+      });
     });
-  });
+
+export const clusterDocumentArb: fc.Arbitrary<ClusterDocument> = clusterDocumentArbOf();

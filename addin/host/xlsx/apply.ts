@@ -140,6 +140,16 @@ function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
   return { ...base, type: v.kind, operator: 'greaterThanOrEqual', formulae: [-1e307] };
 }
 
+/**
+ * exceljs writes a print area "A1:H24" as "$A1:$H24" (it adds one "$" before each corner), and LibreOffice
+ * ignores that relative area: "A$1:H$24" comes out absolute, "$A$1:$H$24".
+ */
+const exceljsArea = (area: string) =>
+  area
+    .split(':')
+    .map((corner) => corner.replace(/\$/g, '').replace(/^([A-Z]+)(\d+)$/, '$1$$$2'))
+    .join(':');
+
 function createSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(plan.name, {
     ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {}),
@@ -212,7 +222,7 @@ function createSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
       orientation: p.orientation,
       ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
       ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
-      ...(p.area ? { printArea: p.area } : {}),
+      ...(p.area ? { printArea: exceljsArea(p.area) } : {}),
       margins: {
         left: p.margins?.left ?? 0.5,
         right: p.margins?.right ?? 0.5,

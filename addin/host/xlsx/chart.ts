@@ -12,9 +12,17 @@ const esc = (s: string) =>
 
 function chartXml(chart: ChartPlan): string {
   const barDir = chart.kind === 'bar' ? 'bar' : 'col';
+  const typeface = chart.font
+    ? `<a:latin typeface="${esc(chart.font)}"/><a:cs typeface="${esc(chart.font)}"/>`
+    : '';
+  // The chart's default text properties (axis labels, data labels): the sheets' font, not the viewer's.
+  const txPr = chart.font
+    ? `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr>${typeface}</a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`
+    : '';
+  const min = chart.valueAxisMin === undefined ? '' : `<c:min val="${chart.valueAxisMin}"/>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>
+<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:rPr lang="vi-VN" b="1">${typeface}</a:rPr><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>
 <c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>
 <c:barChart><c:barDir val="${barDir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>
 <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${esc(chart.seriesName)}</c:v></c:tx>
@@ -24,8 +32,8 @@ function chartXml(chart: ChartPlan): string {
 <c:val><c:numRef><c:f>${esc(chart.values)}</c:f></c:numRef></c:val></c:ser>
 <c:gapWidth val="60"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>
 <c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${barDir === 'bar' ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${barDir === 'bar' ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>
-<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${barDir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="${barDir === 'bar' ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>
-</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>${min}</c:scaling><c:delete val="0"/><c:axPos val="${barDir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="${barDir === 'bar' ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>
+</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>${txPr}</c:chartSpace>`;
 }
 
 function anchor(chart: ChartPlan, n: number): string {

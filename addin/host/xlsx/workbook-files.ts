@@ -10,6 +10,7 @@ import {
   type ComputationLike,
   buildClusterWorkbook,
 } from '../../../templates/build/cluster';
+import { localDateTime } from '../../../templates/build/cells';
 import { a1, parseRange } from '../../../templates/build/a1';
 import { STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookPlan } from '../../../templates/plan';
@@ -57,7 +58,7 @@ export async function writeResultsCopy(
   const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');
   const notice = normalisedNotice(workbook);
   if (notice) report.notices = [...(report.notices ?? []), notice];
-  appendLog(workbook, { time: now, action: 'Tính kết quả', detail });
+  appendLog(workbook, { time: localDateTime(now), action: 'Tính kết quả', detail });
   // exceljs drops charts it reads: the plan's chart goes back in.
   await writeWorkbookFile(output, await workbookBytes(workbook, (b) => addPlanCharts(b, plan)));
   return report;
