@@ -56,7 +56,11 @@ function voteName(t: VoteTally): string {
 /** Judges the candidate's vote for the rule; records an error for a vote without the base it needs. */
 export function judgeVote(ctx: AwardContext, id: AwardRuleId, rule: VoteRule, candidate: string): VoteVerdict {
   const tally = findVote(ctx.votes, awardNames(id), candidate, rule.body);
-  const body = BODY[rule.body];
+  // The sector emulation fighter is voted by the sector's own council.
+  const body =
+    id === 'sectorEmulationSoldier' && rule.body === 'council'
+      ? { vi: 'Hội đồng Ngành', en: 'sector council' }
+      : BODY[rule.body];
   if (!tally) {
     const other = findVote(ctx.votes, awardNames(id), candidate);
     const otherLine =

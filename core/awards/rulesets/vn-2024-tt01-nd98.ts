@@ -16,7 +16,7 @@ const previous = vn2019Tt01.rules;
 
 /** The council's vote of Nghị định 98/2023, Điều 30, khoản 7: percent of all its members. */
 export const councilVote = (percent: 80 | 90) => ({
-  votePercent: param(percent, percent === 80 ? e.councilVote80 : e.councilVote90),
+  votePercent: param(percent, percent === 80 ? e.councilVote80 : e.councilVote90, undefined, true),
   voteBody: param('council', percent === 80 ? e.councilVote80 : e.councilVote90),
   voteBase: param('members', percent === 80 ? e.councilVote80 : e.councilVote90),
 });
