@@ -54,7 +54,12 @@ function voteName(t: VoteTally): string {
 }
 
 /** Judges the candidate's vote for the rule; records an error for a vote without the base it needs. */
-export function judgeVote(ctx: AwardContext, id: AwardRuleId, rule: VoteRule, candidate: string): VoteVerdict {
+export function judgeVote(
+  ctx: AwardContext,
+  id: AwardRuleId,
+  rule: VoteRule,
+  candidate: string,
+): VoteVerdict {
   const tally = findVote(ctx.votes, awardNames(id), candidate, rule.body);
   // The sector emulation fighter is voted by the sector's own council.
   const body =
@@ -99,12 +104,23 @@ export function judgeVote(ctx: AwardContext, id: AwardRuleId, rule: VoteRule, ca
   const members = MEMBERS[rule.body];
   const cites = formatCitations(ctx.book.rule(id).basis.filter((c) => c.article === 'Điều 30'));
   const source = cites.vi ? { vi: ` (${cites.vi})`, en: ` (${cites.en})` } : { vi: '', en: '' };
-  if (tally.members === undefined || tally.membersDiffer || tally.members < tally.yes || tally.members === 0) {
+  if (
+    tally.members === undefined ||
+    tally.membersDiffer ||
+    tally.members < tally.yes ||
+    tally.members === 0
+  ) {
     const what =
       tally.members === undefined
-        ? { vi: `thiếu tổng số ${members.vi} (votes[].members)`, en: `the total of ${members.en} is missing (votes[].members)` }
+        ? {
+            vi: `thiếu tổng số ${members.vi} (votes[].members)`,
+            en: `the total of ${members.en} is missing (votes[].members)`,
+          }
         : tally.membersDiffer
-          ? { vi: `các dòng ghi tổng số ${members.vi} khác nhau`, en: `its rows give different totals of ${members.en}` }
+          ? {
+              vi: `các dòng ghi tổng số ${members.vi} khác nhau`,
+              en: `its rows give different totals of ${members.en}`,
+            }
           : {
               vi: `tổng số ${members.vi} (${tally.members}) nhỏ hơn số phiếu đồng ý (${tally.yes})`,
               en: `the total of ${members.en} (${tally.members}) is below the yes votes (${tally.yes})`,
@@ -117,10 +133,17 @@ export function judgeVote(ctx: AwardContext, id: AwardRuleId, rule: VoteRule, ca
     if (!reported.has(tally)) {
       reported.add(tally);
       ctx.issues.push(
-        makeIssue('error', 'vote.members.missing', text, { path: `votes[${tally.rows[0]}]`, award: tally.award }),
+        makeIssue('error', 'vote.members.missing', text, {
+          path: `votes[${tally.rows[0]}]`,
+          award: tally.award,
+        }),
       );
     }
-    return { tally, passes: false, line: { vi: `Biểu quyết ${name}: ${what.vi}`, en: `Vote ${name}: ${what.en}` } };
+    return {
+      tally,
+      passes: false,
+      line: { vi: `Biểu quyết ${name}: ${what.vi}`, en: `Vote ${name}: ${what.en}` },
+    };
   }
   const passes = votePasses(tally.yes, tally.members, rule.percent);
   const p = percentText(tally.yes, tally.members);

@@ -13,7 +13,15 @@ import { profileOf, type UnitProfile } from './extensions';
 import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
 import { nominateFlags } from './flags';
-import { basisOf, exceededText, indicatorsText, percentText, quotaText, rankText, withCitation } from './wording';
+import {
+  basisOf,
+  exceededText,
+  indicatorsText,
+  percentText,
+  quotaText,
+  rankText,
+  withCitation,
+} from './wording';
 
 export interface RatedUnit {
   result: UnitResult;
@@ -109,7 +117,9 @@ function memberConditions(ctx: AwardContext, u: RatedUnit): { reasons: Bilingual
   const staff = u.profile?.staff;
   let advanced = u.profile?.advancedWorkers;
   if (advanced === undefined && staff !== undefined && staff === listed && listed > 0)
-    advanced = ctx.nominations.filter((n) => n.ruleId === 'advancedWorker' && matchKey(n.unit ?? '') === key).length;
+    advanced = ctx.nominations.filter(
+      (n) => n.ruleId === 'advancedWorker' && matchKey(n.unit ?? '') === key,
+    ).length;
   if (minPercent !== null) {
     if (staff === undefined || advanced === undefined || staff === 0)
       lines.push({
@@ -287,4 +297,3 @@ export interface FlagHelpers {
   preferred: ((u: RatedUnit) => boolean) | undefined;
   preferenceLine: Bilingual;
 }
-

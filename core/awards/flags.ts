@@ -29,7 +29,8 @@ const LEVEL_NAMES: Record<UnitLevel, Bilingual> = {
 /** The unit's level: stated in `unitProfiles[].level`, else read from its name where the name says it. */
 export function unitLevel(u: RatedUnit): UnitLevel | undefined {
   if (u.profile?.level) return u.profile.level;
-  const k = ` ${matchKey(u.unit)} `;
+  const bare = matchKey(u.unit).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  const k = ` ${bare} `;
   if (k.includes(' toi cao ')) return 'supreme';
   if (k.includes(' cap cao ')) return 'high';
   if (k.includes(' khu vuc ')) return 'area';
@@ -76,7 +77,10 @@ function sectorConditionShortfalls(
     });
   else if (!exceededEnough(u, exceededShare)) {
     const t = exceededText(u.result.indicators.exceeded, u.result.indicators.exceedable);
-    reasons.push({ vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`, en: `Targets not exceeded: ${t.en}` });
+    reasons.push({
+      vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
+      en: `Targets not exceeded: ${t.en}`,
+    });
   }
   return reasons;
 }
@@ -131,7 +135,12 @@ function proposeWithin(
   return proposed;
 }
 
-export function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUnit[], h: FlagHelpers): void {
+export function nominateFlags(
+  ctx: AwardContext,
+  units: RatedUnit[],
+  excellent: RatedUnit[],
+  h: FlagHelpers,
+): void {
   const { book } = ctx;
   const count = units.length;
   const isExcellent = new Set(excellent.map((u) => matchKey(u.unit)));
@@ -166,10 +175,14 @@ export function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: 
         vi: `Xếp hạng ${u.rank}/${count}, ngoài ${maxRank} hạng đầu`,
         en: `Ranked ${u.rank} of ${count}, outside the first ${maxRank}`,
       });
-    if (chained) reasons.push(...sectorConditionShortfalls(ctx, u, isExcellent.has(matchKey(u.unit)), sectorShare));
+    if (chained)
+      reasons.push(...sectorConditionShortfalls(ctx, u, isExcellent.has(matchKey(u.unit)), sectorShare));
     else if (!exceededEnough(u, govShare)) {
       const t = exceededText(u.result.indicators.exceeded, u.result.indicators.exceedable);
-      reasons.push({ vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`, en: `Targets not exceeded: ${t.en}` });
+      reasons.push({
+        vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
+        en: `Targets not exceeded: ${t.en}`,
+      });
     }
     const verdict = judgeVote(ctx, 'governmentFlag', govVote, u.unit);
     if (!verdict.passes) reasons.push(verdict.line);
@@ -186,7 +199,10 @@ export function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: 
       c.verdict.line,
     ];
     if (chained)
-      lines.push({ vi: 'Đủ điều kiện Cờ thi đua của ngành Kiểm sát nhân dân', en: 'Meets the sector-flag conditions' });
+      lines.push({
+        vi: 'Đủ điều kiện Cờ thi đua của ngành Kiểm sát nhân dân',
+        en: 'Meets the sector-flag conditions',
+      });
     if (capLine) lines.push(capLine);
     return lines;
   });
@@ -208,7 +224,10 @@ export function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: 
     const ind = c.u.result.indicators;
     const lines: Bilingual[] = [];
     if (book.bool('sectorFlag', 'requiresExcellent'))
-      lines.push({ vi: 'Trong số "Tập thể lao động xuất sắc"', en: 'Among the Excellent Labour Collectives' });
+      lines.push({
+        vi: 'Trong số "Tập thể lao động xuất sắc"',
+        en: 'Among the Excellent Labour Collectives',
+      });
     lines.push(exceededText(ind.exceeded, ind.exceedable), c.verdict.line, rankText(c.u.rank, count));
     return lines;
   });

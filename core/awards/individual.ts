@@ -102,7 +102,9 @@ export function nominateIndividuals(ctx: AwardContext): void {
 
   // Discipline counts in the year of the act (Thông tư 02/2024), or the decision's where a rule set says so.
   const countsIn = (d: PersonDiscipline) =>
-    d.actYear !== undefined || d.decided !== undefined ? book.str('advancedWorker', 'disciplineCountsIn') : 'act';
+    d.actYear !== undefined || d.decided !== undefined
+      ? book.str('advancedWorker', 'disciplineCountsIn')
+      : 'act';
   const decisionYear = (d: PersonDiscipline) => (d.decided ? Number(d.decided.slice(0, 4)) : d.year);
   const disciplineYear = (d: PersonDiscipline) =>
     countsIn(d) === 'decision' ? decisionYear(d) : (d.actYear ?? d.year);
@@ -230,7 +232,10 @@ export function nominateIndividuals(ctx: AwardContext): void {
       continue;
     }
     const achievement: Bilingual = initiative
-      ? { vi: `Sáng kiến cấp ${initiative.level} năm ${year}`, en: `Initiative (${initiative.level}) in ${year}` }
+      ? {
+          vi: `Sáng kiến cấp ${initiative.level} năm ${year}`,
+          en: `Initiative (${initiative.level}) in ${year}`,
+        }
       : { vi: `Xếp loại "${excellentRating}" năm ${year}`, en: `Rated "${excellentRating}" in ${year}` };
     const entry: BaseEntry = { c, achievement };
     if (baseVote) {

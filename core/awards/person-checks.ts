@@ -3,7 +3,16 @@
  * (`people[].pending`; Nghị định 98/2023, Điều 4, khoản 4), and the leave taken in the year
  * (`people[].leave`; TT 01/2019: 40 working days, TT 02/2024: 03 months; maternity leave counts as work).
  */
-import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, isValid, max, min, parseISO } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  differenceInMonths,
+  isValid,
+  max,
+  min,
+  parseISO,
+} from 'date-fns';
 import type { Person } from '../document/types';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
@@ -52,7 +61,12 @@ export interface LeaveVerdict {
 }
 
 /** The leave counted in the year against the rule set's limit; undefined when the person has none. */
-export function leaveReason(ctx: AwardContext, p: Person, index: number, year: number): LeaveVerdict | undefined {
+export function leaveReason(
+  ctx: AwardContext,
+  p: Person,
+  index: number,
+  year: number,
+): LeaveVerdict | undefined {
   const leave = Array.isArray(p.leave) ? p.leave : [];
   if (leave.length === 0) return undefined;
   const { book } = ctx;
@@ -101,13 +115,24 @@ export function leaveReason(ctx: AwardContext, p: Person, index: number, year: n
       ? { n: totalMonths, vi: `${totalMonths} tháng`, en: `${totalMonths} months` }
       : { n: days, vi: `${days} ngày làm việc`, en: `${days} working days` };
   const limitText =
-    unit === 'months' ? { vi: `${limit} tháng`, en: `${limit} months` } : { vi: `${limit} ngày làm việc`, en: `${limit} working days` };
+    unit === 'months'
+      ? { vi: `${limit} tháng`, en: `${limit} months` }
+      : { vi: `${limit} ngày làm việc`, en: `${limit} working days` };
   const mat =
     maternity > 0
-      ? { vi: `; nghỉ thai sản ${maternity} ngày tính là thời gian làm việc`, en: `; ${maternity} days of maternity leave count as work` }
+      ? {
+          vi: `; nghỉ thai sản ${maternity} ngày tính là thời gian làm việc`,
+          en: `; ${maternity} days of maternity leave count as work`,
+        }
       : { vi: '', en: '' };
   if (limit === null)
-    return { blocks: false, line: { vi: `Nghỉ ${counted.vi} trong năm${mat.vi}`, en: `${counted.en} of leave in the year${mat.en}` } };
+    return {
+      blocks: false,
+      line: {
+        vi: `Nghỉ ${counted.vi} trong năm${mat.vi}`,
+        en: `${counted.en} of leave in the year${mat.en}`,
+      },
+    };
   const blocks = counted.n >= limit;
   return {
     blocks,

@@ -61,7 +61,13 @@ export function tallyVotes(votes: readonly Vote[]): VoteTally[] {
         else if (t.members !== members) t.membersDiffer = true;
       }
     } else {
-      const n: VoteTally = { award: v.award, candidate: v.candidate, yes: v.yes, voters: v.voters, rows: [i] };
+      const n: VoteTally = {
+        award: v.award,
+        candidate: v.candidate,
+        yes: v.yes,
+        voters: v.voters,
+        rows: [i],
+      };
       if (body) n.body = body;
       if (members !== undefined) n.members = members;
       byKey.set(key, n);

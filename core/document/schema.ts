@@ -92,7 +92,9 @@ export const personSchema = z.looseObject({
   initiatives: z.array(z.looseObject({ year: z.int(), level: z.string() })).optional(),
   serviceStart: z.string().optional(),
   recruited: z.string().optional(),
-  discipline: z.array(z.looseObject({ year: z.int(), form: z.string(), ...awardDisciplineFields })).optional(),
+  discipline: z
+    .array(z.looseObject({ year: z.int(), form: z.string(), ...awardDisciplineFields }))
+    .optional(),
   gender: z.string().optional(),
   /** Project extension (docs/awards.md): the person's own rating for the year. */
   rating: z.string().optional(),

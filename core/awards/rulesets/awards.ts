@@ -105,7 +105,12 @@ const COUNCIL_CHECKS: Partial<Record<AwardRuleId, Bilingual[]>> = {
 };
 
 /** A value with where it comes from; `confirmed` follows the standing (false only when no text was found). */
-export function param(value: ParamValue, evidence: Evidence, note?: Bilingual, nullable?: boolean): RuleParam {
+export function param(
+  value: ParamValue,
+  evidence: Evidence,
+  note?: Bilingual,
+  nullable?: boolean,
+): RuleParam {
   if (evidence.standing === 'confirmed' && !evidence.quote)
     throw new Error('A value is confirmed only with the quote of the text');
   const p: RuleParam = { value, ...evidence, confirmed: evidence.standing !== 'unconfirmed' };

@@ -38,11 +38,15 @@ export const vn2019Tt01: RuleSet = {
   ratingLevels: RATING_LEVELS,
   disciplineForms: DISCIPLINE_FORMS,
   rules: {
-    advancedCollective: awardRule('advancedCollective', [s.law2003AdvancedCollective, s.tt01AdvancedCollective], {
-      minRating: param('Hoàn thành tốt nhiệm vụ', e.advancedCollective2003),
-      minAdvancedWorkerPercent: param(50, e.advancedCollectiveTt01, undefined, true),
-      disciplineBlocksFrom: param('Cảnh cáo', e.advancedCollectiveTt01),
-    }),
+    advancedCollective: awardRule(
+      'advancedCollective',
+      [s.law2003AdvancedCollective, s.tt01AdvancedCollective],
+      {
+        minRating: param('Hoàn thành tốt nhiệm vụ', e.advancedCollective2003),
+        minAdvancedWorkerPercent: param(50, e.advancedCollectiveTt01, undefined, true),
+        disciplineBlocksFrom: param('Cảnh cáo', e.advancedCollectiveTt01),
+      },
+    ),
     excellentCollective: awardRule('excellentCollective', [s.law2003, s.tt01], {
       minRating: param('Hoàn thành xuất sắc nhiệm vụ', e.excellentBase),
       allArisingMet: param(true, e.excellentBase),
@@ -80,7 +84,10 @@ export const vn2019Tt01: RuleSet = {
       'baseEmulationSoldier',
       [s.law2003BaseSoldier, s.nd91BaseSoldier],
       {
-        initiativeLevels: param(['cơ sở', 'ngành', 'toàn quốc', 'đề tài khoa học'], e.baseSoldierInitiative2003),
+        initiativeLevels: param(
+          ['cơ sở', 'ngành', 'toàn quốc', 'đề tài khoa học'],
+          e.baseSoldierInitiative2003,
+        ),
         excellentRatingQualifies: param(false, e.baseSoldierInitiative2003),
         capPercent: param(15, e.baseSoldierCap15, notes.baseSoldierCapNd91, true),
         capMinimum: param(null, e.baseSoldierCap15, undefined, true),
@@ -89,16 +96,20 @@ export const vn2019Tt01: RuleSet = {
       },
       [s.nd91BaseSoldier],
     ),
-    sectorEmulationSoldier: awardRule('sectorEmulationSoldier', [s.tt01SectorSoldier, s.law2003SectorSoldier], {
-      consecutiveYears: param(3, e.sectorSoldierYears),
-      sectorInitiativeLevels: param(['ngành', 'toàn quốc'], e.sectorSoldierYears),
-      votePercent: param(90, e.sectorSoldierVote90),
-      voteBody: param('council', e.sectorSoldierVote90),
-      voteBase: param('voters', UNCONFIRMED, {
-        vi: 'Thông tư 01/2019 không nói phiếu tính trên số có mặt hay tổng số thành viên; tính trên số phiếu',
-        en: 'TT 01/2019 does not say whether the base is those voting or all members; counted over votes cast',
-      }),
-    }),
+    sectorEmulationSoldier: awardRule(
+      'sectorEmulationSoldier',
+      [s.tt01SectorSoldier, s.law2003SectorSoldier],
+      {
+        consecutiveYears: param(3, e.sectorSoldierYears),
+        sectorInitiativeLevels: param(['ngành', 'toàn quốc'], e.sectorSoldierYears),
+        votePercent: param(90, e.sectorSoldierVote90),
+        voteBody: param('council', e.sectorSoldierVote90),
+        voteBase: param('voters', UNCONFIRMED, {
+          vi: 'Thông tư 01/2019 không nói phiếu tính trên số có mặt hay tổng số thành viên; tính trên số phiếu',
+          en: 'TT 01/2019 does not say whether the base is those voting or all members; counted over votes cast',
+        }),
+      },
+    ),
     procuracyMedal: awardRule('procuracyMedal', [s.tt01], {
       serviceYears: param(15, e.medalTt01),
       serviceCountedTo: param('07-26', UNCONFIRMED, notes.medalCutoff),

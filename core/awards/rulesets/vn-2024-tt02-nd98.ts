@@ -68,11 +68,15 @@ export const vn2024Tt02Nd98: RuleSet = {
       ...previous.baseEmulationSoldier,
       basis: [s.law2022BaseSoldier, s.nd98CouncilVote, s.tt02],
     },
-    sectorEmulationSoldier: awardRule('sectorEmulationSoldier', [s.tt02, s.tt01SectorSoldier, s.nd98CouncilVote], {
-      consecutiveYears: param(3, UNCONFIRMED, notes.carriedFromTt01),
-      sectorInitiativeLevels: param(['ngành', 'toàn quốc'], UNCONFIRMED, notes.carriedFromTt01),
-      ...councilVote(90),
-    }),
+    sectorEmulationSoldier: awardRule(
+      'sectorEmulationSoldier',
+      [s.tt02, s.tt01SectorSoldier, s.nd98CouncilVote],
+      {
+        consecutiveYears: param(3, UNCONFIRMED, notes.carriedFromTt01),
+        sectorInitiativeLevels: param(['ngành', 'toàn quốc'], UNCONFIRMED, notes.carriedFromTt01),
+        ...councilVote(90),
+      },
+    ),
     procuracyMedal: awardRule('procuracyMedal', [s.tt02Medal], {
       serviceYears: param(15, e.medalTt02),
       serviceCountedTo: param('07-26', UNCONFIRMED, notes.medalCutoff),

@@ -172,7 +172,10 @@ describe('flags', () => {
   it('a unit voted for the Government flag need not be the leading one; the number a cluster proposes is a parameter', () => {
     // Law demands: no text makes rank 1 a condition (Luật 06/2022, Điều 25; seed 000: Cụm 8 proposed two).
     const units = five();
-    const withGl = [...votes(80, 80), { award: GOV_FLAG, candidate: 'VKSND tỉnh Gia Lai', yes: 90, voters: 100 }];
+    const withGl = [
+      ...votes(80, 80),
+      { award: GOV_FLAG, candidate: 'VKSND tỉnh Gia Lai', yes: 90, voters: 100 },
+    ];
     const doc = docOf(
       2022,
       units.map((u) => u.unit),
@@ -194,7 +197,12 @@ describe('flags', () => {
 
   it('after 2023 the unconfirmed values used are listed, the council vote is not among them', () => {
     const units = five();
-    const council = votes(8, 7).map((v) => ({ ...v, yes: v.yes === 100 ? 10 : v.yes, voters: 10, members: 10 }));
+    const council = votes(8, 7).map((v) => ({
+      ...v,
+      yes: v.yes === 100 ? 10 : v.yes,
+      voters: 10,
+      members: 10,
+    }));
     const doc = docOf(
       2024,
       units.map((u) => u.unit),
@@ -203,10 +211,16 @@ describe('flags', () => {
     const r = nominateAwards(doc, resultOf(2024, units));
     const keys = r.ruleValues.filter((v) => !v.confirmed).map((v) => v.key);
     expect(keys).toEqual(
-      expect.arrayContaining(['governmentFlag.capPercent', 'governmentFlag.clusterProposals', 'principles.referenceDate']),
+      expect.arrayContaining([
+        'governmentFlag.capPercent',
+        'governmentFlag.clusterProposals',
+        'principles.referenceDate',
+      ]),
     );
     expect(keys).not.toContain('sectorFlag.votePercent');
-    expect(r.ruleValues.find((v) => v.key === 'sectorFlag.requiresExcellent')!.note).toContain('Thông tư 02/2024');
+    expect(r.ruleValues.find((v) => v.key === 'sectorFlag.requiresExcellent')!.note).toContain(
+      'Thông tư 02/2024',
+    );
   });
 });
 
@@ -235,7 +249,10 @@ describe('ties at a cap', () => {
 
   it('before 2024 a tie at the limit is left to the council', () => {
     // TT 01/2019 has no cap: the document states one to make the tie.
-    const r = tied(2023, 7, { 'excellentCollective.quotaPercent': 20, 'excellentCollective.quotaMinimum': 1 });
+    const r = tied(2023, 7, {
+      'excellentCollective.quotaPercent': 20,
+      'excellentCollective.quotaMinimum': 1,
+    });
     expect(names(r.nominations, EXCELLENT)).toEqual(['A']);
     expect(r.blocked.filter((b) => b.award === EXCELLENT).map((b) => b.reasons[0])).toEqual([
       expect.stringContaining('Đồng hạng 2 tại giới hạn'),

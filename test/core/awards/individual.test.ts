@@ -112,7 +112,13 @@ describe('Chiến sĩ thi đua cơ sở', () => {
     const five = ['A', 'B', 'C', 'D', 'E'].map((n) => person(n, 'cơ sở'));
     for (const p of five) p.initiatives = [{ year: 2024, level: 'cơ sở' }];
     const yes = [10, 10, 10, 9, 8];
-    const votes = five.map((p, i) => ({ award: CSTDCS, candidate: p.name, yes: yes[i]!, voters: 10, members: 10 }));
+    const votes = five.map((p, i) => ({
+      award: CSTDCS,
+      candidate: p.name,
+      yes: yes[i]!,
+      voters: 10,
+      members: 10,
+    }));
     const unitProfiles = [{ unit: UNITS[0], advancedWorkers: 20 }];
     const open = run(2024, five, { unitProfiles, votes });
     expect(of(open.nominations, CSTDCS)).toEqual(['A', 'B', 'C', 'D', 'E']);
@@ -166,10 +172,14 @@ describe('Chiến sĩ thi đua cơ sở', () => {
         year === 2024 ? 'Nghị định 98/2023/NĐ-CP, Điều 4' : 'Nghị định 152/2025/NĐ-CP, Điều 4',
       );
     }
-    const r23 = run(2023, people.map((p) => ({ ...p, initiatives: [{ year: 2023, level: 'cơ sở' }] })), {
-      votes,
-      unitProfiles,
-    });
+    const r23 = run(
+      2023,
+      people.map((p) => ({ ...p, initiatives: [{ year: 2023, level: 'cơ sở' }] })),
+      {
+        votes,
+        unitProfiles,
+      },
+    );
     expect(of(r23.nominations, CSTDCS)).toEqual([]);
     expect(of(r23.blocked, CSTDCS)).toEqual(['Ông A', 'Bà B']);
   });

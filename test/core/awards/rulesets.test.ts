@@ -119,7 +119,10 @@ describe('rule sets as data', () => {
     expect(y2019.governmentFlag.params.capPercent).toMatchObject({ value: 20, standing: 'secondary' });
     expect(y2024.governmentFlag.params.capPercent).toMatchObject({ value: null, standing: 'unconfirmed' });
     expect(y2019.baseEmulationSoldier.params.capPercent!.value).toBe(15);
-    expect(y2024.baseEmulationSoldier.params.capPercent).toMatchObject({ value: null, standing: 'secondary' });
+    expect(y2024.baseEmulationSoldier.params.capPercent).toMatchObject({
+      value: null,
+      standing: 'secondary',
+    });
     expect(y2024.baseEmulationSoldier.params.capPercent!.quote).toBe('không bị khống chế');
   });
 
@@ -131,7 +134,10 @@ describe('rule sets as data', () => {
       for (const rule of Object.values(set.rules))
         if (rule.requires) expect(rule.requiresWhy, `${set.id}.${rule.id}`).toBeDefined();
     }
-    expect(ruleSetById('vn-2019-tt01')!.rules.governmentFlag.requires).toEqual(['sectorFlag', 'excellentCollective']);
+    expect(ruleSetById('vn-2019-tt01')!.rules.governmentFlag.requires).toEqual([
+      'sectorFlag',
+      'excellentCollective',
+    ]);
   });
 
   it('recruitment months: 10 under TT 01/2019, 6 under TT 02/2024', () => {

@@ -138,7 +138,12 @@ function affected(earlier: RuleSet, later: RuleSet): Set<AwardRuleId> {
   for (const key of Object.keys(differences(earlier, later))) {
     const id = key.split('.')[0]!;
     if (id === 'tiePreference') {
-      for (const r of ['excellentCollective', 'governmentFlag', 'sectorFlag', 'baseEmulationSoldier'] as const)
+      for (const r of [
+        'excellentCollective',
+        'governmentFlag',
+        'sectorFlag',
+        'baseEmulationSoldier',
+      ] as const)
         out.add(r);
     } else if (id !== 'principles') out.add(id as AwardRuleId);
   }
