@@ -1,29 +1,29 @@
 /**
  * Collective awards from a ranked cluster, in rank order: advanced and excellent collectives (with the
- * excellent quota where the rule set has one), the cluster's proposal for the Government flag (its leading
- * unit) and for the sector flag (the other excellent units that exceeded their targets and won the vote).
+ * excellent quota where the rule set has one), then the flags the cluster proposes: the candidates come from
+ * the votes, each checked on its own conditions (./flags).
  */
 import type { UnitResult } from '../document/types';
 import { toMilli } from '../exact/decimal';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { formatCitations } from './citation';
 import { matchKey } from '../text/key';
-import { type AwardContext, awardNames, levelIndex } from './draft';
+import { type AwardContext, levelIndex } from './draft';
 import { profileOf, type UnitProfile } from './extensions';
 import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
-import { findVote, votePasses } from './votes';
+import { nominateFlags } from './flags';
 import {
   basisOf,
   exceededText,
   indicatorsText,
+  percentText,
   quotaText,
   rankText,
-  voteText,
   withCitation,
 } from './wording';
 
-interface RatedUnit {
+export interface RatedUnit {
   result: UnitResult;
   unit: string;
   rank: number;
@@ -66,13 +66,13 @@ function rate(ctx: AwardContext): RatedUnit[] {
   });
 }
 
-function ratingText(u: RatedUnit): Bilingual {
+export function ratingText(u: RatedUnit): Bilingual {
   return u.ratingStated
     ? { vi: `Xếp loại (tài liệu ghi): ${u.rating}`, en: `Rating (stated in the document): ${u.rating}` }
     : { vi: `Xếp loại theo kết quả chấm điểm: ${u.rating}`, en: `Rating from the scores: ${u.rating}` };
 }
 
-function exceededEnough(u: RatedUnit, sharePercent: number): boolean {
+export function exceededEnough(u: RatedUnit, sharePercent: number): boolean {
   const { exceedable, exceeded } = u.result.indicators;
   const pct = toMilli(sharePercent) ?? 100_000;
   return exceedable > 0 && exceeded * 100_000 >= pct * exceedable;
@@ -82,6 +82,82 @@ function womenShareAtLeast(u: RatedUnit, percent: number): boolean {
   const p = u.profile;
   if (!p || p.staff === undefined || p.women === undefined || p.staff === 0) return false;
   return p.women * 100_000 >= (toMilli(percent) ?? 0) * p.staff;
+}
+
+/** People of the unit disciplined in the year with `form` or worse (by the year of the act). */
+function disciplinedPeople(ctx: AwardContext, unit: string, fromForm: string): string[] {
+  const forms = ctx.book.ruleSet.disciplineForms;
+  const from = levelIndex(forms, fromForm);
+  const key = matchKey(unit);
+  return (ctx.doc.people ?? [])
+    .filter((p) => matchKey(p.unit) === key)
+    .filter((p) =>
+      (p.discipline ?? []).some((d) => {
+        const idx = levelIndex(forms, d.form);
+        return (d.actYear ?? d.year) === ctx.doc.year && (idx < 0 || idx >= from);
+      }),
+    )
+    .map((p) => p.name);
+}
+
+/**
+ * The collective's own people: the share of "Lao động tiên tiến" and nobody disciplined with "cảnh cáo" or
+ * worse. Counts come from `unitProfiles` (staff, advancedWorkers, disciplined), or from `people` when the
+ * document lists all of the unit's people (as many as its `staff`); what cannot be checked is left to the
+ * council and said so.
+ */
+function memberConditions(ctx: AwardContext, u: RatedUnit): { reasons: Bilingual[]; lines: Bilingual[] } {
+  const { book } = ctx;
+  const reasons: Bilingual[] = [];
+  const lines: Bilingual[] = [];
+  const minPercent = book.numOrNull('advancedCollective', 'minAdvancedWorkerPercent');
+  const blocksFrom = book.str('advancedCollective', 'disciplineBlocksFrom');
+  const key = matchKey(u.unit);
+  const listed = (ctx.doc.people ?? []).filter((p) => matchKey(p.unit) === key).length;
+  const staff = u.profile?.staff;
+  let advanced = u.profile?.advancedWorkers;
+  if (advanced === undefined && staff !== undefined && staff === listed && listed > 0)
+    advanced = ctx.nominations.filter(
+      (n) => n.ruleId === 'advancedWorker' && matchKey(n.unit ?? '') === key,
+    ).length;
+  if (minPercent !== null) {
+    if (staff === undefined || advanced === undefined || staff === 0)
+      lines.push({
+        vi: `Hội đồng xem xét: từ ${minPercent}% cá nhân đạt "Lao động tiên tiến" (tài liệu chưa ghi số liệu: unitProfiles[].staff, advancedWorkers)`,
+        en: `For the council: at least ${minPercent}% Advanced Workers (the document gives no figures: unitProfiles[].staff, advancedWorkers)`,
+      });
+    else {
+      const p = percentText(advanced, staff);
+      const enough = advanced * 100_000 >= (toMilli(minPercent) ?? 0) * staff;
+      const text = {
+        vi: `${advanced}/${staff} cá nhân đạt "Lao động tiên tiến" (${p.vi})`,
+        en: `${advanced}/${staff} people are Advanced Workers (${p.en})`,
+      };
+      if (enough)
+        lines.push({ vi: `${text.vi}, từ ${minPercent}%`, en: `${text.en}, at least ${minPercent}%` });
+      else reasons.push({ vi: `${text.vi}, dưới ${minPercent}%`, en: `${text.en}, below ${minPercent}%` });
+    }
+  }
+  const named = disciplinedPeople(ctx, u.unit, blocksFrom);
+  const counted = u.profile?.disciplined;
+  if (named.length > 0 || (counted ?? 0) > 0) {
+    const who = named.length ? `: ${named.join(', ')}` : '';
+    const n = Math.max(named.length, counted ?? 0);
+    reasons.push({
+      vi: `${n} cá nhân bị kỷ luật từ "${blocksFrom}" trở lên năm ${ctx.doc.year}${who}`,
+      en: `${n} people disciplined with "${blocksFrom}" or worse in ${ctx.doc.year}${who}`,
+    });
+  } else if (counted === 0 || (staff !== undefined && staff === listed && listed > 0))
+    lines.push({
+      vi: `Không có cá nhân bị kỷ luật từ "${blocksFrom}" trở lên`,
+      en: `Nobody disciplined with "${blocksFrom}" or worse`,
+    });
+  else
+    lines.push({
+      vi: `Hội đồng xem xét: không có cá nhân bị kỷ luật từ "${blocksFrom}" trở lên (tài liệu chưa ghi: unitProfiles[].disciplined)`,
+      en: `For the council: nobody disciplined with "${blocksFrom}" or worse (not in the document: unitProfiles[].disciplined)`,
+    });
+  return { reasons, lines };
 }
 
 export function nominateCollectives(ctx: AwardContext): void {
@@ -114,20 +190,24 @@ export function nominateCollectives(ctx: AwardContext): void {
     en: `Preferred among equals: collective with at least ${womenPercent}% women (${tieBasis.en})`,
   };
 
-  // Tập thể lao động tiên tiến: every member with a good enough rating.
+  // Tập thể lao động tiên tiến: a good enough rating, enough Advanced Workers, nobody disciplined (TT 01/2019, Điều 18).
   const advMin = levelIndex(levels, book.str('advancedCollective', 'minRating'));
   const advanced: RatedUnit[] = [];
   for (const u of units) {
-    if (u.ratingIndex >= 0 && u.ratingIndex <= advMin) {
-      advanced.push(u);
-      nominate('advancedCollective', u, [ratingText(u), rankText(u.rank, count)]);
-    } else {
+    if (u.ratingIndex < 0 || u.ratingIndex > advMin) {
       block('advancedCollective', u, [
         {
           vi: `Xếp loại "${u.rating}" thấp hơn "${levels[advMin]}"`,
           en: `Rating "${u.rating}" is below "${levels[advMin]}"`,
         },
       ]);
+      continue;
+    }
+    const members = memberConditions(ctx, u);
+    if (members.reasons.length) block('advancedCollective', u, members.reasons);
+    else {
+      advanced.push(u);
+      nominate('advancedCollective', u, [ratingText(u), ...members.lines, rankText(u.rank, count)]);
     }
   }
 
@@ -141,7 +221,12 @@ export function nominateCollectives(ctx: AwardContext): void {
     if (u.ratingIndex > exMin) continue;
     const reasons: Bilingual[] = [];
     const ind = u.result.indicators;
-    if (allMet && ind.met < ind.arising) {
+    if (allMet && ind.arising === 0)
+      reasons.push({
+        vi: 'Không có chỉ tiêu phát sinh: không thể coi là đạt mọi chỉ tiêu',
+        en: 'No indicator arose: not "every indicator met"',
+      });
+    else if (allMet && ind.met < ind.arising) {
       const t = indicatorsText(ind.met, ind.arising);
       reasons.push({
         vi: `Chưa đạt mọi chỉ tiêu phát sinh: ${t.vi}`,
@@ -206,143 +291,9 @@ export function nominateCollectives(ctx: AwardContext): void {
   nominateFlags(ctx, units, excellent, { nominate, block, preferred, preferenceLine });
 }
 
-interface FlagHelpers {
+export interface FlagHelpers {
   nominate(ruleId: AwardRuleId, u: RatedUnit, basis: Bilingual[]): void;
   block(ruleId: AwardRuleId, u: RatedUnit, reasons: Bilingual[], quota?: boolean): void;
   preferred: ((u: RatedUnit) => boolean) | undefined;
   preferenceLine: Bilingual;
-}
-
-/** What keeps a unit from a flag: not an excellent collective, targets not exceeded, no vote or too few yes. */
-function flagShortfalls(
-  u: RatedUnit,
-  excellent: boolean,
-  exceededShare: number,
-  vote: { yes: number; voters: number } | undefined,
-  votePercent: number,
-): Bilingual[] {
-  const reasons: Bilingual[] = [];
-  if (!excellent)
-    reasons.push({
-      vi: 'Không được đề nghị "Tập thể lao động xuất sắc" năm nay',
-      en: 'Not proposed as an Excellent Labour Collective this year',
-    });
-  else if (!exceededEnough(u, exceededShare)) {
-    const t = exceededText(u.result.indicators.exceeded, u.result.indicators.exceedable);
-    reasons.push({
-      vi: `Chưa hoàn thành vượt mức các chỉ tiêu: ${t.vi}`,
-      en: `Targets not exceeded: ${t.en}`,
-    });
-  }
-  if (!vote)
-    reasons.push({ vi: 'Chưa có kết quả biểu quyết của cụm', en: 'No vote of the cluster recorded' });
-  else if (!votePasses(vote.yes, vote.voters, votePercent)) {
-    const t = voteText(vote.yes, vote.voters);
-    reasons.push({ vi: `${t.vi}, dưới ${votePercent}%`, en: `${t.en}, below ${votePercent}%` });
-  }
-  return reasons;
-}
-
-function nominateFlags(ctx: AwardContext, units: RatedUnit[], excellent: RatedUnit[], h: FlagHelpers): void {
-  const { book } = ctx;
-  const count = units.length;
-  const isExcellent = new Set(excellent.map((u) => matchKey(u.unit)));
-  const sectorNames = awardNames('sectorFlag');
-  const govNames = awardNames('governmentFlag');
-  const sectorShare = book.num('sectorFlag', 'exceededSharePercent');
-  const sectorVotePct = book.num('sectorFlag', 'votePercent');
-  const flagConditions = excellent.filter((u) => exceededEnough(u, sectorShare));
-
-  // Cờ thi đua của Chính phủ: the leading unit(s) of the cluster.
-  const govShare = book.num('governmentFlag', 'exceededSharePercent');
-  const govVotePct = book.num('governmentFlag', 'votePercent');
-  const topRank = units.length ? Math.min(...units.map((u) => u.rank)) : 0;
-  const govEligible: RatedUnit[] = [];
-  const govVoteLine = new Map<RatedUnit, Bilingual>();
-  for (const u of units) {
-    const vote = findVote(ctx.votes, govNames, u.unit) ?? findVote(ctx.votes, sectorNames, u.unit);
-    const leading = u.rank === topRank;
-    const votedForGov = findVote(ctx.votes, govNames, u.unit) !== undefined;
-    if (!leading && !votedForGov) continue;
-    const reasons: Bilingual[] = [];
-    if (!leading)
-      reasons.push({
-        vi: `Không phải đơn vị dẫn đầu cụm (xếp hạng ${u.rank}/${count})`,
-        en: `Not the cluster's leading unit (ranked ${u.rank} of ${count})`,
-      });
-    reasons.push(...flagShortfalls(u, isExcellent.has(matchKey(u.unit)), govShare, vote, govVotePct));
-    if (reasons.length) h.block('governmentFlag', u, reasons);
-    else {
-      govEligible.push(u);
-      const t = voteText(vote!.yes, vote!.voters);
-      govVoteLine.set(u, {
-        vi: `Biểu quyết của cụm: ${t.vi} (ngưỡng ${govVotePct}%)`,
-        en: `Cluster vote: ${t.en} (threshold ${govVotePct}%)`,
-      });
-    }
-  }
-  const capPercent = book.numOrNull('governmentFlag', 'capPercent');
-  const capMinimum = capPercent === null ? null : book.numOrNull('governmentFlag', 'capMinimum');
-  if (capPercent !== null) book.str('governmentFlag', 'capRounding');
-  const govRule = book.rule('governmentFlag');
-  const capLimit = quotaLimit({ percent: capPercent, minimum: capMinimum }, flagConditions.length);
-  const capLine =
-    capPercent === null
-      ? { vi: 'Không áp dụng giới hạn tỷ lệ', en: 'No percentage cap applied' }
-      : quotaText(capLimit, flagConditions.length, capPercent, capMinimum, {
-          vi: 'tập thể đủ điều kiện Cờ thi đua ngành trong cụm',
-          en: 'collectives meeting the sector-flag conditions in the cluster',
-        });
-  const gov = new Set<string>();
-  for (const pick of pickWithinQuota(govEligible, capLimit, (a, b) => a.rank === b.rank, h.preferred)) {
-    const u = pick.item;
-    if (pick.outcome === 'within' || pick.outcome === 'preferred') {
-      gov.add(matchKey(u.unit));
-      const ind = u.result.indicators;
-      const lines = [
-        { vi: 'Đơn vị dẫn đầu cụm', en: "The cluster's leading unit" },
-        rankText(u.rank, count),
-        exceededText(ind.exceeded, ind.exceedable),
-        govVoteLine.get(u)!,
-        { vi: 'Đủ điều kiện Cờ thi đua của ngành Kiểm sát nhân dân', en: 'Meets the sector-flag conditions' },
-        withCitation(capLine, govRule, true),
-      ];
-      if (pick.outcome === 'preferred') lines.push(h.preferenceLine);
-      h.nominate('governmentFlag', u, lines);
-    } else {
-      const why = capShortfall(pick.outcome, capLine, { vi: 'Đồng hạng', en: 'Tied' });
-      h.block('governmentFlag', u, [why], true);
-    }
-  }
-  ctx.quotas.push({
-    ruleId: 'governmentFlag',
-    limit: Number.isFinite(capLimit) ? capLimit : null,
-    base: flagConditions.length,
-    proposed: gov.size,
-    basis: [withCitation(capLine, govRule, capPercent !== null)],
-  });
-
-  // Cờ thi đua của ngành KSND: the other excellent units with targets exceeded and the cluster's vote.
-  for (const u of units) {
-    if (gov.has(matchKey(u.unit))) continue;
-    const vote = findVote(ctx.votes, sectorNames, u.unit);
-    const excellentUnit = isExcellent.has(matchKey(u.unit));
-    if (!excellentUnit && !vote) continue;
-    const ind = u.result.indicators;
-    const reasons = flagShortfalls(u, excellentUnit, sectorShare, vote, sectorVotePct);
-    if (reasons.length) {
-      h.block('sectorFlag', u, reasons);
-      continue;
-    }
-    const t = voteText(vote!.yes, vote!.voters);
-    h.nominate('sectorFlag', u, [
-      { vi: 'Trong số "Tập thể lao động xuất sắc"', en: 'Among the Excellent Labour Collectives' },
-      exceededText(ind.exceeded, ind.exceedable),
-      {
-        vi: `Biểu quyết của cụm: ${t.vi} (ngưỡng ${sectorVotePct}%)`,
-        en: `Cluster vote: ${t.en} (threshold ${sectorVotePct}%)`,
-      },
-      rankText(u.rank, count),
-    ]);
-  }
 }

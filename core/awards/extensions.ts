@@ -11,12 +11,19 @@ import { type Issue, makeIssue } from '../issues/issue';
 import type { ClusterDocument } from '../document/types';
 import { matchKey } from '../text/key';
 
+export const UNIT_LEVELS = ['supreme', 'high', 'provincial', 'district', 'area'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
 export interface UnitProfile {
   unit: string;
   rating?: string;
   staff?: number;
   women?: number;
   advancedWorkers?: number;
+  /** The unit's level in the procuracy: supreme, high, provincial, district or (from 2025-07-01) area. */
+  level?: UnitLevel;
+  /** How many of its people were disciplined in the year with "cảnh cáo" or worse. */
+  disciplined?: number;
 }
 
 export type RecipientKind = 'individual' | 'collective';
@@ -67,7 +74,17 @@ export function readUnitProfiles(doc: ClusterDocument, issues: Issue[]): UnitPro
     }
     const p: UnitProfile = { unit: raw.unit };
     if (typeof raw.rating === 'string') p.rating = raw.rating;
-    for (const k of ['staff', 'women', 'advancedWorkers'] as const) {
+    if (raw.level !== undefined) {
+      if (UNIT_LEVELS.includes(raw.level as UnitLevel)) p.level = raw.level as UnitLevel;
+      else
+        bad(
+          issues,
+          `${path}.level`,
+          `${path}.level: "${String(raw.level)}" không phải một cấp (${UNIT_LEVELS.join(', ')}) ở đơn vị ${p.unit}.`,
+          `${path}.level: "${String(raw.level)}" is not a level (${UNIT_LEVELS.join(', ')}) at ${p.unit}.`,
+        );
+    }
+    for (const k of ['staff', 'women', 'advancedWorkers', 'disciplined'] as const) {
       if (raw[k] === undefined) continue;
       if (isCount(raw[k])) p[k] = raw[k];
       else
@@ -86,6 +103,15 @@ export function readUnitProfiles(doc: ClusterDocument, issues: Issue[]): UnitPro
         `${path}: women (${p.women}) exceed staff (${p.staff}) at ${p.unit}.`,
       );
       delete p.women;
+    }
+    if (p.staff !== undefined && p.advancedWorkers !== undefined && p.advancedWorkers > p.staff) {
+      bad(
+        issues,
+        `${path}.advancedWorkers`,
+        `${path}: số "Lao động tiên tiến" (${p.advancedWorkers}) lớn hơn tổng số (${p.staff}) ở đơn vị ${p.unit}.`,
+        `${path}: Advanced Workers (${p.advancedWorkers}) exceed staff (${p.staff}) at ${p.unit}.`,
+      );
+      delete p.advancedWorkers;
     }
     out.push(p);
   });

@@ -1,10 +1,12 @@
 /**
  * Individual awards from the document's `people`: Lao động tiên tiến, Chiến sĩ thi đua cơ sở (with its cap per
- * unit), Chiến sĩ thi đua ngành KSND and the "Vì sự nghiệp Kiểm sát" medal. Dates with date-fns, evaluated on
- * 31 December of the emulation year (the medal: on the rule set's day of the year).
+ * unit, where a rule set has one), Chiến sĩ thi đua ngành KSND and the "Vì sự nghiệp Kiểm sát" medal. Dates
+ * with date-fns, evaluated on the year's reference date (`principles.referenceDate`, 31 December unless the
+ * document states another; the medal: on the rule set's day of the year). Nobody is proposed while a
+ * discipline procedure, investigation or inspection is pending (Nghị định 98/2023, Điều 4, khoản 4).
  */
 import { differenceInMonths, differenceInYears, isValid, parseISO } from 'date-fns';
-import type { Person } from '../document/types';
+import type { Person, PersonDiscipline } from '../document/types';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatCitations } from './citation';
@@ -12,7 +14,9 @@ import { type AwardContext, awardNames, isAward, levelIndex } from './draft';
 import { isWoman, profileOf } from './extensions';
 import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
-import { compareShares, findVote, votePasses, type VoteTally } from './votes';
+import { judgeVote, type VoteVerdict, voteRule } from './ballot';
+import { leaveReason, pendingReason } from './person-checks';
+import { compareShares, findVote, type VoteTally } from './votes';
 import { basisOf, quotaText, voteText, withCitation } from './wording';
 
 interface PersonCase {
@@ -58,7 +62,9 @@ export function nominateIndividuals(ctx: AwardContext): void {
   if (people.length === 0) return;
   const { book } = ctx;
   const year = ctx.doc.year;
-  const yearEnd = parseISO(`${year}-12-31`);
+  const refIso = book.referenceDate(year);
+  const yearEnd = parseISO(refIso);
+  const refText = dmy(yearEnd);
   const tieBasis = formatCitations(book.ruleSet.tiePreference?.basis ?? []);
   const womenLine: Bilingual = {
     vi: `Ưu tiên khi bằng nhau: nữ (${tieBasis.vi})`,
@@ -94,6 +100,21 @@ export function nominateIndividuals(ctx: AwardContext): void {
     return c;
   });
 
+  // Discipline counts in the year of the act (Thông tư 02/2024), or the decision's where a rule set says so.
+  const countsIn = (d: PersonDiscipline) =>
+    d.actYear !== undefined || d.decided !== undefined
+      ? book.str('advancedWorker', 'disciplineCountsIn')
+      : 'act';
+  const decisionYear = (d: PersonDiscipline) => (d.decided ? Number(d.decided.slice(0, 4)) : d.year);
+  const disciplineYear = (d: PersonDiscipline) =>
+    countsIn(d) === 'decision' ? decisionYear(d) : (d.actYear ?? d.year);
+  const disciplineWhen = (d: PersonDiscipline) =>
+    d.decided
+      ? `(hành vi năm ${d.actYear ?? d.year}, quyết định ngày ${dmy(parseISO(d.decided))})`
+      : `năm ${d.actYear ?? d.year}`;
+  const disciplineWhenEn = (d: PersonDiscipline) =>
+    d.decided ? `(act in ${d.actYear ?? d.year}, decided on ${d.decided})` : `in ${d.actYear ?? d.year}`;
+
   // Lao động tiên tiến.
   const minMonths = book.num('advancedWorker', 'minMonthsSinceRecruitment');
   const forms = book.ruleSet.disciplineForms;
@@ -115,13 +136,13 @@ export function nominateIndividuals(ctx: AwardContext): void {
         });
       else if (months < minMonths)
         reasons.push({
-          vi: `Tuyển dụng ngày ${dmy(start)}: ${months} tháng đến 31/12/${year}, dưới ${minMonths} tháng`,
-          en: `Recruited on ${dmy(start)}: ${months} months to 31/12/${year}, under ${minMonths}`,
+          vi: `Tuyển dụng ngày ${dmy(start)}: ${months} tháng đến ${refText}, dưới ${minMonths} tháng`,
+          en: `Recruited on ${dmy(start)}: ${months} months to ${refText}, under ${minMonths}`,
         });
       else
         basis.push({
-          vi: `Công tác ${months} tháng đến 31/12/${year} (từ đủ ${minMonths} tháng)`,
-          en: `${months} months of service to 31/12/${year} (at least ${minMonths})`,
+          vi: `Công tác ${months} tháng đến ${refText} (từ đủ ${minMonths} tháng)`,
+          en: `${months} months of service to ${refText} (at least ${minMonths})`,
         });
     } else if (!startText) {
       ctx.issues.push(
@@ -138,7 +159,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
       basis.push({ vi: 'Chưa có ngày tuyển dụng: cần kiểm tra', en: 'No recruitment date: to be checked' });
     }
     for (const d of p.discipline ?? []) {
-      if (d.year !== year) continue;
+      if (disciplineYear(d) !== year) continue;
       const idx = levelIndex(forms, d.form);
       if (idx < 0) {
         ctx.issues.push(
@@ -155,10 +176,15 @@ export function nominateIndividuals(ctx: AwardContext): void {
       }
       if (idx < 0 || idx >= blocksFrom)
         reasons.push({
-          vi: `Bị kỷ luật "${d.form}" năm ${d.year} (từ ${forms[blocksFrom]} trở lên)`,
-          en: `Disciplined ("${d.form}") in ${d.year} (${forms[blocksFrom]} or worse)`,
+          vi: `Bị kỷ luật "${d.form}" ${disciplineWhen(d)} (từ ${forms[blocksFrom]} trở lên)`,
+          en: `Disciplined ("${d.form}") ${disciplineWhenEn(d)} (${forms[blocksFrom]} or worse)`,
         });
     }
+    const leave = leaveReason(ctx, p, c.index, year);
+    if (leave?.blocks) reasons.push(leave.line);
+    else if (leave) basis.push(leave.line);
+    const pending = pendingReason(ctx, p);
+    if (pending) reasons.push(pending);
     if (c.rating !== undefined) {
       const short = ratingShortfall(levels, c.rating, advRating);
       if (short) reasons.push(short);
@@ -172,32 +198,55 @@ export function nominateIndividuals(ctx: AwardContext): void {
     }
   }
 
-  // Chiến sĩ thi đua cơ sở: an Advanced Worker with a recognised initiative, within the cap of the unit.
+  // Chiến sĩ thi đua cơ sở: an Advanced Worker with a recognised initiative (from 2024 also an excellent
+  // rating or a research project: Luật 06/2022, Điều 23), the council's vote where the rule set needs one,
+  // within the cap of the unit where there is one (Nghị định 91/2017, Điều 9, khoản 3, until 2023).
   const levelsOk = new Set(book.list('baseEmulationSoldier', 'initiativeLevels').map(matchKey));
+  const ratingQualifies = book.bool('baseEmulationSoldier', 'excellentRatingQualifies');
   const baseNames = awardNames('baseEmulationSoldier');
-  const eligible: { c: PersonCase; vote?: VoteTally; initiative: string }[] = [];
+  const baseVote = voteRule(ctx, 'baseEmulationSoldier');
+  type BaseEntry = { c: PersonCase; vote?: VoteTally; achievement: Bilingual; verdict?: VoteVerdict };
+  const eligible: BaseEntry[] = [];
   for (const c of cases) {
     if (!c.advanced) continue;
     const initiative = (c.person.initiatives ?? []).find(
       (i) => i.year === year && levelsOk.has(matchKey(i.level)),
     );
-    if (!initiative) {
-      // Without an initiative an Advanced Worker is simply not a candidate, unless someone voted for them.
-      if (!findVote(ctx.votes, baseNames, c.person.name)) continue;
+    const excellentRating =
+      ratingQualifies && c.rating !== undefined && levelIndex(levels, c.rating) === 0 ? c.rating : undefined;
+    const voted = findVote(ctx.votes, baseNames, c.person.name);
+    if (!initiative && !excellentRating) {
+      // Without an achievement an Advanced Worker is simply not a candidate, unless someone voted for them.
+      if (!voted) continue;
       block('baseEmulationSoldier', c, [
-        {
-          vi: `Không có sáng kiến (hoặc đề tài) được công nhận năm ${year}`,
-          en: `No initiative (or research) recognised in ${year}`,
-        },
+        ratingQualifies
+          ? {
+              vi: `Không "${levels[0]}" và không có sáng kiến, đề tài khoa học được công nhận năm ${year}`,
+              en: `Neither rated "${levels[0]}" nor an initiative or research recognised in ${year}`,
+            }
+          : {
+              vi: `Không có sáng kiến (hoặc đề tài) được công nhận năm ${year}`,
+              en: `No initiative (or research) recognised in ${year}`,
+            },
       ]);
       continue;
     }
-    const entry: { c: PersonCase; vote?: VoteTally; initiative: string } = {
-      c,
-      initiative: initiative.level,
-    };
-    const vote = findVote(ctx.votes, baseNames, c.person.name);
-    if (vote) entry.vote = vote;
+    const achievement: Bilingual = initiative
+      ? {
+          vi: `Sáng kiến cấp ${initiative.level} năm ${year}`,
+          en: `Initiative (${initiative.level}) in ${year}`,
+        }
+      : { vi: `Xếp loại "${excellentRating}" năm ${year}`, en: `Rated "${excellentRating}" in ${year}` };
+    const entry: BaseEntry = { c, achievement };
+    if (baseVote) {
+      const verdict = judgeVote(ctx, 'baseEmulationSoldier', baseVote, c.person.name);
+      if (!verdict.passes) {
+        block('baseEmulationSoldier', c, [verdict.line]);
+        continue;
+      }
+      entry.verdict = verdict;
+      if (verdict.tally) entry.vote = verdict.tally;
+    } else if (voted) entry.vote = voted;
     eligible.push(entry);
   }
   const capPercent = book.numOrNull('baseEmulationSoldier', 'capPercent');
@@ -255,9 +304,10 @@ export function nominateIndividuals(ctx: AwardContext): void {
         e.c.base = true;
         const lines: Bilingual[] = [
           { vi: 'Đạt tiêu chuẩn "Lao động tiên tiến"', en: 'Meets the Advanced Worker standard' },
-          { vi: `Sáng kiến cấp ${e.initiative} năm ${year}`, en: `Initiative (${e.initiative}) in ${year}` },
+          e.achievement,
         ];
-        if (e.vote) lines.push(voteText(e.vote.yes, e.vote.voters));
+        if (e.verdict) lines.push(e.verdict.line);
+        else if (e.vote) lines.push(voteText(e.vote.yes, e.vote.voters));
         if (capPercent !== null) lines.push(withCitation(capLine, baseRule, true));
         if (pick.outcome === 'preferred') lines.push(womenLine);
         nominate('baseEmulationSoldier', e.c, lines);
@@ -279,7 +329,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
   // Chiến sĩ thi đua ngành KSND: consecutive base-level titles, a sector initiative, the council's vote.
   const run = book.num('sectorEmulationSoldier', 'consecutiveYears');
   const sectorLevels = new Set(book.list('sectorEmulationSoldier', 'sectorInitiativeLevels').map(matchKey));
-  const sectorVotePct = book.num('sectorEmulationSoldier', 'votePercent');
+  const sectorVote = voteRule(ctx, 'sectorEmulationSoldier')!;
   const sectorNames = awardNames('sectorEmulationSoldier');
   const years = Array.from({ length: run }, (_, k) => year - run + 1 + k);
   for (const c of cases) {
@@ -307,20 +357,14 @@ export function nominateIndividuals(ctx: AwardContext): void {
         vi: `Không có sáng kiến cấp Ngành được công nhận trong ${years[0]}–${year}`,
         en: `No sector-level initiative recognised in ${years[0]}–${year}`,
       });
-    if (!vote)
-      reasons.push({
-        vi: 'Chưa có kết quả biểu quyết của Hội đồng Ngành',
-        en: 'No vote of the sector council recorded',
-      });
-    else if (!votePasses(vote.yes, vote.voters, sectorVotePct)) {
-      const t = voteText(vote.yes, vote.voters);
-      reasons.push({ vi: `${t.vi}, dưới ${sectorVotePct}%`, en: `${t.en}, below ${sectorVotePct}%` });
-    }
+    const verdict = judgeVote(ctx, 'sectorEmulationSoldier', sectorVote, p.name);
+    if (!verdict.passes) reasons.push(verdict.line);
+    const pending = pendingReason(ctx, p);
+    if (pending) reasons.push(pending);
     if (reasons.length) {
       block('sectorEmulationSoldier', c, reasons);
       continue;
     }
-    const t = voteText(vote!.yes, vote!.voters);
     nominate('sectorEmulationSoldier', c, [
       {
         vi: `"Chiến sĩ thi đua cơ sở" ${run} năm liên tục (${years[0]}–${year})`,
@@ -330,10 +374,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
         vi: `Sáng kiến cấp Ngành năm ${initiative!.year}`,
         en: `Sector-level initiative in ${initiative!.year}`,
       },
-      {
-        vi: `Biểu quyết của Hội đồng: ${t.vi} (ngưỡng ${sectorVotePct}%)`,
-        en: `Council vote: ${t.en} (threshold ${sectorVotePct}%)`,
-      },
+      verdict.line,
     ]);
   }
 
@@ -372,6 +413,8 @@ export function nominateIndividuals(ctx: AwardContext): void {
     }
     const short = c.rating === undefined ? undefined : ratingShortfall(levels, c.rating, medalRating);
     if (short) reasons.push(short);
+    const pending = pendingReason(ctx, p);
+    if (pending) reasons.push(pending);
     if (reasons.length) {
       block('procuracyMedal', c, reasons);
       continue;

@@ -11,7 +11,7 @@ import { readAwardRecords, readUnitProfiles } from './extensions';
 import { nominateIndividuals } from './individual';
 import { RuleBook, type RuleValueUse } from './params';
 import { ruleSetById, ruleSetForYear, RULE_SETS } from './rulesets';
-import type { AwardRuleId, ParamValue, RuleSet } from './rulesets/types';
+import type { AwardRuleId, ParamValue, RuleSet, Standing } from './rulesets/types';
 import { tallyVotes } from './votes';
 
 export const NOMINATIONS_FORMAT = 'thidua/nominations@1';
@@ -54,6 +54,8 @@ export interface RuleValueReport {
   key: string;
   value: ParamValue;
   confirmed: boolean;
+  /** confirmed / secondary / unconfirmed: how far the rule set's value was checked (docs/awards.md). */
+  standing: Standing;
   overridden: boolean;
   defaultValue?: ParamValue;
   note?: string;
@@ -65,6 +67,8 @@ export interface NominationReport {
   ruleSet?: string;
   ruleSetTitle?: string;
   year: number;
+  /** The day service and leave are counted to (the rule set's or the document's `principles.referenceDate`). */
+  referenceDate?: string;
   nominations: AwardNomination[];
   quotas: AwardQuota[];
   blocked: AwardBlocked[];
@@ -162,8 +166,20 @@ export function nominateAwards(
     blocked: [],
     quotas: [],
   };
-  nominateCollectives(ctx);
+  if (doc.kind === 'campaign') {
+    // A short-term campaign gives its own certificates by its own rules: no annual title is proposed.
+    issues.push(
+      makeIssue('info', 'awards.campaign', {
+        vi: 'Đợt thi đua ngắn hạn (kind "campaign"): không xét danh hiệu thi đua năm, cờ thi đua hay cụm trưởng; khen thưởng của đợt theo quy định riêng của đợt.',
+        en: 'A short-term campaign (kind "campaign"): no annual titles, flags or next leader are proposed; the campaign awards by its own rules.',
+      }),
+    );
+    return report;
+  }
+  report.referenceDate = book.referenceDate(doc.year);
+  // People first: a collective's share of Advanced Workers may be counted from its people's outcome.
   nominateIndividuals(ctx);
+  nominateCollectives(ctx);
 
   const rank = (id: AwardRuleId) => ORDER.indexOf(id);
   const award = (id: AwardRuleId) => (lang === 'en' ? book.rule(id).awardEn : book.rule(id).award);
@@ -215,6 +231,7 @@ export function nominateAwards(
       key: u.key,
       value: u.value,
       confirmed: u.confirmed,
+      standing: u.standing,
       overridden: u.overridden,
     };
     if (u.defaultValue !== undefined) out.defaultValue = u.defaultValue;

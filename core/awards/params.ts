@@ -3,7 +3,15 @@
  * and remembering every value read, so the output can list each unconfirmed or overridden value actually used.
  */
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
-import type { AwardRule, AwardRuleId, ParamValue, RuleId, RuleParam, RuleSet } from './rulesets/types';
+import type {
+  AwardRule,
+  AwardRuleId,
+  ParamValue,
+  RuleId,
+  RuleParam,
+  RuleSet,
+  Standing,
+} from './rulesets/types';
 
 export interface RuleValueUse {
   /** "<rule>.<param>", e.g. "excellentCollective.quotaPercent". */
@@ -11,6 +19,8 @@ export interface RuleValueUse {
   value: ParamValue;
   /** The value used is the rule set's own and its source is confirmed. */
   confirmed: boolean;
+  /** The standing of the rule set's value (rulesets/types Standing). */
+  standing: Standing;
   overridden: boolean;
   /** The rule set's value, when a document overrode it. */
   defaultValue?: ParamValue;
@@ -21,6 +31,28 @@ function sameType(a: ParamValue, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && b.every((x) => typeof x === 'string');
   if (a === null) return typeof b === 'number' || b === null;
   return typeof a === typeof b;
+}
+
+/** Parameters whose string value is one of a few words, or a day of the year. */
+const CHOICES: Record<string, readonly string[]> = {
+  voteBody: ['cluster', 'council'],
+  voteBase: ['voters', 'members'],
+  leaveUnit: ['workingDays', 'months'],
+  disciplineCountsIn: ['act', 'decision'],
+};
+
+function validWord(key: string, value: unknown): boolean {
+  const name = key.slice(key.indexOf('.') + 1);
+  if (typeof value !== 'string') return true;
+  const choices = CHOICES[name];
+  if (choices) return choices.includes(value);
+  if (name === 'referenceDate' || name === 'serviceCountedTo') {
+    const m = /^(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return false;
+    const d = new Date(Date.UTC(2024, Number(m[1]) - 1, Number(m[2])));
+    return d.getUTCMonth() === Number(m[1]) - 1 && d.getUTCDate() === Number(m[2]);
+  }
+  return true;
 }
 
 function display(v: ParamValue): string {
@@ -68,7 +100,8 @@ export class RuleBook {
         );
         continue;
       }
-      const ok = value === null ? spec.nullable === true : sameType(spec.value, value);
+      const ok =
+        value === null ? spec.nullable === true : sameType(spec.value, value) && validWord(key, value);
       if (!ok || (typeof value === 'number' && (!Number.isFinite(value) || value < 0))) {
         issues.push(
           makeIssue(
@@ -104,6 +137,7 @@ export class RuleBook {
     const ruleId = key.slice(0, dot);
     const name = key.slice(dot + 1);
     if (ruleId === 'tiePreference') return this.ruleSet.tiePreference?.params[name];
+    if (ruleId === 'principles') return this.ruleSet.principles.params[name];
     const rule = (this.ruleSet.rules as Record<string, AwardRule | undefined>)[ruleId];
     return rule?.params[name];
   }
@@ -148,7 +182,12 @@ export class RuleBook {
     return Array.isArray(v) ? v : [];
   }
 
-  /** Whether the tie preference of Nghị định 152/2025, Điều 4 applies in this rule set. */
+  /** The year's reference date (YYYY-MM-DD) for counting service: the rule set's, or the document's override. */
+  referenceDate(year: number): string {
+    return `${String(year).padStart(4, '0')}-${this.str('principles', 'referenceDate')}`;
+  }
+
+  /** Whether the tie preference of Nghị định 98/2023 and 152/2025, Điều 4 applies in this rule set. */
   prefersWomen(): boolean {
     return this.ruleSet.tiePreference !== undefined && this.bool('tiePreference', 'preferWomen');
   }
@@ -164,6 +203,7 @@ export class RuleBook {
         key,
         value: overridden ? (this.overrides.get(key) as ParamValue) : spec.value,
         confirmed: spec.confirmed && !overridden,
+        standing: spec.standing,
         overridden,
       };
       if (overridden) use.defaultValue = spec.value;

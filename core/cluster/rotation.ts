@@ -77,6 +77,23 @@ export function proposeRotation(doc: ClusterDocument, _result?: ResultDocument):
   const issues: Issue[] = [];
   const year = doc.year + 1;
   const guidance: LeadershipGuidance = leadershipGuidanceFor(year);
+  if (doc.kind === 'campaign') {
+    // A short-term campaign is not the emulation year: it proposes no leader for the next year.
+    const reason = {
+      vi: 'Đợt thi đua ngắn hạn (kind "campaign") không đề xuất Cụm trưởng, Cụm phó; việc này làm ở bình xét năm.',
+      en: 'A short-term campaign (kind "campaign") proposes no leader or deputy; that is done at the annual evaluation.',
+    };
+    issues.push(makeIssue('info', 'cluster.rotation.campaign', reason));
+    return {
+      format: ROTATION_FORMAT,
+      year,
+      reason,
+      source: 'rotation',
+      guidance: { id: guidance.id, document: guidance.document, elected: guidance.elected },
+      skipped: [],
+      issues,
+    };
+  }
   const byKey = new Map(doc.units.map((u) => [matchKey(u.name), u.name]));
   const resolve = (name: string | undefined, path: string): string | undefined => {
     if (name === undefined) return undefined;

@@ -58,11 +58,31 @@ export const indicatorResultSchema = z.looseObject({
   denominator: z.number(),
 });
 
+// ---- Awards extensions (issue 11, docs/awards.md): votes by body, leave, pending procedures, discipline dates ----
+const awardVoteFields = {
+  body: z.enum(['cluster', 'council']).optional(),
+  members: z.int().nonnegative().optional(),
+};
+const awardDisciplineFields = { actYear: z.int().optional(), decided: z.string().optional() };
+const awardPersonFields = {
+  leave: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.string().optional() })).optional(),
+  pending: z
+    .array(
+      z.looseObject({
+        kind: z.enum(['discipline', 'investigation', 'inspection']),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
+};
+// ---- end of awards extensions ----
+
 export const voteSchema = z.looseObject({
   award: z.string(),
   candidate: z.string(),
   yes: z.number(),
   voters: z.number(),
+  ...awardVoteFields,
 });
 
 export const personSchema = z.looseObject({
@@ -72,10 +92,13 @@ export const personSchema = z.looseObject({
   initiatives: z.array(z.looseObject({ year: z.int(), level: z.string() })).optional(),
   serviceStart: z.string().optional(),
   recruited: z.string().optional(),
-  discipline: z.array(z.looseObject({ year: z.int(), form: z.string() })).optional(),
+  discipline: z
+    .array(z.looseObject({ year: z.int(), form: z.string(), ...awardDisciplineFields }))
+    .optional(),
   gender: z.string().optional(),
   /** Project extension (docs/awards.md): the person's own rating for the year. */
   rating: z.string().optional(),
+  ...awardPersonFields,
 });
 
 export const tierRuleSchema = z.looseObject({ label: z.string(), minPercent: z.number() });

@@ -88,6 +88,11 @@ export interface Vote {
   candidate: string;
   yes: number;
   voters: number;
+  // --- Awards extensions (issue 11; docs/awards.md) ---
+  /** Which body voted: the cluster's members or the emulation council of the proposing level. */
+  body?: 'cluster' | 'council';
+  /** The body's total members: the base when a rule counts over all members (Nghị định 98/2023, Điều 30). */
+  members?: number;
 }
 
 export interface PersonTitle {
@@ -104,6 +109,24 @@ export interface PersonInitiative {
 export interface PersonDiscipline {
   year: number;
   form: string;
+  // --- Awards extensions (issue 11; docs/awards.md) ---
+  /** The year of the act, when it differs from `year` (Thông tư 02/2024: it counts in the year of the act). */
+  actYear?: number;
+  /** The date of the decision, YYYY-MM-DD. */
+  decided?: string;
+}
+
+/** Project extension (docs/awards.md): a period of leave in the year; maternity leave counts as work. */
+export interface PersonLeave {
+  from: string;
+  to: string;
+  kind?: string;
+}
+
+/** Project extension (docs/awards.md): a discipline procedure, investigation or inspection in progress. */
+export interface PersonPending {
+  kind: 'discipline' | 'investigation' | 'inspection';
+  note?: string;
 }
 
 export interface Person {
@@ -117,6 +140,9 @@ export interface Person {
   gender?: string;
   /** Project extension (docs/awards.md): the person's own rating for the year. */
   rating?: string;
+  // --- Awards extensions (issue 11; docs/awards.md) ---
+  leave?: PersonLeave[];
+  pending?: PersonPending[];
 }
 
 export interface ClusterDocument {

@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from '../../issues/issue';
 import type { Citation } from '../citation';
-import type { AwardRule, AwardRuleId, ParamValue, RuleParam } from './types';
+import type { AwardRule, AwardRuleId, Evidence, ParamValue, RuleParam } from './types';
 
 export const AWARD_NAMES: Record<AwardRuleId, Bilingual> = {
   advancedCollective: { vi: 'Tập thể lao động tiên tiến', en: 'Advanced Labour Collective' },
@@ -62,12 +62,31 @@ const KIND: Record<AwardRuleId, 'collective' | 'individual'> = {
   procuracyMedal: 'individual',
 };
 
+/** The chains that are an award's own standard in the texts (kept in every period). */
 const REQUIRES: Partial<Record<AwardRuleId, AwardRuleId[]>> = {
   excellentCollective: ['advancedCollective'],
   sectorFlag: ['excellentCollective'],
-  governmentFlag: ['sectorFlag', 'excellentCollective'],
   baseEmulationSoldier: ['advancedWorker'],
   sectorEmulationSoldier: ['baseEmulationSoldier'],
+};
+
+const REQUIRES_WHY: Partial<Record<AwardRuleId, Bilingual>> = {
+  excellentCollective: {
+    vi: 'Chọn trong số "Tập thể lao động tiên tiến" (giới hạn tính trên số tập thể này)',
+    en: 'Chosen among the Advanced Labour Collectives (the cap counts over them)',
+  },
+  sectorFlag: {
+    vi: 'Thông tư 01/2019, Điều 20: chọn trong số "Tập thể lao động xuất sắc"',
+    en: 'TT 01/2019, Article 20: chosen among the Excellent Labour Collectives',
+  },
+  baseEmulationSoldier: {
+    vi: 'Tiêu chuẩn của chính danh hiệu: đạt "Lao động tiên tiến" (Luật Điều 23)',
+    en: "The title's own standard: an Advanced Worker (Law, Article 23)",
+  },
+  sectorEmulationSoldier: {
+    vi: 'Tiêu chuẩn của chính danh hiệu: 3 năm liên tục "Chiến sĩ thi đua cơ sở" (Thông tư 01/2019, Điều 16)',
+    en: "The title's own standard: 3 consecutive years as Grassroots Emulation Fighter (TT 01/2019, Article 16)",
+  },
 };
 
 const COUNCIL_CHECKS: Partial<Record<AwardRuleId, Bilingual[]>> = {
@@ -83,21 +102,18 @@ const COUNCIL_CHECKS: Partial<Record<AwardRuleId, Bilingual[]>> = {
       en: 'For the council: outstanding collective; united, leading in thrift and anti-corruption',
     },
   ],
-  advancedCollective: [
-    {
-      vi: 'Hội đồng xem xét: trên 50% cá nhân đạt "Lao động tiên tiến", không có cá nhân bị kỷ luật từ cảnh cáo trở lên',
-      en: 'For the council: over 50% of members are Advanced Workers, nobody disciplined with a warning or worse',
-    },
-  ],
 };
 
+/** A value with where it comes from; `confirmed` follows the standing (false only when no text was found). */
 export function param(
   value: ParamValue,
-  confirmed: boolean,
+  evidence: Evidence,
   note?: Bilingual,
   nullable?: boolean,
 ): RuleParam {
-  const p: RuleParam = { value, confirmed };
+  if (evidence.standing === 'confirmed' && !evidence.quote)
+    throw new Error('A value is confirmed only with the quote of the text');
+  const p: RuleParam = { value, ...evidence, confirmed: evidence.standing !== 'unconfirmed' };
   if (note) p.note = note;
   if (nullable) p.nullable = true;
   return p;
@@ -108,6 +124,8 @@ export function awardRule(
   basis: Citation[],
   params: Record<string, RuleParam>,
   quotaBasis?: Citation[],
+  /** False where a period drops the award's chain (the Government flag from 2024: Nghị định 98/2023, Điều 4). */
+  withRequires = true,
 ): AwardRule {
   const rule: AwardRule = {
     id,
@@ -117,10 +135,18 @@ export function awardRule(
     basis,
     params,
   };
-  const requires = REQUIRES[id];
-  if (requires) rule.requires = requires;
+  const requires = withRequires ? REQUIRES[id] : undefined;
+  if (requires) {
+    rule.requires = requires;
+    rule.requiresWhy = REQUIRES_WHY[id]!;
+  }
   const checks = COUNCIL_CHECKS[id];
   if (checks) rule.councilChecks = checks;
   if (quotaBasis) rule.quotaBasis = quotaBasis;
   return rule;
+}
+
+/** A value kept from an earlier text whose counterpart in the new one was not found: unconfirmed, with why. */
+export function carried(p: RuleParam, note: Bilingual): RuleParam {
+  return { ...p, standing: 'unconfirmed', confirmed: false, note };
 }

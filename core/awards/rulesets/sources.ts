@@ -29,6 +29,12 @@ export const sources = {
   nd91BaseSoldier: cite(ND_91_2017, 'Điều 9', 'khoản 3'),
   nd91GovernmentFlag: cite(ND_91_2017, 'Điều 11'),
   nd98: cite(ND_98_2023),
+  // Issue 11 quotes these articles from secondary copies of the texts (docs/awards.md).
+  nd98Principles: cite(ND_98_2023, 'Điều 4'),
+  nd98Pending: cite(ND_98_2023, 'Điều 4', 'khoản 4'),
+  nd98CouncilVote: cite(ND_98_2023, 'Điều 30', 'khoản 7'),
+  law2022BaseSoldier: cite(LAW_2022, 'Điều 23'),
+  tt01AdvancedCollective: cite(TT_01_2019, 'Điều 18'),
   nd152: cite(ND_152_2025),
   nd152Principles: cite(ND_152_2025, 'Điều 4'),
   tt01: cite(TT_01_2019),

@@ -17,13 +17,37 @@ export type AwardRuleId =
   | 'sectorEmulationSoldier'
   | 'procuracyMedal';
 
-export type RuleId = AwardRuleId | 'tiePreference';
+/** Rules that are not awards: the principles of the decree's Điều 4, the tie preference. */
+export type GeneralRuleId = 'principles' | 'tiePreference';
+
+export type RuleId = AwardRuleId | GeneralRuleId;
 
 export type ParamValue = number | boolean | string | string[] | null;
 
-export interface RuleParam {
+/**
+ * How far a value was checked: `confirmed` against the official text (never without a quote),
+ * `secondary` read in a secondary copy of the text (a legal database, a Q&A page, the project's notes),
+ * `unconfirmed` where no text was found (a default, an interpretation, a value carried from an older text).
+ */
+export type Standing = 'confirmed' | 'secondary' | 'unconfirmed';
+
+/** Where a value comes from: the words of the text, the article, and where the copy was read. */
+export interface Evidence {
+  standing: Standing;
+  /** The text's own words (Vietnamese), as read. */
+  quote?: string;
+  /** The article the quote is from. */
+  cites?: Citation;
+  /** Where the copy was read (e.g. "issue 11, bản sao thứ cấp"). */
+  foundIn?: string;
+}
+
+export interface RuleParam extends Evidence {
   value: ParamValue;
-  /** False when the value could not be confirmed in the legal text: shown in every output that uses it. */
+  /**
+   * False when no text was found for the value (`standing: "unconfirmed"`): shown in every output that uses
+   * it. Kept beside `standing` for the readers of `thidua/nominations@1`.
+   */
   confirmed: boolean;
   /** Why the value is what it is, or why it is not confirmed. */
   note?: Bilingual;
@@ -43,15 +67,28 @@ export interface AwardRule {
   quotaBasis?: Citation[];
   /** Rules whose outcome this one reads (an excellent collective must first be an advanced one). */
   requires?: AwardRuleId[];
+  /**
+   * Why each remaining `requires` link is the award's own standard in a text and not "a lower award first"
+   * (which Nghị định 98/2023, Điều 4 rules out from 2024-01-01).
+   */
+  requiresWhy?: Bilingual;
   /** Conditions the council judges and the program cannot (shown in the basis of every nomination). */
   councilChecks?: Bilingual[];
   params: Record<string, RuleParam>;
 }
 
-export interface TiePreferenceRule {
-  id: 'tiePreference';
+export interface GeneralRule {
+  id: GeneralRuleId;
   basis: Citation[];
   params: Record<string, RuleParam>;
+}
+
+export interface TiePreferenceRule extends GeneralRule {
+  id: 'tiePreference';
+}
+
+export interface PrinciplesRule extends GeneralRule {
+  id: 'principles';
 }
 
 export interface RuleSet {
@@ -67,7 +104,9 @@ export interface RuleSet {
   /** Disciplinary forms for civil servants, mildest first. */
   disciplineForms: string[];
   rules: Record<AwardRuleId, AwardRule>;
-  /** Nghị định 152/2025, Điều 4: prefer women among tied candidates. Absent before it. */
+  /** General principles (Nghị định 98/2023 and 152/2025, Điều 4) and the year's reference date. */
+  principles: PrinciplesRule;
+  /** Nghị định 98/2023 and 152/2025, Điều 4: prefer women among tied candidates. Absent before 2024. */
   tiePreference?: TiePreferenceRule;
   /** What differs from the previous period, in words. */
   notes?: Bilingual[];

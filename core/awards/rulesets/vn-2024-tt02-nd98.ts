@@ -1,14 +1,19 @@
 /**
  * 2024-10-01 → 2025-06-30: Luật Thi đua, khen thưởng 06/2022/QH15, Nghị định 98/2023/NĐ-CP,
- * Thông tư 02/2024/TT-VKSTC (issued 2024-08-12, in force 2024-10-01).
+ * Thông tư 02/2024/TT-VKSTC (issued 2024-08-12, in force 2024-10-01). The national rules are those of
+ * ./vn-2024-tt01-nd98; the sector's own values change with Thông tư 02/2024.
  */
-import { awardRule, param } from './awards';
+import { awardRule, carried, param } from './awards';
+import { evidence as e, UNCONFIRMED } from './evidence';
 import { notes } from './notes';
-import { DISCIPLINE_FORMS, RATING_LEVELS, sources as s } from './sources';
+import { sources as s } from './sources';
 import type { RuleSet } from './types';
-import { vn2024Tt01Nd98 } from './vn-2024-tt01-nd98';
+import { councilVote, vn2024Tt01Nd98 } from './vn-2024-tt01-nd98';
+
+const previous = vn2024Tt01Nd98.rules;
 
 export const vn2024Tt02Nd98: RuleSet = {
+  ...vn2024Tt01Nd98,
   id: 'vn-2024-tt02-nd98',
   title: {
     vi: 'Luật TĐKT 06/2022/QH15, Nghị định 98/2023, Thông tư 02/2024/TT-VKSTC',
@@ -17,58 +22,65 @@ export const vn2024Tt02Nd98: RuleSet = {
   validFrom: '2024-10-01',
   validTo: '2025-06-30',
   documents: [s.law2022, s.nd98, s.tt02],
-  ratingLevels: RATING_LEVELS,
-  disciplineForms: DISCIPLINE_FORMS,
   rules: {
     advancedCollective: awardRule('advancedCollective', [s.law2022, s.tt02], {
-      minRating: param('Hoàn thành tốt nhiệm vụ', true),
+      minRating: param('Hoàn thành tốt nhiệm vụ', e.advancedCollective2003),
+      minAdvancedWorkerPercent: carried(
+        previous.advancedCollective.params.minAdvancedWorkerPercent!,
+        notes.advancedCollectiveTt02,
+      ),
+      disciplineBlocksFrom: carried(
+        previous.advancedCollective.params.disciplineBlocksFrom!,
+        notes.advancedCollectiveTt02,
+      ),
     }),
     excellentCollective: awardRule(
       'excellentCollective',
       [s.tt02ExcellentCollective, s.law2022ExcellentCollective],
       {
-        minRating: param('Hoàn thành xuất sắc nhiệm vụ', true),
-        allArisingMet: param(true, true),
-        // Điều 18, khoản 1: "hoàn thành xuất sắc nhiệm vụ phải hoàn thành vượt các chỉ tiêu, nhiệm vụ".
-        exceededRequired: param(true, true),
-        exceededSharePercent: param(100, false, notes.exceededShare),
-        quotaPercent: param(20, true, undefined, true),
-        quotaMinimum: param(1, true, undefined, true),
-        quotaRounding: param('down', false, notes.roundDown),
+        minRating: param('Hoàn thành xuất sắc nhiệm vụ', e.excellentExceeded),
+        allArisingMet: param(true, e.excellentExceeded),
+        exceededRequired: param(true, e.excellentExceeded),
+        exceededSharePercent: param(100, UNCONFIRMED, notes.exceededShare),
+        quotaPercent: param(20, e.excellentQuota, undefined, true),
+        quotaMinimum: param(1, e.excellentQuota, undefined, true),
+        quotaRounding: param('down', UNCONFIRMED, notes.roundDown),
       },
       [s.tt02ExcellentQuota],
     ),
-    sectorFlag: awardRule('sectorFlag', [s.tt02, s.tt01SectorFlag], {
-      exceededSharePercent: param(100, false, notes.exceededShare),
-      votePercent: param(80, false, notes.sectorFlagVoteTt02),
+    sectorFlag: awardRule('sectorFlag', [s.tt02, s.tt01SectorFlag, s.nd98CouncilVote], {
+      requiresExcellent: carried(previous.sectorFlag.params.requiresExcellent!, notes.sectorFlagRequiresTt02),
+      eligibleLevels: param(['supreme', 'high', 'provincial'], e.sectorFlagLevels),
+      exceededSharePercent: param(100, UNCONFIRMED, notes.exceededShare),
+      ...councilVote(80),
+      clusterProposals: param(null, UNCONFIRMED, notes.clusterProposals, true),
     }),
-    // A national award: Luật 2022 and Nghị định 98/2023, as in the months before Thông tư 02/2024.
-    governmentFlag: vn2024Tt01Nd98.rules.governmentFlag,
+    governmentFlag: previous.governmentFlag,
     advancedWorker: awardRule('advancedWorker', [s.law2022, s.tt02], {
-      minMonthsSinceRecruitment: param(6, true, notes.recruitMonthsTt02),
-      disciplineBlocksFrom: param('Khiển trách', true),
-      minRating: param('Hoàn thành tốt nhiệm vụ', true),
+      minMonthsSinceRecruitment: param(6, e.recruitMonths, notes.recruitMonthsTt02),
+      disciplineBlocksFrom: param('Khiển trách', e.discipline),
+      disciplineCountsIn: param('act', e.disciplineActYear),
+      minRating: param('Hoàn thành tốt nhiệm vụ', e.discipline),
+      leaveBlocksFrom: param(3, e.leave3Months, notes.leaveMonths, true),
+      leaveUnit: param('months', e.leave3Months, notes.leaveMonths),
     }),
-    baseEmulationSoldier: awardRule(
-      'baseEmulationSoldier',
-      [s.law2022, s.nd98, s.tt02],
+    baseEmulationSoldier: {
+      ...previous.baseEmulationSoldier,
+      basis: [s.law2022BaseSoldier, s.nd98CouncilVote, s.tt02],
+    },
+    sectorEmulationSoldier: awardRule(
+      'sectorEmulationSoldier',
+      [s.tt02, s.tt01SectorSoldier, s.nd98CouncilVote],
       {
-        initiativeLevels: param(['cơ sở', 'ngành', 'toàn quốc', 'đề tài khoa học'], true),
-        capPercent: param(15, false, notes.baseSoldierCapAfter2023, true),
-        capMinimum: param(null, true, undefined, true),
-        capRounding: param('down', false, notes.roundDown),
+        consecutiveYears: param(3, UNCONFIRMED, notes.carriedFromTt01),
+        sectorInitiativeLevels: param(['ngành', 'toàn quốc'], UNCONFIRMED, notes.carriedFromTt01),
+        ...councilVote(90),
       },
-      [s.nd98],
     ),
-    sectorEmulationSoldier: awardRule('sectorEmulationSoldier', [s.tt02, s.tt01SectorSoldier], {
-      consecutiveYears: param(3, false, notes.carriedFromTt01),
-      sectorInitiativeLevels: param(['ngành', 'toàn quốc'], true),
-      votePercent: param(90, false, notes.carriedFromTt01),
-    }),
     procuracyMedal: awardRule('procuracyMedal', [s.tt02Medal], {
-      serviceYears: param(15, true),
-      serviceCountedTo: param('07-26', false, notes.medalCutoff),
-      minRating: param('Hoàn thành tốt nhiệm vụ', true),
+      serviceYears: param(15, e.medalTt02),
+      serviceCountedTo: param('07-26', UNCONFIRMED, notes.medalCutoff),
+      minRating: param('Hoàn thành tốt nhiệm vụ', e.medalTt02),
     }),
   },
   notes: [
@@ -77,8 +89,8 @@ export const vn2024Tt02Nd98: RuleSet = {
       en: 'TT 02/2024, Article 18: Excellent Labour Collectives at most 20% of Advanced ones, at least 1',
     },
     {
-      vi: '"Lao động tiên tiến": không xét người tuyển dụng dưới 6 tháng (trước đây 10 tháng)',
-      en: 'Advanced Worker: not for staff recruited less than 6 months before (previously 10)',
+      vi: '"Lao động tiên tiến": không xét người tuyển dụng dưới 6 tháng (trước đây 10 tháng), người nghỉ từ 03 tháng (trước đây 40 ngày làm việc); kỷ luật tính vào năm có hành vi',
+      en: 'Advanced Worker: not for staff recruited less than 6 months before (previously 10), nor with 3 months of leave (previously 40 working days); discipline counts in the year of the act',
     },
   ],
 };

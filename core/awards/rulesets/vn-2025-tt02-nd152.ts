@@ -1,14 +1,24 @@
 /**
  * From 2025-07-01: Luật Thi đua, khen thưởng 06/2022/QH15, Nghị định 152/2025/NĐ-CP (replaces 98/2023),
- * Thông tư 02/2024/TT-VKSTC. Adds the preference of Nghị định 152/2025, Điều 4 among tied candidates.
+ * Thông tư 02/2024/TT-VKSTC. The principles of Điều 4 are in Nghị định 152/2025 as well; its counterpart of
+ * Nghị định 98/2023, Điều 30, khoản 7 (council votes over all members) was not found: carried, unconfirmed.
  */
-import { param } from './awards';
+import { carried } from './awards';
 import { notes } from './notes';
 import { sources as s } from './sources';
-import type { RuleSet } from './types';
+import type { AwardRule, RuleSet } from './types';
 import { vn2024Tt02Nd98 } from './vn-2024-tt02-nd98';
 
 const previous = vn2024Tt02Nd98.rules;
+const VOTE_KEYS = ['votePercent', 'voteBody', 'voteBase'];
+
+/** The rule with its council-vote values carried from Nghị định 98/2023 and its citation moved to 152/2025. */
+function carryVotes(rule: AwardRule): AwardRule {
+  const params = { ...rule.params };
+  for (const k of VOTE_KEYS) if (params[k]) params[k] = carried(params[k]!, notes.nd152Carried);
+  const basis = rule.basis.map((c) => (c.document === s.nd98.document ? s.nd152 : c));
+  return { ...rule, basis, params };
+}
 
 export const vn2025Tt02Nd152: RuleSet = {
   ...vn2024Tt02Nd98,
@@ -22,30 +32,21 @@ export const vn2025Tt02Nd152: RuleSet = {
   documents: [s.law2022, s.nd152, s.tt02],
   rules: {
     ...previous,
-    // Nghị định 152/2025 replaces 98/2023: the national citations move, the sector values stay.
-    governmentFlag: {
-      ...previous.governmentFlag,
-      basis: [s.law2022GovernmentFlag, s.nd152],
-      quotaBasis: [s.nd152],
-    },
-    baseEmulationSoldier: {
-      ...previous.baseEmulationSoldier,
-      basis: [s.law2022, s.nd152, s.tt02],
-      quotaBasis: [s.nd152],
-    },
+    sectorFlag: carryVotes(previous.sectorFlag),
+    governmentFlag: carryVotes(previous.governmentFlag),
+    baseEmulationSoldier: carryVotes(previous.baseEmulationSoldier),
+    sectorEmulationSoldier: carryVotes(previous.sectorEmulationSoldier),
   },
-  tiePreference: {
-    id: 'tiePreference',
-    basis: [s.nd152Principles],
-    params: {
-      preferWomen: param(true, true, notes.tiePreference),
-      collectiveWomenPercent: param(70, true),
-    },
-  },
+  principles: { ...vn2024Tt02Nd98.principles, basis: [s.nd152Principles] },
+  tiePreference: { ...vn2024Tt02Nd98.tiePreference!, basis: [s.nd152Principles] },
   notes: [
     {
-      vi: 'Nghị định 152/2025, Điều 4: khen thưởng mức thấp không là điều kiện của mức cao; khen đột xuất, chuyên đề không làm căn cứ khen công trạng; khi bằng nhau ưu tiên nữ',
-      en: 'Decree 152/2025, Article 4: a lower award is not a precondition; sudden or thematic awards are no grounds for merit awards; prefer women among equals',
+      vi: 'Nghị định 152/2025 thay Nghị định 98/2023; Điều 4 giữ các nguyên tắc (mức thấp không là điều kiện của mức cao; khen đột xuất, chuyên đề không làm căn cứ khen công trạng; ưu tiên nữ khi bằng nhau)',
+      en: 'Decree 152/2025 replaces 98/2023; its Article 4 keeps the principles (no lower award first; sudden or thematic awards no grounds for merit awards; women preferred among equals)',
+    },
+    {
+      vi: 'Chưa tìm thấy quy định tương ứng Nghị định 98/2023, Điều 30, khoản 7: giữ cách biểu quyết trên tổng số thành viên Hội đồng, chưa xác nhận',
+      en: 'No counterpart of Decree 98/2023, Article 30, clause 7 found: the vote over all council members is kept, unconfirmed',
     },
   ],
 };

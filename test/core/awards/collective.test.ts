@@ -149,7 +149,9 @@ describe('flags', () => {
     expect(gl.basis.at(-1)).toBe('Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20');
   });
 
-  it('the Government flag goes to the leading unit, not also to the sector flag', () => {
+  it('the Government flag goes to the unit voted for it, not also to the sector flag; the 20% cap is information', () => {
+    // Law demands: Nghị định 91/2017, Điều 11 counts its 20% over the whole sector (the sector council's
+    // cap), so the cluster shows it and never limits by it.
     const units = five();
     const doc = docOf(
       2022,
@@ -161,41 +163,70 @@ describe('flags', () => {
     expect(names(r.nominations, SECTOR_FLAG)).not.toContain('VKSND tỉnh Đắk Lắk');
     const basis = r.nominations.find((n) => n.award === GOV_FLAG)!.basis.join(' | ');
     expect(basis).toContain('Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2005, 2013), Điều 25');
+    expect(basis).toContain('Để biết: không quá 20% số tập thể của Ngành');
     expect(basis).toContain('Nghị định 91/2017/NĐ-CP, Điều 11');
-    expect(r.quotas.find((q) => q.award === GOV_FLAG)).toMatchObject({ limit: 1, base: 3, proposed: 1 });
+    expect(r.quotas.find((q) => q.award === GOV_FLAG)).toBeUndefined();
+    expect(r.issues.map((i) => i.code)).toContain('awards.governmentFlag.sectorCap');
   });
 
-  it('a unit voted for the Government flag but not leading is blocked with the reason', () => {
+  it('a unit voted for the Government flag need not be the leading one; the number a cluster proposes is a parameter', () => {
+    // Law demands: no text makes rank 1 a condition (Luật 06/2022, Điều 25; seed 000: Cụm 8 proposed two).
     const units = five();
+    const withGl = [
+      ...votes(80, 80),
+      { award: GOV_FLAG, candidate: 'VKSND tỉnh Gia Lai', yes: 90, voters: 100 },
+    ];
     const doc = docOf(
       2022,
       units.map((u) => u.unit),
-      {
-        votes: [...votes(80, 80), { award: GOV_FLAG, candidate: 'VKSND tỉnh Gia Lai', yes: 5, voters: 5 }],
-      },
+      { votes: withGl },
     );
     const r = nominateAwards(doc, resultOf(2022, units));
-    const gl = r.blocked.find((b) => b.award === GOV_FLAG && b.candidate === 'VKSND tỉnh Gia Lai')!;
-    expect(gl.reasons[0]).toContain('Không phải đơn vị dẫn đầu cụm (xếp hạng 2/5)');
+    expect(names(r.nominations, GOV_FLAG)).toEqual(['VKSND tỉnh Đắk Lắk', 'VKSND tỉnh Gia Lai']);
+    const one = nominateAwards(
+      { ...doc, ruleOverrides: { 'governmentFlag.clusterProposals': 1 } },
+      resultOf(2022, units),
+    );
+    expect(names(one.nominations, GOV_FLAG)).toEqual(['VKSND tỉnh Đắk Lắk']);
+    const gl = one.blocked.find((b) => b.award === GOV_FLAG && b.candidate === 'VKSND tỉnh Gia Lai')!;
+    expect(gl.reasons[0]).toContain('Cụm được đề nghị tối đa 1 đơn vị');
+    expect(one.quotas.find((q) => q.award === GOV_FLAG)).toMatchObject({ limit: 1, base: 2, proposed: 1 });
+    // Blocked for the Government flag, Gia Lai is still considered for the sector flag.
+    expect(names(one.nominations, SECTOR_FLAG)).toContain('VKSND tỉnh Gia Lai');
   });
 
-  it('after 2023 the unconfirmed caps and thresholds used are listed', () => {
+  it('after 2023 the unconfirmed values used are listed, the council vote is not among them', () => {
     const units = five();
+    const council = votes(8, 7).map((v) => ({
+      ...v,
+      yes: v.yes === 100 ? 10 : v.yes,
+      voters: 10,
+      members: 10,
+    }));
     const doc = docOf(
       2024,
       units.map((u) => u.unit),
-      { votes: votes(80, 79) },
+      { votes: council },
     );
     const r = nominateAwards(doc, resultOf(2024, units));
     const keys = r.ruleValues.filter((v) => !v.confirmed).map((v) => v.key);
-    expect(keys).toEqual(expect.arrayContaining(['governmentFlag.capPercent', 'sectorFlag.votePercent']));
-    expect(r.ruleValues.find((v) => v.key === 'sectorFlag.votePercent')!.note).toContain('Thông tư 02/2024');
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'governmentFlag.capPercent',
+        'governmentFlag.clusterProposals',
+        'principles.referenceDate',
+      ]),
+    );
+    expect(keys).not.toContain('sectorFlag.votePercent');
+    expect(r.ruleValues.find((v) => v.key === 'sectorFlag.requiresExcellent')!.note).toContain(
+      'Thông tư 02/2024',
+    );
   });
 });
 
 describe('ties at a cap', () => {
   // Eleven advanced units, so 20% gives 2 places; units 2 and 3 tie at rank 2.
-  const tied = (year: number, womenOfB: number) => {
+  const tied = (year: number, womenOfB: number, ruleOverrides?: Record<string, number>) => {
     const units = [
       unitResult('A', 1, TIERS.excellent),
       unitResult('B', 2, TIERS.excellent),
@@ -210,18 +241,32 @@ describe('ties at a cap', () => {
           { unit: 'B', staff: 10, women: womenOfB },
           { unit: 'C', staff: 10, women: 5 },
         ],
+        ...(ruleOverrides ? { ruleOverrides } : {}),
       },
     );
     return nominateAwards(doc, resultOf(year, units));
   };
 
-  it('before Nghị định 152/2025 a tie at the limit is left to the council', () => {
-    const r = tied(2024, 7);
+  it('before 2024 a tie at the limit is left to the council', () => {
+    // TT 01/2019 has no cap: the document states one to make the tie.
+    const r = tied(2023, 7, {
+      'excellentCollective.quotaPercent': 20,
+      'excellentCollective.quotaMinimum': 1,
+    });
     expect(names(r.nominations, EXCELLENT)).toEqual(['A']);
     expect(r.blocked.filter((b) => b.award === EXCELLENT).map((b) => b.reasons[0])).toEqual([
       expect.stringContaining('Đồng hạng 2 tại giới hạn'),
       expect.stringContaining('Đồng hạng 2 tại giới hạn'),
     ]);
+  });
+
+  it('in 2024 (Nghị định 98/2023, Điều 4) the collective with at least 70% women is preferred', () => {
+    // Law demands: the preference applies from 2024-01-01, not only from 2025-07-01.
+    const r = tied(2024, 7);
+    expect(names(r.nominations, EXCELLENT)).toEqual(['A', 'B']);
+    expect(
+      r.nominations.find((n) => n.candidate === 'B' && n.award === EXCELLENT)!.basis.join(' '),
+    ).toContain('Nghị định 98/2023/NĐ-CP, Điều 4');
   });
 
   it('from 2025-07-01 the collective with at least 70% women is preferred', () => {

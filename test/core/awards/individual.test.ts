@@ -107,25 +107,32 @@ describe('Chiến sĩ thi đua cơ sở', () => {
     );
   });
 
-  it('an override switches the unconfirmed cap off after 2023, and says so', () => {
+  it('from 2024 (Luật 06/2022, Điều 23) no cap applies; a document may still state one', () => {
+    // Law demands: the 15% cap of Nghị định 91/2017 lapsed with it ("không bị khống chế").
     const five = ['A', 'B', 'C', 'D', 'E'].map((n) => person(n, 'cơ sở'));
     for (const p of five) p.initiatives = [{ year: 2024, level: 'cơ sở' }];
+    const yes = [10, 10, 10, 9, 8];
+    const votes = five.map((p, i) => ({
+      award: CSTDCS,
+      candidate: p.name,
+      yes: yes[i]!,
+      voters: 10,
+      members: 10,
+    }));
     const unitProfiles = [{ unit: UNITS[0], advancedWorkers: 20 }];
-    const capped = run(2024, five, { unitProfiles });
+    const open = run(2024, five, { unitProfiles, votes });
+    expect(of(open.nominations, CSTDCS)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(open.quotas.find((q) => q.award === CSTDCS)).toBeUndefined();
+    const capped = run(2024, five, {
+      unitProfiles,
+      votes,
+      ruleOverrides: { 'baseEmulationSoldier.capPercent': 15 },
+    });
     expect(of(capped.nominations, CSTDCS)).toEqual(['A', 'B', 'C']);
     expect(capped.ruleValues.find((v) => v.key === 'baseEmulationSoldier.capPercent')).toMatchObject({
       value: 15,
-      confirmed: false,
-    });
-    const open = run(2024, five, {
-      unitProfiles,
-      ruleOverrides: { 'baseEmulationSoldier.capPercent': null },
-    });
-    expect(of(open.nominations, CSTDCS)).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(open.ruleValues.find((v) => v.key === 'baseEmulationSoldier.capPercent')).toMatchObject({
-      value: null,
       overridden: true,
-      defaultValue: 15,
+      defaultValue: null,
     });
   });
 
@@ -142,27 +149,39 @@ describe('Chiến sĩ thi đua cơ sở', () => {
     expect(r.quotas.find((q) => q.award === CSTDCS)).toBeUndefined();
   });
 
-  it('under Nghị định 152/2025 a woman is preferred among equal votes at the cap', () => {
+  it('from 2024 (Nghị định 98/2023, Điều 4) a woman is preferred among equal votes at a cap; not in 2023', () => {
+    // Law demands: the preference is in Nghị định 98/2023 already, not only 152/2025. No cap exists from
+    // 2024, so the document states one to make a tie at a cap.
     const people = [person('Ông A', 'cơ sở'), person('Bà B', 'cơ sở', 'Nữ')];
-    for (const p of people) p.initiatives = [{ year: 2025, level: 'cơ sở' }];
     const votes = people.map((p) => ({
       award: 'Chiến sỹ thi đua cơ sở',
       candidate: p.name,
       yes: 9,
       voters: 10,
+      members: 10,
     }));
-    const r = run(2025, people, { votes, unitProfiles: [{ unit: UNITS[0], advancedWorkers: 7 }] });
-    expect(of(r.nominations, CSTDCS)).toEqual(['Bà B']);
-    const r24 = run(
-      2024,
-      people.map((p) => ({ ...p, initiatives: [{ year: 2024, level: 'cơ sở' }] })),
+    const unitProfiles = [{ unit: UNITS[0], advancedWorkers: 7 }];
+    for (const year of [2024, 2025]) {
+      const r = run(
+        year,
+        people.map((p) => ({ ...p, initiatives: [{ year, level: 'cơ sở' }] })),
+        { votes, unitProfiles, ruleOverrides: { 'baseEmulationSoldier.capPercent': 15 } },
+      );
+      expect(of(r.nominations, CSTDCS), String(year)).toEqual(['Bà B']);
+      expect(r.nominations.find((n) => n.award === CSTDCS)!.basis.join(' ')).toContain(
+        year === 2024 ? 'Nghị định 98/2023/NĐ-CP, Điều 4' : 'Nghị định 152/2025/NĐ-CP, Điều 4',
+      );
+    }
+    const r23 = run(
+      2023,
+      people.map((p) => ({ ...p, initiatives: [{ year: 2023, level: 'cơ sở' }] })),
       {
         votes,
-        unitProfiles: [{ unit: UNITS[0], advancedWorkers: 7 }],
+        unitProfiles,
       },
     );
-    expect(of(r24.nominations, CSTDCS)).toEqual([]);
-    expect(of(r24.blocked, CSTDCS)).toEqual(['Ông A', 'Bà B']);
+    expect(of(r23.nominations, CSTDCS)).toEqual([]);
+    expect(of(r23.blocked, CSTDCS)).toEqual(['Ông A', 'Bà B']);
   });
 });
 

@@ -47,6 +47,22 @@ describe('ruleSetFor: the rule set in force on a date', () => {
   });
 });
 
+/** What Luật 06/2022 and Nghị định 98/2023 change from 2024-01-01 while TT 01/2019 stays (issue 11). */
+const CHANGED_2024 = [
+  'sectorFlag.voteBody',
+  'sectorFlag.voteBase',
+  'governmentFlag.requiresSectorFlagConditions',
+  'governmentFlag.voteBody',
+  'governmentFlag.voteBase',
+  'governmentFlag.capPercent',
+  'baseEmulationSoldier.excellentRatingQualifies',
+  'baseEmulationSoldier.capPercent',
+  'baseEmulationSoldier.votePercent',
+  'baseEmulationSoldier.voteBody',
+  'baseEmulationSoldier.voteBase',
+  'sectorEmulationSoldier.voteBase',
+];
+
 describe('rule sets as data', () => {
   it('every award has a legal basis naming a document', () => {
     for (const set of RULE_SETS)
@@ -74,16 +90,54 @@ describe('rule sets as data', () => {
     expect(ruleSetById('vn-2024-tt01-nd98')!.rules.excellentCollective.params.quotaPercent!.value).toBeNull();
   });
 
-  it('flags what DOMAIN.md marks unconfirmed', () => {
+  it('gives each value its standing; nothing is confirmed without the quote of the text', () => {
+    for (const set of RULE_SETS) {
+      const general = [set.principles, ...(set.tiePreference ? [set.tiePreference] : [])];
+      for (const rule of [...Object.values(set.rules), ...general])
+        for (const [name, p] of Object.entries(rule.params)) {
+          const key = `${set.id}.${rule.id}.${name}`;
+          expect(['confirmed', 'secondary', 'unconfirmed'], key).toContain(p.standing);
+          expect(p.confirmed, key).toBe(p.standing !== 'unconfirmed');
+          if (p.standing === 'confirmed') expect(p.quote, key).toBeTruthy();
+          if (p.standing === 'secondary') expect(p.foundIn, key).toBeTruthy();
+          if (p.standing === 'unconfirmed') expect(p.note, key).toBeDefined();
+        }
+    }
+  });
+
+  it('flags what the texts leave unconfirmed (issue 11, DOMAIN.md)', () => {
     const y2019 = ruleSetById('vn-2019-tt01')!.rules;
     const y2024 = ruleSetById('vn-2024-tt02-nd98')!.rules;
     const y2025 = ruleSetById('vn-2025-tt02-nd152')!.rules;
-    expect(y2019.sectorFlag.params.votePercent).toMatchObject({ value: 80, confirmed: true });
-    expect(y2024.sectorFlag.params.votePercent).toMatchObject({ value: 80, confirmed: false });
-    expect(y2019.governmentFlag.params.capPercent).toMatchObject({ value: 20, confirmed: true });
-    expect(y2024.governmentFlag.params.capPercent).toMatchObject({ value: 20, confirmed: false });
-    expect(y2025.governmentFlag.params.capPercent).toMatchObject({ value: 20, confirmed: false });
-    expect(y2024.baseEmulationSoldier.params.capPercent).toMatchObject({ value: 15, confirmed: false });
+    expect(y2019.sectorFlag.params.votePercent).toMatchObject({ value: 80, standing: 'secondary' });
+    expect(y2019.sectorFlag.params.voteBody!.value).toBe('cluster');
+    expect(y2019.sectorFlag.params.votePercent!.quote).toContain('các thành viên trong cụm, khối thi đua');
+    expect(y2024.sectorFlag.params.votePercent).toMatchObject({ value: 80, standing: 'secondary' });
+    expect(y2024.sectorFlag.params.voteBase!.value).toBe('members');
+    expect(y2024.sectorFlag.params.votePercent!.quote).toContain('tính trên tổng số thành viên của Hội đồng');
+    expect(y2025.sectorFlag.params.votePercent).toMatchObject({ value: 80, standing: 'unconfirmed' });
+    expect(y2019.governmentFlag.params.capPercent).toMatchObject({ value: 20, standing: 'secondary' });
+    expect(y2024.governmentFlag.params.capPercent).toMatchObject({ value: null, standing: 'unconfirmed' });
+    expect(y2019.baseEmulationSoldier.params.capPercent!.value).toBe(15);
+    expect(y2024.baseEmulationSoldier.params.capPercent).toMatchObject({
+      value: null,
+      standing: 'secondary',
+    });
+    expect(y2024.baseEmulationSoldier.params.capPercent!.quote).toBe('không bị khống chế');
+  });
+
+  it('from 2024 no award requires a lower one unless the text makes it its own standard', () => {
+    for (const set of RULE_SETS.filter((r) => r.validFrom >= '2024-01-01')) {
+      expect(set.principles.params.lowerAwardNotPrecondition!.value, set.id).toBe(true);
+      expect(set.rules.governmentFlag.requires, set.id).toBeUndefined();
+      expect(set.rules.governmentFlag.params.requiresSectorFlagConditions!.value, set.id).toBe(false);
+      for (const rule of Object.values(set.rules))
+        if (rule.requires) expect(rule.requiresWhy, `${set.id}.${rule.id}`).toBeDefined();
+    }
+    expect(ruleSetById('vn-2019-tt01')!.rules.governmentFlag.requires).toEqual([
+      'sectorFlag',
+      'excellentCollective',
+    ]);
   });
 
   it('recruitment months: 10 under TT 01/2019, 6 under TT 02/2024', () => {
@@ -92,9 +146,17 @@ describe('rule sets as data', () => {
     expect(ruleSetForYear(2024)!.rules.advancedWorker.params.minMonthsSinceRecruitment!.value).toBe(6);
   });
 
-  it('only Nghị định 152/2025 carries the tie preference for women', () => {
-    expect(RULE_SETS.filter((r) => r.tiePreference).map((r) => r.id)).toEqual(['vn-2025-tt02-nd152']);
+  it('the tie preference for women is in Nghị định 98/2023 and 152/2025, Điều 4: from 2024-01-01', () => {
+    expect(RULE_SETS.filter((r) => r.tiePreference).map((r) => r.id)).toEqual([
+      'vn-2024-tt01-nd98',
+      'vn-2024-tt02-nd98',
+      'vn-2025-tt02-nd152',
+    ]);
     expect(ruleSetById('vn-2025-tt02-nd152')!.tiePreference!.params.collectiveWomenPercent!.value).toBe(70);
+    expect(ruleSetById('vn-2024-tt01-nd98')!.tiePreference!.basis[0]).toMatchObject({
+      document: 'Nghị định 98/2023/NĐ-CP',
+      article: 'Điều 4',
+    });
     expect(ruleSetById('vn-2025-tt02-nd152')!.tiePreference!.basis[0]).toMatchObject({
       document: 'Nghị định 152/2025/NĐ-CP',
       article: 'Điều 4',
@@ -108,17 +170,18 @@ describe('rule sets as data', () => {
     for (const id of Object.keys(y2019.rules) as (keyof typeof y2019.rules)[]) {
       const before = y2019.rules[id];
       const after = y2024.rules[id];
-      // Same award, same values, except the caps whose source (Decree 91/2017) lapsed.
+      // Same award, same values, except what the law and decree of 2024 changed.
       expect(after.award).toBe(before.award);
       for (const [name, p] of Object.entries(after.params))
-        expect(p.value, `${id}.${name}`).toEqual(before.params[name]!.value);
+        if (!CHANGED_2024.includes(`${id}.${name}`))
+          expect(p.value, `${id}.${name}`).toEqual(before.params[name]!.value);
       expect(documents(after).join(' '), id).not.toMatch(/2003|91\/2017/);
     }
     expect(documents(y2024.rules.governmentFlag)).toEqual([
       'Luật Thi đua, khen thưởng 06/2022/QH15',
       'Nghị định 98/2023/NĐ-CP',
     ]);
-    expect(y2024.rules.sectorFlag.basis).toEqual(y2019.rules.sectorFlag.basis);
+    expect(y2024.rules.sectorFlag.basis[0]).toEqual(y2019.rules.sectorFlag.basis[0]);
     expect(y2024.rules.advancedWorker.params.minMonthsSinceRecruitment!.value).toBe(10);
   });
 });
