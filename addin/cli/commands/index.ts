@@ -2,6 +2,7 @@ import type { Command } from '../context';
 import { checkCommand } from './check';
 import { computeCommand } from './compute';
 import { demoCommand } from './demo';
+import { dossierCommand } from './dossier';
 import { exportCommand } from './export';
 import { mergeCommand } from './merge';
 import { newCommand } from './new';
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   mergeCommand,
   unitsCommand,
   demoCommand,
+  dossierCommand,
 ];
