@@ -55,3 +55,4 @@ export { fingerprintPayload, formatFingerprint } from './fingerprint';
 export { documentText, type OfficialDocument } from './model';
 export { officialNamer, ruleSetDocuments } from './names';
 export { readMeeting, type Meeting } from './meeting';
+export { changeText, diffFacts, documentFacts, type Fact, type FactChange } from './facts';

@@ -5,7 +5,7 @@
  */
 import { type DossierContext, totalsLine } from './context';
 import { dayText, indicatorsExceeded, indicatorsMet, score, share } from './figures';
-import { cell, gap, heading, type OfficialDocument, para, type Run, run, text } from './model';
+import { cell, gap, heading, type OfficialDocument, type Run, run, text } from './model';
 
 export function buildMinutes(ctx: DossierContext): OfficialDocument {
   const m = ctx.meeting;

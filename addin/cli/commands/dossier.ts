@@ -12,7 +12,6 @@ import {
   hasErrors,
   isIsoDate,
   type NominationReport,
-  nominateAwards,
   proposeRotation,
 } from '../../../core';
 import {
@@ -24,7 +23,6 @@ import {
   withCountedVotes,
 } from '../../../templates/dossier';
 import { documentBytes } from '../../host/docx';
-import { fingerprintOf } from '../../host/fingerprint';
 import { convertWorkbooks, hasLibreOffice } from '../../host/libreoffice';
 import { readWorkbookFile } from '../../host/xlsx/files';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
@@ -33,7 +31,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { writeOutputFile } from '../write-output';
-import { computeLoaded } from './compute';
+import { figuresOf, sealOf } from './figures';
 
 const exists = (p: string) =>
   access(p).then(
@@ -99,21 +97,30 @@ export async function writeDossier(
   ctx: CommandContext,
   options: { count?: string; dossier?: DossierOptions; finalised?: Finalisation } = {},
 ): Promise<DossierFiles> {
-  const first = computeLoaded(loaded);
+  // A finalised workbook keeps its votes: a count sheet is for the meeting, before finalising.
+  const seal = await sealOf(loaded.path);
   const defaultCount = join(dir, `bien-ban-kiem-phieu-${loaded.doc.year}.xlsx`);
   const countPath = options.count ? resolve(ctx.io.cwd, options.count) : defaultCount;
-  const counted = await withCountSheet(loaded.doc, countPath, ctx);
-  const doc = counted.doc;
-  const awards = nominateAwards(doc, first.result, { lang: ctx.lang });
-  const report: NominationReport = { ...awards, issues: [...first.result.issues, ...awards.issues] };
-  const fingerprint = fingerprintOf(doc, first.result, report);
+  const counted = seal
+    ? { doc: loaded.doc, notes: [] as string[] }
+    : await withCountSheet(loaded.doc, countPath, ctx);
+  const { doc, result, report, fingerprint } = figuresOf(loaded, ctx, counted.doc);
+  let finalised = options.finalised;
+  if (seal && seal.fingerprint === fingerprint) finalised = { by: seal.by, at: seal.at };
+  else if (seal)
+    counted.notes.push(
+      ctx.t({
+        vi: `Cảnh báo: số liệu đã khác bản chốt (mã khi chốt ${seal.fingerprint}, hiện nay ${fingerprint}); hồ sơ ghi "chưa chốt". Xem thidua check.`,
+        en: `Warning: the figures differ from the finalised ones (fingerprint then ${seal.fingerprint}, now ${fingerprint}); the dossier says "not finalised". See thidua check.`,
+      }),
+    );
   const dossier = buildDossier({
     doc,
-    result: first.result,
+    result,
     report,
     rotation: proposeRotation(doc),
     fingerprint,
-    ...(options.finalised ? { finalised: options.finalised } : {}),
+    ...(finalised ? { finalised } : {}),
     ...(options.dossier ? { options: options.dossier } : {}),
   });
   const docx: string[] = [];
