@@ -40,7 +40,7 @@ export function buildMinutes(ctx: DossierContext): OfficialDocument {
     ),
     {
       type: 'table' as const,
-      widths: [7, 27, 11, 11, 10, 13, 13, 18],
+      widths: [9, 26, 11, 11, 10, 13, 13, 17],
       header: [
         'Hạng',
         'Đơn vị',
@@ -74,7 +74,7 @@ export function buildMinutes(ctx: DossierContext): OfficialDocument {
       ? [
           {
             type: 'table' as const,
-            widths: [24, 24, 9, 11, 10, 9, 13],
+            widths: [22, 24, 9, 11, 10, 11, 13],
             header: [
               'Hình thức',
               'Đơn vị được đề nghị',

@@ -176,7 +176,6 @@ function table(t: Extract<Block, { type: 'table' }>): Table {
     let col = 0;
     return new TableRow({
       tableHeader: head,
-      cantSplit: !head && cells.length > 1 ? false : undefined,
       children: cells.map((c) => {
         const cellWidth = spanWidth(col, c.span ?? 1);
         col += c.span ?? 1;
@@ -284,7 +283,12 @@ export function renderDocument(d: OfficialDocument): Document {
           ...header(d),
           ...titles,
           ...(titles.length ? [line('', { after: 6 })] : []),
-          ...d.body.map((b) => (b.type === 'paragraph' ? paragraph(b) : table(b))),
+          // A little space after each table, so two tables in a row never read as one.
+          ...d.body.flatMap((b) =>
+            b.type === 'paragraph'
+              ? [paragraph(b)]
+              : [table(b), new Paragraph({ spacing: { after: 60 }, children: [] })],
+          ),
           ...closing(d),
         ],
       },
