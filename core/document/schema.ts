@@ -136,6 +136,8 @@ export const optionalFieldSchemas = {
   initiatives: z.unknown(),
   notEvaluated: z.unknown(),
   election: z.unknown(),
+  // The evaluation meeting for the dossier's minutes (docs/dossier.md), read by templates/dossier/meeting.ts.
+  meeting: z.unknown(),
 } as const;
 
 /** Lists: each item is checked alone, so one bad score never hides the others. */

@@ -4,7 +4,9 @@
  * the table, the quota use, recipients and the signature block. One sheet for collectives, one for individuals.
  * The lists hold personal data (Nghị định 13/2023/NĐ-CP): the plan carries no links and nothing is sent anywhere.
  */
-import { type ClusterDocument, type UnitResult, formatNumberVi, matchKey } from '../../core';
+import { type ClusterDocument, type UnitResult, formatNumberVi, matchKey, ruleSetById } from '../../core';
+import { printableBasis, splitBasis, totalsLine } from '../dossier/context';
+import { officialNamer, ruleSetDocuments } from '../dossier/names';
 import type { CellPlan, CellStyle, SheetPlan, WorkbookPlan } from '../plan';
 import {
   NATIONAL_MOTTO,
@@ -66,7 +68,7 @@ function linesIn(text: string, width: number): number {
 const rowHeight = (lines: number): number => Math.round((lines * LINE_POINTS + 5) * 4) / 4;
 
 /** Where a cluster member sits in the computed result, as one line of achievement text. */
-function achievement(unit: UnitResult, members: number): string {
+export function achievement(unit: UnitResult, members: number): string {
   const ind = unit.indicators;
   const parts = [
     `Xếp thứ ${unit.rank}/${members} trong Cụm, ${formatNumberVi(unit.percent, 2)}% điểm chuẩn; ${unit.tier}`,
@@ -77,6 +79,8 @@ function achievement(unit: UnitResult, members: number): string {
 }
 
 interface Lookup {
+  /** The registry's official name of a unit (a variant as typed is never printed). */
+  name(unit: string): string;
   unitOf(n: Nomination): string;
   note(candidate: string, kind: Kind): string;
   result(candidate: string): UnitResult | undefined;
@@ -86,10 +90,13 @@ interface Lookup {
 function lookup(doc: ClusterDocument, options: NominationSheetOptions): Lookup {
   const people = new Map((doc.people ?? []).map((p) => [matchKey(p.name), p]));
   const results = new Map((options.result?.units ?? []).map((u) => [matchKey(u.unit), u]));
+  const name = officialNamer(doc);
   return {
+    name,
     unitOf(n) {
       if (n.kind === 'collective') return doc.cluster.name;
-      return n.unit ?? people.get(matchKey(n.candidate))?.unit ?? '';
+      const unit = n.unit ?? people.get(matchKey(n.candidate))?.unit ?? '';
+      return unit ? name(unit) : '';
     },
     note(candidate, kind) {
       if (kind !== 'individual') return '';
@@ -187,22 +194,35 @@ function sheetFor(
   for (const n of mine) groups.set(n.award, [...(groups.get(n.award) ?? []), n]);
   let stt = 0;
   let group = 0;
+  const clean = printableBasis(list.ruleSet);
   for (const [award, items] of groups) {
     group++;
     w.put(`A${w.row}`, roman(group), { ...bodyStyle('center'), font: font(BODY_SIZE, { bold: true }) });
-    w.span('B', 'F', `${award} (${items.length})`, { ...bodyStyle(), font: font(BODY_SIZE, { bold: true }) });
+    w.span('B', 'F', `${award} (${totalsLine(items)})`, {
+      ...bodyStyle(),
+      font: font(BODY_SIZE, { bold: true }),
+    });
     w.height(rowHeight(linesIn(award, 95)));
     w.row++;
-    for (const n of items) {
+    // The legal basis the rows share is printed once, under the award.
+    const { shared, own } = splitBasis(items.map((n) => ({ basis: n.basis.map(clean) })));
+    if (shared.length) {
+      const text = shared.join('\n');
+      w.put(`A${w.row}`, '', bodyStyle());
+      w.span('B', 'F', text, { ...bodyStyle(), font: font(BODY_SIZE, { italic: true }) });
+      w.height(rowHeight(linesIn(text, 95)));
+      w.row++;
+    }
+    items.forEach((n, k) => {
       stt++;
       const unitResult = kind === 'collective' ? people.result(n.candidate) : undefined;
       const basis = [
         ...(unitResult ? [achievement(unitResult, people.members)] : []),
-        ...n.basis.map((b) => `- ${b}`),
+        ...own[k]!.map((b) => `- ${b}`),
       ];
       const values = [
         stt,
-        n.candidate,
+        kind === 'collective' ? people.name(n.candidate) : n.candidate,
         people.unitOf(n),
         n.award,
         basis.join('\n'),
@@ -214,7 +234,7 @@ function sheetFor(
       const lines = Math.max(...values.map((v, i) => linesIn(String(v), COLUMNS[i]!.width)));
       w.height(rowHeight(lines));
       w.row++;
-    }
+    });
   }
   if (mine.length === 0) {
     w.put(`A${w.row}`, '', bodyStyle());
@@ -223,9 +243,14 @@ function sheetFor(
   }
   const tableEnd = w.row - 1;
   w.row++;
-  w.span('A', 'F', `Tổng số: ${mine.length} ${kind === 'collective' ? 'tập thể' : 'cá nhân'}.`, {
-    font: font(13, { bold: true }),
-  });
+  w.span(
+    'A',
+    'F',
+    `Tổng số: ${mine.length ? totalsLine(mine) : `0 ${kind === 'collective' ? 'tập thể' : 'cá nhân'}`}.`,
+    {
+      font: font(13, { bold: true }),
+    },
+  );
   w.row++;
 
   // Quota use: how much of each cap the proposals take, with the rule that sets it.
@@ -234,16 +259,18 @@ function sheetFor(
     w.row++;
     for (const q of quotasHere) {
       const over = q.proposed > q.limit ? ' — VƯỢT HẠN MỨC' : '';
-      const scope = q.scope ? ` (${q.scope})` : '';
+      const scope = q.scope ? ` (${people.name(q.scope)})` : '';
       const text = `- ${q.award}${scope}: đề nghị ${q.proposed}/${q.limit}${over} (${q.basis}).`;
       w.span('A', 'F', text, { font: font(13), align: { horizontal: 'left', vertical: 'top', wrap: true } });
       w.height(rowHeight(linesIn(text, 90)));
       w.row++;
     }
   }
+  const ruleSet = list.ruleSet ? ruleSetById(list.ruleSet) : undefined;
   if (list.ruleSet) {
-    const title = list.ruleSetTitle ? ` — ${list.ruleSetTitle}` : '';
-    const text = `Bộ quy tắc áp dụng: ${list.ruleSet}${title}.`;
+    // Named by its legal documents, never by the program's id.
+    const named = ruleSet ? ruleSetDocuments(ruleSet.documents) : list.ruleSetTitle;
+    const text = `Văn bản áp dụng: ${named ?? list.ruleSet}.`;
     w.span('A', 'F', text, {
       font: font(13, { italic: true }),
       align: { horizontal: 'left', vertical: 'top', wrap: true },
@@ -314,10 +341,12 @@ export function buildNominationWorkbook(
       subject: 'Có dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP): chỉ dùng nội bộ',
       creator: doc.cluster.name,
     },
-    sheets: [
-      sheetFor('collective', doc, nominations, options, quotasOf('collective')),
-      sheetFor('individual', doc, nominations, options, quotasOf('individual')),
-    ],
+    // A kind with no proposal gets no sheet (no page printed for nothing), unless nothing is proposed at all.
+    sheets: (['collective', 'individual'] as const)
+      .filter((kind, i) =>
+        nominations.nominations.length === 0 ? i === 0 : nominations.nominations.some((n) => n.kind === kind),
+      )
+      .map((kind) => sheetFor(kind, doc, nominations, options, quotasOf(kind))),
     names: [],
   };
 }

@@ -3,6 +3,7 @@ import { locateWorkbookIssues } from '../../host/xlsx/read-document';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
+import { checkSeal, sealLines } from './seal-check';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -16,11 +17,14 @@ export const checkCommand: Command = {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     // From a workbook, the checks' issues name the sheet and cell their value was read from.
     const issues = [...loaded.issues, ...locateWorkbookIssues(loaded.doc, checkCluster(loaded.doc))];
-    if (ctx.values.json) ctx.io.out(JSON.stringify({ issues }, null, 2));
+    // A finalised workbook: do its figures still give the stamped fingerprint, and which cells changed?
+    const seal = await checkSeal(loaded, ctx);
+    if (ctx.values.json) ctx.io.out(JSON.stringify({ issues, ...(seal ? { seal } : {}) }, null, 2));
     else {
       ctx.io.out(ctx.t({ vi: `Kiểm tra ${ctx.positionals[0]}:`, en: `Checking ${ctx.positionals[0]}:` }));
       ctx.io.out(formatIssues(issues, ctx.lang));
+      if (seal) ctx.io.out(sealLines(seal, ctx).join('\n'));
     }
-    return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
+    return hasErrors(issues) || (seal && !seal.matches) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

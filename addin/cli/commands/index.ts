@@ -2,7 +2,10 @@ import type { Command } from '../context';
 import { checkCommand } from './check';
 import { computeCommand } from './compute';
 import { demoCommand } from './demo';
+import { diffCommand } from './diff';
+import { dossierCommand } from './dossier';
 import { exportCommand } from './export';
+import { finaliseCommand } from './finalise';
 import { mergeCommand } from './merge';
 import { newCommand } from './new';
 import { nominateCommand } from './nominate';
@@ -22,4 +25,7 @@ export const commands: Command[] = [
   mergeCommand,
   unitsCommand,
   demoCommand,
+  dossierCommand,
+  finaliseCommand,
+  diffCommand,
 ];

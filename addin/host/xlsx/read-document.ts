@@ -74,6 +74,11 @@ function readMemberScorecard(snapshot: WorkbookSnapshot): WorkbookRead {
   return { doc, issues: [info, ...read.issues], ...(read.sources ? { sources: read.sources } : {}) };
 }
 
+/** Where the values of a document read by readWorkbookDocument sit (sheet and cell); undefined for JSON. */
+export function workbookSourcesOf(doc: ClusterDocument): WorkbookSources | undefined {
+  return SOURCES.get(doc);
+}
+
 /** The member whose scorecard `doc` was read from; undefined for a cluster workbook or a JSON file. */
 export function memberScorecardUnit(doc: ClusterDocument): string | undefined {
   return MEMBER.get(doc);

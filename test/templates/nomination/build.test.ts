@@ -135,7 +135,9 @@ describe('buildNominationWorkbook', () => {
       'Ghi chú',
     ]);
     expect(cell(collectives, `A${header + 1}`).value).toBe('I');
-    expect(cell(collectives, `B${header + 1}`).value).toBe('Cờ thi đua của ngành Kiểm sát nhân dân (1)');
+    expect(cell(collectives, `B${header + 1}`).value).toBe(
+      'Cờ thi đua của ngành Kiểm sát nhân dân (1 tập thể, 1 lượt đề nghị)',
+    );
     expect(cell(collectives, `A${header + 2}`).value).toBe(1);
     expect(cell(collectives, `B${header + 2}`).value).toBe('VKSND tỉnh Gia Lai');
     expect(cell(collectives, `E${header + 2}`).value).toBe(
@@ -242,12 +244,54 @@ describe('buildNominationWorkbook', () => {
     expect(cell(sheet, 'D3').value).toBe('Đắk Lắk, ngày …… tháng …… năm 2023');
   });
 
-  it('says so when a sheet has no proposal', () => {
+  it('prints no sheet for a kind with no proposal, and says so when nothing is proposed', () => {
     const plan2 = buildNominationWorkbook(doc, {
       nominations: list.nominations.filter((n) => n.kind === 'collective'),
     });
-    expect(textOf(plan2.sheets[1]!)).toContain('Không có đề nghị.');
-    expect(textOf(plan2.sheets[1]!)).toContain('Tổng số: 0 cá nhân.');
+    expect(plan2.sheets.map((s) => s.name)).toEqual(['DS tập thể']);
+    const none = buildNominationWorkbook(doc, { nominations: [] });
+    expect(none.sheets.map((s) => s.name)).toEqual(['DS tập thể']);
+    expect(textOf(none.sheets[0]!)).toContain('Không có đề nghị.');
+    expect(textOf(none.sheets[0]!)).toContain('Tổng số: 0 tập thể.');
+  });
+
+  it('counts recipients and proposals, prints official names, the shared basis once, the rule set by its documents', () => {
+    const typo: ClusterDocument = {
+      ...doc,
+      units: [...doc.units, { name: 'VKSND tỉnh Quãng Ngãi' }],
+    };
+    const basis = ['Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20', 'Trong số "Tập thể lao động xuất sắc"'];
+    const plan3 = buildNominationWorkbook(typo, {
+      ruleSet: 'vn-2019-tt01',
+      nominations: [
+        {
+          award: 'Tập thể lao động tiên tiến',
+          candidate: 'VKSND tỉnh Gia Lai',
+          kind: 'collective',
+          basis: ['Căn cứ: Luật'],
+        },
+        {
+          award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
+          candidate: 'VKSND tỉnh Gia Lai',
+          kind: 'collective',
+          basis: [...basis, '5/5'],
+        },
+        {
+          award: 'Cờ thi đua của ngành Kiểm sát nhân dân',
+          candidate: 'VKSND tỉnh Quãng Ngãi',
+          kind: 'collective',
+          basis: [...basis, '4/5'],
+        },
+      ],
+    });
+    const sheet = plan3.sheets[0]!;
+    const all = textOf(sheet);
+    expect(all).toContain('Tổng số: 2 tập thể, 3 lượt đề nghị.');
+    expect(all).toContain('VKSND tỉnh Quảng Ngãi');
+    expect(all).not.toContain('Quãng');
+    expect(all.split('Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20').length - 1).toBe(1);
+    expect(all).toContain('Văn bản áp dụng: Luật Thi đua, khen thưởng 2003');
+    expect(all).not.toContain('vn-2019-tt01');
   });
 });
 

@@ -81,11 +81,9 @@ describe('printed documents', { timeout: 240_000 }, () => {
       expect(all).toContain(individual.candidate);
     }
     expect(all).toContain('TM. CỤM THI ĐUA SỐ 7');
-    expect(all).toContain(
-      'DS'.length > 0
-        ? `Tổng số: ${report.nominations.filter((n) => n.kind === 'collective').length} tập thể.`
-        : '',
-    );
+    const collectives = report.nominations.filter((n) => n.kind === 'collective');
+    const recipients = new Set(collectives.map((n) => n.candidate)).size;
+    expect(all).toContain(`Tổng số: ${recipients} tập thể, ${collectives.length} lượt đề nghị.`);
     const [png] = await pdfToPng(files.pdf!, join(dir, 'danh-sach'), { dpi: 110, first: 1, last: 1 });
     const size = pngSize(await readFile(png!));
     expect(size.height).toBeGreaterThan(size.width); // A4 portrait
