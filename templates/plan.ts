@@ -170,6 +170,8 @@ export type SheetRole =
   | 'summary'
   | 'votes'
   | 'people'
+  | 'decisions'
+  | 'yearOverYear'
   | 'nominations'
   | 'log'
   | 'meta';

@@ -49,6 +49,8 @@ import { FMT, computed, fixed, header, input, label, subtitle, title as titleSty
 import { type ScorecardValues, scorecardValues } from './values';
 import { dateCell, peopleListText } from './cells';
 import { guideSheet } from './guide';
+import { decisionsSheet } from './decisions';
+import { yearOverYearSheet } from './year-over-year';
 
 /**
  * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
@@ -84,6 +86,7 @@ const KNOWN_KEYS = new Set([
   'people',
   'ruleSet',
   'sample',
+  'decisions',
 ]);
 
 export const TIE_BREAK_TEXT: Record<string, string> = {
@@ -100,7 +103,7 @@ export function tieBreakText(keys: readonly TieBreakKey[]): string {
 }
 
 /** Table cells: a header row plus body rows; every body cell also listed in `cells` with its style. */
-function table(
+export function table(
   name: string,
   top: number,
   left: number,
@@ -132,12 +135,12 @@ function table(
   return { name, ref: a1(top, left), headers: [...headers], rows, style };
 }
 
-const v = (value: CellValue | undefined, style = input()): CellPlan => ({
+export const v = (value: CellValue | undefined, style = input()): CellPlan => ({
   ref: '',
   value: value ?? null,
   style,
 });
-const f = (formula: string, result: CellValue, style = computed()): CellPlan => ({
+export const f = (formula: string, result: CellValue, style = computed()): CellPlan => ({
   ref: '',
   formula,
   result,
@@ -1015,6 +1018,9 @@ export function buildClusterWorkbook(
     summary.sheet,
     votesSheet(ctx),
     peopleSheet(ctx),
+    // Years that follow each other (issue 13): templates/build/decisions.ts, year-over-year.ts.
+    decisionsSheet(doc, names.decisions),
+    ...[yearOverYearSheet(doc, names.yearOverYear, names.summary, result)].filter((s) => s !== undefined),
     logSheet(ctx, log),
     meta.sheet,
   ];

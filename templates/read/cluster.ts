@@ -39,6 +39,7 @@ import {
 } from '../layouts/cluster';
 import type { SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { criteriaFromTable, locateCriteria } from './criteria';
+import { readDecisionsTable } from './decisions';
 import { type WorkbookSources, scoreKey } from './sources';
 import {
   type LocatedTable,
@@ -133,7 +134,7 @@ function yesNo(r: Reader, sheet: SheetSnapshot, row: number, col: number, what: 
   return undefined;
 }
 
-function readDate(
+export function readDate(
   r: Reader,
   sheet: SheetSnapshot,
   row: number,
@@ -774,5 +775,6 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   readIndicators(r, doc);
   readVotes(r, doc);
   readPeople(r, doc);
+  readDecisionsTable(r, doc);
   return { doc, issues: r.issues, sources: r.sources };
 }

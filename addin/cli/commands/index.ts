@@ -3,8 +3,10 @@ import { checkCommand } from './check';
 import { computeCommand } from './compute';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
+import { historyCommand } from './history';
 import { mergeCommand } from './merge';
 import { newCommand } from './new';
+import { nextCommand } from './next';
 import { nominateCommand } from './nominate';
 import { rotateCommand } from './rotate';
 import { tallyCommand } from './tally';
@@ -22,4 +24,6 @@ export const commands: Command[] = [
   mergeCommand,
   unitsCommand,
   demoCommand,
+  nextCommand,
+  historyCommand,
 ];
