@@ -113,6 +113,11 @@ export const optionalFieldSchemas = {
   initiatives: z.unknown(),
   notEvaluated: z.unknown(),
   election: z.unknown(),
+  // Project extensions for the years that follow each other (issue 13): checked by core/years
+  // (readDecisions, readPreviousYear), documented in docs/years.md.
+  decisions: z.unknown(),
+  previousYear: z.unknown(),
+  // End of the issue 13 block.
 } as const;
 
 /** Lists: each item is checked alone, so one bad score never hides the others. */

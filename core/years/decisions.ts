@@ -122,5 +122,5 @@ export function decisionText(d: Pick<Decision, 'number' | 'date' | 'authority'>)
 }
 
 /** The identity of one award for de-duplication: a decision seen in two files is one award. */
-export const decisionKey = (d: Pick<Decision, 'year' | 'form' | 'recipient'>): string =>
-  `${d.year}|${matchKey(d.form)}|${matchKey(d.recipient)}`;
+export const decisionKey = (d: Pick<Decision, 'year' | 'form' | 'recipient' | 'unit'>): string =>
+  `${d.year}|${matchKey(d.form)}|${matchKey(d.recipient)}|${matchKey(d.unit ?? '')}`;

@@ -205,26 +205,19 @@ export function nextYearDocument(doc: ClusterDocument, options: NextYearOptions 
       vi: `${d.form} cho ${d.recipient} (năm ${d.year}): đề nghị chưa có quyết định (chưa ghi số quyết định); không ghi vào lịch sử`,
       en: `${d.form} for ${d.recipient} (${d.year}): proposed, no decision number yet; not recorded as history`,
     });
+  const waiting = new Map<string, string[]>();
   for (const n of options.nominations ?? []) {
-    const hit = decided.some(
-      (d) =>
-        d.year === doc.year &&
-        nameConfidence(d.recipient, n.candidate) >= NAME_THRESHOLD &&
-        (sameForm(d.form, n.award) || isAward(d.form, n.rule)),
-    );
-    const listed = decisions.some(
-      (d) =>
-        !isDecided(d) &&
-        nameConfidence(d.recipient, n.candidate) >= NAME_THRESHOLD &&
-        (sameForm(d.form, n.award) || isAward(d.form, n.rule)),
-    );
-    if (!hit && !listed)
-      notCarried.push({
-        vi: `${n.award} cho ${n.candidate}: Thi đua đề nghị năm ${doc.year} nhưng chưa có quyết định trong sheet "Quyết định"; không ghi vào lịch sử`,
-        en: `${n.award} for ${n.candidate}: proposed for ${doc.year} with no decision on the "Quyết định" sheet; not recorded as history`,
-      });
+    const fits = (d: Decision) =>
+      nameConfidence(d.recipient, n.candidate) >= NAME_THRESHOLD &&
+      (sameForm(d.form, n.award) || isAward(d.form, n.rule));
+    if (decisions.some((d) => d.year === doc.year && fits(d))) continue;
+    waiting.set(n.award, [...(waiting.get(n.award) ?? []), n.candidate]);
   }
-
+  for (const [award, who] of waiting)
+    notCarried.push({
+      vi: `${award}: ${who.join(', ')}: Thi đua đề nghị năm ${doc.year} nhưng sheet "Quyết định" chưa có quyết định; không ghi vào lịch sử`,
+      en: `${award}: ${who.join(', ')}: proposed for ${doc.year} with no decision on the "Quyết định" sheet; not recorded as history`,
+    });
   // People: units mapped, this year's decided titles and awards appended.
   const people: Person[] = (doc.people ?? []).map((p) => {
     const { rating: _rating, ...rest } = p;

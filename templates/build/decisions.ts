@@ -18,6 +18,21 @@ import { dateCell } from './cells';
 import { f, formulaText, table, v } from './cluster';
 import { FMT, computed, input, subtitle, title as titleStyle } from './styles';
 
+/** Empty rows inside the table, so a decision typed there is read without widening the table. */
+const SPARE_ROWS = 10;
+
+const statusFormula = (r: number) =>
+  `IF(AND(B${r}="",C${r}=""),"",IF(TRIM(F${r})="",${formulaText(PROPOSED_TEXT)},${formulaText(DECIDED_TEXT)}))`;
+
+function blankRow(r: number): CellPlan[] {
+  const formats = [FMT.count, FMT.text, FMT.text, FMT.text, FMT.text, FMT.text, FMT.date, FMT.text];
+  return [
+    ...formats.map((fmt) => v(null, input(fmt))),
+    f(statusFormula(r), '', computed(FMT.text)),
+    v(null, input(FMT.text)),
+  ];
+}
+
 export function decisionsSheet(doc: ClusterDocument, name: string): SheetPlan {
   const cells: CellPlan[] = [
     { ref: 'A1', value: `QUYẾT ĐỊNH KHEN THƯỞNG — NĂM ${doc.year} VÀ CÁC NĂM TRƯỚC`, style: titleStyle },
@@ -36,8 +51,9 @@ export function decisionsSheet(doc: ClusterDocument, name: string): SheetPlan {
     top,
     left,
     DECISION_HEADERS,
-    decisions.map((d, k) => {
+    [...decisions, ...Array.from({ length: SPARE_ROWS }, () => undefined)].map((d, k) => {
       const r = top + 1 + k;
+      if (!d) return blankRow(r);
       return [
         v(d.year, input(FMT.count)),
         v(d.form, input(FMT.text)),
@@ -47,17 +63,13 @@ export function decisionsSheet(doc: ClusterDocument, name: string): SheetPlan {
         v(d.number ?? null, input(FMT.text)),
         v(d.date ? dateCell(d.date) : null, input(FMT.date)),
         v(d.authority ?? null, input(FMT.text)),
-        f(
-          `IF(AND(B${r}="",C${r}=""),"",IF(TRIM(F${r})="",${formulaText(PROPOSED_TEXT)},${formulaText(DECIDED_TEXT)}))`,
-          d.number ? DECIDED_TEXT : PROPOSED_TEXT,
-          computed(FMT.text),
-        ),
+        f(statusFormula(r), d.number ? DECIDED_TEXT : PROPOSED_TEXT, computed(FMT.text)),
         v(d.source ?? null, input(FMT.text)),
       ];
     }),
     cells,
   );
-  const bottom = top + Math.max(decisions.length, 1) + 20;
+  const bottom = top + decisions.length + SPARE_ROWS;
   return {
     name,
     role: 'decisions',
