@@ -11,3 +11,4 @@ export * from './ranking';
 export * from './compute';
 export * from './awards';
 export * from './cluster';
+export * from './years';

@@ -174,6 +174,8 @@ export type SheetRole =
   | 'summary'
   | 'votes'
   | 'people'
+  | 'decisions'
+  | 'yearOverYear'
   | 'nominations'
   | 'log'
   | 'meta';

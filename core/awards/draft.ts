@@ -3,6 +3,7 @@ import type { ClusterDocument, ResultDocument } from '../document/types';
 import type { Bilingual, Issue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import type { AwardRecord, UnitProfile } from './extensions';
+import type { AwardHistoryInput } from './history';
 import type { RuleBook } from './params';
 import { AWARD_ALIASES, AWARD_NAMES } from './rulesets/awards';
 import type { AwardRuleId } from './rulesets/types';
@@ -47,6 +48,8 @@ export interface AwardContext {
   nominations: DraftNomination[];
   blocked: DraftBlocked[];
   quotas: DraftQuota[];
+  /** Earlier years (issue 13, core/awards/history.ts); absent: the typed titles only. */
+  history?: AwardHistoryInput;
 }
 
 /** Every name an award goes by (official, aliases), for matching votes, titles and records. */

@@ -12,6 +12,7 @@ import { matchKey } from '../text/key';
 import { formatCitations } from './citation';
 import { type AwardContext, awardNames, isAward, levelIndex } from './draft';
 import { isWoman, profileOf } from './extensions';
+import { earlierAward, heldTitle, historyBasis } from './history';
 import { capShortfall, pickWithinQuota, quotaLimit } from './quota';
 import type { AwardRuleId } from './rulesets/types';
 import { judgeVote, type VoteVerdict, voteRule } from './ballot';
@@ -332,12 +333,11 @@ export function nominateIndividuals(ctx: AwardContext): void {
   const sectorVote = voteRule(ctx, 'sectorEmulationSoldier')!;
   const sectorNames = awardNames('sectorEmulationSoldier');
   const years = Array.from({ length: run }, (_, k) => year - run + 1 + k);
+  const thisYearProposed = { vi: 'đề nghị trong danh sách này', en: 'proposed in this list' };
   for (const c of cases) {
     const p = c.person;
     const held = years.filter(
-      (y) =>
-        (y === year && c.base) ||
-        (p.titles ?? []).some((t) => t.year === y && isAward(t.title, 'baseEmulationSoldier')),
+      (y) => (y === year && c.base) || heldTitle(ctx, c.index, p, 'baseEmulationSoldier', y),
     );
     const vote = findVote(ctx.votes, sectorNames, p.name);
     if (held.length < run && !vote) continue;
@@ -370,6 +370,7 @@ export function nominateIndividuals(ctx: AwardContext): void {
         vi: `"Chiến sĩ thi đua cơ sở" ${run} năm liên tục (${years[0]}–${year})`,
         en: `Grassroots Emulation Fighter ${run} years running (${years[0]}–${year})`,
       },
+      ...historyBasis(ctx, c.index, 'baseEmulationSoldier', years, thisYearProposed),
       {
         vi: `Sáng kiến cấp Ngành năm ${initiative!.year}`,
         en: `Sector-level initiative in ${initiative!.year}`,
@@ -396,7 +397,9 @@ export function nominateIndividuals(ctx: AwardContext): void {
     const served = differenceInYears(cutoff, start);
     if (served < serviceYears) continue;
     const reasons: Bilingual[] = [];
-    const title = (p.titles ?? []).find((t) => isAward(t.title, 'procuracyMedal'));
+    const title =
+      (p.titles ?? []).find((t) => isAward(t.title, 'procuracyMedal')) ??
+      earlierAward(ctx, c.index, 'procuracyMedal');
     const record = ctx.records.find(
       (r) =>
         r.kind === 'individual' &&

@@ -8,6 +8,7 @@ import { type Issue, makeIssue } from '../issues/issue';
 import { nominateCollectives } from './collective';
 import type { AwardContext } from './draft';
 import { readAwardRecords, readUnitProfiles } from './extensions';
+import type { AwardHistoryInput } from './history';
 import { nominateIndividuals } from './individual';
 import { RuleBook, type RuleValueUse } from './params';
 import { ruleSetById, ruleSetForYear, RULE_SETS } from './rulesets';
@@ -81,6 +82,8 @@ export interface NominateOptions {
   lang?: AwardLang;
   /** Forces a rule set (by id), over the document's `ruleSet` and the default for its year. */
   ruleSet?: string;
+  /** Earlier years' titles and decisions per person (core/years buildAwardHistory). */
+  history?: AwardHistoryInput;
 }
 
 /** The rule set for a document: an explicit id, else the document's `ruleSet`, else the one in force on 31 December. */
@@ -176,6 +179,7 @@ export function nominateAwards(
     );
     return report;
   }
+  if (options.history) ctx.history = options.history;
   report.referenceDate = book.referenceDate(doc.year);
   // People first: a collective's share of Advanced Workers may be counted from its people's outcome.
   nominateIndividuals(ctx);

@@ -9,6 +9,7 @@ import { readAwardRecords, readInitiativeRecords } from '../awards/extensions';
 import type { ClusterDocument } from '../document/types';
 import type { Issue } from '../issues/issue';
 import { matchKey } from '../text/key';
+import { isDecided, readDecisions } from '../years/decisions';
 
 export const TALLY_FORMAT = 'thidua/tally@1';
 
@@ -41,6 +42,10 @@ export interface AwardTally {
   initiatives: LevelCount[];
   /** The same, unit by unit (awards and initiatives recorded with a unit). */
   units: UnitTally[];
+  /** Awards counted from the documents' decisions (issue 13): only decided ones, each once. */
+  decided: number;
+  /** Decision rows without a decision number (proposals): listed, not counted. */
+  proposed: number;
   issues: Issue[];
 }
 
@@ -95,6 +100,8 @@ export function tallyAwards(docs: readonly ClusterDocument[], options: TallyOpti
   const wanted = (unit: string | undefined) =>
     filter === undefined || (unit !== undefined && matchKey(unit) === filter);
 
+  let decided = 0;
+  let proposed = 0;
   for (const doc of docs) {
     for (const r of readAwardRecords(doc, issues)) {
       const unit = r.unit ?? (r.kind === 'collective' ? r.recipient : undefined);
@@ -102,6 +109,23 @@ export function tallyAwards(docs: readonly ClusterDocument[], options: TallyOpti
       const n = r.count ?? 1;
       all.addAward(r.form, r.kind, n);
       unitCounter(unit)?.addAward(r.form, r.kind, n);
+    }
+    // Decided awards of the document's year; an `awards` record of the same award is not counted twice.
+    const recorded = new Set(
+      readAwardRecords(doc, []).map(
+        (r) => `${r.year ?? doc.year}|${matchKey(r.form)}|${matchKey(r.recipient ?? '')}`,
+      ),
+    );
+    for (const d of readDecisions(doc, issues)) {
+      if (d.year !== doc.year || !wanted(d.unit)) continue;
+      if (!isDecided(d)) {
+        proposed++;
+        continue;
+      }
+      if (recorded.has(`${d.year}|${matchKey(d.form)}|${matchKey(d.recipient)}`)) continue;
+      decided++;
+      all.addAward(d.form, d.kind, 1);
+      unitCounter(d.unit)?.addAward(d.form, d.kind, 1);
     }
     if (doc.initiatives !== undefined) {
       for (const r of readInitiativeRecords(doc, issues)) {
@@ -135,6 +159,8 @@ export function tallyAwards(docs: readonly ClusterDocument[], options: TallyOpti
       forms: [...counter.forms.values()],
       initiatives: [...counter.levels.values()],
     })),
+    decided,
+    proposed,
     issues,
   };
   if (options.unit !== undefined) tally.unit = options.unit;

@@ -138,6 +138,11 @@ export const optionalFieldSchemas = {
   election: z.unknown(),
   // The evaluation meeting for the dossier's minutes (docs/dossier.md), read by templates/dossier/meeting.ts.
   meeting: z.unknown(),
+  // Project extensions for the years that follow each other (issue 13): checked by core/years
+  // (readDecisions, readPreviousYear), documented in docs/years.md.
+  decisions: z.unknown(),
+  previousYear: z.unknown(),
+  // End of the issue 13 block.
 } as const;
 
 /** Lists: each item is checked alone, so one bad score never hides the others. */

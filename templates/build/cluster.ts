@@ -51,6 +51,8 @@ import { dateCell, localDateTime, peopleListText } from './cells';
 import { guideSheet } from './guide';
 import { indicatorRowFormulas } from './indicator-formulas';
 import { fitRowHeights } from './row-heights';
+import { decisionsSheet } from './decisions';
+import { yearOverYearSheet } from './year-over-year';
 
 /**
  * A computation whose result the summary stamps (rule-based rank and tier). With computeCluster's whole
@@ -86,6 +88,7 @@ const KNOWN_KEYS = new Set([
   'people',
   'ruleSet',
   'sample',
+  'decisions',
 ]);
 
 export const TIE_BREAK_TEXT: Record<string, string> = {
@@ -102,7 +105,7 @@ export function tieBreakText(keys: readonly TieBreakKey[]): string {
 }
 
 /** Table cells: a header row plus body rows; every body cell also listed in `cells` with its style. */
-function table(
+export function table(
   name: string,
   top: number,
   left: number,
@@ -134,12 +137,12 @@ function table(
   return { name, ref: a1(top, left), headers: [...headers], rows, style };
 }
 
-const v = (value: CellValue | undefined, style = input()): CellPlan => ({
+export const v = (value: CellValue | undefined, style = input()): CellPlan => ({
   ref: '',
   value: value ?? null,
   style,
 });
-const f = (formula: string, result: CellValue, style = computed()): CellPlan => ({
+export const f = (formula: string, result: CellValue, style = computed()): CellPlan => ({
   ref: '',
   formula,
   result,
@@ -1020,6 +1023,9 @@ export function buildClusterWorkbook(
     summary.sheet,
     votesSheet(ctx),
     peopleSheet(ctx),
+    // Years that follow each other (issue 13): templates/build/decisions.ts, year-over-year.ts.
+    decisionsSheet(doc, names.decisions),
+    ...[yearOverYearSheet(doc, names.yearOverYear, names.summary, result)].filter((s) => s !== undefined),
     logSheet(ctx, log),
     meta.sheet,
   ];

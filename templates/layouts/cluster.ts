@@ -18,6 +18,8 @@ export const SHEET = {
   summary: 'Tổng hợp',
   votes: 'Biểu quyết',
   people: 'Cá nhân',
+  decisions: 'Quyết định',
+  yearOverYear: 'So với năm trước',
   log: 'Nhật ký',
   meta: '_ThiDua',
 } as const satisfies Partial<Record<SheetRole, string>>;

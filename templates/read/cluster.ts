@@ -40,6 +40,7 @@ import {
 import type { SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { criteriaFromTable, locateCriteria } from './criteria';
 import { blankPointsRule, checkScorecardCells, sheetFormula } from './scorecard-cells';
+import { readDecisionsTable } from './decisions';
 import { type WorkbookSources, scoreKey } from './sources';
 import {
   type LocatedTable,
@@ -134,7 +135,7 @@ function yesNo(r: Reader, sheet: SheetSnapshot, row: number, col: number, what: 
   return undefined;
 }
 
-function readDate(
+export function readDate(
   r: Reader,
   sheet: SheetSnapshot,
   row: number,
@@ -784,5 +785,6 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   readIndicators(r, doc);
   readVotes(r, doc);
   readPeople(r, doc);
+  readDecisionsTable(r, doc);
   return { doc, issues: r.issues, sources: r.sources };
 }

@@ -4,6 +4,7 @@
  */
 import { matchKey } from '../../core';
 import { LAYOUT, type SHEET, TABLE } from '../layouts/cluster';
+import { DECISIONS_TABLE, YEAR_OVER_YEAR_TABLE } from '../layouts/years';
 import type { WorkbookSnapshot } from '../plan';
 import type { BuildOptions } from '../build/cluster';
 
@@ -15,6 +16,8 @@ const ROLE_OF_TABLE: Partial<Record<string, keyof typeof SHEET>> = {
   [matchKey(TABLE.votes)]: 'votes',
   [matchKey(TABLE.people)]: 'people',
   [matchKey(TABLE.log)]: 'log',
+  [matchKey(DECISIONS_TABLE)]: 'decisions',
+  [matchKey(YEAR_OVER_YEAR_TABLE)]: 'yearOverYear',
   [matchKey(TABLE.meta)]: 'meta',
 };
 

@@ -6,8 +6,10 @@ import { diffCommand } from './diff';
 import { dossierCommand } from './dossier';
 import { exportCommand } from './export';
 import { finaliseCommand } from './finalise';
+import { historyCommand } from './history';
 import { mergeCommand } from './merge';
 import { newCommand } from './new';
+import { nextCommand } from './next';
 import { nominateCommand } from './nominate';
 import { rotateCommand } from './rotate';
 import { tallyCommand } from './tally';
@@ -28,4 +30,6 @@ export const commands: Command[] = [
   dossierCommand,
   finaliseCommand,
   diffCommand,
+  nextCommand,
+  historyCommand,
 ];

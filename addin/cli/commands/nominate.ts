@@ -7,6 +7,7 @@ import {
   hasErrors,
   isIsoDate,
   type NominationReport,
+  type NominateOptions,
   nominateAwards,
   type RuleValueReport,
 } from '../../../core';
@@ -20,6 +21,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
 import { computeLoaded } from './compute';
+import { historyOption } from './nominate-history';
 
 function valueText(v: RuleValueReport['value']): string {
   return Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v);
@@ -179,7 +181,7 @@ async function writeNominationSheets(
 export const nominateCommand: Command = {
   name: 'nominate',
   usage:
-    'thidua nominate FILE [--json] [-o OUT.xlsx [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--attached-to TEXT] [--signer NAME]] [--rule-set ID] [--lang en]',
+    'thidua nominate FILE [--json] [-o OUT.xlsx [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--attached-to TEXT] [--signer NAME]] [--rule-set ID] [--history FILE|FOLDER]… [--lang en]',
   summary: {
     vi: 'áp dụng bộ quy tắc theo thời kỳ: điều kiện, biểu quyết, giới hạn; đề nghị khen thưởng',
     en: 'applies the dated rule set: eligibility, votes, caps; proposes awards',
@@ -194,6 +196,8 @@ export const nominateCommand: Command = {
     symbol: { type: 'string' },
     'attached-to': { type: 'string' },
     signer: { type: 'string' },
+    // Earlier years' files or folders (issue 13): "three consecutive years", "once only" from the decisions.
+    history: { type: 'string', multiple: true },
   },
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
@@ -201,12 +205,14 @@ export const nominateCommand: Command = {
     const { result } = computeLoaded(loaded);
     // Bad header options stop the command before anything is printed.
     const sheetOptions = outPath ? sheetOptionsFrom(ctx, result) : undefined;
-    const options: { lang: 'vi' | 'en'; ruleSet?: string } = { lang: ctx.lang };
+    const options: NominateOptions = { lang: ctx.lang };
     if (typeof ctx.values['rule-set'] === 'string') options.ruleSet = ctx.values['rule-set'];
+    const earlier = await historyOption(loaded, result, ctx);
+    if (earlier) options.history = earlier.history;
     const awards = nominateAwards(loaded.doc, result, options);
     const report: NominationReport = {
       ...awards,
-      issues: [...result.issues, ...awards.issues],
+      issues: [...result.issues, ...(earlier?.issues ?? []), ...awards.issues],
     };
     if (ctx.values.json) ctx.io.out(JSON.stringify(report, null, 2));
     else ctx.io.out(formatNominations(report, ctx));

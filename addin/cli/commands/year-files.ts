@@ -1,0 +1,41 @@
+/**
+ * The yearly files of a cluster for `history` and `nominate --history`: files or folders (every .json and
+ * .xlsx inside, by name), each read and computed, named by its file name in every basis and line of output.
+ * Only read: nothing is copied anywhere (the office's files are the history).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { computeCluster, type Issue, type YearFile } from '../../../core';
+import type { CommandContext } from '../context';
+import { loadDocument } from '../load';
+
+const READABLE = new Set(['.json', '.xlsx', '.xlsm']);
+
+async function expand(arg: string, ctx: CommandContext): Promise<string[]> {
+  const path = resolve(ctx.io.cwd, arg);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return [arg];
+  const names = (await readdir(path)).filter(
+    (n) => READABLE.has(extname(n).toLowerCase()) && !n.startsWith('~$'),
+  );
+  return names.sort().map((n) => join(arg, n));
+}
+
+export async function loadYearFiles(
+  args: readonly string[],
+  ctx: CommandContext,
+): Promise<{ files: YearFile[]; issues: Issue[] }> {
+  const files: YearFile[] = [];
+  const issues: Issue[] = [];
+  for (const arg of args)
+    for (const file of await expand(arg, ctx)) {
+      const loaded = await loadDocument(file, ctx);
+      issues.push(...loaded.issues.filter((i) => i.severity === 'error'));
+      files.push({
+        doc: loaded.doc,
+        source: basename(loaded.path),
+        result: computeCluster(loaded.doc).result,
+      });
+    }
+  return { files: files.sort((a, b) => a.doc.year - b.doc.year), issues };
+}

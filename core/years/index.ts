@@ -1,0 +1,6 @@
+export * from './decisions';
+export * from './lines';
+export * from './people';
+export * from './history';
+export * from './next';
+export * from './compare';
