@@ -7,6 +7,7 @@ import { mergeCommand } from './merge';
 import { newCommand } from './new';
 import { nominateCommand } from './nominate';
 import { rotateCommand } from './rotate';
+import { rulesCommand } from './rules';
 import { tallyCommand } from './tally';
 import { unitsCommand } from './units';
 
@@ -21,5 +22,6 @@ export const commands: Command[] = [
   exportCommand,
   mergeCommand,
   unitsCommand,
+  rulesCommand,
   demoCommand,
 ];
