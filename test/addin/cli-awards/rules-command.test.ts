@@ -17,7 +17,9 @@ describe('thidua rules', () => {
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('Bộ quy tắc có hiệu lực ngày 31/12/2024: vn-2024-tt02-nd98');
     expect(r.out).toContain('• sectorFlag.voteBase = members [theo bản sao thứ cấp]');
-    expect(r.out).toContain('“tỷ lệ phiếu đồng ý của Hội đồng Thi đua - Khen thưởng cấp trình khen thưởng từ 80%');
+    expect(r.out).toContain(
+      '“tỷ lệ phiếu đồng ý của Hội đồng Thi đua - Khen thưởng cấp trình khen thưởng từ 80%',
+    );
     expect(r.out).toContain('Nghị định 98/2023/NĐ-CP, Điều 30, khoản 7');
     expect(r.out).toContain('• governmentFlag.capPercent = — [chưa xác nhận]');
     expect(r.out).toContain('Bằng khen của Viện trưởng VKSND tối cao — Viện trưởng VKSND tối cao');
@@ -29,7 +31,12 @@ describe('thidua rules', () => {
     const r = await run(['rules', '--date', '2023-06-30', '--json', '--lang', 'en']);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out);
-    expect(d).toMatchObject({ format: 'thidua/rules@1', id: 'vn-2019-tt01', date: '2023-06-30', changes: [] });
+    expect(d).toMatchObject({
+      format: 'thidua/rules@1',
+      id: 'vn-2019-tt01',
+      date: '2023-06-30',
+      changes: [],
+    });
     expect(d.previous).toBeUndefined();
     const values = d.rules.flatMap((rule: { values: { standing: string; quote?: string }[] }) => rule.values);
     expect(values.length).toBeGreaterThan(30);
