@@ -23,6 +23,7 @@ import type {
   Nomination,
   QuotaUse,
   RegistryUnit,
+  RuleSetDescription,
   UnitResolution,
 } from './ports';
 
@@ -102,6 +103,10 @@ export interface NominationReport {
   document: DocumentSummary;
   ruleSet?: string;
   ruleSetTitle?: string;
+  /** The day service and leave were counted to. */
+  referenceDate?: string;
+  /** The rule set applied, in words (values, quotes, sources, standing, changes): shown by the awards view. */
+  rules?: RuleSetDescription;
   nominations: Nomination[];
   quotas: QuotaUse[];
   blocked: BlockedCandidate[];
@@ -443,6 +448,9 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       };
       if (outcome.ruleSet) report.ruleSet = outcome.ruleSet;
       if (outcome.ruleSetTitle) report.ruleSetTitle = outcome.ruleSetTitle;
+      if (outcome.referenceDate) report.referenceDate = outcome.referenceDate;
+      const rules = outcome.ruleSet ? ports.describeRules?.(outcome.ruleSet, run.lang) : undefined;
+      if (rules) report.rules = rules;
       return report;
     },
 

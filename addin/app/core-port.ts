@@ -35,6 +35,10 @@ export const corePorts: CorePorts = {
     };
   },
   nominate: (document, result, lang = 'vi') => core.nominateAwards(document, result, { lang }),
+  describeRules(ruleSetId, lang = 'vi') {
+    const set = core.ruleSetById(ruleSetId);
+    return set ? core.describeRuleSet(set, lang) : undefined;
+  },
   rotate: (document) => core.proposeRotation(document),
   buildWorkbook: (document, computation) =>
     buildClusterWorkbook(document, computation, { now: new Date().toISOString() }),

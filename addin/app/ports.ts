@@ -15,6 +15,7 @@ import type {
   Issue,
   ResultDocument,
   RotationProposal,
+  RuleSetDescription,
   ScoreExplanation,
   TieBreakKey,
   UnitRef,
@@ -42,6 +43,7 @@ export interface Computation {
 }
 
 export type NominationOutcome = CoreNominationReport;
+export type { RuleSetDescription };
 export type Nomination = AwardNomination;
 export type QuotaUse = AwardQuota;
 export type BlockedCandidate = AwardBlocked;
@@ -72,6 +74,8 @@ export interface CorePorts {
   compute(document: ClusterDocument): Computation;
   /** core/awards: the dated rule set applied to the computed result. */
   nominate(document: ClusterDocument, result: ResultDocument, lang?: 'vi' | 'en'): NominationOutcome;
+  /** core/awards: a rule set (by id) in words: values with quote, source, standing; changes from the previous. */
+  describeRules?(ruleSetId: string, lang?: 'vi' | 'en'): RuleSetDescription | undefined;
   /** core/cluster: next year's leader and deputy (from the rotation, last year's deputy and guidance). */
   rotate(document: ClusterDocument): RotationOutcome;
   /** templates/build: the workbook plan, with results when a computation is given. */

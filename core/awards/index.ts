@@ -15,3 +15,14 @@ export {
 } from './extensions';
 export { isAward, awardNames } from './draft';
 export * from './nominate';
+export { AWARD_FORMS, type AwardForm } from './rulesets/forms';
+export {
+  describeRuleSet,
+  describeRulesOn,
+  diffRuleSets,
+  RULES_FORMAT,
+  type RuleChange,
+  type RuleDescription,
+  type RuleSetDescription,
+  type RuleValueDescription,
+} from './describe';

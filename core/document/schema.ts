@@ -61,7 +61,7 @@ export const indicatorResultSchema = z.looseObject({
 // ---- Awards extensions (issue 11, docs/awards.md): votes by body, leave, pending procedures, discipline dates ----
 const awardVoteFields = {
   body: z.enum(['cluster', 'council']).optional(),
-  members: z.int().nonnegative().optional(),
+  members: z.int().optional(),
 };
 const awardDisciplineFields = { actYear: z.int().optional(), decided: z.string().optional() };
 const awardPersonFields = {

@@ -12,6 +12,7 @@ import { newCommand } from './new';
 import { nextCommand } from './next';
 import { nominateCommand } from './nominate';
 import { rotateCommand } from './rotate';
+import { rulesCommand } from './rules';
 import { tallyCommand } from './tally';
 import { unitsCommand } from './units';
 
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   exportCommand,
   mergeCommand,
   unitsCommand,
+  rulesCommand,
   demoCommand,
   dossierCommand,
   finaliseCommand,

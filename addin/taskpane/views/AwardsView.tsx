@@ -11,6 +11,7 @@ import {
 import type { AppActions, ExportReport, NominationReport } from '../../app/actions';
 import { IssueList } from '../components/IssueList';
 import { OperationStatus } from '../components/OperationStatus';
+import { RulesInForce } from '../components/RulesInForce';
 import { useLang } from '../lang';
 import { useOperation } from '../use-operation';
 import { groupByAward } from '../view-model';
@@ -136,7 +137,7 @@ function Candidate({
 }
 
 export function NominationResult({ report, actions }: { report: NominationReport; actions: AppActions }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const styles = useViewStyles();
   const own = useStyles();
   const proposed = groupByAward(report.nominations);
@@ -156,6 +157,13 @@ export function NominationResult({ report, actions }: { report: NominationReport
       {report.ruleSet && (
         <Text className={styles.muted}>
           {t('awards.ruleSet', { ruleSet: report.ruleSetTitle ?? report.ruleSet })}
+        </Text>
+      )}
+      {report.referenceDate && (
+        <Text className={styles.muted}>
+          {t('awards.referenceDate', {
+            date: lang === 'en' ? report.referenceDate : report.referenceDate.split('-').reverse().join('/'),
+          })}
         </Text>
       )}
       <Text className={styles.muted}>{t('awards.expandHint')}</Text>
@@ -215,6 +223,7 @@ export function NominationResult({ report, actions }: { report: NominationReport
         ))}
       </section>
       {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
+      {report.rules && <RulesInForce rules={report.rules} />}
     </div>
   );
 }

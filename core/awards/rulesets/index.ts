@@ -13,6 +13,11 @@ export type {
   RuleParam,
   RuleSet,
   TiePreferenceRule,
+  Evidence,
+  GeneralRule,
+  GeneralRuleId,
+  PrinciplesRule,
+  Standing,
 } from './types';
 export { AWARD_ALIASES, AWARD_NAMES } from './awards';
 

@@ -6,7 +6,7 @@
 import { carried } from './awards';
 import { notes } from './notes';
 import { sources as s } from './sources';
-import type { AwardRule, RuleSet } from './types';
+import type { AwardRule, GeneralRule, RuleParam, RuleSet } from './types';
 import { vn2024Tt02Nd98 } from './vn-2024-tt02-nd98';
 
 const previous = vn2024Tt02Nd98.rules;
@@ -18,6 +18,15 @@ function carryVotes(rule: AwardRule): AwardRule {
   for (const k of VOTE_KEYS) if (params[k]) params[k] = carried(params[k]!, notes.nd152Carried);
   const basis = rule.basis.map((c) => (c.document === s.nd98.document ? s.nd152 : c));
   return { ...rule, basis, params };
+}
+
+/** Nghị định 152/2025, Điều 4 holds the same principles (issue 11): the citations move, the values stay. */
+function withNd152Article4<R extends GeneralRule>(rule: R): R {
+  const params: Record<string, RuleParam> = {};
+  for (const [k, p] of Object.entries(rule.params))
+    params[k] =
+      p.cites?.document === s.nd98.document ? { ...p, cites: { ...p.cites, document: s.nd152.document } } : p;
+  return { ...rule, basis: [s.nd152Principles], params };
 }
 
 export const vn2025Tt02Nd152: RuleSet = {
@@ -37,8 +46,8 @@ export const vn2025Tt02Nd152: RuleSet = {
     baseEmulationSoldier: carryVotes(previous.baseEmulationSoldier),
     sectorEmulationSoldier: carryVotes(previous.sectorEmulationSoldier),
   },
-  principles: { ...vn2024Tt02Nd98.principles, basis: [s.nd152Principles] },
-  tiePreference: { ...vn2024Tt02Nd98.tiePreference!, basis: [s.nd152Principles] },
+  principles: withNd152Article4(vn2024Tt02Nd98.principles),
+  tiePreference: withNd152Article4(vn2024Tt02Nd98.tiePreference!),
   notes: [
     {
       vi: 'Nghị định 152/2025 thay Nghị định 98/2023; Điều 4 giữ các nguyên tắc (mức thấp không là điều kiện của mức cao; khen đột xuất, chuyên đề không làm căn cứ khen công trạng; ưu tiên nữ khi bằng nhau)',

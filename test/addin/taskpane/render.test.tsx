@@ -14,6 +14,7 @@ import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
 import { RotationResult } from '../../../addin/taskpane/views/RotationView';
 import type { ComputeReport } from '../../../addin/app/actions';
 import { rankingRows } from '../../../addin/taskpane/view-model';
+import { describeRuleSet, ruleSetById } from '../../../core';
 import { result, sampleComputeReport } from './fixtures';
 
 const computeReport: ComputeReport = {
@@ -183,6 +184,35 @@ describe('NominationResult and RotationResult', () => {
     expect(text).toContain(
       'Không đủ điều kiện (1) Cờ thi đua của ngành Kiểm sát nhân dân (1) VKSND tỉnh Hà Tĩnh Tập thể Phiếu đồng ý 60% < 80%',
     );
+  });
+
+  it('shows the rule set applied: values with standing, the text’s words, forms and changes', () => {
+    const report = (lang: Lang) => ({
+      source: 'x',
+      document: computeReport.document,
+      ruleSet: 'vn-2024-tt02-nd98',
+      referenceDate: '2024-12-31',
+      rules: describeRuleSet(ruleSetById('vn-2024-tt02-nd98')!, lang),
+      nominations: [],
+      quotas: [],
+      blocked: [],
+      issues: [],
+      counts: { error: 0, warning: 0, info: 0 },
+    });
+    const vi = html(<NominationResult actions={untouchable} report={report('vi')} />);
+    expect(vi).toContain('Thời gian công tác, nghỉ tính đến ngày 31/12/2024');
+    expect(vi).toContain('Bộ quy tắc đang áp dụng: vn-2024-tt02-nd98');
+    expect(vi).toContain('sectorFlag.voteBase = members theo bản sao thứ cấp');
+    expect(vi).toContain(
+      '“ tỷ lệ phiếu đồng ý của Hội đồng Thi đua - Khen thưởng cấp trình khen thưởng từ 80%',
+    );
+    expect(vi).toContain('governmentFlag.capPercent = — chưa xác nhận');
+    expect(vi).toContain('Bằng khen của Viện trưởng VKSND tối cao — Viện trưởng VKSND tối cao');
+    expect(vi).toContain('Thay đổi so với vn-2024-tt01-nd98');
+    const en = html(<NominationResult actions={untouchable} report={report('en')} />, 'en');
+    expect(en).toContain('Rule set in force: vn-2024-tt02-nd98');
+    expect(en).toContain('from a secondary copy');
+    expect(en).toContain('Grassroots Emulation Fighter');
   });
 
   it('shows next year leader, deputy and reason in the chosen language', () => {
