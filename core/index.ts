@@ -2,6 +2,9 @@
 // Each concept folder exposes itself through its own index.ts; names must be distinct across folders.
 export * from './exact';
 export * from './issues';
+export * from './model';
+export * from './criteria';
+export * from './resolve';
 export * from './document';
 export * from './text';
 export * from './registry';

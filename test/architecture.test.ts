@@ -54,7 +54,8 @@ const imports: Import[] = files.flatMap((from) =>
 function folderOf(file: string): string {
   const parts = file.split('/');
   const depth = parts[0] === 'addin' && parts[1] === 'host' ? 3 : 2;
-  return parts.length > depth ? parts.slice(0, depth).join('/') : parts.slice(0, depth - 1).join('/');
+  // A file at a layer's top (templates/plan.ts, core/index.ts) is a unit of its own.
+  return parts.length > depth ? parts.slice(0, depth).join('/') : file.replace(/\.tsx?$/, '');
 }
 
 const NODE_OR_HOST_PACKAGES =

@@ -3,7 +3,7 @@
  * excellent quota where the rule set has one), then the flags the cluster proposes: the candidates come from
  * the votes, each checked on its own conditions (./flags).
  */
-import type { UnitResult } from '../document/types';
+import type { UnitResult } from '../model/types';
 import { toMilli } from '../exact/decimal';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { formatCitations } from './citation';

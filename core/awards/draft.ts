@@ -1,5 +1,5 @@
 /** What the award engines write while they work (bilingual), before the report is rendered in one language. */
-import type { ClusterDocument, ResultDocument } from '../document/types';
+import type { ClusterDocument, ResultDocument } from '../model/types';
 import type { Bilingual, Issue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import type { AwardRecord, UnitProfile } from './extensions';

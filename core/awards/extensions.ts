@@ -8,7 +8,7 @@
  * Each reader checks its field and reports what is wrong with a JSON path, keeping every valid entry.
  */
 import { type Issue, makeIssue } from '../issues/issue';
-import type { ClusterDocument } from '../document/types';
+import type { ClusterDocument } from '../model/types';
 import { matchKey } from '../text/key';
 
 export const UNIT_LEVELS = ['supreme', 'high', 'provincial', 'district', 'area'] as const;

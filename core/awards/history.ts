@@ -5,7 +5,7 @@
  * below, so it never reads files or matches people itself. Without a history the typed titles are used as
  * before.
  */
-import type { Person } from '../document/types';
+import type { Person } from '../model/types';
 import type { Bilingual } from '../issues/issue';
 import { type AwardContext, isAward } from './draft';
 import { AWARD_NAMES } from './rulesets/awards';

@@ -6,7 +6,7 @@
  * discipline procedure, investigation or inspection is pending (Nghị định 98/2023, Điều 4, khoản 4).
  */
 import { differenceInMonths, differenceInYears, isValid, parseISO } from 'date-fns';
-import type { Person, PersonDiscipline } from '../document/types';
+import type { Person, PersonDiscipline } from '../model/types';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatCitations } from './citation';

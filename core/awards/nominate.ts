@@ -3,7 +3,7 @@
  * basis of each), how much of each cap is used, who is blocked and why, and which values were unconfirmed or
  * overridden. Pure: the document and its computed result in, the report out.
  */
-import type { ClusterDocument, ResultDocument } from '../document/types';
+import type { ClusterDocument, ResultDocument } from '../model/types';
 import { type Issue, makeIssue } from '../issues/issue';
 import { nominateCollectives } from './collective';
 import type { AwardContext } from './draft';

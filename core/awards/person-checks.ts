@@ -13,7 +13,7 @@ import {
   min,
   parseISO,
 } from 'date-fns';
-import type { Person } from '../document/types';
+import type { Person } from '../model/types';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatCitations } from './citation';

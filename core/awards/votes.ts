@@ -5,7 +5,7 @@
  */
 import { toMilli } from '../exact/decimal';
 import { matchKey } from '../text/key';
-import type { Vote } from '../document/types';
+import type { Vote } from '../model/types';
 
 export type VoteBody = 'cluster' | 'council';
 

@@ -3,7 +3,7 @@
  * order after the new leader becomes deputy; a unit listed in `notEvaluated` (not evaluated in the document's
  * year) is skipped. A recorded `election` (leader and deputy are elected since 2024) replaces the proposal.
  */
-import type { ClusterDocument, ResultDocument } from '../document/types';
+import type { ClusterDocument, ResultDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { type LeadershipGuidance, leadershipGuidanceFor } from './leadership';

@@ -6,7 +6,7 @@
  */
 import { AWARD_NAMES, type AwardRuleId, isAward } from '../awards';
 import { readAwardRecords, readInitiativeRecords } from '../awards/extensions';
-import type { ClusterDocument } from '../document/types';
+import type { ClusterDocument } from '../model/types';
 import type { Issue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { isDecided, readDecisions } from '../years/decisions';

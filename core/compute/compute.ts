@@ -3,7 +3,7 @@
  * stage choice, ranking and tiers, as the spec's result document, plus explain() for "why this score".
  */
 import { checkHiddenText } from '../document/hidden-text';
-import { type ResolvedCluster, resolveClusterDocument } from '../document/resolve';
+import { type ResolvedCluster, resolveClusterDocument } from '../resolve/resolve';
 import {
   type ClusterDocument,
   type IndicatorSummary,
@@ -12,8 +12,8 @@ import {
   type StageTotals,
   type TierRule,
   type UnitResult,
-} from '../document/types';
-import { numText, STAGE_TEXT } from '../document/words';
+} from '../model/types';
+import { numText, STAGE_TEXT } from '../model/words';
 import type { Milli } from '../exact/decimal';
 import {
   type ClusterIndicatorEvaluation,
@@ -32,7 +32,7 @@ import {
   explainCriterionScore,
 } from '../scorecard/explain';
 import { type ClusterScorecard, nodeTotal, scoreClusterUnits, type UnitStageScore } from '../scorecard/score';
-import { findCriterion } from '../scorecard/tree';
+import { findCriterion } from '../criteria/tree';
 import { matchKey } from '../text/key';
 
 export interface CriterionRow {

@@ -2,8 +2,8 @@
 import type { Issue } from '../issues/issue';
 import { checkDocumentUnits } from '../registry';
 import { checkHiddenText } from './hidden-text';
-import { resolveClusterDocument } from './resolve';
-import type { ClusterDocument } from './types';
+import { resolveClusterDocument } from '../resolve/resolve';
+import type { ClusterDocument } from '../model/types';
 
 /**
  * Semantic checks (references, duplicates, bounds, caps, cycles, sums, indicators, votes, ranking options)

@@ -6,7 +6,7 @@
  */
 import { type Issue, makeIssue } from '../issues/issue';
 import { inspectHostileText, showHidden } from '../text/hostile';
-import { jsonPath } from './words';
+import { jsonPath } from '../model/words';
 
 const KIND_TEXT = {
   control: { vi: 'ký tự điều khiển', en: 'control character' },

@@ -1,8 +1,6 @@
-export * from './types';
 export { clusterDocumentSchema } from './schema';
 export * from './parse';
 export * from './json-syntax';
-export * from './resolve';
 export * from './check';
 export * from './hidden-text';
 export * from './json-bytes';

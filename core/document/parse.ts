@@ -9,8 +9,8 @@ import { type Bilingual, type Issue, type IssueLocation, makeIssue } from '../is
 import { compileFastReader, type FastReader, REJECT } from './fast-shape';
 import { type JsonOddity, scanJson } from './json-syntax';
 import { headerSchema, listSchemas, optionalFieldSchemas, requiredLists } from './schema';
-import { CLUSTER_FORMAT, type ClusterDocument } from './types';
-import { describeValue, expectedTypeText, jsonPath, numText } from './words';
+import { CLUSTER_FORMAT, type ClusterDocument } from '../model/types';
+import { describeValue, expectedTypeText, jsonPath, numText } from '../model/words';
 
 export interface ParsedCluster {
   doc?: ClusterDocument;

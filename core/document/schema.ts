@@ -5,7 +5,7 @@
  * (and reported as warnings by the parser), so nothing typed is lost.
  */
 import { z } from 'zod';
-import { CLUSTER_FORMAT } from './types';
+import { CLUSTER_FORMAT } from '../model/types';
 
 const stageSchema = z.enum(['self', 'verified']);
 

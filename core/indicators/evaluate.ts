@@ -3,8 +3,8 @@
  * ≤ when lower is better) and exceeded (exceedable, arising, strictly better than target), per unit and
  * over the whole cluster ("121/122 chỉ tiêu phát sinh đạt, 99,2%"). Comparisons are exact on integers.
  */
-import type { ResolvedCluster, ResolvedIndicator } from '../document/resolve';
-import type { IndicatorSummary } from '../document/types';
+import type { ResolvedCluster, ResolvedIndicator } from '../resolve/resolve';
+import type { IndicatorSummary } from '../model/types';
 import { roundRatio } from '../exact/decimal';
 import type { Bilingual } from '../issues/issue';
 import { formatNumberVi, formatPercentVi } from '../text/numbers';

@@ -3,8 +3,8 @@
  * (1, 2, 2, 4). Row order never decides: tied units are listed by name only for display. Every rank says
  * which key separated it from its neighbours, with both values.
  */
-import { numText } from '../document/words';
-import type { TieBreakKey, TierRule } from '../document/types';
+import { numText } from '../model/words';
+import type { TieBreakKey, TierRule } from '../model/types';
 import { type Milli, roundRatio, toMilli } from '../exact/decimal';
 import type { Bilingual } from '../issues/issue';
 import { formatPercentVi } from '../text/numbers';

@@ -3,7 +3,7 @@
  * procuracy is checked against the registry for the document's date (31 December of `year`, or the end of
  * a campaign's period). Area procuracies and departments are left to the document's own matching.
  */
-import type { ClusterDocument } from '../document/types';
+import type { ClusterDocument } from '../model/types';
 import { type Issue, makeIssue } from '../issues/issue';
 import { inspectLegacyText } from '../text/legacy';
 import { resolveUnit } from './resolve';

@@ -9,12 +9,12 @@ import {
   type ResolvedScore,
   resolvedScoreAt,
   scorePath,
-} from '../document/resolve';
-import { numText, STAGE_TEXT } from '../document/words';
+} from '../resolve/resolve';
+import { numText, STAGE_TEXT } from '../model/words';
 import type { Milli } from '../exact/decimal';
 import type { Bilingual, Issue, Stage } from '../issues/issue';
 import { type CapApplied, type ClusterScorecard, nodeTotal, type UnitStageScore } from './score';
-import { type CriteriaTree, criterionLineage } from './tree';
+import { type CriteriaTree, criterionLineage } from '../criteria/tree';
 
 export interface ScoreEntryView {
   stage: Stage;

@@ -5,10 +5,10 @@
  * is one and keeps the self score otherwise.
  */
 import type { Milli } from '../exact/decimal';
-import type { ResolvedCluster, ScoreColumns } from '../document/resolve';
-import { STAGE_SELF } from '../document/resolve-scores';
+import type { ResolvedCluster, ScoreColumns } from '../resolve/resolve';
+import { STAGE_SELF } from '../resolve/resolve-scores';
 import type { Stage } from '../issues/issue';
-import type { CriteriaTree } from './tree';
+import type { CriteriaTree } from '../criteria/tree';
 
 /** A group cap that cut the sum below it. */
 export interface CapApplied {

@@ -5,7 +5,7 @@
  * a change that would compare two different units.
  */
 import { fromMilli, toMilli } from '../exact/decimal';
-import type { ClusterDocument, ResultDocument } from '../document/types';
+import type { ClusterDocument, ResultDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 

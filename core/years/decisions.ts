@@ -4,7 +4,7 @@
  * `[{ form, recipient, kind?, unit?, number?, date?, authority?, year?, source? }]`. A row without a number is
  * a proposal still waiting for its decision: shown as such, never counted as an award.
  */
-import type { ClusterDocument } from '../document/types';
+import type { ClusterDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { isIsoDate } from '../registry/units';
 import { matchKey } from '../text/key';

@@ -7,7 +7,7 @@ import { isAward } from '../awards/draft';
 import type { AwardHistoryEntry, AwardHistoryInput } from '../awards/history';
 import type { AwardRuleId } from '../awards/rulesets/types';
 import { readAwardRecords } from '../awards/extensions';
-import type { ClusterDocument, ResultDocument } from '../document/types';
+import type { ClusterDocument, ResultDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { type Decision, decisionKey, decisionText, isDecided, readDecisions } from './decisions';

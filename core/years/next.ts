@@ -10,7 +10,7 @@
 import { isAward } from '../awards/draft';
 import type { AwardNomination } from '../awards/nominate';
 import { proposeRotation, type RotationProposal } from '../cluster/rotation';
-import type { ClusterDocument, Criterion, Person, ResultDocument } from '../document/types';
+import type { ClusterDocument, Criterion, Person, ResultDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { attributeToSuccessor, lineageOf } from '../registry/lineage';
 import { matchKey } from '../text/key';

@@ -5,7 +5,7 @@
  * different unit or a different date keeps them apart, and the reason is said.
  */
 import { distance } from 'fastest-levenshtein';
-import type { Person } from '../document/types';
+import type { Person } from '../model/types';
 import type { Bilingual } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { allowedEdits, compactFold } from '../text/similarity';

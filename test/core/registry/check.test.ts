@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocumentUnits, documentDate } from '../../../core/registry/check';
-import type { ClusterDocument } from '../../../core/document/types';
+import type { ClusterDocument } from '../../../core/model/types';
 
 const doc = (
   year: number,

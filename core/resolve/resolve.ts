@@ -5,8 +5,8 @@
  */
 import { type Milli, toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
-import type { OccurrenceDeduction } from '../scorecard/rules';
-import { buildCriteriaTree, type CriteriaTree } from '../scorecard/tree';
+import type { OccurrenceDeduction } from '../criteria/rules';
+import { buildCriteriaTree, type CriteriaTree } from '../criteria/tree';
 import {
   type ScoreColumns,
   resolveScores,
@@ -20,45 +20,13 @@ import { documentDate } from '../registry/check';
 import { provincialIdentity } from '../registry/identity';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
-import type { ClusterDocument, Score, TieBreakKey, TierRule } from './types';
-import { decimalsOf, duplicateCodeText, numText } from './words';
+import type { ClusterDocument, Score, TieBreakKey, TierRule } from '../model/types';
+import { decimalsOf, duplicateCodeText, numText } from '../model/words';
 
 export type { ScoreColumns } from './resolve-scores';
 
-export interface ResolvedClusterUnit {
-  index: number;
-  /** As written in `units`: the name results use. */
-  name: string;
-  key: string;
-  province?: string;
-  path: string;
-}
-
-export type ScoreField = 'points' | 'bonus' | 'deduction' | 'occurrences';
-
-/** A typed value that was outside its bound and is counted at the bound. */
-export interface HeldValue {
-  field: ScoreField;
-  typed: number;
-  counted: number;
-  issueCode: string;
-}
-
-export interface ResolvedScore {
-  /** Index in `doc.scores`; its JSON path is scorePath(index). */
-  index: number;
-  unit: number;
-  node: number;
-  stage: Stage;
-  points: Milli;
-  bonus: Milli;
-  /** What counts: occurrences × deductionEach capped (the scorecard's rule) or the typed deduction held to its bound. */
-  deduction: Milli;
-  /** Present when the deduction comes from occurrences. */
-  occurrenceRule: OccurrenceDeduction | undefined;
-  note: string | undefined;
-  held: HeldValue[];
-}
+export type { HeldValue, ResolvedClusterUnit, ResolvedScore, ScoreField } from './scores-model';
+import type { ResolvedClusterUnit, ResolvedScore } from './scores-model';
 
 export const scorePath = (index: number): string => `scores[${index}]`;
 

@@ -6,8 +6,8 @@
  * document order), so the rest of the scorecard still computes.
  */
 import { type Milli, sumMilli, toMilli } from '../exact/decimal';
-import type { Criterion } from '../document/types';
-import { duplicateCodeText } from '../document/words';
+import type { Criterion } from '../model/types';
+import { duplicateCodeText } from '../model/words';
 import { type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';

@@ -5,13 +5,13 @@
  */
 import { type Milli, toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
-import { type OccurrenceDeduction, occurrenceDeduction } from '../scorecard/rules';
-import type { CriteriaTree, CriterionNode } from '../scorecard/tree';
+import { type OccurrenceDeduction, occurrenceDeduction } from '../criteria/rules';
+import type { CriteriaTree, CriterionNode } from '../criteria/tree';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
-import type { HeldValue, ResolvedClusterUnit, ResolvedScore, ScoreField } from './resolve';
-import type { Score } from './types';
-import { numText, STAGE_TEXT } from './words';
+import type { HeldValue, ResolvedClusterUnit, ResolvedScore, ScoreField } from './scores-model';
+import type { Score } from '../model/types';
+import { numText, STAGE_TEXT } from '../model/words';
 
 export function unknownUnitIssue(
   name: unknown,
