@@ -12,7 +12,7 @@ import {
   type ParsedCluster,
   parseClusterJson,
 } from '../../core';
-import { readWorkbookDocument } from '../host/xlsx/read-document';
+import { readWorkbookDocument } from './read-document';
 import { CliError, type CommandContext } from './context';
 
 export interface LoadedDocument {

@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readWorkbookDocument } from '../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../addin/cli/read-document';
 import { planToBytes, writeResultsCopy } from '../../addin/host/xlsx/workbook-files';
 import {
   type ClusterDocument,

@@ -40,14 +40,16 @@ import {
   SHEET,
   STAGE_TEXT,
   TABLE,
+  TIE_BREAK_TEXT,
   YES,
   scorecardSheetName,
+  type SheetNames,
 } from '../layouts/cluster';
-import { a1, abs, columnLetter, quoteSheet, sheetRef } from './a1';
+import { a1, abs, columnLetter, quoteSheet, sheetRef } from '../layouts/a1';
 import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
 import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type ScorecardValues, scorecardValues } from './values';
-import { dateCell, localDateTime, peopleListText } from './cells';
+import { dateCell, localDateTime, peopleListText } from '../layouts/cells';
 import { guideSheet } from './guide';
 import { indicatorRowFormulas } from './indicator-formulas';
 import { fitRowHeights } from './row-heights';
@@ -66,7 +68,7 @@ export interface BuildOptions {
   /** ISO time written in the ranking stamp and the log (pure builders take the clock as input). */
   now?: string;
   /** Existing sheet names by role (and by unit for scorecards), so an update plan writes where the workbook has them. */
-  sheetNames?: Partial<Record<keyof typeof SHEET, string>> & { scorecards?: Record<string, string> };
+  sheetNames?: SheetNames;
   /** Log lines to add (what the add-in did). */
   log?: { time: string; action: string; detail: string }[];
 }
@@ -91,12 +93,7 @@ const KNOWN_KEYS = new Set([
   'decisions',
 ]);
 
-export const TIE_BREAK_TEXT: Record<string, string> = {
-  indicatorsMetRatio: 'Tỷ lệ chỉ tiêu đạt',
-  indicatorsExceededRatio: 'Tỷ lệ chỉ tiêu vượt',
-  deduction: 'Điểm trừ (ít hơn xếp trên)',
-  bonus: 'Điểm cộng',
-};
+export { TIE_BREAK_TEXT } from '../layouts/cluster';
 
 export function tieBreakText(keys: readonly TieBreakKey[]): string {
   return keys

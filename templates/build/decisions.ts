@@ -14,7 +14,7 @@ import {
   PROPOSED_TEXT,
   YEARS_LAYOUT,
 } from '../layouts/years';
-import { dateCell } from './cells';
+import { dateCell } from '../layouts/cells';
 import { f, formulaText, table, v } from './cluster';
 import { FMT, computed, input, subtitle, title as titleStyle } from './styles';
 

@@ -1,5 +1,5 @@
-export * from './a1';
-export * from './cells';
+export * from '../layouts/a1';
+export * from '../layouts/cells';
 export * from './cluster';
 export * from './new-document';
 export * from './scorecard-sheet';

@@ -7,7 +7,7 @@
  * characters of the default font (Calibri; LibreOffice needs Carlito, its metric twin, to size them alike). Pure.
  */
 import type { CellPlan, CellStyle, SheetPlan } from '../plan';
-import { parseA1, parseRange } from './a1';
+import { parseA1, parseRange } from '../layouts/a1';
 
 /** Excel's default column width (characters of "0" in the default font). */
 const DEFAULT_WIDTH = 8.43;

@@ -7,37 +7,13 @@
 import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
 import type { CellPlan, CellValue, SheetPlan, ValidationPlan } from '../plan';
 import { HEADERS, LAYOUT } from '../layouts/cluster';
-import { a1, columnLetter } from './a1';
+import { a1, columnLetter } from '../layouts/a1';
 import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
 import { type StageValue, type UnitValues, leafBonusCap } from './values';
 
 /** 1-based scorecard columns. */
-export const SC = {
-  code: 1,
-  title: 2,
-  standard: 3,
-  bonusMax: 4,
-  deductionMax: 5,
-  deductionEach: 6,
-  selfPoints: 7,
-  selfBonus: 8,
-  selfOccurrences: 9,
-  selfDeduction: 10,
-  selfTotal: 11,
-  verPoints: 12,
-  verBonus: 13,
-  verOccurrences: 14,
-  verDeduction: 15,
-  verTotal: 16,
-  selfNote: 17,
-  verNote: 18,
-  selfP: 19,
-  selfB: 20,
-  selfD: 21,
-  verP: 22,
-  verB: 23,
-  verD: 24,
-} as const;
+export { SC } from '../layouts/scorecard';
+import { SC } from '../layouts/scorecard';
 
 export const SCORECARD_COLUMNS = HEADERS.scorecard.length;
 

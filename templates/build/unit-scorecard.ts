@@ -18,7 +18,7 @@ import {
 } from '../layouts/cluster';
 import { UNIT_META_FIELDS, UNIT_META_KEYS, UNIT_META_PART_CHARS } from '../layouts/unit-meta';
 import type { CellPlan, WorkbookPlan } from '../plan';
-import { a1, sheetRef } from './a1';
+import { a1, sheetRef } from '../layouts/a1';
 import { buildScorecardSheet } from './scorecard-sheet';
 import { fitRowHeights } from './row-heights';
 import { FMT, fixed, header } from './styles';

@@ -15,7 +15,7 @@ import {
 import { HEADERS, LAYOUT } from '../layouts/cluster';
 import { YEAR_OVER_YEAR_TABLE, YEARS_LAYOUT } from '../layouts/years';
 import type { CellPlan, CellValue, SheetPlan } from '../plan';
-import { columnLetter, quoteSheet } from './a1';
+import { columnLetter, quoteSheet } from '../layouts/a1';
 import { f, table, v } from './cluster';
 import { FMT, computed, fixed, subtitle, title as titleStyle } from './styles';
 

@@ -4,7 +4,7 @@
  * the recorded vote of the same award and candidate, so a typed count flows into the minutes and the list.
  */
 import { type Bilingual, type ClusterDocument, matchKey, type Vote } from '../../core';
-import { a1, parseRange } from '../build/a1';
+import { a1, parseRange } from '../layouts/a1';
 import { FMT, input, label, title } from '../build/styles';
 import type { CellPlan, CellValue, WorkbookPlan, WorkbookSnapshot } from '../plan';
 import type { BallotAward } from './ballots';

@@ -223,3 +223,16 @@ export function scorecardSheetName(unit: string, taken: ReadonlySet<string>): st
   const short = unit.replace(/^\s*(VKSND|Viện kiểm sát nhân dân)\s+/i, '').trim() || unit;
   return safeSheetName(short, taken);
 }
+
+/** The tie-break keys as the workbook writes them (read back by matching this text). */
+export const TIE_BREAK_TEXT: Record<string, string> = {
+  indicatorsMetRatio: 'Tỷ lệ chỉ tiêu đạt',
+  indicatorsExceededRatio: 'Tỷ lệ chỉ tiêu vượt',
+  deduction: 'Điểm trừ (ít hơn xếp trên)',
+  bonus: 'Điểm cộng',
+};
+
+/** Existing sheet names by role (and by unit for scorecards), so an update plan writes where the workbook has them. */
+export type SheetNames = Partial<Record<keyof typeof SHEET, string>> & {
+  scorecards?: Record<string, string>;
+};

@@ -18,10 +18,10 @@ import {
   makeIssue,
   matchKey,
 } from '../../core';
-import { a1 } from '../build/a1';
-import { parsePeopleList, serialToIso, textDateToIso } from '../build/cells';
-import { TIE_BREAK_TEXT } from '../build/cluster';
-import { SC } from '../build/scorecard-sheet';
+import { a1 } from '../layouts/a1';
+import { parsePeopleList, serialToIso, textDateToIso } from '../layouts/cells';
+import { TIE_BREAK_TEXT } from '../layouts/cluster';
+import { SC } from '../layouts/scorecard';
 import {
   CLUSTER_TEMPLATE_ID,
   CLUSTER_TEMPLATE_VERSION,

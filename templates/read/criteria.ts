@@ -3,7 +3,7 @@
  * in any workbook (readCriteriaTable), headers matched by matchKey with the usual Vietnamese variants.
  */
 import { type Criterion, type Issue, matchKey } from '../../core';
-import { a1 } from '../build/a1';
+import { a1 } from '../layouts/a1';
 import { HEADERS, NO, SHEET, TABLE, YES } from '../layouts/cluster';
 import type { WorkbookSnapshot } from '../plan';
 import {

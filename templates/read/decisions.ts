@@ -4,7 +4,7 @@
  * name the sheet and cell; a bad row is left out, the others are kept.
  */
 import { type ClusterDocument, matchKey } from '../../core';
-import { a1 } from '../build/a1';
+import { a1 } from '../layouts/a1';
 import { SHEET } from '../layouts/cluster';
 import { DECISION_HEADERS as H, DECISIONS_TABLE, KIND_LABEL } from '../layouts/years';
 import { readDate } from './cluster';

@@ -5,7 +5,7 @@
  */
 import { type Bilingual, type Issue, makeIssue, matchKey, parseVietnameseNumber } from '../../core';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
-import { a1, overlaps, parseRange } from '../build/a1';
+import { a1, overlaps, parseRange } from '../layouts/a1';
 import { HEADER_VARIANTS, TABLE } from '../layouts/cluster';
 import { type WorkbookSources, emptySources } from './sources';
 

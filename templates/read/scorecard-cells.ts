@@ -4,8 +4,8 @@
  * into input cells, formula cells typed over (the hidden S:X columns included) and values typed beside the
  * table. Pure: it reads a snapshot and adds issues naming sheet and cell.
  */
-import { a1 } from '../build/a1';
-import { SC } from '../build/scorecard-sheet';
+import { a1 } from '../layouts/a1';
+import { SC } from '../layouts/scorecard';
 import { HEADERS } from '../layouts/cluster';
 import type { SheetSnapshot } from '../plan';
 import { type LocatedTable, type Reader, cellAt, isBlank } from './grid';

@@ -6,7 +6,7 @@ import { matchKey } from '../../core';
 import { LAYOUT, type SHEET, TABLE } from '../layouts/cluster';
 import { DECISIONS_TABLE, YEAR_OVER_YEAR_TABLE } from '../layouts/years';
 import type { WorkbookSnapshot } from '../plan';
-import type { BuildOptions } from '../build/cluster';
+import type { SheetNames } from '../layouts/cluster';
 
 const ROLE_OF_TABLE: Partial<Record<string, keyof typeof SHEET>> = {
   [matchKey(TABLE.units)]: 'members',
@@ -21,8 +21,8 @@ const ROLE_OF_TABLE: Partial<Record<string, keyof typeof SHEET>> = {
   [matchKey(TABLE.meta)]: 'meta',
 };
 
-export function workbookSheetNames(snapshot: WorkbookSnapshot): NonNullable<BuildOptions['sheetNames']> {
-  const names: NonNullable<BuildOptions['sheetNames']> = {};
+export function workbookSheetNames(snapshot: WorkbookSnapshot): SheetNames {
+  const names: SheetNames = {};
   const scorecards: Record<string, string> = {};
   for (const sheet of snapshot.sheets)
     for (const t of sheet.tables) {

@@ -13,7 +13,7 @@ import {
   matchKey,
   parseClusterJson,
 } from '../../core';
-import { SC } from '../build/scorecard-sheet';
+import { SC } from '../layouts/scorecard';
 import { HEADERS, LAYOUT, META_KEYS, SHEET, TABLE } from '../layouts/cluster';
 import { UNIT_META_KEYS } from '../layouts/unit-meta';
 import type { WorkbookSnapshot } from '../plan';

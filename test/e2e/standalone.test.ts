@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIssues, mergeIssues } from '../../addin/app/actions';
 import { writeClusterWorkbook } from '../../addin/host/xlsx/workbook-files';
-import { locateWorkbookIssues, readWorkbookDocument } from '../../addin/host/xlsx/read-document';
+import { locateWorkbookIssues, readWorkbookDocument } from '../../addin/cli/read-document';
 import { translator } from '../../addin/taskpane/i18n';
 import { issuePlace, rankingRows } from '../../addin/taskpane/view-model';
 import {

@@ -15,7 +15,7 @@ import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 import { clusterDocumentArb, clusterDocumentArbOf, EVERY_INDICATOR_SHAPE } from './arbitrary';
 import { compareFormulaResults, compareSummary, mismatchReport, valueAt } from './compare';
 import { recalculatePlans } from './engine';
-import { readWorkbookDocument } from '../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../addin/cli/read-document';
 
 /** Seed of the generated documents: fixed so a failure reproduces; THIDUA_PARITY_SEED tries others. */
 const SEED = Number(process.env.THIDUA_PARITY_SEED ?? 20220726);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotWorkbook } from '../../addin/host/xlsx/snapshot';
 import { planToBytes } from '../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, type Issue, computeCluster, makeIssue, parseClusterJson } from '../../core';
-import { parseRange } from '../../templates/build/a1';
+import { parseRange } from '../../templates/layouts/a1';
 import { buildClusterWorkbook } from '../../templates/build/cluster';
 import type { CellValue, WorkbookSnapshot } from '../../templates/plan';
 import { type WorkbookSources, locateIssues, readClusterWorkbook, scoreKey } from '../../templates/read';

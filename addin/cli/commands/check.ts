@@ -1,5 +1,5 @@
 import { checkCluster, hasErrors } from '../../../core';
-import { locateWorkbookIssues } from '../../host/xlsx/read-document';
+import { locateWorkbookIssues } from '../read-document';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';

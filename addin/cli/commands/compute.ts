@@ -1,5 +1,5 @@
 import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
-import { locateWorkbookIssues, memberScorecardUnit } from '../../host/xlsx/read-document';
+import { locateWorkbookIssues, memberScorecardUnit } from '../read-document';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';

@@ -19,7 +19,7 @@ import sample from '../../../templates/samples/cum-7-2022.json';
 import { buildNominationWorkbook } from '../../../templates/nomination';
 import { convertToPdf, hasLibreOffice } from '../../host/libreoffice';
 import { WorkbookFileError, writeWorkbookFile } from '../../host/xlsx/files';
-import { readWorkbookDocument } from '../../host/xlsx/read-document';
+import { readWorkbookDocument } from '../read-document';
 import { planToBytes, writeClusterWorkbook } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';

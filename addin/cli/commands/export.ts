@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { hasErrors } from '../../../core';
-import { readWorkbookDocument } from '../../host/xlsx/read-document';
+import { readWorkbookDocument } from '../read-document';
 import { CliError, type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 

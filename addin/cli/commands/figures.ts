@@ -12,7 +12,7 @@ import {
 import { type Fact, documentFacts } from '../../../templates/dossier';
 import { sourceOfPath } from '../../../templates/read/sources';
 import { fingerprintOf } from '../../host/fingerprint';
-import { workbookSourcesOf } from '../../host/xlsx/read-document';
+import { workbookSourcesOf } from '../read-document';
 import { type Seal, type SealedFact, readSeal } from '../../host/xlsx/seal';
 import { readWorkbookFile } from '../../host/xlsx/files';
 import type { CommandContext } from '../context';

@@ -1,6 +1,6 @@
 /** Issue lists for the terminal, in Vietnamese or English, errors first. */
 import { type Issue, issueText } from '../../../core';
-import { sheetRef } from '../../../templates/build/a1';
+import { sheetRef } from '../../../templates/layouts/a1';
 import { placeText } from '../../../templates/read/grid';
 import type { Lang } from '../context';
 

@@ -3,7 +3,7 @@
  * operation, a cell at a time would be thousands), text that Excel must not reinterpret, payload estimates that
  * keep each request under Excel on the web's 5 MB limit, and A1 references with a sheet.
  */
-import { a1, parseA1, quoteSheet } from '../../../templates/build/a1';
+import { a1, parseA1, quoteSheet } from '../../../templates/layouts/a1';
 import type { CellValue } from '../../../templates/plan';
 
 export interface Positioned<T> {

@@ -6,7 +6,7 @@
  * more syncs only when a request would pass Excel on the web's 5 MB limit. No sync inside per-cell loops.
  */
 import type { Issue } from '../../../core';
-import { a1, columnLetter, parseA1, parseRange, quoteSheet } from '../../../templates/build/a1';
+import { a1, columnLetter, parseA1, parseRange, quoteSheet } from '../../../templates/layouts/a1';
 import type {
   CellPlan,
   CellValue,

@@ -15,7 +15,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from '../../../templates/plan';
-import { parseRange } from '../../../templates/build/a1';
+import { parseRange } from '../../../templates/layouts/a1';
 
 const argb = (hex: string) => (hex.length === 6 ? `FF${hex}` : hex).toUpperCase();
 

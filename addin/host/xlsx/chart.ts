@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import type { ChartPlan, WorkbookPlan } from '../../../templates/plan';
-import { parseA1 } from '../../../templates/build/a1';
+import { parseA1 } from '../../../templates/layouts/a1';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

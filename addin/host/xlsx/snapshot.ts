@@ -1,7 +1,7 @@
 /** An exceljs workbook as the host-neutral snapshot the pure reader takes. No Node APIs. */
 import type ExcelJS from 'exceljs';
 import type { CellValue, DefinedNamePlan, SheetSnapshot, WorkbookSnapshot } from '../../../templates/plan';
-import { quoteSheet } from '../../../templates/build/a1';
+import { quoteSheet } from '../../../templates/layouts/a1';
 import { cellValueOf } from './apply';
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {

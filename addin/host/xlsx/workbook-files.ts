@@ -10,8 +10,8 @@ import {
   type ComputationLike,
   buildClusterWorkbook,
 } from '../../../templates/build/cluster';
-import { localDateTime } from '../../../templates/build/cells';
-import { a1, parseRange } from '../../../templates/build/a1';
+import { localDateTime } from '../../../templates/layouts/cells';
+import { a1, parseRange } from '../../../templates/layouts/a1';
 import { STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookPlan } from '../../../templates/plan';
 import { workbookSheetNames } from '../../../templates/read/sheet-names';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { planToBytes } from '../../../addin/host/xlsx/workbook-files';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { computeCluster } from '../../../core';
 import { buildClusterWorkbook } from '../../../templates/build/cluster';
 import { cli, runOn, sampleDoc, tempDir } from './workbooks';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hasLibreOffice } from '../../../addin/host/libreoffice';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { computeCluster, nominateAwards, proposeRotation } from '../../../core';
 import { cli, sampleDoc, tempDir } from './workbooks';
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../addin/cli/main';
 import { readWorkbookFile } from '../../../addin/host/xlsx/files';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { type ClusterDocument, matchKey } from '../../../core';
 import { SC } from '../../../templates/build/scorecard-sheet';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../addin/cli/main';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import type { ClusterDocument } from '../../../core';
 import { SHEET } from '../../../templates/layouts/cluster';
 import { DECISION_HEADERS } from '../../../templates/layouts/years';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../addin/cli/main';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { planToBytes, writeClusterWorkbook } from '../../../addin/host/xlsx/workbook-files';
 import { writeWorkbookFile } from '../../../addin/host/xlsx/files';
 import { type ClusterDocument, type Score, matchKey } from '../../../core';

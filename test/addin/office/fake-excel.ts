@@ -10,7 +10,7 @@
  *   prefixed with an apostrophe.
  * It counts syncs and the request/response bytes of each. Only the API subset the host uses exists.
  */
-import { a1, columnNumber, parseRange } from '../../../templates/build/a1';
+import { a1, columnNumber, parseRange } from '../../../templates/layouts/a1';
 
 export const LIMIT = 5 * 1024 * 1024;
 

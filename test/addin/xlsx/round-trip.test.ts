@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ClusterDocument, computeCluster, parseClusterJson } from '../../../core';
 import { runCli } from '../../../addin/cli/main';
-import { readWorkbookDocument } from '../../../addin/host/xlsx/read-document';
+import { readWorkbookDocument } from '../../../addin/cli/read-document';
 
 const sortScores = (doc: ClusterDocument) => ({
   ...doc,

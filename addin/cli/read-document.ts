@@ -4,15 +4,15 @@
  * information it carries plus that member's scores.
  */
 import { basename } from 'node:path';
-import { type ClusterDocument, type Issue, makeIssue, matchKey } from '../../../core';
-import { META_KEYS, TABLE, UNIT_SCORECARD_TEMPLATE_ID } from '../../../templates/layouts/cluster';
-import type { WorkbookSnapshot } from '../../../templates/plan';
-import { readClusterWorkbook } from '../../../templates/read/cluster';
-import { type WorkbookSources, locateIssues } from '../../../templates/read/sources';
-import { readMetaRows, readUnitScorecard } from '../../../templates/read/unit-meta';
-import { CliError } from '../../cli/context';
-import { WorkbookFileError, readWorkbookFile } from './files';
-import { snapshotWorkbook } from './snapshot';
+import { type ClusterDocument, type Issue, makeIssue, matchKey } from '../../core';
+import { META_KEYS, TABLE, UNIT_SCORECARD_TEMPLATE_ID } from '../../templates/layouts/cluster';
+import type { WorkbookSnapshot } from '../../templates/plan';
+import { readClusterWorkbook } from '../../templates/read/cluster';
+import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
+import { readMetaRows, readUnitScorecard } from '../../templates/read/unit-meta';
+import { CliError } from './context';
+import { WorkbookFileError, readWorkbookFile } from '../host/xlsx/files';
+import { snapshotWorkbook } from '../host/xlsx/snapshot';
 
 /**
  * Each document read here → where its values sit in the workbook. Keyed by the document object, so the
