@@ -36,6 +36,7 @@ import { readClusterWorkbook } from '../../../templates/read';
 import { readMetaRows, readUnitScorecard } from '../../../templates/read/unit-meta';
 import { keptCellText } from '../../app/kept-cells';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
+import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
@@ -599,8 +600,14 @@ async function load(path: string, shown: string): Promise<Loaded> {
     };
   }
   try {
-    const snapshot = snapshotWorkbook(await readWorkbookFile(path), shown);
-    return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: [] };
+    const workbook = await readWorkbookFile(path);
+    const snapshot = snapshotWorkbook(workbook, shown);
+    return {
+      file: shown,
+      snapshot,
+      meta: readMetaRows(snapshot),
+      issues: typedFormulasWithoutValue(workbook),
+    };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;
@@ -612,7 +619,9 @@ const isUnitScorecard = (l: Loaded) =>
 
 /** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
 function readUnitReturn(loaded: Loaded, structure?: ClusterDocument): ReturnedWorkbook {
-  return { file: loaded.file, ...readUnitScorecard(loaded.snapshot!, structure) };
+  const read = readUnitScorecard(loaded.snapshot!, structure);
+  // The file's own notes first (typed formulas without a saved value).
+  return { file: loaded.file, ...read, issues: [...loaded.issues, ...read.issues] };
 }
 
 function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
@@ -632,7 +641,7 @@ function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
       version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
     },
     ...(read.doc ? { document: read.doc } : {}),
-    issues: read.issues,
+    issues: [...loaded.issues, ...read.issues],
   };
 }
 
