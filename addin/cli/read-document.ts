@@ -13,6 +13,7 @@ import { readMetaRows, readUnitScorecard } from '../../templates/read/unit-meta'
 import { CliError } from './context';
 import { WorkbookFileError, readWorkbookFile } from '../host/xlsx/files';
 import { snapshotWorkbook } from '../host/xlsx/snapshot';
+import { typedFormulasWithoutValue } from '../host/xlsx/typed-formulas';
 
 /**
  * Each document read here → where its values sit in the workbook. Keyed by the document object, so the
@@ -33,7 +34,8 @@ export async function readWorkbookDocument(path: string): Promise<WorkbookRead> 
     const snapshot = snapshotWorkbook(workbook, basename(path));
     const read = isUnitScorecard(snapshot) ? readMemberScorecard(snapshot) : readClusterWorkbook(snapshot);
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
-    return read;
+    const unknown = typedFormulasWithoutValue(workbook);
+    return unknown.length > 0 ? { ...read, issues: [...read.issues, ...unknown] } : read;
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;

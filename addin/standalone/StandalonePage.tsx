@@ -20,6 +20,7 @@ import { type Lang, translator } from '../taskpane/i18n';
 import { saveBlob } from '../taskpane/save-file';
 import { type FileSession, type SessionOpener, isXlsx, resultFileName } from './session';
 import { LanguageSwitch } from '../taskpane/components/LanguageSwitch';
+import { WorkbookFileError } from '../host/xlsx/file-error';
 
 const useStyles = makeStyles({
   page: {
@@ -95,7 +96,7 @@ export function StandalonePage({
     try {
       setState({ status: 'open', session: await open() });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = error instanceof WorkbookFileError ? error.text[lang] : t('standalone.unreadable');
       setState({ status: 'empty', error: t('standalone.openFailed', { name, message }) });
     }
   }
@@ -225,10 +226,16 @@ function SessionToolbar({
   const t = translator(lang);
   const styles = useStyles();
   const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState<string | undefined>();
   async function download() {
     setSaving(true);
+    setFailed(undefined);
     try {
       saveBlob(resultFileName(session.name), await session.save());
+    } catch (error) {
+      // Never a silent failure: the person is told, in their language, and what to do.
+      const message = error instanceof WorkbookFileError ? error.text[lang] : t('standalone.unreadable');
+      setFailed(t('standalone.saveFailed', { name: session.name, message }));
     } finally {
       setSaving(false);
     }
@@ -240,6 +247,16 @@ function SessionToolbar({
         {t('standalone.download')}
       </Button>
       <Button onClick={onClose}>{t('standalone.close')}</Button>
+      {session.notice && (
+        <MessageBar intent="info" data-testid="normalised-notice">
+          <MessageBarBody>{session.notice[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {failed && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

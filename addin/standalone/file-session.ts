@@ -7,7 +7,9 @@ import type { WorkbookPlan } from '../../templates/plan';
 import { createActions } from '../app/actions';
 import type { WorkbookHost } from '../app/host';
 import { addPlanCharts } from '../host/xlsx/chart';
+import { WorkbookFileError } from '../host/xlsx/file-error';
 import { XlsxHost } from '../host/xlsx/host';
+import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
 /** The file host, remembering the last plan that drew charts: exceljs neither keeps nor writes charts. */
@@ -33,13 +35,24 @@ class ChartKeepingHost implements WorkbookHost {
 
 function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): FileSession {
   const host = new ChartKeepingHost(new XlsxHost(workbook, name));
+  const notice = normalisedNotice(workbook);
   return {
     name,
     blank,
     actions: createActions(host),
+    ...(notice ? { notice } : {}),
     async save() {
-      const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-      const bytes = host.chartPlan ? await addPlanCharts(written, host.chartPlan) : written;
+      let bytes: Uint8Array;
+      try {
+        const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+        bytes = host.chartPlan ? await addPlanCharts(written, host.chartPlan) : written;
+      } catch {
+        // The writer's own text names nothing a person can act on.
+        throw new WorkbookFileError({
+          vi: `sổ tính có phần Thi đua không ghi được; hãy mở ${name} bằng Excel, lưu lại rồi thử lại`,
+          en: `the workbook holds a part Thi đua cannot write; open ${name} in Excel, re-save it and try again`,
+        });
+      }
       return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
     },
   };
@@ -47,8 +60,8 @@ function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): File
 
 export const fileSessions: SessionOpener = {
   async open(file) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await file.arrayBuffer());
+    // Files from other programs are repaired first; a damaged one names its part (../host/xlsx/load.ts).
+    const workbook = await loadWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
     return session(workbook, file.name, false);
   },
   async blank() {

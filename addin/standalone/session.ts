@@ -1,4 +1,5 @@
 /** What the standalone page holds while a workbook is open: its name, the actions over it, and its bytes. */
+import type { Bilingual } from '../../core';
 import type { AppActions } from '../app/actions';
 
 export interface FileSession {
@@ -7,6 +8,8 @@ export interface FileSession {
   /** True for a new, empty workbook (the page starts on the create view). */
   blank: boolean;
   actions: AppActions;
+  /** What was normalised in a file another program saved (shown while it is open). */
+  notice?: Bilingual;
   /** The workbook as it is now (after the actions' writes), as .xlsx bytes. */
   save(): Promise<Blob>;
 }

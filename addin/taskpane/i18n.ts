@@ -225,6 +225,14 @@ export const messages = {
   },
   'standalone.openFailed': { vi: 'Không mở được {name}: {message}', en: 'Could not open {name}: {message}' },
   'standalone.download': { vi: 'Tải sổ tính về', en: 'Download the workbook' },
+  'standalone.unreadable': {
+    vi: 'tệp không đọc được như một sổ .xlsx; hãy mở và lưu lại bằng Excel, hoặc dùng bản sao lưu',
+    en: 'the file cannot be read as an .xlsx workbook; open and re-save it in Excel, or use a backup',
+  },
+  'standalone.saveFailed': {
+    vi: 'Không tạo được tệp tải về từ {name}: {message}',
+    en: 'Could not make the download from {name}: {message}',
+  },
   'standalone.close': { vi: 'Đóng tệp', en: 'Close the file' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -35,7 +35,9 @@ export const isUnitScorecard = (l: Loaded) =>
 
 /** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
 function readUnitReturn(loaded: Loaded, structure?: ClusterDocument): ReturnedWorkbook {
-  return { file: loaded.file, ...readUnitScorecard(loaded.snapshot!, structure) };
+  const read = readUnitScorecard(loaded.snapshot!, structure);
+  // The file's own notes first (typed formulas without a saved value).
+  return { file: loaded.file, ...read, issues: [...loaded.issues, ...read.issues] };
 }
 
 export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
@@ -55,7 +57,7 @@ export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
       version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
     },
     ...(read.doc ? { document: read.doc } : {}),
-    issues: read.issues,
+    issues: [...loaded.issues, ...read.issues],
   };
 }
 

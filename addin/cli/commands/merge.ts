@@ -10,6 +10,7 @@ import { CLUSTER_TEMPLATE_ID, META_KEYS } from '../../../templates';
 import { type ConsolidateReport, consolidate } from '../../app/merge/consolidate';
 import { ACCEPT, type Loaded, readClusterReturn, readReturns } from '../../app/merge/returns';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
+import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { readMetaRows } from '../../../templates/read/unit-meta';
 import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
@@ -33,8 +34,14 @@ async function load(path: string, shown: string): Promise<Loaded> {
     };
   }
   try {
-    const snapshot = snapshotWorkbook(await readWorkbookFile(path), shown);
-    return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: [] };
+    const workbook = await readWorkbookFile(path);
+    const snapshot = snapshotWorkbook(workbook, shown);
+    return {
+      file: shown,
+      snapshot,
+      meta: readMetaRows(snapshot),
+      issues: typedFormulasWithoutValue(workbook),
+    };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;

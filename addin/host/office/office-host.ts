@@ -18,7 +18,7 @@ import type {
   WorkbookSnapshot,
 } from '../../../templates/plan';
 import { ActionError } from '../../app/actions';
-import type { WorkbookHost, WriteMode, WriteReport } from '../../app/host';
+import type { KeptReason, WorkbookHost, WriteMode, WriteReport } from '../../app/host';
 import {
   blockRef,
   cellInput,
@@ -116,7 +116,10 @@ const errorCode = (error: unknown): string | undefined =>
 const sheetMissing = (error: unknown) => errorCode(error) === 'ItemNotFound';
 const responseTooLarge = (error: unknown) => errorCode(error) === 'ResponsePayloadSizeLimitExceeded';
 
-/** Bytes per cell of an inspection response: a value and its cell properties (about 64 bytes of JSON). */
+/**
+ * Bytes per cell of an inspection response: a value, its formula (a typed formula is kept; for most cells
+ * the short value again) and its cell properties. The fake measures 700 units' responses under the limit.
+ */
 const RESPONSE_BYTES_PER_CELL = 80;
 /** Values and formulas of a sheet never measured: short text and numbers, counted with room to spare. */
 const DEFAULT_BYTES_PER_CELL = 64;
@@ -482,9 +485,14 @@ export class OfficeHost implements WorkbookHost {
     const writable: CellPlan[] = [];
     for (const cell of cells) {
       if (cell.value === undefined && cell.formula === undefined) continue;
-      const held = state?.at(cell.ref);
-      if (held && held.locked === false && !sameValue(held.value, cell.value ?? null) && held.value !== '') {
-        report.refused.push({ sheet: name, cell: cell.ref });
+      if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
+        report.refused.push({ sheet: name, cell: cell.ref, reason: 'notANumber' });
+        continue;
+      }
+      const kept = keptOnSheet(state?.at(cell.ref), cell);
+      if (kept === 'same') continue;
+      if (kept) {
+        report.refused.push({ sheet: name, cell: cell.ref, ...(kept === 'typed' ? {} : { reason: kept }) });
         continue;
       }
       writable.push(cell);
@@ -853,6 +861,25 @@ function tableAddress(t: TablePlan): string | undefined {
 }
 
 /** The plan cells of one sheet as they are now: values and locked state over the rectangle they span. */
+/**
+ * Why a cell the plan names is left as it is, or undefined to write it. What a person typed wins: a value
+ * in an input cell differing from the plan, a formula typed in an input cell (kept as a formula; Excel
+ * always holds its value), a value typed over a formula cell of the template.
+ */
+function keptOnSheet(held: ReturnType<Inspection['at']>, cell: CellPlan): KeptReason | 'same' | undefined {
+  if (!held) return undefined;
+  if (held.locked === false) {
+    if (held.formula !== undefined) {
+      if (cell.formula !== undefined) return 'formula';
+      return cell.value === null || sameValue(held.value, cell.value) ? 'same' : 'formula';
+    }
+    return !sameValue(held.value, cell.value ?? null) && held.value !== '' ? 'typed' : undefined;
+  }
+  if (cell.formula !== undefined && held.formula === undefined && held.value !== '' && held.value !== null)
+    return 'overFormula';
+  return undefined;
+}
+
 class Inspection {
   readonly cells: number;
   private readonly box: { top: number; left: number; rows: number; columns: number } | undefined;
@@ -892,7 +919,7 @@ class Inspection {
     const range = this.context.workbook.worksheets
       .getItem(this.sheet)
       .getRangeByIndexes(top - 1, left - 1, rows, columns);
-    this.values = range.load('values');
+    this.values = range.load('values, formulas');
     this.locked = range.getCellProperties({ format: { protection: true } });
   }
 
@@ -903,13 +930,18 @@ class Inspection {
     return held.isNullObject ? null : held.content;
   }
 
-  at(ref: string): { value: unknown; locked: boolean | undefined } | undefined {
+  at(ref: string): { value: unknown; formula?: string; locked: boolean | undefined } | undefined {
     const at = parseRange(ref);
     if (!at || !this.box || !this.values || !this.locked) return undefined;
     const r = at.top - this.box.top;
     const c = at.left - this.box.left;
     const value = this.values.values[r]?.[c];
-    return { value, locked: this.locked.value[r]?.[c]?.format?.protection?.locked };
+    const formula = this.values.formulas[r]?.[c];
+    return {
+      value,
+      ...(typeof formula === 'string' && formula.startsWith('=') ? { formula } : {}),
+      locked: this.locked.value[r]?.[c]?.format?.protection?.locked,
+    };
   }
 }
 

@@ -20,15 +20,15 @@ const RESAVE = {
 
 export function damagedPart(name: string, part: string, why: Bilingual): WorkbookFileError {
   return new WorkbookFileError({
-    vi: `Tệp ${name} bị hỏng: phần ${part} ${why.vi}. ${RESAVE.vi}`,
-    en: `File ${name} is damaged: its part ${part} ${why.en}. ${RESAVE.en}`,
+    vi: `Tệp ${name} bị hỏng, không đọc được: phần ${part} ${why.vi}. ${RESAVE.vi}`,
+    en: `File ${name} is damaged and cannot be read: its part ${part} ${why.en}. ${RESAVE.en}`,
   });
 }
 
 export function damagedFile(name: string): WorkbookFileError {
   return new WorkbookFileError({
-    vi: `Tệp ${name} bị hỏng hoặc có cấu trúc không đọc được (gói .xlsx không đúng chuẩn). ${RESAVE.vi}`,
-    en: `File ${name} is damaged or its structure cannot be read (the .xlsx package is not standard). ${RESAVE.en}`,
+    vi: `Tệp ${name} bị hỏng, không đọc được (gói .xlsx bị cắt ngắn, hư hoặc không đúng chuẩn). ${RESAVE.vi}`,
+    en: `File ${name} is damaged and cannot be read (the .xlsx package is cut short, corrupted or not standard). ${RESAVE.en}`,
   });
 }
 

@@ -84,7 +84,7 @@ describe('compute -o from a workbook', { timeout: 60_000 }, () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'Không ghi đè ô G8 của sheet "tỉnh Đắk Lắk": ô nhập đang có giá trị khác do người dùng gõ.',
+      'Sheet "tỉnh Đắk Lắk", ô G8: ô nhập đang có giá trị khác do người dùng gõ; giữ nguyên, không ghi đè.',
     );
     const out = await load(join(r.dir, 'ket-qua.xlsx'));
     expect(out.getWorksheet('tỉnh Đắk Lắk')!.getCell('G8').value).toBe('4,5');

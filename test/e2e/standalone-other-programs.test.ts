@@ -1,0 +1,89 @@
+// The standalone page in a real Chromium on workbooks saved by other programs (test/fixtures/other-programs):
+// a LibreOffice-saved and an openpyxl-saved cluster workbook open, compute and download; the download reads
+// back as the same document with the typed formulas kept; a damaged file is refused naming its part.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repairPackage } from '../../addin/host/xlsx/package-repair';
+import { readWorkbookDocument } from '../../addin/cli/read-document';
+import { readFile } from 'node:fs/promises';
+import { type Browser, DIST, ROOT, type StaticServer, buildAddin, launchChromium, serve } from './harness';
+
+const CORPUS = join(ROOT, 'test/fixtures/other-programs');
+
+let server: StaticServer;
+let browser: Browser;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'thidua-e2e-other-'));
+  await buildAddin();
+  server = await serve(DIST);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('standalone page on files from other programs', { timeout: 180_000 }, () => {
+  it.each(['lo-py-typed-cluster.xlsx', 'py-variants-cluster.xlsx'])(
+    '%s: opens, tells what it normalised, computes and downloads with nothing lost',
+    async (name) => {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.origin}/standalone.html`);
+      await page.locator('input[type=file]').setInputFiles(join(CORPUS, name));
+      await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+      await expect(page.getByTestId('normalised-notice').textContent()).resolves.toContain(
+        'do chương trình khác lưu; Thi đua đã chuẩn hoá gói tệp',
+      );
+
+      await page.getByRole('tab', { name: 'Tính điểm' }).click();
+      await page.getByRole('button', { name: 'Tính điểm', exact: true }).click();
+      await page.getByRole('table', { name: /Bảng xếp hạng/ }).waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải sổ tính về' }).click(),
+      ]);
+      const downloaded = join(work, `downloaded-${name}`);
+      await download.saveAs(downloaded);
+      expect(errors).toEqual([]);
+      await page.close();
+
+      // Read back: the same document, no repair needed, typed formulas and unlocked inputs kept.
+      expect((await repairPackage(await readFile(downloaded))).normalised).toEqual([]);
+      const original = await readWorkbookDocument(join(CORPUS, name));
+      expect((await readWorkbookDocument(downloaded)).doc).toEqual(original.doc);
+      const book = await new ExcelJS.Workbook().xlsx.readFile(downloaded);
+      expect(book.getWorksheet('tỉnh Đắk Lắk')!.getCell('G6').protection?.locked).toBe(false);
+      if (name.includes('typed')) {
+        const ws = book.getWorksheet('tỉnh Gia Lai')!;
+        expect(ws.getCell('G7').formula).toBe('2+3');
+        expect(ws.getCell('K6').value).toBe('sửa tay');
+        expect(await readFile(downloaded, 'latin1')).not.toContain('NaN');
+      } else {
+        expect(book.getWorksheet('Gia Lai (đổi tên)')).toBeDefined();
+      }
+    },
+  );
+
+  it('a damaged file: the page names the part and says to re-save, with no library text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles(join(CORPUS, 'damaged-part-member.xlsx'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/phần xl\/worksheets\/sheet\d+\.xml không phải XML hợp lệ/);
+    expect(text).toContain('Hãy mở và lưu lại bằng Excel');
+    expect(text).not.toMatch(/Cannot read|undefined|TypeError|Error:/);
+    await page.close();
+  });
+});
