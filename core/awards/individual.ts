@@ -3,7 +3,11 @@
  * unit), Chiến sĩ thi đua ngành KSND and the "Vì sự nghiệp Kiểm sát" medal. Dates with date-fns, evaluated on
  * 31 December of the emulation year (the medal: on the rule set's day of the year).
  */
-import { differenceInMonths, differenceInYears, isValid, parseISO } from 'date-fns';
+// One module per function: the package's index loads hundreds of files (about 1 s at the CLI's start-up).
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import type { Person } from '../document/types';
 import { type Bilingual, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';

@@ -6,7 +6,7 @@
  * criterion and stage: agreeing values are taken, disagreeing ones are left out and reported, a value
  * already in the base is never replaced. Inputs are only read; the output is a new file.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import {
   type ClusterDocument,
@@ -36,7 +36,9 @@ import { readClusterWorkbook } from '../../../templates/read';
 import { readMetaRows, readUnitScorecard } from '../../../templates/read/unit-meta';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
-import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
+import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook-files';
+import type { ClaimedOutput } from '../../host/fs/guarded-write';
+import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 
 /* ---------- the pure consolidation ---------- */
@@ -663,15 +665,6 @@ function readReturns(others: readonly Loaded[], base?: ClusterDocument): Returne
 
 /* ---------- the command ---------- */
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function reportText(report: ConsolidateReport, t: CommandContext['t'], lang: 'vi' | 'en'): string[] {
   const lines: string[] = [];
   lines.push(
@@ -717,40 +710,51 @@ export function reportText(report: ConsolidateReport, t: CommandContext['t'], la
 
 export const mergeCommand: Command = {
   name: 'merge',
-  usage:
-    'thidua merge UNIT.xlsx… [CLUSTER.xlsx|CLUSTER.json] -o NEW.xlsx [--json]   (UNIT: the scorecards members returned, made by "thidua new --unit/--per-unit"; they carry the members and criteria. CLUSTER, optional: the cluster workbook or .json, then the base whose typed values are kept)',
-  summary: {
-    vi: 'gộp bảng chấm điểm các đơn vị gửi về vào sổ tổng hợp của cụm',
-    en: "consolidates members' returned scorecards into the cluster workbook",
-  },
+  usage: 'thidua merge UNIT.xlsx… [CLUSTER.xlsx|CLUSTER.json] -o NEW.xlsx [--json] [--force]',
   options: {
-    output: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
+    output: outOption('NEW.xlsx', {
+      vi: 'sổ tổng hợp sẽ tạo (không ghi đè tệp đã có)',
+      en: 'the cluster workbook to create (an existing file is not overwritten)',
+    }),
+    json: { type: 'boolean', help: { vi: 'in báo cáo dạng JSON', en: 'prints the report as JSON' } },
+    force: FORCE_OPTION,
   },
+  notes: [
+    {
+      vi: 'UNIT: bảng chấm điểm các đơn vị gửi về (tạo bằng "thidua new --unit/--per-unit"; mỗi bảng mang danh sách đơn vị và tiêu chí). CLUSTER, không bắt buộc: sổ tổng hợp hoặc tệp .json của cụm, làm nền; giá trị đã nhập trong đó được giữ.',
+      en: 'UNIT: the scorecards members returned (made by "thidua new --unit/--per-unit"; each carries the members and criteria). CLUSTER, optional: the cluster workbook or .json as the base, whose typed values are kept.',
+    },
+  ],
+  examples: [
+    {
+      line: 'thidua merge nhan-ve/*.xlsx -o cum-8-2020-tong-hop.xlsx',
+      what: {
+        vi: 'gộp các bảng đã nhận; báo đơn vị còn thiếu, tệp trùng và giá trị mâu thuẫn',
+        en: 'merges the returned scorecards; reports missing units, duplicate files and conflicting values',
+      },
+    },
+    {
+      line: 'thidua merge cum-8-2020.xlsx nhan-ve/*.xlsx -o cum-8-2020-tong-hop.xlsx',
+      what: { vi: 'gộp vào sổ tổng hợp đã có', en: 'merges into the existing cluster workbook' },
+    },
+  ],
   async run(ctx) {
-    const out = ctx.values.output;
-    if (typeof out !== 'string' || out === '')
-      throw new CliError({
-        vi: 'Thiếu -o TỆP.xlsx (sổ tổng hợp sẽ tạo).',
-        en: 'Missing -o FILE.xlsx (the workbook to create).',
-      });
+    const out = requireOut(ctx, 'output', 'NEW.xlsx', '.xlsx');
     if (ctx.positionals.length === 0)
       throw new CliError({
         vi: 'Cần ít nhất một tệp bảng chấm (.xlsx).',
         en: 'Give at least one scorecard file (.xlsx).',
       });
-    const outPath = resolve(ctx.io.cwd, out);
-    if (await exists(outPath))
-      throw new CliError({
-        vi: `${out} đã có: lệnh merge không ghi đè, hãy chọn tên tệp mới.`,
-        en: `${out} exists: merge never overwrites, choose a new file name.`,
-      });
+    // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
+    const claim = await claimFor(ctx, out, { inputs: ctx.positionals });
+    return withClaim(claim, (c) => mergeInto(ctx, c));
+  },
+};
+
+async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<number> {
+  const out = claim.shown;
+  {
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
-    if (inputs.includes(outPath))
-      throw new CliError({
-        vi: 'Tệp kết quả trùng một tệp đầu vào.',
-        en: 'The output is one of the inputs.',
-      });
     const loaded = [];
     for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
     const isCluster = (l: Loaded) =>
@@ -785,15 +789,11 @@ export const mergeCommand: Command = {
     const now = new Date().toISOString();
     const computation = computeCluster(report.document);
     try {
-      const written = baseLoaded?.snapshot
-        ? await writeResultsCopy(
-            inputs[loaded.indexOf(baseLoaded)]!,
-            outPath,
-            report.document,
-            computation,
-            now,
-          )
-        : (await writeClusterWorkbook(outPath, report.document, computation, { now })).report;
+      const { bytes, report: written } = baseLoaded?.snapshot
+        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, report.document, computation, now)
+        : await clusterWorkbookBytes(report.document, computation, { now });
+      await claim.write(bytes);
+      await claim.commit();
       for (const cell of written.refused)
         report.issues.push(
           makeIssue(
@@ -834,5 +834,5 @@ export const mergeCommand: Command = {
     return report.missing.length > 0 || report.conflicts.length > 0 || hasErrors(report.issues)
       ? EXIT_DATA_ERRORS
       : EXIT_OK;
-  },
-};
+  }
+}
