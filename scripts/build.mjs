@@ -3,14 +3,14 @@
 // The CLI is split: dist/cli.js holds the dispatcher, each command is a chunk in dist/cli-chunks/ loaded by a
 // dynamic import when it runs, so `thidua --help` and `thidua units` never load exceljs.
 import { build } from 'esbuild';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 
 const only = process.argv[2];
 
 async function buildCli() {
   await mkdir('dist', { recursive: true });
-  await rm('dist/cli-chunks', { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     entryPoints: { cli: 'addin/cli/bin.ts' },
     outdir: 'dist',
     splitting: true,
@@ -25,6 +25,11 @@ async function buildCli() {
     logLevel: 'warning',
   });
   await chmod('dist/cli.js', 0o755);
+  // Chunks of earlier builds go; the others are left in place (names are content hashes), so a CLI started by
+  // a test running beside this build still finds its chunks.
+  const current = new Set(Object.keys(metafile.outputs));
+  for (const name of await readdir('dist/cli-chunks'))
+    if (!current.has(`dist/cli-chunks/${name}`)) await rm(`dist/cli-chunks/${name}`, { force: true });
 }
 
 const targets = { cli: buildCli };
