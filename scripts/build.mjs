@@ -1,15 +1,20 @@
 // Builds the bundles with esbuild: `node scripts/build.mjs [cli|addin]` (no argument: all).
 // The CLI keeps npm packages external (they are installed beside it); the add-in bundles everything.
+// The CLI is split: dist/cli.js holds the dispatcher, each command is a chunk in dist/cli-chunks/ loaded by a
+// dynamic import when it runs, so `thidua --help` and `thidua units` never load exceljs.
 import { build } from 'esbuild';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 
 const only = process.argv[2];
 
 async function buildCli() {
   await mkdir('dist', { recursive: true });
-  await build({
-    entryPoints: ['addin/cli/bin.ts'],
-    outfile: 'dist/cli.js',
+  const { metafile } = await build({
+    metafile: true,
+    entryPoints: { cli: 'addin/cli/bin.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli-chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -20,6 +25,11 @@ async function buildCli() {
     logLevel: 'warning',
   });
   await chmod('dist/cli.js', 0o755);
+  // Chunks of earlier builds go; the others are left in place (names are content hashes), so a CLI started by
+  // a test running beside this build still finds its chunks.
+  const current = new Set(Object.keys(metafile.outputs));
+  for (const name of await readdir('dist/cli-chunks'))
+    if (!current.has(`dist/cli-chunks/${name}`)) await rm(`dist/cli-chunks/${name}`, { force: true });
 }
 
 const targets = { cli: buildCli };

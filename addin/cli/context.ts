@@ -23,14 +23,43 @@ export interface CommandContext {
   t(text: Bilingual): string;
 }
 
-export type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** What the option does, for --help (every option has one; test/addin/cli/help.test.ts holds it). */
+  help?: Bilingual;
+  /** The value's placeholder in --help ("OUT.xlsx", "NAME"). */
+  value?: string;
+}
 
+export interface Example {
+  /** The command line, from "thidua". */
+  line: string;
+  what: Bilingual;
+}
+
+/**
+ * A command's module (loaded only when the command runs: see commands/index.ts). Its one-line summary lives
+ * in the registry entry, so `thidua --help` loads no command.
+ */
 export interface Command {
   name: string;
+  /** The syntax, language-neutral: "thidua compute FILE [--json] [-o OUT.xlsx] [--force]". */
   usage: string;
-  summary: Bilingual;
   options: Record<string, OptionSpec>;
+  /** At least one, shown by --help. */
+  examples: Example[];
+  /** Longer notes for --help, when the options' lines are not enough. */
+  notes?: Bilingual[];
   run(ctx: CommandContext): Promise<number>;
+}
+
+/** One line of the registry: what `thidua --help` lists, and how to load the command. */
+export interface CommandEntry {
+  name: string;
+  summary: Bilingual;
+  load(): Promise<Command>;
 }
 
 export class CliError extends Error {

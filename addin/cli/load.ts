@@ -12,6 +12,7 @@ import {
   type ParsedCluster,
   parseClusterJson,
 } from '../../core';
+import { fsErrorText } from '../host/fs/fs-errors';
 import { readWorkbookDocument } from './read-document';
 import { CliError, type CommandContext } from './context';
 
@@ -23,20 +24,16 @@ export interface LoadedDocument {
   issues: Issue[];
 }
 
-function readProblem(error: unknown, shown: string): CliError {
-  const code = (error as { code?: string }).code;
-  const reason =
-    code === 'ENOENT'
-      ? { vi: 'không có tệp này', en: 'no such file' }
-      : code === 'EISDIR'
-        ? { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' }
-        : code === 'EACCES' || code === 'EPERM'
-          ? { vi: 'không có quyền đọc', en: 'permission denied' }
-          : { vi: (error as Error).message, en: (error as Error).message };
-  return new CliError({
-    vi: `Không đọc được tệp ${shown}: ${reason.vi}.`,
-    en: `Cannot read file ${shown}: ${reason.en}.`,
-  });
+/**
+ * A file that could not be read as one sentence: the product's own text when the error carries one
+ * (WorkbookFileError…), else the file-system reason and what to do; never Node's text.
+ */
+export function readProblem(error: unknown, shown: string): CliError {
+  if (error instanceof CliError) return error;
+  const own = (error as { text?: { vi?: unknown; en?: unknown } } | null)?.text;
+  if (own && typeof own.vi === 'string' && typeof own.en === 'string')
+    return new CliError({ vi: own.vi, en: own.en });
+  return new CliError(fsErrorText(error, shown, 'read'));
 }
 
 /** The outcome of a parse as a loaded document, or one line (CliError, exit 2) when it is unusable. */
@@ -73,7 +70,6 @@ export async function loadDocument(file: string | undefined, ctx: CommandContext
     try {
       parsed = await readWorkbookDocument(path);
     } catch (error) {
-      if (error instanceof CliError) throw error;
       throw readProblem(error, file);
     }
     return acceptParsed(parsed, path, file);

@@ -1,81 +1,54 @@
-/** The `thidua` command line: dispatch, common options, and the no-stack-trace promise. */
-import { parseArgs } from 'node:util';
-import { type CliIo, CliError, type Command, type Lang, EXIT_CANNOT_RUN } from './context';
+/**
+ * The `thidua` command line: the options that hold everywhere, the command loaded on demand, and the promise
+ * that nothing but the product's own sentences is printed (failure.ts).
+ */
+import { version } from '../../package.json';
+import { parseCommandArgs, splitGlobal } from './args';
 import { commands } from './commands';
+import { type CliIo, CliError, EXIT_CANNOT_RUN, type Lang } from './context';
+import { failureText } from './failure';
+import { commandHelp, generalHelp } from './help';
 
-const commonOptions = {
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+export const VERSION = version;
 
-function helpText(lang: Lang): string {
-  const lines = [
-    lang === 'en'
-      ? 'Usage: thidua COMMAND [options]  (--help on every command, --lang en)'
-      : 'Cách dùng: thidua LỆNH [tuỳ chọn]  (--help ở mỗi lệnh, --lang en cho tiếng Anh)',
-    '',
-  ];
-  for (const c of commands)
-    lines.push(`  ${c.name.padEnd(10)} ${lang === 'en' ? c.summary.en : c.summary.vi}`);
-  return lines.join('\n');
-}
-
-function pickLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'vi';
-  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'vi';
+function bilingual(lang: Lang) {
+  return (text: { vi: string; en: string }) => (lang === 'en' ? text.en : text.vi);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const lang = pickLang(argv);
-  const t = (text: { vi: string; en: string }) => (lang === 'en' ? text.en : text.vi);
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText(lang));
-    return name ? 0 : EXIT_CANNOT_RUN;
-  }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
-    io.err(t({ vi: `Không có lệnh "${name}".`, en: `Unknown command "${name}".` }));
-    io.err(helpText(lang));
-    return EXIT_CANNOT_RUN;
-  }
+  let lang: Lang = argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+  let name: string | undefined;
   try {
-    const parsed = parseArgs({
-      args: rest,
-      options: { ...commonOptions, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (parsed.values.help) {
-      io.out(`${command.usage}\n${t(command.summary)}`);
+    const global = splitGlobal(argv);
+    lang = global.lang;
+    const t = bilingual(lang);
+    name = global.command === 'help' ? global.rest.find((a) => !a.startsWith('-')) : global.command;
+    if (global.version && !name) {
+      io.out(`thidua ${VERSION}`);
       return 0;
     }
-    return await command.run({ positionals: parsed.positionals, values: parsed.values, lang, io, t });
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.err(t(error.text));
-      return error.exitCode;
+    if (!name) {
+      io.out(generalHelp(commands, lang, VERSION));
+      return global.help || global.command === 'help' ? 0 : EXIT_CANNOT_RUN;
     }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(
-        t({
-          vi: `Tham số không hợp lệ: ${(error as Error).message}`,
-          en: `Bad arguments: ${(error as Error).message}`,
-        }),
-      );
-      io.err(command.usage);
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) {
+      io.err(t({ vi: `Không có lệnh "${name}".`, en: `Unknown command "${name}".` }));
+      io.err(generalHelp(commands, lang, VERSION));
       return EXIT_CANNOT_RUN;
     }
-    // An unexpected failure is still one line: what failed, not how.
-    io.err(
-      t({
-        vi: `Lỗi không mong đợi: ${(error as Error).message}`,
-        en: `Unexpected failure: ${(error as Error).message}`,
-      }),
-    );
-    return EXIT_CANNOT_RUN;
+    const command = await entry.load();
+    if (global.help || global.command === 'help') {
+      io.out(commandHelp(entry, command, lang));
+      return 0;
+    }
+    const rest = global.command === 'help' ? [] : global.rest;
+    const { positionals, values } = parseCommandArgs(rest, command.options, command.usage);
+    return await command.run({ positionals, values, lang, io, t });
+  } catch (error) {
+    const { text, code } = failureText(error, name, io.cwd);
+    io.err(bilingual(lang)(text));
+    if (process.env.THIDUA_DEBUG && !(error instanceof CliError)) io.err(String((error as Error)?.stack));
+    return code;
   }
 }

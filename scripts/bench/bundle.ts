@@ -114,6 +114,8 @@ export async function bench(): Promise<BenchRow[]> {
   ) as ClusterDocument;
   const workbook = join(ROOT, '.tmp', 'bench-cum-7-2022.xlsx');
   await promisify(execFile)('mkdir', ['-p', join(ROOT, '.tmp')]);
+  // The write path never replaces a file: the previous run's copy goes first.
+  await promisify(execFile)('rm', ['-f', workbook]);
   await writeClusterWorkbook(workbook, sample);
   const server = await serve(DIST);
   const browser = await launchChromium();

@@ -7,12 +7,19 @@ import { checkSeal, sealLines } from './seal-check';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'thidua check FILE [--json] [--lang en]',
-  summary: {
-    vi: 'kiểm tra dữ liệu: cấu trúc, giới hạn điểm, mức trần, tham chiếu, tên đơn vị',
-    en: 'validates the data: structure, bounds, caps, references, names',
+  usage: 'thidua check FILE [--json]',
+  options: {
+    json: { type: 'boolean', help: { vi: 'in kết quả dạng JSON', en: 'prints the result as JSON' } },
   },
-  options: { json: { type: 'boolean' } },
+  examples: [
+    {
+      line: 'thidua check cum-7-2022.xlsx',
+      what: {
+        vi: 'liệt kê mọi lỗi, cảnh báo kèm sheet và ô',
+        en: 'lists every error and warning with its sheet and cell',
+      },
+    },
+  ],
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     // From a workbook, the checks' issues name the sheet and cell their value was read from.

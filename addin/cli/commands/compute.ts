@@ -3,6 +3,7 @@ import { locateWorkbookIssues, memberScorecardUnit } from '../read-document';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
+import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { writeComputedWorkbook } from './compute-out';
 
 /**
@@ -46,17 +47,38 @@ export function rankingText(
 
 export const computeCommand: Command = {
   name: 'compute',
-  usage: 'thidua compute FILE [--json] [-o OUT.xlsx] [--lang en]',
-  summary: {
-    vi: 'tính điểm, tỷ lệ chỉ tiêu, xếp hạng và xếp loại',
-    en: 'scores, indicator ratios, ranking and tiers',
+  usage: 'thidua compute FILE [--json] [-o OUT.xlsx [--force]]',
+  options: {
+    json: { type: 'boolean', help: { vi: 'in kết quả dạng JSON', en: 'prints the result as JSON' } },
+    out: outOption('OUT.xlsx', {
+      vi: 'ghi kết quả vào một bản sao của sổ tính (sổ đầu vào không bị sửa)',
+      en: 'writes the results into a copy of the workbook (the input is not modified)',
+    }),
+    force: FORCE_OPTION,
   },
-  options: { json: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+  examples: [
+    {
+      line: 'thidua compute cum-7-2022.xlsx -o cum-7-2022-ket-qua.xlsx',
+      what: {
+        vi: 'bảng xếp hạng, và sổ tính có kết quả',
+        en: 'the ranking, and a workbook with the results',
+      },
+    },
+  ],
   async run(ctx) {
-    const loaded = await loadDocument(ctx.positionals[0], ctx);
-    const { result, computation } = computeLoaded(loaded);
-    if (typeof ctx.values.out === 'string')
-      await writeComputedWorkbook(loaded, ctx.values.out, computation, ctx);
+    // The output is claimed before the input is read: -o equal to FILE (or a link to it) is refused first.
+    const claim =
+      ctx.values.out !== undefined
+        ? await claimFor(ctx, requireOut(ctx, 'out', 'OUT.xlsx', '.xlsx'), {
+            inputs: ctx.positionals.slice(0, 1),
+          })
+        : undefined;
+    const { loaded, result, computation } = await (claim ? withClaim(claim, computeFile) : computeFile());
+    async function computeFile() {
+      const loaded = await loadDocument(ctx.positionals[0], ctx);
+      return { loaded, ...computeLoaded(loaded) };
+    }
+    if (claim) await writeComputedWorkbook(loaded, claim, computation, ctx);
     if (ctx.values.json) ctx.io.out(JSON.stringify(result, null, 2));
     else ctx.io.out(`${rankingText(result, computation, ctx)}\n\n${formatIssues(result.issues, ctx.lang)}`);
     return hasErrors(result.issues) ? EXIT_DATA_ERRORS : EXIT_OK;

@@ -4,8 +4,7 @@
  * propose awards under the dated rule set, write the nomination workbook (and its PDF when LibreOffice is
  * installed), propose next year's leader and deputy, and print a short Vietnamese summary.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import {
   type Bilingual,
   checkCluster,
@@ -18,27 +17,33 @@ import {
 import sample from '../../../templates/samples/cum-7-2022.json';
 import { buildNominationWorkbook } from '../../../templates/nomination';
 import { convertToPdf, hasLibreOffice } from '../../host/libreoffice';
-import { WorkbookFileError, writeWorkbookFile } from '../../host/xlsx/files';
+import { fsErrorCode, fsReason } from '../../host/fs/fs-errors';
+import type { ClaimedOutput } from '../../host/fs/guarded-write';
 import { readWorkbookDocument } from '../read-document';
-import { planToBytes, writeClusterWorkbook } from '../../host/xlsx/workbook-files';
+import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { acceptParsed } from '../load';
+import { FORCE_OPTION, claimFor, outOption, withClaim } from '../output';
 import { computeLoaded, rankingText } from './compute';
 import { formatNominations } from './nominate';
 
 export const SAMPLE_NAME = 'templates/samples/cum-7-2022.json';
 
+/** A step's failure as the product's sentence: its own text when it has one, else `what` (never Node's text). */
 async function guarded<T>(what: Bilingual, job: () => Promise<T>): Promise<T> {
   try {
     return await job();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    if (error instanceof WorkbookFileError) throw new CliError(error.text);
-    throw new CliError({
-      vi: `${what.vi}: ${(error as Error).message}`,
-      en: `${what.en}: ${(error as Error).message}`,
-    });
+    const own = (error as { text?: Bilingual }).text;
+    if (own && typeof own.vi === 'string') throw new CliError(own);
+    if (fsErrorCode(error))
+      throw new CliError({
+        vi: `${what.vi}: ${fsReason(error).vi}.`,
+        en: `${what.en}: ${fsReason(error).en}.`,
+      });
+    throw error;
   }
 }
 
@@ -51,15 +56,36 @@ function proposalLines(report: NominationReport, ctx: CommandContext): string[] 
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: 'thidua demo [-o DIR] [--lang en]',
-  summary: {
-    vi: 'chạy toàn bộ trên cụm mẫu (Cụm thi đua số 7, 2022) và ghi kết quả vào DIR (mặc định ./demo-output)',
-    en: 'runs the whole job on the bundled sample cluster (Cụm thi đua số 7, 2022), writing to DIR (default ./demo-output)',
+  usage: 'thidua demo [-o DIR] [--force]',
+  options: {
+    out: outOption('DIR', {
+      vi: 'thư mục kết quả (mặc định ./demo-output); thư mục đã có chỉ được thay khi có --force',
+      en: 'the output folder (default ./demo-output); an existing folder is replaced only with --force',
+    }),
+    force: FORCE_OPTION,
   },
-  options: { out: { type: 'string', short: 'o' } },
+  examples: [
+    {
+      line: 'thidua demo -o demo-output',
+      what: {
+        vi: 'sổ tổng hợp đã tính, đề nghị khen thưởng (.xlsx, .pdf), luân phiên cụm trưởng và tóm tắt',
+        en: 'the computed cluster workbook, the award proposals (.xlsx, .pdf), the rotation and a summary',
+      },
+    },
+  ],
   async run(ctx) {
+    const shownDir = typeof ctx.values.out === 'string' ? ctx.values.out : 'demo-output';
+    const final = resolve(ctx.io.cwd, shownDir);
+    // The whole folder is put together beside its place and renamed in when complete.
+    const claim = await claimFor(ctx, shownDir, { kind: 'folder' });
+    return withClaim(claim, (c) => runDemo(ctx, c, final));
+  },
+};
+
+async function runDemo(ctx: CommandContext, claim: ClaimedOutput, final: string): Promise<number> {
+  {
     const t = ctx.t;
-    const dir = resolve(ctx.io.cwd, typeof ctx.values.out === 'string' ? ctx.values.out : 'demo-output');
+    const dir = claim.workPath;
     // The sample is bundled into the command line at build time: no file to find at run time.
     const source = acceptParsed(parseClusterDocument(structuredClone(sample)), SAMPLE_NAME, SAMPLE_NAME);
     const checked = [...source.issues, ...checkCluster(source.doc)];
@@ -73,14 +99,14 @@ export const demoCommand: Command = {
     };
     const written: string[] = [];
     const now = new Date().toISOString();
-    await guarded({ vi: `Không tạo được thư mục ${dir}`, en: `Cannot create folder ${dir}` }, () =>
-      mkdir(dir, { recursive: true }),
-    );
 
     // 1. The filled, computed cluster workbook; then the job runs from the workbook, as an office would.
     const first = computeLoaded(source);
-    await guarded({ vi: 'Không ghi được sổ tính', en: 'Cannot write the workbook' }, () =>
-      writeClusterWorkbook(files.workbook, source.doc, first.computation, { now }),
+    await guarded({ vi: 'Không ghi được sổ tính', en: 'Cannot write the workbook' }, async () =>
+      claim.writeInside(
+        basename(files.workbook),
+        (await clusterWorkbookBytes(source.doc, first.computation, { now })).bytes,
+      ),
     );
     written.push(files.workbook);
     const read = await readWorkbookDocument(files.workbook);
@@ -101,17 +127,18 @@ export const demoCommand: Command = {
     const plan = buildNominationWorkbook(loaded.doc, awards, { result });
     await guarded(
       { vi: 'Không ghi được sổ đề nghị khen thưởng', en: 'Cannot write the nomination workbook' },
-      async () => writeWorkbookFile(files.nominationWorkbook, (await planToBytes(plan)).bytes),
+      async () => claim.writeInside(basename(files.nominationWorkbook), (await planToBytes(plan)).bytes),
     );
     written.push(files.nominationWorkbook);
     let pdfNote: string | undefined;
     if (hasLibreOffice()) {
       try {
-        written.push(await convertToPdf(files.nominationWorkbook, dir));
+        written.push(await convertToPdf(files.nominationWorkbook, dir, { workParent: dir }));
       } catch (error) {
+        const why = (error as { text?: Bilingual }).text;
         pdfNote = t({
-          vi: `Chưa in được PDF bằng LibreOffice: ${(error as Error).message}`,
-          en: `Could not print the PDF with LibreOffice: ${(error as Error).message}`,
+          vi: `Chưa in được PDF bằng LibreOffice${why ? `: ${why.vi}` : '.'}`,
+          en: `Could not print the PDF with LibreOffice${why ? `: ${why.en}` : '.'}`,
         });
       }
     } else
@@ -148,19 +175,20 @@ export const demoCommand: Command = {
     ].join('\n');
 
     await guarded(
-      { vi: `Không ghi được vào thư mục ${dir}`, en: `Cannot write to folder ${dir}` },
+      { vi: `Không ghi được vào thư mục ${claim.shown}`, en: `Cannot write to folder ${claim.shown}` },
       async () => {
-        await writeFile(files.result, `${JSON.stringify(result, null, 2)}\n`, 'utf8');
-        await writeFile(files.nominations, `${JSON.stringify(nominations, null, 2)}\n`, 'utf8');
-        await writeFile(files.summary, `${summary}\n\n${formatNominations(nominations, ctx)}\n`, 'utf8');
+        await claim.writeInside('result.json', `${JSON.stringify(result, null, 2)}\n`);
+        await claim.writeInside('nominations.json', `${JSON.stringify(nominations, null, 2)}\n`);
+        await claim.writeInside('summary.txt', `${summary}\n\n${formatNominations(nominations, ctx)}\n`);
       },
     );
     written.push(files.result, files.nominations, files.summary);
 
+    await claim.commit();
     ctx.io.out(summary);
     ctx.io.out('');
     ctx.io.out(t({ vi: 'Đã ghi:', en: 'Written:' }));
-    for (const f of written) ctx.io.out(`  ${f}`);
+    for (const f of written) ctx.io.out(`  ${join(final, relative(dir, f))}`);
     return hasErrors(result.issues) || hasErrors(checked) ? EXIT_DATA_ERRORS : EXIT_OK;
-  },
-};
+  }
+}

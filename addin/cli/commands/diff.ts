@@ -13,11 +13,7 @@ import { factsWithCells } from './figures';
 export const diffCommand: Command = {
   name: 'diff',
   usage: 'thidua diff A.xlsx B.xlsx [--json] [--lang en]',
-  summary: {
-    vi: 'so sánh hai phiên bản sổ: điểm, chỉ tiêu, biểu quyết, cá nhân, từng ô',
-    en: 'compares two versions of a workbook: scores, indicators, votes, people, cell by cell',
-  },
-  options: { json: { type: 'boolean' } },
+  options: { json: { type: 'boolean', help: { vi: 'in dạng JSON', en: 'print JSON' } } },
   async run(ctx) {
     const [a, b] = ctx.positionals;
     if (!a || !b)
@@ -63,4 +59,10 @@ export const diffCommand: Command = {
       ctx.io.out(`  - ${c.sheet && (ext(a) || ext(b)) ? `${c.file} '${c.sheet}'!${c.cell}: ` : ''}${c.text}`);
     return EXIT_OK;
   },
+  examples: [
+    {
+      line: 'thidua diff cum-8-2020-chot.xlsx cum-8-2020-sua.xlsx',
+      what: { vi: 'các ô khác nhau giữa hai bản', en: 'the cells that differ between two copies' },
+    },
+  ],
 };

@@ -160,18 +160,44 @@ export const dossierCommand: Command = {
   name: 'dossier',
   usage:
     'thidua dossier FILE -o DIR [--count KIEM-PHIEU.xlsx] [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--signer NAME] [--lang en]',
-  summary: {
-    vi: 'hồ sơ trình Hội đồng: phiếu bầu, biên bản kiểm phiếu, biên bản họp, tờ trình, danh sách, báo cáo thành tích, báo cáo tổng kết (.docx, .pdf)',
-    en: "the council's dossier: ballots, count sheet, minutes, submission, list, achievement reports, summary report (.docx, .pdf)",
-  },
   options: {
-    out: { type: 'string', short: 'o' },
-    count: { type: 'string' },
-    date: { type: 'string' },
-    place: { type: 'string' },
-    symbol: { type: 'string' },
-    signer: { type: 'string' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      help: { vi: 'thư mục ghi hồ sơ', en: 'the folder to write the dossier into' },
+    },
+    count: {
+      type: 'string',
+      value: 'KIEM-PHIEU.xlsx',
+      help: { vi: 'biên bản kiểm phiếu đã nhập số phiếu', en: 'the count sheet with the typed counts' },
+    },
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: { vi: 'ngày ghi trên văn bản', en: 'the date printed on the documents' },
+    },
+    place: {
+      type: 'string',
+      value: 'NAME',
+      help: { vi: 'địa danh ghi cạnh ngày', en: 'the place beside the date' },
+    },
+    symbol: {
+      type: 'string',
+      value: 'TTr-…',
+      help: { vi: 'số, ký hiệu tờ trình', en: "the submission's number and symbol" },
+    },
+    signer: { type: 'string', value: 'NAME', help: { vi: 'người ký', en: 'the signer' } },
   },
+  examples: [
+    {
+      line: 'thidua dossier cum-8-2020.xlsx -o ho-so-2020',
+      what: {
+        vi: 'ghi toàn bộ hồ sơ vào thư mục ho-so-2020',
+        en: 'writes the whole dossier into ho-so-2020',
+      },
+    },
+  ],
   async run(ctx) {
     if (typeof ctx.values.out !== 'string')
       throw new CliError({

@@ -24,11 +24,20 @@ import { hasErrors } from '../../../core';
 export const finaliseCommand: Command = {
   name: 'finalise',
   usage: 'thidua finalise WORKBOOK.xlsx -o OUT.xlsx --by NAME [--at YYYY-MM-DDTHH:MM] [--lang en]',
-  summary: {
-    vi: 'chốt số liệu sau cuộc họp: đóng dấu điểm, xếp hạng, biểu quyết, đề nghị (ai, khi nào, mã kiểm chứng) và khoá các trang tính',
-    en: 'finalises the year after the meeting: stamps scores, ranking, votes, proposals (who, when, fingerprint) and locks the sheets',
+  options: {
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'OUT.xlsx',
+      help: { vi: 'bản đã chốt (tệp mới)', en: 'the finalised copy (a new file)' },
+    },
+    by: { type: 'string', value: 'NAME', help: { vi: 'người chốt số liệu', en: 'who finalises' } },
+    at: {
+      type: 'string',
+      value: 'YYYY-MM-DDTHH:MM',
+      help: { vi: 'thời điểm chốt (mặc định: bây giờ)', en: 'when (default: now)' },
+    },
   },
-  options: { out: { type: 'string', short: 'o' }, by: { type: 'string' }, at: { type: 'string' } },
   async run(ctx) {
     const file = ctx.positionals[0];
     const out = ctx.values.out;
@@ -105,4 +114,10 @@ export const finaliseCommand: Command = {
     ctx.io.out(formatIssues(figures.report.issues, ctx.lang));
     return hasErrors(figures.report.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
+  examples: [
+    {
+      line: 'thidua finalise cum-8-2020.xlsx -o cum-8-2020-chot.xlsx --by "Nguyễn Văn A"',
+      what: { vi: 'chốt số liệu năm vào một bản mới', en: 'finalises the year into a new copy' },
+    },
+  ],
 };

@@ -67,11 +67,11 @@ export function formatHistory(report: HistoryReport, ctx: CommandContext): strin
 export const historyCommand: Command = {
   name: 'history',
   usage: 'thidua history FILE|FOLDER… (--person NAME | --unit NAME) [--json] [--lang en]',
-  summary: {
-    vi: 'lịch sử danh hiệu, khen thưởng, quyết định qua các năm của một người hoặc một đơn vị',
-    en: 'titles, awards and decisions year by year for a person or a unit',
+  options: {
+    person: { type: 'string', value: 'NAME', help: { vi: 'họ tên cá nhân', en: "the person's name" } },
+    unit: { type: 'string', value: 'NAME', help: { vi: 'tên đơn vị', en: "the unit's name" } },
+    json: { type: 'boolean', help: { vi: 'in dạng JSON', en: 'print JSON' } },
   },
-  options: { person: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } },
   async run(ctx) {
     const person = typeof ctx.values.person === 'string' ? ctx.values.person.trim() : undefined;
     const unit = typeof ctx.values.unit === 'string' ? ctx.values.unit.trim() : undefined;
@@ -97,4 +97,13 @@ export const historyCommand: Command = {
     else ctx.io.out(formatHistory(report, ctx));
     return hasErrors(report.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
+  examples: [
+    {
+      line: 'thidua history so-nam/ --person "Nguyễn Thị Hoa"',
+      what: {
+        vi: 'danh hiệu, khen thưởng của một người qua các năm',
+        en: "a person's titles and awards year by year",
+      },
+    },
+  ],
 };

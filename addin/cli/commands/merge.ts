@@ -3,7 +3,6 @@
  * workbook. The consolidation itself is addin/app/merge (pure); this command reads the files, calls it and
  * writes the result. Inputs are only read; the output is a new file.
  */
-import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { computeCluster, hasErrors, issueText, makeIssue, parseClusterJson } from '../../../core';
 import { CLUSTER_TEMPLATE_ID, META_KEYS } from '../../../templates';
@@ -13,8 +12,10 @@ import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
 import { readMetaRows } from '../../../templates/read/unit-meta';
-import { writeClusterWorkbook, writeResultsCopy } from '../../host/xlsx/workbook-files';
 import { keptCellText } from '../../app/kept-cells';
+import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook-files';
+import type { ClaimedOutput } from '../../host/fs/guarded-write';
+import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { readJsonText } from '../load';
 
@@ -49,15 +50,6 @@ async function load(path: string, shown: string): Promise<Loaded> {
 }
 
 /* ---------- the command ---------- */
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function reportText(report: ConsolidateReport, t: CommandContext['t'], lang: 'vi' | 'en'): string[] {
   const lines: string[] = [];
@@ -104,40 +96,51 @@ export function reportText(report: ConsolidateReport, t: CommandContext['t'], la
 
 export const mergeCommand: Command = {
   name: 'merge',
-  usage:
-    'thidua merge UNIT.xlsx… [CLUSTER.xlsx|CLUSTER.json] -o NEW.xlsx [--json]   (UNIT: the scorecards members returned, made by "thidua new --unit/--per-unit"; they carry the members and criteria. CLUSTER, optional: the cluster workbook or .json, then the base whose typed values are kept)',
-  summary: {
-    vi: 'gộp bảng chấm điểm các đơn vị gửi về vào sổ tổng hợp của cụm',
-    en: "consolidates members' returned scorecards into the cluster workbook",
-  },
+  usage: 'thidua merge UNIT.xlsx… [CLUSTER.xlsx|CLUSTER.json] -o NEW.xlsx [--json] [--force]',
   options: {
-    output: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
+    output: outOption('NEW.xlsx', {
+      vi: 'sổ tổng hợp sẽ tạo (không ghi đè tệp đã có)',
+      en: 'the cluster workbook to create (an existing file is not overwritten)',
+    }),
+    json: { type: 'boolean', help: { vi: 'in báo cáo dạng JSON', en: 'prints the report as JSON' } },
+    force: FORCE_OPTION,
   },
+  notes: [
+    {
+      vi: 'UNIT: bảng chấm điểm các đơn vị gửi về (tạo bằng "thidua new --unit/--per-unit"; mỗi bảng mang danh sách đơn vị và tiêu chí). CLUSTER, không bắt buộc: sổ tổng hợp hoặc tệp .json của cụm, làm nền; giá trị đã nhập trong đó được giữ.',
+      en: 'UNIT: the scorecards members returned (made by "thidua new --unit/--per-unit"; each carries the members and criteria). CLUSTER, optional: the cluster workbook or .json as the base, whose typed values are kept.',
+    },
+  ],
+  examples: [
+    {
+      line: 'thidua merge nhan-ve/*.xlsx -o cum-8-2020-tong-hop.xlsx',
+      what: {
+        vi: 'gộp các bảng đã nhận; báo đơn vị còn thiếu, tệp trùng và giá trị mâu thuẫn',
+        en: 'merges the returned scorecards; reports missing units, duplicate files and conflicting values',
+      },
+    },
+    {
+      line: 'thidua merge cum-8-2020.xlsx nhan-ve/*.xlsx -o cum-8-2020-tong-hop.xlsx',
+      what: { vi: 'gộp vào sổ tổng hợp đã có', en: 'merges into the existing cluster workbook' },
+    },
+  ],
   async run(ctx) {
-    const out = ctx.values.output;
-    if (typeof out !== 'string' || out === '')
-      throw new CliError({
-        vi: 'Thiếu -o TỆP.xlsx (sổ tổng hợp sẽ tạo).',
-        en: 'Missing -o FILE.xlsx (the workbook to create).',
-      });
+    const out = requireOut(ctx, 'output', 'NEW.xlsx', '.xlsx');
     if (ctx.positionals.length === 0)
       throw new CliError({
         vi: 'Cần ít nhất một tệp bảng chấm (.xlsx).',
         en: 'Give at least one scorecard file (.xlsx).',
       });
-    const outPath = resolve(ctx.io.cwd, out);
-    if (await exists(outPath))
-      throw new CliError({
-        vi: `${out} đã có: lệnh merge không ghi đè, hãy chọn tên tệp mới.`,
-        en: `${out} exists: merge never overwrites, choose a new file name.`,
-      });
+    // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
+    const claim = await claimFor(ctx, out, { inputs: ctx.positionals });
+    return withClaim(claim, (c) => mergeInto(ctx, c));
+  },
+};
+
+async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<number> {
+  const out = claim.shown;
+  {
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
-    if (inputs.includes(outPath))
-      throw new CliError({
-        vi: 'Tệp kết quả trùng một tệp đầu vào.',
-        en: 'The output is one of the inputs.',
-      });
     const loaded = [];
     for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
     const isCluster = (l: Loaded) =>
@@ -172,17 +175,13 @@ export const mergeCommand: Command = {
     const now = new Date().toISOString();
     const computation = computeCluster(report.document);
     try {
-      const written = baseLoaded?.snapshot
-        ? await writeResultsCopy(
-            inputs[loaded.indexOf(baseLoaded)]!,
-            outPath,
-            report.document,
-            computation,
-            now,
-          )
-        : (await writeClusterWorkbook(outPath, report.document, computation, { now })).report;
+      const { bytes, report: written } = baseLoaded?.snapshot
+        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, report.document, computation, now)
+        : await clusterWorkbookBytes(report.document, computation, { now });
       for (const notice of written.notices ?? [])
         report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));
+      await claim.write(bytes);
+      await claim.commit();
       for (const cell of written.refused)
         report.issues.push(
           makeIssue(
@@ -225,5 +224,5 @@ export const mergeCommand: Command = {
     return report.missing.length > 0 || report.conflicts.length > 0 || hasErrors(report.issues)
       ? EXIT_DATA_ERRORS
       : EXIT_OK;
-  },
-};
+  }
+}

@@ -5,42 +5,25 @@
  * scorecard per member into DIR. Each scorecard carries the cluster's information, so `thidua merge`
  * rebuilds the cluster workbook from the returned files alone.
  */
-import { access, mkdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type ClusterDocument,
   type DocumentKind,
   type Issue,
   checkDocumentUnits,
-  documentDate,
   foldDiacritics,
   hasErrors,
-  matchKey,
-  provincialIdentity,
 } from '../../../core';
 import { newClusterDocument } from '../../../templates/build/new-document';
 import { buildUnitScorecard } from '../../../templates/build/unit-scorecard';
-import { WorkbookFileError, writeWorkbookFile } from '../../host/xlsx/files';
-import { planToBytes, writeClusterWorkbook } from '../../host/xlsx/workbook-files';
+import { type ClaimedOutput, OutputError } from '../../host/fs/guarded-write';
+import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
-
-/**
- * The member a name given on the command line means: the same spelling (matchKey), else the same unit in the
- * registry on the document's date ("Dak Lak" → "VKSND tỉnh Đắk Lắk"); undefined when none or not one.
- */
-export function findMember(doc: ClusterDocument, name: string): string | undefined {
-  const key = matchKey(name);
-  const same = doc.units.find((u) => matchKey(u.name) === key);
-  if (same) return same.name;
-  const identity = provincialIdentity(documentDate(doc));
-  if (!identity) return undefined;
-  const wanted = identity(name);
-  if (wanted === undefined) return undefined;
-  const hits = doc.units.filter((u) => identity(u.name) === wanted);
-  return hits.length === 1 ? hits[0]!.name : undefined;
-}
+import { closestMembers, findMember, parseUnitList } from '../members';
+import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 
 /** A member's scorecard file name: its number and its name without diacritics ("01-vksnd-tinh-dak-lak.xlsx"). */
 export function scorecardFileName(doc: ClusterDocument, unit: string): string {
@@ -52,62 +35,143 @@ export function scorecardFileName(doc: ClusterDocument, unit: string): string {
   return `${String(index + 1).padStart(2, '0')}-${slug || 'don-vi'}.xlsx`;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+function unknownMember(doc: ClusterDocument, name: string): CliError {
+  const closest = closestMembers(
+    doc.units.map((u) => u.name),
+    name,
+  ).join('; ');
+  return new CliError({
+    vi: `Không có đơn vị "${name}" trong ${doc.cluster.name}. Tên gần nhất: ${closest}.`,
+    en: `"${name}" is not a member of ${doc.cluster.name}. Closest members: ${closest}.`,
+  });
 }
 
-/** Writes one member's scorecard; a file already there may hold what the unit typed, so it is never replaced. */
-async function writeScorecard(
+const scorecardBytes = async (doc: ClusterDocument, unit: string, now: string) =>
+  (await planToBytes(buildUnitScorecard(doc, unit, { now }))).bytes;
+
+function wroteScorecard(
   ctx: CommandContext,
   doc: ClusterDocument,
   unit: string,
-  path: string,
   shown: string,
-  now: string,
+  size: number,
 ) {
-  const { bytes } = await planToBytes(buildUnitScorecard(doc, unit, { now }));
-  await writeWorkbookFile(path, bytes);
   ctx.io.out(
     ctx.t({
-      vi: `Đã tạo ${shown}: bảng chấm điểm của ${unit}, ${doc.criteria.length} tiêu chí, ${Math.round(bytes.byteLength / 1024)} KB.`,
-      en: `Wrote ${shown}: the scorecard of ${unit}, ${doc.criteria.length} criteria, ${Math.round(bytes.byteLength / 1024)} KB.`,
+      vi: `Đã tạo ${shown}: bảng chấm điểm của ${unit}, ${doc.criteria.length} tiêu chí, ${Math.round(size / 1024)} KB.`,
+      en: `Wrote ${shown}: the scorecard of ${unit}, ${doc.criteria.length} criteria, ${Math.round(size / 1024)} KB.`,
     }),
   );
 }
 
-function unknownMember(doc: ClusterDocument, name: string): CliError {
-  const list = doc.units.map((u) => u.name).join('; ');
-  return new CliError({
-    vi: `Không có đơn vị "${name}" trong ${doc.cluster.name}. Các đơn vị thành viên: ${list}.`,
-    en: `"${name}" is not a member of ${doc.cluster.name}. The members: ${list}.`,
+/**
+ * Where the members' scorecards go: a folder that does not exist yet is written whole (a temporary folder
+ * renamed into place); into an existing folder each file is claimed (an existing one refused unless --force).
+ */
+async function claimScorecards(
+  ctx: CommandContext,
+  doc: ClusterDocument,
+  dir: string,
+  inputs: readonly string[],
+): Promise<{
+  folder?: ClaimedOutput;
+  files: { unit: string; name: string; shown: string; claim?: ClaimedOutput }[];
+}> {
+  const files = doc.units.map((u) => {
+    const name = scorecardFileName(doc, u.name);
+    return { unit: u.name, name, shown: join(dir, name) };
   });
+  let isFolder = false;
+  try {
+    isFolder = (await lstat(resolve(ctx.io.cwd, dir))).isDirectory();
+  } catch {}
+  if (!isFolder) return { folder: await claimFor(ctx, dir, { inputs, kind: 'folder' }), files };
+  const claimed: { unit: string; name: string; shown: string; claim?: ClaimedOutput }[] = [];
+  const refused: string[] = [];
+  for (const f of files)
+    try {
+      claimed.push({ ...f, claim: await claimFor(ctx, f.shown, { inputs }) });
+    } catch (error) {
+      if (!(error instanceof OutputError) || error.reason !== 'refused') {
+        for (const c of claimed) await c.claim?.abort();
+        throw error;
+      }
+      refused.push(f.shown);
+    }
+  if (refused.length) {
+    for (const c of claimed) await c.claim?.abort();
+    throw new CliError({
+      vi: `Đã có ${refused.length} tệp trong ${dir} (${refused.join(', ')}): không ghi đè bảng chấm nào (có thể đơn vị đã nhập điểm); hãy chọn thư mục khác, hoặc thêm --force.`,
+      en: `${refused.length} files already exist in ${dir} (${refused.join(', ')}): no scorecard is overwritten (a unit may have typed scores); choose another folder, or add --force.`,
+    });
+  }
+  return { files: claimed };
 }
 
 export const newCommand: Command = {
   name: 'new',
   usage:
-    'thidua new annual|campaign -o OUT.xlsx [--from FILE] [--year Y] [--cluster NAME] [--units "A;B;…"] [--unit NAME | --per-unit DIR]\n' +
-    '  --unit NAME     OUT.xlsx is the scorecard of member NAME to send out (bảng chấm điểm gửi đơn vị; project addition)\n' +
-    '  --per-unit DIR  also writes one scorecard per member into DIR; OUT.xlsx is the cluster workbook (project addition)\n' +
-    '  Members return their filled scorecards; "thidua merge" consolidates them, with or without the cluster workbook.',
-  summary: {
-    vi: 'tạo sổ tính từ mẫu (hoặc từ một tài liệu với --from)',
-    en: 'builds a workbook from the template (or from a document with --from)',
-  },
+    'thidua new annual|campaign -o OUT.xlsx [--from FILE] [--year Y] [--cluster NAME] [--units "A;B;…"] [--unit NAME | --per-unit DIR] [--force]',
   options: {
-    out: { type: 'string', short: 'o' },
-    from: { type: 'string' },
-    year: { type: 'string' },
-    cluster: { type: 'string' },
-    units: { type: 'string' },
-    unit: { type: 'string' },
-    'per-unit': { type: 'string' },
+    out: outOption('OUT.xlsx', {
+      vi: 'sổ tính sẽ tạo (sổ tổng hợp của cụm, hoặc bảng chấm của đơn vị với --unit)',
+      en: "the workbook to create (the cluster workbook, or the member's scorecard with --unit)",
+    }),
+    from: {
+      type: 'string',
+      value: 'FILE',
+      help: {
+        vi: 'điền sổ từ một tài liệu .json hoặc sổ .xlsx',
+        en: 'fills the workbook from a .json or .xlsx file',
+      },
+    },
+    year: { type: 'string', value: 'Y', help: { vi: 'năm thi đua', en: 'the year' } },
+    cluster: { type: 'string', value: 'NAME', help: { vi: 'tên cụm thi đua', en: "the cluster's name" } },
+    units: {
+      type: 'string',
+      value: '"A;B;…"',
+      help: {
+        vi: 'các đơn vị thành viên, ngăn cách bằng dấu chấm phẩy; mỗi đơn vị một lần',
+        en: 'the members, separated by semicolons; each unit once',
+      },
+    },
+    unit: {
+      type: 'string',
+      value: 'NAME',
+      help: {
+        vi: 'OUT.xlsx là bảng chấm điểm của đơn vị NAME để gửi đi',
+        en: 'OUT.xlsx is the scorecard of member NAME, to send out',
+      },
+    },
+    'per-unit': {
+      type: 'string',
+      value: 'DIR',
+      help: {
+        vi: 'ghi thêm bảng chấm điểm của mọi đơn vị vào thư mục DIR',
+        en: "also writes every member's scorecard into the folder DIR",
+      },
+    },
+    force: FORCE_OPTION,
   },
+  notes: [
+    {
+      vi: 'Các đơn vị nhập điểm vào bảng chấm rồi gửi lại; "thidua merge" gộp các bảng, có hoặc không kèm sổ tổng hợp.',
+      en: 'Members fill in their scorecards and return them; "thidua merge" consolidates them, with or without the cluster workbook.',
+    },
+  ],
+  examples: [
+    {
+      line: 'thidua new annual -o cum-8-2020.xlsx --year 2020 --cluster "Cụm thi đua số 8" --units "VKSND tỉnh Gia Lai;VKSND tỉnh Kon Tum"',
+      what: { vi: 'sổ tổng hợp trống của cụm', en: "the cluster's empty workbook" },
+    },
+    {
+      line: 'thidua new annual --from cum-8-2020.xlsx -o cum-8-2021.xlsx --year 2021 --per-unit gui-don-vi',
+      what: {
+        vi: 'sổ năm sau, và bảng chấm điểm của từng đơn vị trong thư mục gui-don-vi',
+        en: "next year's workbook, and each member's scorecard in the folder gui-don-vi",
+      },
+    },
+  ],
   async run(ctx) {
     const kind = ctx.positionals[0];
     if (kind !== 'annual' && kind !== 'campaign')
@@ -115,12 +179,7 @@ export const newCommand: Command = {
         vi: `Loại sổ phải là "annual" (hằng năm) hoặc "campaign" (phong trào ngắn hạn), không phải "${kind ?? ''}".`,
         en: `KIND must be "annual" or "campaign", not "${kind ?? ''}".`,
       });
-    const out = ctx.values.out;
-    if (typeof out !== 'string' || !out.toLowerCase().endsWith('.xlsx'))
-      throw new CliError({
-        vi: 'Cần -o OUT.xlsx (tệp sổ tính sẽ tạo).',
-        en: 'Needs -o OUT.xlsx (the workbook to write).',
-      });
+    const out = requireOut(ctx, 'out', 'OUT.xlsx', '.xlsx');
     let year: number | undefined;
     if (typeof ctx.values.year === 'string') {
       year = Number(ctx.values.year);
@@ -130,37 +189,6 @@ export const newCommand: Command = {
           en: `Year "${ctx.values.year}" is not valid.`,
         });
     }
-    const docKind: DocumentKind = kind;
-    let doc: ClusterDocument;
-    let issues: Issue[];
-    if (typeof ctx.values.from === 'string') {
-      const loaded = await loadDocument(ctx.values.from, ctx);
-      doc = { ...loaded.doc, kind: docKind };
-      if (year !== undefined) doc.year = year;
-      if (typeof ctx.values.cluster === 'string') doc.cluster = { ...doc.cluster, name: ctx.values.cluster };
-      issues = loaded.issues;
-    } else {
-      const units =
-        typeof ctx.values.units === 'string'
-          ? ctx.values.units
-              .split(/[;\n]/)
-              .map((u) => u.trim())
-              .filter(Boolean)
-          : [];
-      if (units.length < 2)
-        throw new CliError({
-          vi: 'Cần ít nhất 2 đơn vị: --units "VKSND tỉnh A;VKSND tỉnh B;…" (hoặc --from FILE).',
-          en: 'Needs at least 2 units: --units "VKSND tỉnh A;VKSND tỉnh B;…" (or --from FILE).',
-        });
-      doc = newClusterDocument({
-        kind,
-        year: year ?? new Date().getFullYear(),
-        cluster: typeof ctx.values.cluster === 'string' ? ctx.values.cluster : 'Cụm thi đua',
-        units,
-      });
-      issues = checkDocumentUnits(doc);
-    }
-    const now = new Date().toISOString();
     const unitName = ctx.values.unit;
     const perUnit = ctx.values['per-unit'];
     if (typeof unitName === 'string' && typeof perUnit === 'string')
@@ -168,63 +196,99 @@ export const newCommand: Command = {
         vi: 'Chỉ dùng một trong hai: --unit TÊN (một đơn vị) hoặc --per-unit THƯ_MỤC (mọi đơn vị).',
         en: 'Use one of --unit NAME (one member) or --per-unit DIR (every member), not both.',
       });
-    if (typeof unitName === 'string') {
-      const unit = findMember(doc, unitName);
-      if (!unit) throw unknownMember(doc, unitName);
-      const path = resolve(ctx.io.cwd, out);
-      if (await exists(path))
-        throw new CliError({
-          vi: `${out} đã có (có thể đơn vị đã nhập điểm vào đó): không ghi đè, hãy chọn tên tệp mới.`,
-          en: `${out} exists (the unit may have typed scores into it): not overwritten, choose a new file name.`,
-        });
-      try {
-        await writeScorecard(ctx, doc, unit, path, out, now);
-      } catch (error) {
-        if (error instanceof WorkbookFileError) throw new CliError(error.text);
-        throw error;
-      }
-      if (issues.length) ctx.io.err(formatIssues(issues, ctx.lang));
-      return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
-    }
-    let scorecards: { unit: string; path: string; shown: string }[] = [];
-    if (typeof perUnit === 'string') {
-      scorecards = doc.units.map((u) => {
-        const name = scorecardFileName(doc, u.name);
-        return { unit: u.name, path: resolve(ctx.io.cwd, perUnit, name), shown: join(perUnit, name) };
-      });
-      const taken = [];
-      for (const s of scorecards) if (await exists(s.path)) taken.push(s.shown);
-      if (taken.length)
-        throw new CliError({
-          vi: `Đã có ${taken.length} tệp trong ${perUnit} (${taken.join(', ')}): không ghi đè bảng chấm nào; hãy chọn thư mục khác.`,
-          en: `${taken.length} files already exist in ${perUnit} (${taken.join(', ')}): no scorecard is overwritten; choose another folder.`,
-        });
-      try {
-        await mkdir(resolve(ctx.io.cwd, perUnit), { recursive: true });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new CliError({
-          vi: `Không tạo được thư mục ${perUnit} (${code}).`,
-          en: `Cannot create the folder ${perUnit} (${code}).`,
-        });
-      }
-    }
+    // Outputs are claimed before --from is read: an output that is the input is refused first.
+    const inputs = typeof ctx.values.from === 'string' ? [ctx.values.from] : [];
+    const main = await claimFor(ctx, out, { inputs });
+    let cards: Awaited<ReturnType<typeof claimScorecards>> | undefined;
     try {
-      const { bytes, report } = await writeClusterWorkbook(resolve(ctx.io.cwd, out), doc, undefined, { now });
-      ctx.io.out(
-        ctx.t({
-          vi: `Đã tạo ${out}: ${doc.units.length} đơn vị, ${doc.criteria.length} tiêu chí, ${report.sheetsCreated.length} sheet, ${Math.round(bytes / 1024)} KB.`,
-          en: `Wrote ${out}: ${doc.units.length} units, ${doc.criteria.length} criteria, ${report.sheetsCreated.length} sheets, ${Math.round(bytes / 1024)} KB.`,
-        }),
-      );
-      if (scorecards.length) {
-        for (const s of scorecards) await writeScorecard(ctx, doc, s.unit, s.path, s.shown, now);
-      }
+      return await withClaim(main, async () => {
+        const doc = await newDocument(ctx, kind, year);
+        const issues = doc.issues;
+        if (typeof perUnit === 'string') cards = await claimScorecards(ctx, doc.doc, perUnit, inputs);
+        return await writeAll(
+          ctx,
+          doc.doc,
+          issues,
+          main,
+          cards,
+          typeof unitName === 'string' ? unitName : undefined,
+        );
+      });
     } catch (error) {
-      if (error instanceof WorkbookFileError) throw new CliError(error.text);
+      await cards?.folder?.abort();
+      for (const f of cards?.files ?? []) await f.claim?.abort();
       throw error;
     }
-    if (issues.length) ctx.io.err(formatIssues(issues, ctx.lang));
-    return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
+
+async function newDocument(
+  ctx: CommandContext,
+  kind: DocumentKind,
+  year: number | undefined,
+): Promise<{ doc: ClusterDocument; issues: Issue[] }> {
+  const docKind: DocumentKind = kind;
+  let doc: ClusterDocument;
+  let issues: Issue[];
+  if (typeof ctx.values.from === 'string') {
+    const loaded = await loadDocument(ctx.values.from, ctx);
+    doc = { ...loaded.doc, kind: docKind };
+    if (year !== undefined) doc.year = year;
+    if (typeof ctx.values.cluster === 'string') doc.cluster = { ...doc.cluster, name: ctx.values.cluster };
+    issues = loaded.issues;
+  } else {
+    const y = year ?? new Date().getFullYear();
+    const units = parseUnitList(typeof ctx.values.units === 'string' ? ctx.values.units : '', y);
+    doc = newClusterDocument({
+      kind,
+      year: y,
+      cluster: typeof ctx.values.cluster === 'string' ? ctx.values.cluster : 'Cụm thi đua',
+      units,
+    });
+    issues = checkDocumentUnits(doc);
+  }
+  return { doc, issues };
+}
+
+/** The workbook (or the one member's scorecard) and the scorecards, each committed only when complete. */
+async function writeAll(
+  ctx: CommandContext,
+  doc: ClusterDocument,
+  issues: Issue[],
+  main: ClaimedOutput,
+  cards: Awaited<ReturnType<typeof claimScorecards>> | undefined,
+  unitName: string | undefined,
+): Promise<number> {
+  const now = new Date().toISOString();
+  if (unitName !== undefined) {
+    const unit = findMember(doc, unitName);
+    if (!unit) throw unknownMember(doc, unitName);
+    const bytes = await scorecardBytes(doc, unit, now);
+    await main.write(bytes);
+    await main.commit();
+    wroteScorecard(ctx, doc, unit, main.shown, bytes.byteLength);
+  } else {
+    const { bytes, report } = await clusterWorkbookBytes(doc, undefined, { now });
+    await main.write(bytes);
+    const written: { unit: string; shown: string; size: number }[] = [];
+    for (const f of cards?.files ?? []) {
+      const card = await scorecardBytes(doc, f.unit, now);
+      if (f.claim) await f.claim.write(card);
+      else await cards!.folder!.writeInside(f.name, card);
+      written.push({ unit: f.unit, shown: f.shown, size: card.byteLength });
+    }
+    // Everything is complete on disk before anything is put in place.
+    await cards?.folder?.commit();
+    for (const f of cards?.files ?? []) await f.claim?.commit();
+    await main.commit();
+    ctx.io.out(
+      ctx.t({
+        vi: `Đã tạo ${main.shown}: ${doc.units.length} đơn vị, ${doc.criteria.length} tiêu chí, ${report.sheetsCreated.length} sheet, ${Math.round(bytes.byteLength / 1024)} KB.`,
+        en: `Wrote ${main.shown}: ${doc.units.length} units, ${doc.criteria.length} criteria, ${report.sheetsCreated.length} sheets, ${Math.round(bytes.byteLength / 1024)} KB.`,
+      }),
+    );
+    for (const w of written) wroteScorecard(ctx, doc, w.unit, w.shown, w.size);
+  }
+  if (issues.length) ctx.io.err(formatIssues(issues, ctx.lang));
+  return hasErrors(issues) ? EXIT_DATA_ERRORS : EXIT_OK;
+}

@@ -27,16 +27,31 @@ function yearOption(ctx: CommandContext, current: number): number | undefined {
 export const nextCommand: Command = {
   name: 'next',
   usage: 'thidua next FILE -o NEXT.xlsx [--year Y] [--criteria FILE] [--json] [--lang en]',
-  summary: {
-    vi: 'tạo sổ năm sau từ sổ năm nay: thành viên (theo sáp nhập), Cụm trưởng, Cụm phó, tiêu chí, cá nhân và quyết định khen thưởng',
-    en: "builds next year's workbook from this year's: members (after mergers), leader and deputy, criteria, people and award decisions",
-  },
   options: {
-    out: { type: 'string', short: 'o' },
-    year: { type: 'string' },
-    criteria: { type: 'string' },
-    json: { type: 'boolean' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'NEXT.xlsx',
+      help: { vi: 'sổ năm sau (tệp mới)', en: "next year's workbook (a new file)" },
+    },
+    year: {
+      type: 'string',
+      value: 'Y',
+      help: { vi: 'năm mới (mặc định: năm sau)', en: 'the new year (default: the next one)' },
+    },
+    criteria: {
+      type: 'string',
+      value: 'FILE',
+      help: { vi: 'bảng tiêu chí mới', en: 'a new criteria table' },
+    },
+    json: { type: 'boolean', help: { vi: 'in dạng JSON', en: 'print JSON' } },
   },
+  examples: [
+    {
+      line: 'thidua next cum-7-2024.xlsx -o cum-7-2025.xlsx',
+      what: { vi: 'sổ năm 2025 từ sổ năm 2024', en: "the 2025 workbook from 2024's" },
+    },
+  ],
   async run(ctx) {
     const file = ctx.positionals[0];
     const loaded = await loadDocument(file, ctx);

@@ -9,17 +9,18 @@ import {
   type NominationReport,
   type NominateOptions,
   nominateAwards,
+  RULE_SETS,
   type RuleValueReport,
 } from '../../../core';
-import { access } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { ClusterDocument, ResultDocument } from '../../../core';
 import { type NominationSheetOptions, buildNominationWorkbook } from '../../../templates/nomination';
-import { type PrintedFiles, pdfPathFor, writeWorkbookWithPdf } from '../../host/libreoffice';
-import { WorkbookFileError } from '../../host/xlsx/files';
+import type { ClaimedOutput } from '../../host/fs/guarded-write';
+import { type PrintedFiles, pdfPathFor, printClaimed } from '../../host/libreoffice';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
+import { FORCE_OPTION, claimFor, outOption, requireOut } from '../output';
 import { computeLoaded } from './compute';
 import { historyOption } from './nominate-history';
 
@@ -107,26 +108,31 @@ export function formatNominations(report: NominationReport, ctx: CommandContext)
 
 /* ---------- -o: the nomination sheets (official layout) as .xlsx, and .pdf when LibreOffice is installed ---------- */
 
-/** The -o path, refused when it or its PDF already exists: a list may have been edited or signed since. */
-async function newOutputPath(out: string, ctx: CommandContext): Promise<string> {
-  const path = resolve(ctx.io.cwd, out);
-  if (extname(path).toLowerCase() !== '.xlsx')
-    throw new CliError({
-      vi: `-o cần tên tệp .xlsx (nhận "${out}").`,
-      en: `-o needs an .xlsx file name (got "${out}").`,
-    });
-  for (const p of [path, pdfPathFor(path)]) {
-    const taken = await access(p).then(
-      () => true,
-      () => false,
-    );
-    if (taken)
-      throw new CliError({
-        vi: `${basename(p)} đã có: không ghi đè danh sách đã lập; hãy chọn tên khác.`,
-        en: `${basename(p)} exists: a list already made is never overwritten; choose another name.`,
-      });
+/**
+ * The -o path and its PDF, claimed together before the input is read: refused when either exists (a list may
+ * have been edited or signed since; --force replaces), is the input, or is a link.
+ */
+async function claimNominationFiles(ctx: CommandContext): Promise<ClaimedOutput[]> {
+  const out = requireOut(ctx, 'out', 'OUT.xlsx', '.xlsx');
+  const inputs = ctx.positionals.slice(0, 1);
+  const xlsx = await claimFor(ctx, out, { inputs });
+  try {
+    const pdfShown = pdfPathFor(out);
+    return [xlsx, await claimFor(ctx, pdfShown, { inputs })];
+  } catch (error) {
+    await xlsx.abort();
+    throw error;
   }
-  return path;
+}
+
+/** A --rule-set that names no rule set stops the command (exit 2) before anything is read. */
+function checkRuleSet(ctx: CommandContext): void {
+  const id = ctx.values['rule-set'];
+  if (typeof id === 'string' && !RULE_SETS.some((r) => r.id === id))
+    throw new CliError({
+      vi: `--rule-set "${id}" không có; các bộ quy tắc hiện có: ${RULE_SETS.map((r) => r.id).join(', ')}.`,
+      en: `--rule-set "${id}" does not exist; the rule sets: ${RULE_SETS.map((r) => r.id).join(', ')}.`,
+    });
 }
 
 /** The printed list's header and signature from the options; what is not given keeps the builder's default. */
@@ -160,19 +166,13 @@ async function writeNominationSheets(
   doc: ClusterDocument,
   report: NominationReport,
   sheetOptions: NominationSheetOptions,
-  path: string,
+  [xlsx, pdf]: ClaimedOutput[],
   ctx: CommandContext,
 ): Promise<void> {
   // With --json, stdout holds the JSON alone: the file notes go to stderr.
   const say = ctx.values.json ? ctx.io.err : ctx.io.out;
   const plan = buildNominationWorkbook(doc, report, sheetOptions);
-  let files: PrintedFiles;
-  try {
-    files = await writeWorkbookWithPdf(plan, path);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliError(error.text);
-    throw error;
-  }
+  const files: PrintedFiles = await printClaimed(plan, xlsx!, pdf);
   say(ctx.t({ vi: `Đã ghi ${basename(files.xlsx)}`, en: `Wrote ${basename(files.xlsx)}` }));
   if (files.pdf) say(ctx.t({ vi: `Đã ghi ${basename(files.pdf)}`, en: `Wrote ${basename(files.pdf)}` }));
   if (files.pdfSkipped) say(ctx.t(files.pdfSkipped));
@@ -181,27 +181,86 @@ async function writeNominationSheets(
 export const nominateCommand: Command = {
   name: 'nominate',
   usage:
-    'thidua nominate FILE [--json] [-o OUT.xlsx [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--attached-to TEXT] [--signer NAME]] [--rule-set ID] [--history FILE|FOLDER]… [--lang en]',
-  summary: {
-    vi: 'áp dụng bộ quy tắc theo thời kỳ: điều kiện, biểu quyết, giới hạn; đề nghị khen thưởng',
-    en: 'applies the dated rule set: eligibility, votes, caps; proposes awards',
-  },
+    'thidua nominate FILE [--json] [--rule-set ID] [--history FILE|FOLDER]… [-o OUT.xlsx [--force] [--date YYYY-MM-DD] [--place NAME] [--symbol TTr-…] [--attached-to TEXT] [--signer NAME]]',
   options: {
-    json: { type: 'boolean' },
-    out: { type: 'string', short: 'o' },
-    'rule-set': { type: 'string' },
+    json: { type: 'boolean', help: { vi: 'in kết quả dạng JSON', en: 'prints the result as JSON' } },
+    'rule-set': {
+      type: 'string',
+      value: 'ID',
+      help: {
+        vi: 'bộ quy tắc (mặc định: bộ có hiệu lực ngày 31/12 của năm)',
+        en: 'the rule set (default: the one in force on 31 December of the year)',
+      },
+    },
+    out: outOption('OUT.xlsx', {
+      vi: 'ghi danh sách đề nghị theo mẫu chính thức (.xlsx, và .pdf khi có LibreOffice)',
+      en: 'writes the nomination lists in the official layout (.xlsx, and .pdf with LibreOffice)',
+    }),
+    force: FORCE_OPTION,
     // The printed list's header and signature (project additions to cli.md).
-    date: { type: 'string' },
-    place: { type: 'string' },
-    symbol: { type: 'string' },
-    'attached-to': { type: 'string' },
-    signer: { type: 'string' },
-    // Earlier years' files or folders (issue 13): "three consecutive years", "once only" from the decisions.
-    history: { type: 'string', multiple: true },
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: { vi: 'ngày ghi trên tờ trình', en: 'the date printed on the list' },
+    },
+    place: {
+      type: 'string',
+      value: 'NAME',
+      help: { vi: 'địa danh ghi cạnh ngày', en: 'the place beside the date' },
+    },
+    symbol: {
+      type: 'string',
+      value: 'TTr-…',
+      help: { vi: 'số, ký hiệu văn bản', en: "the document's number and symbol" },
+    },
+    'attached-to': {
+      type: 'string',
+      value: 'TEXT',
+      help: { vi: 'văn bản mà danh sách kèm theo', en: 'the document the list is attached to' },
+    },
+    signer: { type: 'string', value: 'NAME', help: { vi: 'người ký', en: 'the signer' } },
+    history: {
+      type: 'string',
+      multiple: true,
+      value: 'FILE|FOLDER',
+      help: {
+        vi: 'sổ các năm trước (tệp hoặc thư mục): "ba năm liên tục", "một lần" theo các quyết định',
+        en: 'earlier years\' files or folders: "three consecutive years", "once only" from the decisions',
+      },
+    },
   },
+  examples: [
+    {
+      line: 'thidua nominate cum-7-2022.xlsx',
+      what: {
+        vi: 'đề nghị khen thưởng kèm căn cứ, giới hạn số lượng và trường hợp không đề nghị',
+        en: 'award proposals with their basis, the caps and the blocked candidates',
+      },
+    },
+    {
+      line: 'thidua nominate cum-7-2022.xlsx -o de-nghi-2022.xlsx --date 2022-12-20 --signer "Nguyễn Văn A"',
+      what: {
+        vi: 'danh sách theo mẫu chính thức, in ra de-nghi-2022.pdf',
+        en: 'the lists in the official layout, printed to de-nghi-2022.pdf',
+      },
+    },
+  ],
   async run(ctx) {
+    checkRuleSet(ctx);
+    const claims = ctx.values.out !== undefined ? await claimNominationFiles(ctx) : undefined;
+    try {
+      return await nominate(ctx, claims);
+    } catch (error) {
+      for (const c of claims ?? []) await c.abort();
+      throw error;
+    }
+  },
+};
+
+async function nominate(ctx: CommandContext, claims: ClaimedOutput[] | undefined): Promise<number> {
+  {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
-    const outPath = typeof ctx.values.out === 'string' ? await newOutputPath(ctx.values.out, ctx) : undefined;
+    const outPath = claims !== undefined;
     const { result } = computeLoaded(loaded);
     // Bad header options stop the command before anything is printed.
     const sheetOptions = outPath ? sheetOptionsFrom(ctx, result) : undefined;
@@ -216,7 +275,7 @@ export const nominateCommand: Command = {
     };
     if (ctx.values.json) ctx.io.out(JSON.stringify(report, null, 2));
     else ctx.io.out(formatNominations(report, ctx));
-    if (outPath && sheetOptions) await writeNominationSheets(loaded.doc, report, sheetOptions, outPath, ctx);
+    if (claims && sheetOptions) await writeNominationSheets(loaded.doc, report, sheetOptions, claims, ctx);
     return hasErrors(report.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
-  },
-};
+  }
+}

@@ -6,12 +6,19 @@ import { loadDocument } from '../load';
 
 export const rotateCommand: Command = {
   name: 'rotate',
-  usage: 'thidua rotate FILE [--json] [--lang en]',
-  summary: {
-    vi: 'đề xuất Cụm trưởng, Cụm phó năm sau',
-    en: "proposes next year's leader and deputy",
+  usage: 'thidua rotate FILE [--json]',
+  options: {
+    json: { type: 'boolean', help: { vi: 'in kết quả dạng JSON', en: 'prints the result as JSON' } },
   },
-  options: { json: { type: 'boolean' } },
+  examples: [
+    {
+      line: 'thidua rotate cum-7-2022.xlsx',
+      what: {
+        vi: 'Cụm trưởng, Cụm phó năm 2023 và lý do',
+        en: 'the leader and deputy for 2023, with the reason',
+      },
+    },
+  ],
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     const p = proposeRotation(loaded.doc);

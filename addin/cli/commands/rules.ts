@@ -99,11 +99,17 @@ export function formatRules(d: RuleSetDescription, date: string, ctx: CommandCon
 export const rulesCommand: Command = {
   name: 'rules',
   usage: USAGE,
-  summary: {
-    vi: 'bộ quy tắc khen thưởng có hiệu lực vào một ngày: từng giá trị với trích dẫn, nguồn, mức xác nhận, và thay đổi so với bộ trước',
-    en: 'the award rule set in force on a date: every value with its quote, source and standing, and what changed from the previous set',
+  options: {
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: {
+        vi: 'ngày cần xem bộ quy tắc (mặc định: hôm nay)',
+        en: 'the date to show the rule set for (default: today)',
+      },
+    },
+    json: { type: 'boolean', help: { vi: 'in dạng JSON', en: 'print JSON' } },
   },
-  options: { date: { type: 'string' }, json: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length > 0)
       throw new CliError({
@@ -131,4 +137,10 @@ export const rulesCommand: Command = {
     else ctx.io.out(formatRules(described, date, ctx));
     return EXIT_OK;
   },
+  examples: [
+    {
+      line: 'thidua rules --date 2024-12-31',
+      what: { vi: 'bộ quy tắc có hiệu lực ngày 31/12/2024', en: 'the rule set in force on 31/12/2024' },
+    },
+  ],
 };

@@ -3,6 +3,7 @@ import { type AwardTally, hasErrors, type Issue, tallyAwards } from '../../../co
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
+import { memberOrError } from '../members';
 
 function formatTally(tally: AwardTally, issues: readonly Issue[], ctx: CommandContext): string {
   const t = ctx.t;
@@ -55,18 +56,43 @@ function formatTally(tally: AwardTally, issues: readonly Issue[], ctx: CommandCo
 
 export const tallyCommand: Command = {
   name: 'tally',
-  usage: 'thidua tally FILE… [--unit NAME] [--json] [--lang en]',
-  summary: {
-    vi: 'thống kê khen thưởng theo hình thức, tập thể/cá nhân, và sáng kiến theo cấp',
-    en: 'counts awards by form and by collective/individual, and initiatives by level',
+  usage: 'thidua tally FILE… [--unit NAME] [--json]',
+  options: {
+    json: { type: 'boolean', help: { vi: 'in kết quả dạng JSON', en: 'prints the result as JSON' } },
+    unit: {
+      type: 'string',
+      value: 'NAME',
+      help: {
+        vi: 'chỉ một đơn vị thành viên (tên như được viết; tên không phải thành viên là lỗi, kèm các tên gần nhất)',
+        en: 'one member only (the name as written; a name that is not a member is an error, with the closest members)',
+      },
+    },
   },
-  options: { json: { type: 'boolean' }, unit: { type: 'string' } },
+  examples: [
+    {
+      line: 'thidua tally cum-7-2021.json cum-7-2022.json',
+      what: { vi: 'khen thưởng và sáng kiến của hai năm', en: 'awards and initiatives over two years' },
+    },
+    {
+      line: 'thidua tally cum-7-2022.json --unit "Gia Lai"',
+      what: { vi: 'chỉ VKSND tỉnh Gia Lai', en: 'the Gia Lai procuracy only' },
+    },
+  ],
   async run(ctx) {
     if (ctx.positionals.length === 0)
       throw new CliError({ vi: 'Thiếu tên tệp (FILE…).', en: 'Missing the file name(s) (FILE…).' });
     const loaded = [];
     for (const file of ctx.positionals) loaded.push(await loadDocument(file, ctx));
-    const options = typeof ctx.values.unit === 'string' ? { unit: ctx.values.unit } : {};
+    // A name that is no member is an error with the closest members, never a tally of zeros.
+    const options =
+      typeof ctx.values.unit === 'string'
+        ? {
+            unit: memberOrError(
+              loaded.map((l) => l.doc),
+              ctx.values.unit,
+            ),
+          }
+        : {};
     const tally = tallyAwards(
       loaded.map((l) => l.doc),
       options,

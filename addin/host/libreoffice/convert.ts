@@ -18,6 +18,11 @@ export interface ConvertOptions {
   soffice?: string;
   /** Locale for displayed numbers in PDF (default "vi-VN": decimal comma, as the documents are Vietnamese). */
   locale?: string;
+  /**
+   * Where LibreOffice's private output folder goes (default: the system's temporary folder). The guarded write
+   * path passes a staging folder beside the target, so a killed run leaves nothing (no names) in /tmp.
+   */
+  workParent?: string;
 }
 
 export interface PdfOptions extends ConvertOptions {
@@ -94,7 +99,7 @@ export async function convertWorkbooks(
     recalculateOnLoad: options.recalculate,
     locale: options.locale ?? 'vi-VN',
   });
-  const work = await mkdtemp(join(tmpdir(), 'thidua-lo-out-'));
+  const work = await mkdtemp(join(options.workParent ?? tmpdir(), 'thidua-lo-out-'));
   const names = inputs.map((i) => basename(i)).join(', ');
   try {
     const result = await runProgram(

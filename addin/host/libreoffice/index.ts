@@ -14,4 +14,4 @@ export {
   type PdfOptions,
 } from './convert';
 export { pdfPages, pdfToPng, pdfToText, type PageRange, type PngOptions } from './poppler';
-export { pdfPathFor, writeWorkbookWithPdf, type PrintedFiles } from './print';
+export { pdfPathFor, printClaimed, writeWorkbookWithPdf, type PrintedFiles } from './print';

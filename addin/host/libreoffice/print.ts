@@ -2,10 +2,10 @@
  * A plan written as .xlsx by the file host, then printed to PDF beside it when LibreOffice is installed.
  * The .xlsx is always written; a missing or failing LibreOffice only means no PDF, said in `pdfSkipped`.
  */
-import { dirname, join, basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Bilingual } from '../../../core';
 import type { WorkbookPlan } from '../../../templates/plan';
-import { writeWorkbookFile } from '../xlsx/files';
+import { type ClaimedOutput, claimOutputs } from '../fs';
 import { planToBytes } from '../xlsx/workbook-files';
 import { convertToPdf, type ConvertOptions } from './convert';
 import { ToolFailedError, ToolMissingError } from './errors';
@@ -21,20 +21,50 @@ export interface PrintedFiles {
 export const pdfPathFor = (xlsxPath: string): string =>
   join(dirname(xlsxPath), `${basename(xlsxPath, extname(xlsxPath))}.pdf`);
 
+/**
+ * The .xlsx and its .pdf through the guarded write path: both claimed before anything is written (an existing
+ * one, or the input, refused), the .xlsx committed first, then the PDF printed into a staging folder beside
+ * it and renamed into place; a PDF that cannot be made leaves no file and is said in `pdfSkipped`.
+ */
 export async function writeWorkbookWithPdf(
   plan: WorkbookPlan,
   xlsxPath: string,
-  options: ConvertOptions & { pdf?: boolean } = {},
+  options: ConvertOptions & { pdf?: boolean; force?: boolean; inputs?: readonly string[] } = {},
 ): Promise<PrintedFiles> {
-  await writeWorkbookFile(xlsxPath, (await planToBytes(plan)).bytes);
-  if (options.pdf === false) return { xlsx: xlsxPath };
+  const guard = { ...(options.force ? { force: true } : {}), inputs: options.inputs ?? [] };
+  const [xlsx, pdf] = await claimOutputs([
+    { path: xlsxPath, options: guard },
+    ...(options.pdf === false ? [] : [{ path: pdfPathFor(xlsxPath), options: guard }]),
+  ]);
+  return printClaimed(plan, xlsx!, pdf, options);
+}
+
+/** The same on outputs already claimed (a command claims them before reading its input). */
+export async function printClaimed(
+  plan: WorkbookPlan,
+  xlsx: ClaimedOutput,
+  pdf: ClaimedOutput | undefined,
+  options: ConvertOptions = {},
+): Promise<PrintedFiles> {
   try {
-    const pdf = await convertToPdf(xlsxPath, dirname(xlsxPath), options);
-    return { xlsx: xlsxPath, pdf };
+    await xlsx.write((await planToBytes(plan)).bytes);
+    await xlsx.commit();
   } catch (error) {
+    await Promise.all([xlsx.abort(), pdf?.abort()]);
+    throw error;
+  }
+  if (!pdf) return { xlsx: xlsx.path };
+  try {
+    const staging = await pdf.stagingDir();
+    const made = await convertToPdf(xlsx.path, staging, { ...options, workParent: staging });
+    await pdf.adopt(made);
+    await pdf.commit();
+    return { xlsx: xlsx.path, pdf: pdf.path };
+  } catch (error) {
+    await pdf.abort();
     if (error instanceof ToolMissingError) {
       return {
-        xlsx: xlsxPath,
+        xlsx: xlsx.path,
         pdfSkipped: {
           vi: `Không tạo PDF: cần LibreOffice để in ra PDF (${error.text.vi}). Tệp .xlsx vẫn đã được ghi.`,
           en: `No PDF: LibreOffice is needed to print to PDF (${error.text.en}). The .xlsx was written.`,
@@ -43,7 +73,7 @@ export async function writeWorkbookWithPdf(
     }
     if (error instanceof ToolFailedError) {
       return {
-        xlsx: xlsxPath,
+        xlsx: xlsx.path,
         pdfSkipped: {
           vi: `Không tạo được PDF: ${error.text.vi} Tệp .xlsx vẫn đã được ghi.`,
           en: `The PDF could not be made: ${error.text.en} The .xlsx was written.`,

@@ -3,7 +3,7 @@
  * it is not .xlsx, larger than MAX_FILE_BYTES, or a zip that expands past MAX_UNCOMPRESSED_BYTES (a zip
  * bomb): by the sizes its directory declares, then by inflating the entries with a running count.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -11,6 +11,8 @@ import { WorkbookFileError } from './file-error';
 import { damagedFile, loadWorkbookBytes } from './load';
 
 export { WorkbookFileError };
+import type { Bilingual } from '../../../core';
+import { OutputError, type OutputOptions, writeOutput } from '../fs';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -164,13 +166,19 @@ export async function workbookBytes(
   return post ? post(bytes) : bytes;
 }
 
-export async function writeWorkbookFile(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * One whole workbook file through the guarded write path (never over an existing file unless `force`, never
+ * partial); its refusals and failures come back as WorkbookFileError for the callers that expect it.
+ */
+export async function writeWorkbookFile(
+  path: string,
+  bytes: Uint8Array,
+  options: OutputOptions = {},
+): Promise<void> {
   try {
-    await writeFile(path, bytes);
+    await writeOutput(path, bytes, options);
   } catch (error) {
-    throw new WorkbookFileError({
-      vi: `Không ghi được tệp ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      en: `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-    });
+    if (error instanceof OutputError) throw new WorkbookFileError(error.text);
+    throw error;
   }
 }

@@ -29,13 +29,22 @@ export async function planToBytes(plan: WorkbookPlan): Promise<{ bytes: Uint8Arr
   return { bytes, report };
 }
 
+/** A new cluster workbook's bytes (written by the caller, through the guarded write path). */
+export function clusterWorkbookBytes(
+  doc: ClusterDocument,
+  computation?: ComputationLike,
+  options: BuildOptions = {},
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
+  return planToBytes(buildClusterWorkbook(doc, computation, options));
+}
+
 export async function writeClusterWorkbook(
   path: string,
   doc: ClusterDocument,
   computation?: ComputationLike,
   options: BuildOptions = {},
 ): Promise<{ bytes: number; report: WriteReport }> {
-  const { bytes, report } = await planToBytes(buildClusterWorkbook(doc, computation, options));
+  const { bytes, report } = await clusterWorkbookBytes(doc, computation, options);
   await writeWorkbookFile(path, bytes);
   return { bytes: bytes.byteLength, report };
 }
@@ -48,6 +57,18 @@ export async function writeResultsCopy(
   computation: ComputationLike,
   now: string,
 ): Promise<WriteReport> {
+  const { bytes, report } = await resultsCopyBytes(input, doc, computation, now);
+  await writeWorkbookFile(output, bytes, { inputs: [input] });
+  return report;
+}
+
+/** The bytes of a copy of `input` with the results written in (update mode); the input is only read. */
+export async function resultsCopyBytes(
+  input: string,
+  doc: ClusterDocument,
+  computation: ComputationLike,
+  now: string,
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
   const workbook = await readWorkbookFile(input);
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   const plan = buildClusterWorkbook(doc, computation, {
@@ -60,8 +81,7 @@ export async function writeResultsCopy(
   if (notice) report.notices = [...(report.notices ?? []), notice];
   appendLog(workbook, { time: localDateTime(now), action: 'Tính kết quả', detail });
   // exceljs drops charts it reads: the plan's chart goes back in.
-  await writeWorkbookFile(output, await workbookBytes(workbook, (b) => addPlanCharts(b, plan)));
-  return report;
+  return { bytes: await workbookBytes(workbook, (b) => addPlanCharts(b, plan)), report };
 }
 
 /**

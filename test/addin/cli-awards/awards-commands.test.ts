@@ -118,11 +118,10 @@ describe('thidua nominate', () => {
       JSON.parse((await run(['nominate', y2024, '--json', '--rule-set', 'vn-2024-tt01-nd98'])).out).ruleSet,
     ).toBe('vn-2024-tt01-nd98');
     const unknown = await run(['nominate', y2024, '--json', '--rule-set', 'vn-1999']);
-    expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.out).issues[0]).toMatchObject({
-      code: 'rules.ruleSet.unknown',
-      severity: 'error',
-    });
+    // A rule set that does not exist means the command cannot run (exit 2), before anything is read.
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toBe('');
+    expect(unknown.err).toMatch(/^--rule-set "vn-1999" không có; các bộ quy tắc hiện có: vn-2019-tt01, /);
   });
 
   it('prints readable Vietnamese tables, English with --lang en', async () => {

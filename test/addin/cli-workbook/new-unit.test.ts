@@ -81,8 +81,11 @@ describe('thidua new --unit', () => {
       cliIo,
     );
     expect(code).toBe(2);
-    expect(err.join('\n')).toBe(
-      `"Gia Lay" is not a member of ${sample.cluster.name}. The members: ${sample.units.map((u) => u.name).join('; ')}.`,
+    // The closest member first: a typo is offered its unit, never guessed.
+    expect(err.join('\n')).toMatch(
+      new RegExp(
+        `^"Gia Lay" is not a member of ${sample.cluster.name}\\. Closest members: VKSND tỉnh Gia Lai; `,
+      ),
     );
     expect(await readdir(dir)).not.toContain('khong-co.xlsx');
   });

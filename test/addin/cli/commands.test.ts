@@ -44,7 +44,9 @@ describe('thidua check', () => {
     expect(none.code).toBe(2);
     const missing = await run(['check', 'khong-co.json']);
     expect(missing).toMatchObject({ code: 2, out: '' });
-    expect(missing.err).toBe('Không đọc được tệp khong-co.json: không có tệp này.');
+    expect(missing.err).toBe(
+      'Không đọc được khong-co.json: không có tệp hoặc thư mục này; kiểm tra lại tên và đường dẫn.',
+    );
     const workbook = await run(['check', 'khong-co.xlsx', '--lang', 'en']);
     expect(workbook.code).toBe(2);
     expect(workbook.err.split('\n')).toHaveLength(1);

@@ -44,6 +44,8 @@ describe('dist/cli.js', () => {
   it('exits 2 on a file that is not there, in English with --lang en', () => {
     const r = cli('check', 'no-such-file.json', '--lang', 'en');
     expect(r.code).toBe(2);
-    expect(r.err.trimEnd()).toBe('Cannot read file no-such-file.json: no such file.');
+    expect(r.err.trimEnd()).toBe(
+      'Cannot read no-such-file.json: no such file or folder; check the name and the path.',
+    );
   });
 });

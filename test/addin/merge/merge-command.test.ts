@@ -153,7 +153,7 @@ describe('thidua merge', () => {
     expect(await runCli(['merge', 'cum7.xlsx', 'daklak.xlsx', '-o', 'cum7-chi-daklak.xlsx'], again.io)).toBe(
       2,
     );
-    expect(again.err.join('\n')).toContain('cum7-chi-daklak.xlsx đã có: lệnh merge không ghi đè');
+    expect(again.err.join('\n')).toContain('cum7-chi-daklak.xlsx đã có: Thi đua không ghi đè');
     expect(await sha(join(dir, 'cum7-chi-daklak.xlsx'))).toBe(written);
   });
 
@@ -391,7 +391,7 @@ describe('thidua merge', () => {
     const before = await sha(join(dir, 'da-co.xlsx'));
     const { err, io: cliIo } = io();
     expect(await runCli(['merge', 'daklak.xlsx', 'gialai.xlsx', '-o', 'da-co.xlsx'], cliIo)).toBe(2);
-    expect(err.join('\n')).toContain('da-co.xlsx đã có: lệnh merge không ghi đè');
+    expect(err.join('\n')).toContain('da-co.xlsx đã có: Thi đua không ghi đè');
     expect(await sha(join(dir, 'da-co.xlsx'))).toBe(before);
   });
 });
