@@ -9,6 +9,7 @@ import {
   nominateAwards,
   readDecisions,
   tallyAwards,
+  withHistoryDates,
 } from '../../../core';
 import { makeDoc as fixture } from '../document/fixture';
 
@@ -208,5 +209,51 @@ describe('buildAwardHistory', () => {
     expect(withEmpty.nominations.map((n) => [n.rule, n.candidate])).toEqual(
       plain.nominations.map((n) => [n.rule, n.candidate]),
     );
+  });
+});
+
+describe('the medal from earlier years', () => {
+  const MEDAL = 'Kỷ niệm chương "Vì sự nghiệp Kiểm sát"';
+  const setup = (earlierDecision: boolean) => {
+    const cur = fixture();
+    const unit = cur.units[0]!.name;
+    cur.people = [{ name: 'Đỗ Minh Quân', unit }];
+    const old: ClusterDocument = {
+      ...fixture(),
+      year: cur.year - 1,
+      people: [{ name: 'Do Minh Quan', unit, serviceStart: '2000-03-01' }],
+    };
+    if (earlierDecision)
+      old.decisions = [
+        {
+          form: MEDAL,
+          recipient: 'Đỗ Minh Quân',
+          unit,
+          number: '9/QĐ-VKSTC',
+          date: `${cur.year}-01-15`,
+          authority: 'VKSTC',
+        },
+      ];
+    const built = buildAwardHistory({ doc: cur, source: 'now.json' }, [{ doc: old, source: 'old.json' }]);
+    const issues: never[] = [];
+    const doc = withHistoryDates(cur, built.serviceStarts, issues);
+    const report = nominateAwards(doc, computeCluster(doc).result, { history: built.history });
+    return { report, issues: issues as { code: string; message: string }[] };
+  };
+
+  it('15 continuous years from the service start an earlier file holds, said with its file', () => {
+    const { report, issues } = setup(false);
+    expect(
+      report.nominations.some((n) => n.rule === 'procuracyMedal' && n.candidate === 'Đỗ Minh Quân'),
+    ).toBe(true);
+    expect(issues.map((i) => i.message)).toEqual([
+      'Đỗ Minh Quân: ngày vào ngành 2000-03-01 lấy từ old.json (danh sách năm nay không ghi).',
+    ]);
+  });
+
+  it('once only: a decision in an earlier file blocks it', () => {
+    const { report } = setup(true);
+    const blocked = report.blocked.find((b) => b.rule === 'procuracyMedal')!;
+    expect(blocked.reasons.join(' ')).toContain('chỉ tặng một lần');
   });
 });
