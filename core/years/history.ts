@@ -369,8 +369,13 @@ const ruleOf = (form: string) => INDIVIDUAL_RULES.find((id) => isAward(form, id)
 export function buildAwardHistory(
   current: YearFile,
   earlier: readonly YearFile[],
-): { history: AwardHistoryInput; issues: Issue[] } {
+): {
+  history: AwardHistoryInput;
+  serviceStarts: Map<number, { date: string; source: string }>;
+  issues: Issue[];
+} {
   const issues: Issue[] = [];
+  const serviceStarts = new Map<number, { date: string; source: string }>();
   const files = [current, ...earlier];
   const ids = identifyPeople(files);
   const decisions = allDecisions(files, issues);
@@ -405,8 +410,14 @@ export function buildAwardHistory(
       me.index,
       entries.sort((a, b) => a.year - b.year),
     );
+    // The medal counts continuous years from the service start: an earlier file may hold it.
+    if (!files[0]!.doc.people![me.index]!.serviceStart) {
+      const found = id.sightings.find((x) => x.file !== 0 && x.serviceStart);
+      if (found)
+        serviceStarts.set(me.index, { date: found.serviceStart!, source: files[found.file]!.source });
+    }
   }
-  if (earlier.length === 0) return { history, issues };
+  if (earlier.length === 0) return { history, serviceStarts, issues };
   const years = new Set(files.map((f) => f.doc.year));
   const first = Math.min(...years);
   for (let y = first + 1; y < current.doc.year; y++)
@@ -417,5 +428,31 @@ export function buildAwardHistory(
           en: `No file for ${y} among the history files (${first}–${current.doc.year}): that year's titles come from the typed lists only.`,
         }),
       );
-  return { history, issues };
+  return { history, serviceStarts, issues };
+}
+
+/** The document with the service starts only earlier files hold filled in, each said (info) with its file. */
+export function withHistoryDates(
+  doc: ClusterDocument,
+  serviceStarts: ReadonlyMap<number, { date: string; source: string }>,
+  issues: Issue[],
+): ClusterDocument {
+  if (serviceStarts.size === 0 || !doc.people) return doc;
+  const people = doc.people.map((p, i) => {
+    const found = serviceStarts.get(i);
+    if (!found) return p;
+    issues.push(
+      makeIssue(
+        'info',
+        'history.serviceStart.earlier',
+        {
+          vi: `${p.name}: ngày vào ngành ${found.date} lấy từ ${found.source} (danh sách năm nay không ghi).`,
+          en: `${p.name}: service start ${found.date} taken from ${found.source} (this year's list lacks it).`,
+        },
+        { person: p.name, path: `people[${i}].serviceStart` },
+      ),
+    );
+    return { ...p, serviceStart: found.date };
+  });
+  return { ...doc, people };
 }

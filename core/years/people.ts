@@ -1,28 +1,24 @@
 /**
- * One person across yearly files. Names are compared with core/text (matchKey, then the folded form and edit
- * distance, with a confidence); the unit by its line (lines.ts); dates of birth and service start, where both
+ * One person across yearly files. Names are compared with core/text (matchKey, then the folded form, with a
+ * confidence); the unit by its line (lines.ts); dates of birth and service start, where both
  * files have them, tell apart two people of one name. Two people of one name are never merged silently: a
  * different unit or a different date keeps them apart, and the reason is said.
  */
-import { distance } from 'fastest-levenshtein';
 import type { Person } from '../model/types';
 import type { Bilingual } from '../issues/issue';
 import { matchKey } from '../text/key';
-import { allowedEdits, compactFold } from '../text/similarity';
+import { compactFold } from '../text/similarity';
 import { lineKey } from './lines';
 
-/** How sure a spelling is the same name: 1 same key, 0.95 same letters with other diacritics, lower for typos. */
+/**
+ * How sure a spelling is the same name: 1 for the same matching key (NFC/NFD, tone placement, case, spacing),
+ * 0.95 for the same letters with other or missing diacritics ("Nguyen Van Thanh"), else 0. No edit distance:
+ * one letter tells Vietnamese names apart (An/Anh, Trung/Trang), so a typo is never taken for the same person.
+ */
 export function nameConfidence(a: string, b: string): number {
   if (matchKey(a) === matchKey(b)) return 1;
   const x = compactFold(a);
-  const y = compactFold(b);
-  if (!x || !y) return 0;
-  if (x === y) return 0.95;
-  const d = distance(x, y);
-  const length = Math.max(x.length, y.length);
-  // A person's name is a few short words: at most one edit for a name under 15 letters (Nhung / Nhunq).
-  if (d > Math.min(allowedEdits(length), length < 15 ? 1 : 2)) return 0;
-  return Math.round(100 * 0.9 * (1 - d / length)) / 100;
+  return x !== '' && x === compactFold(b) ? 0.95 : 0;
 }
 
 /** The smallest confidence a different spelling needs to count as the same name. */

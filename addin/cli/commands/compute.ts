@@ -1,10 +1,17 @@
-import { type ClusterComputation, computeCluster, hasErrors, type ResultDocument } from '../../../core';
+import {
+  type ClusterComputation,
+  compareYears,
+  computeCluster,
+  hasErrors,
+  type ResultDocument,
+} from '../../../core';
 import { locateWorkbookIssues, memberScorecardUnit } from '../read-document';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { writeComputedWorkbook } from './compute-out';
+import { yearOverYearText } from './year-over-year-text';
 
 /**
  * The result document of a loaded file: reading problems first, then the computation's (from a workbook,
@@ -79,8 +86,13 @@ export const computeCommand: Command = {
       return { loaded, ...computeLoaded(loaded) };
     }
     if (claim) await writeComputedWorkbook(loaded, claim, computation, ctx);
-    if (ctx.values.json) ctx.io.out(JSON.stringify(result, null, 2));
-    else ctx.io.out(`${rankingText(result, computation, ctx)}\n\n${formatIssues(result.issues, ctx.lang)}`);
+    // Beside last year's figures when the document carries them (thidua next; issue 13).
+    const yoy = compareYears(loaded.doc, result, result.issues);
+    if (ctx.values.json) ctx.io.out(JSON.stringify(yoy ? { ...result, yearOverYear: yoy } : result, null, 2));
+    else
+      ctx.io.out(
+        `${rankingText(result, computation, ctx)}${yoy ? `\n\n${yearOverYearText(yoy, ctx)}` : ''}\n\n${formatIssues(result.issues, ctx.lang)}`,
+      );
     return hasErrors(result.issues) ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

@@ -4,7 +4,15 @@
  * without the option.
  */
 import { basename } from 'node:path';
-import { buildAwardHistory, type Issue, type ResultDocument, readDecisions } from '../../../core';
+import {
+  type AwardHistoryInput,
+  buildAwardHistory,
+  type ClusterDocument,
+  type Issue,
+  type ResultDocument,
+  readDecisions,
+  withHistoryDates,
+} from '../../../core';
 import type { CommandContext } from '../context';
 import type { LoadedDocument } from '../load';
 import { loadYearFiles } from './year-files';
@@ -13,7 +21,7 @@ export async function historyOption(
   loaded: LoadedDocument,
   result: ResultDocument,
   ctx: CommandContext,
-): Promise<ReturnType<typeof buildAwardHistory> | undefined> {
+): Promise<{ history: AwardHistoryInput; doc: ClusterDocument; issues: Issue[] } | undefined> {
   const args = ctx.values.history;
   const list = Array.isArray(args) ? args : typeof args === 'string' ? [args] : [];
   if (list.length === 0 && readDecisions(loaded.doc, []).length === 0) return undefined;
@@ -21,5 +29,7 @@ export async function historyOption(
   // The file itself may be among the folder's files: it is the current year, not its own history.
   const earlier = files.filter((f) => f.source !== basename(loaded.path) && f.doc.year < loaded.doc.year);
   const built = buildAwardHistory({ doc: loaded.doc, source: basename(loaded.path), result }, earlier);
-  return { history: built.history, issues: [...(issues as Issue[]), ...built.issues] };
+  const all = [...(issues as Issue[]), ...built.issues];
+  const doc = withHistoryDates(loaded.doc, built.serviceStarts, all);
+  return { history: built.history, doc, issues: all };
 }

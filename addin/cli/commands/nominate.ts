@@ -268,7 +268,7 @@ async function nominate(ctx: CommandContext, claims: ClaimedOutput[] | undefined
     if (typeof ctx.values['rule-set'] === 'string') options.ruleSet = ctx.values['rule-set'];
     const earlier = await historyOption(loaded, result, ctx);
     if (earlier) options.history = earlier.history;
-    const awards = nominateAwards(loaded.doc, result, options);
+    const awards = nominateAwards(earlier?.doc ?? loaded.doc, result, options);
     const report: NominationReport = {
       ...awards,
       issues: [...result.issues, ...(earlier?.issues ?? []), ...awards.issues],

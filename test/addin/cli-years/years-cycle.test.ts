@@ -7,7 +7,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../addin/cli/main';
 import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import type { ClusterDocument } from '../../../core';
@@ -16,6 +16,8 @@ import { DECISION_HEADERS } from '../../../templates/layouts/years';
 import { sampleDoc, tempDir } from '../cli-workbook/workbooks';
 
 let dir: string;
+// Each step writes and reads whole workbooks; the machine is shared.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 const DAK_LAK = 'VKSND tỉnh Đắk Lắk';
 const BASE = 'Chiến sĩ thi đua cơ sở';
 const SECTOR = 'Chiến sĩ thi đua ngành Kiểm sát nhân dân';
