@@ -3,9 +3,8 @@
  * numbers in exact milli, every value held to its bound. Each problem becomes an Issue naming the unit,
  * criterion, stage and bound; nothing is silently dropped (what cannot be counted is reported as such).
  */
-import { type Milli, toMilli } from '../exact/decimal';
+import { toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
-import type { OccurrenceDeduction } from '../criteria/rules';
 import { buildCriteriaTree, type CriteriaTree } from '../criteria/tree';
 import {
   type ScoreColumns,

@@ -28,9 +28,9 @@ export function documentFacts(doc: ClusterDocument): Fact[] {
   const add = (key: string, label: string, value: string, path: string): void => {
     facts.push({ key, label, value, path });
   };
-  doc.units.forEach((u, i) =>
-    add(`unit|${matchKey(u.name)}`, `Đơn vị thành viên ${u.name}`, u.name, `units[${i}].name`),
-  );
+  doc.units.forEach((u, i) => {
+    add(`unit|${matchKey(u.name)}`, `Đơn vị thành viên ${u.name}`, u.name, `units[${i}].name`);
+  });
   (doc.scores ?? []).forEach((s, i) => {
     for (const [field, word] of SCORE_FIELDS)
       add(

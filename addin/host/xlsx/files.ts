@@ -11,7 +11,6 @@ import { WorkbookFileError } from './file-error';
 import { damagedFile, loadWorkbookBytes } from './load';
 
 export { WorkbookFileError };
-import type { Bilingual } from '../../../core';
 import { OutputError, type OutputOptions, writeOutput } from '../fs';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
