@@ -14,4 +14,5 @@ export * from './ranking';
 export * from './compute';
 export * from './awards';
 export * from './cluster';
+export * from './decisions';
 export * from './years';

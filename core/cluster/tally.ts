@@ -9,7 +9,7 @@ import { readAwardRecords, readInitiativeRecords } from '../awards/extensions';
 import type { ClusterDocument } from '../model/types';
 import type { Issue } from '../issues/issue';
 import { matchKey } from '../text/key';
-import { isDecided, readDecisions } from '../years/decisions';
+import { isDecided, readDecisions } from '../decisions/decisions';
 
 export const TALLY_FORMAT = 'thidua/tally@1';
 

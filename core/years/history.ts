@@ -10,7 +10,7 @@ import { readAwardRecords } from '../awards/extensions';
 import type { ClusterDocument, ResultDocument } from '../model/types';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
-import { type Decision, decisionKey, decisionText, isDecided, readDecisions } from './decisions';
+import { type Decision, decisionKey, decisionText, isDecided, readDecisions } from '../decisions/decisions';
 import { lineKey } from './lines';
 import { comparePeople, NAME_THRESHOLD, nameConfidence, type PersonSighting, sightingOf } from './people';
 

@@ -1,4 +1,3 @@
-export * from './decisions';
 export * from './lines';
 export * from './people';
 export * from './history';

@@ -14,7 +14,7 @@ import type { ClusterDocument, Criterion, Person, ResultDocument } from '../mode
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { attributeToSuccessor, lineageOf } from '../registry/lineage';
 import { matchKey } from '../text/key';
-import { type Decision, decisionText, isDecided, readDecisions } from './decisions';
+import { type Decision, decisionText, isDecided, readDecisions } from '../decisions/decisions';
 import { lineKey } from './lines';
 import { NAME_THRESHOLD, nameConfidence } from './people';
 import type { PreviousYear } from './compare';

@@ -14,7 +14,7 @@ import {
   readInitiativeRecords,
   readUnitProfiles,
 } from '../../core';
-import { upper } from '../nomination/official';
+import { upper } from '../official/layout';
 import type { DossierContext } from './context';
 import { indicatorsExceeded, indicatorsMet, score } from './figures';
 import { type Block, cell, gap, heading, type OfficialDocument, para, run, text } from './model';

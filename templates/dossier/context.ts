@@ -18,10 +18,10 @@ import {
   tallyVotes,
   votePasses,
 } from '../../core';
-import { dateLine, placeOfUnit, upper } from '../nomination/official';
+import { dateLine, placeOfUnit, upper } from '../official/layout';
 import { type Meeting, readMeeting } from './meeting';
 import type { DocumentHeader, Signature } from './model';
-import { officialNamer, ruleSetDocuments } from './names';
+import { officialNamer, ruleSetDocuments } from '../official/names';
 
 export interface DossierOptions {
   /** Date of signing the submission and list, YYYY-MM-DD; default left for the clerk. */
@@ -193,43 +193,4 @@ export function buildContext(input: DossierInput): DossierContext {
   if (deputy) ctx.deputy = deputy;
   if (number) ctx.number = number;
   return ctx;
-}
-
-/** "6 tập thể, 14 lượt đề nghị": recipients counted once, proposals each. */
-export function totalsLine(
-  items: readonly { candidate: string; kind: 'collective' | 'individual' }[],
-): string {
-  const parts: string[] = [];
-  for (const kind of ['collective', 'individual'] as const) {
-    const mine = items.filter((i) => i.kind === kind);
-    if (!mine.length) continue;
-    const who = new Set(mine.map((i) => matchKey(i.candidate))).size;
-    parts.push(`${who} ${kind === 'collective' ? 'tập thể' : 'cá nhân'}`);
-  }
-  parts.push(`${items.length} lượt đề nghị`);
-  return parts.join(', ');
-}
-
-/**
- * A basis line as a signed document prints it: the program's rule-set id ("Bộ quy tắc vn-2019-tt01 …")
- * becomes a reference to the documents applied, which the list names once at its end.
- */
-export function printableBasis(ruleSetId: string | undefined): (line: string) => string {
-  if (!ruleSetId) return (line) => line;
-  const id = `Bộ quy tắc ${ruleSetId}`;
-  return (line) => line.split(id).join('Các văn bản áp dụng');
-}
-
-/** Lines every proposal of a group shares (printed once under the award), and each one's own lines. */
-export function splitBasis(items: readonly { basis: readonly string[] }[]): {
-  shared: string[];
-  own: string[][];
-} {
-  const first = items[0]?.basis ?? [];
-  // One proposal alone keeps its figures in its row; its legal basis still goes under the award.
-  const shared =
-    items.length > 1
-      ? first.filter((line) => items.every((i) => i.basis.includes(line)))
-      : first.filter((line) => /^Căn cứ/u.test(line));
-  return { shared, own: items.map((i) => i.basis.filter((line) => !shared.includes(line))) };
 }

@@ -44,8 +44,6 @@ export function buildDossier(input: DossierInput): Dossier {
 export { ballotCandidates, type BallotAward } from './ballots';
 export {
   buildContext,
-  totalsLine,
-  splitBasis,
   type DossierInput,
   type DossierOptions,
   type Finalisation,
@@ -53,6 +51,7 @@ export {
 export { COUNT_SHEET, COUNT_TABLE, readCountSheet, withCountedVotes, type CountRead } from './count-sheet';
 export { fingerprintPayload, formatFingerprint } from './fingerprint';
 export { documentText, type OfficialDocument } from './model';
-export { officialNamer, ruleSetDocuments } from './names';
+export { officialNamer, ruleSetDocuments } from '../official/names';
+export { splitBasis, totalsLine } from '../official/wording';
 export { readMeeting, type Meeting } from './meeting';
 export { changeText, diffFacts, documentFacts, type Fact, type FactChange } from './facts';

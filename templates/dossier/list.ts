@@ -4,9 +4,10 @@
  * shared legal basis printed once, official unit names, totals by recipient and by proposal.
  */
 import { matchKey } from '../../core';
-import { achievement } from '../nomination/build';
-import { roman } from '../nomination/official';
-import { type DossierContext, printableBasis, splitBasis, totalsLine } from './context';
+import { achievement } from '../official/wording';
+import { roman } from '../official/layout';
+import { printableBasis, splitBasis, totalsLine } from '../official/wording';
+import type { DossierContext } from './context';
 import { type Block, cell, type OfficialDocument, para, run, type TableCell } from './model';
 
 const KIND_TITLE = { collective: 'TẬP THỂ', individual: 'CÁ NHÂN' } as const;

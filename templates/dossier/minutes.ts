@@ -3,7 +3,8 @@
  * present and absent (with written opinions), the ranking, each vote with its body, base and threshold, the
  * decisions taken, and next year's leader and deputy. What the document does not record is a marked gap.
  */
-import { type DossierContext, totalsLine } from './context';
+import { totalsLine } from '../official/wording';
+import type { DossierContext } from './context';
 import { dayText, indicatorsExceeded, indicatorsMet, score, share } from './figures';
 import { cell, gap, heading, type OfficialDocument, type Run, run, text } from './model';
 

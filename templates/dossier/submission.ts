@@ -4,7 +4,8 @@
  * Nghị định 91/2017); the forms' wording was not available to the project, which says so in the notes.
  */
 import { documentDate } from '../../core';
-import { type DossierContext, totalsLine } from './context';
+import { totalsLine } from '../official/wording';
+import type { DossierContext } from './context';
 import { gap, heading, type OfficialDocument, para, run, text } from './model';
 
 function formOf(date: string): { from2025: boolean; note: string } {

@@ -5,7 +5,8 @@
  * next year's leader and deputy. The narrative only the cluster can write is a marked gap.
  */
 import { tallyAwards } from '../../core';
-import { type DossierContext, totalsLine } from './context';
+import { totalsLine } from '../official/wording';
+import type { DossierContext } from './context';
 import { indicatorsMet, score } from './figures';
 import { type Block, cell, gap, heading, type OfficialDocument, run, text } from './model';
 

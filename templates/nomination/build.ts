@@ -4,9 +4,9 @@
  * the table, the quota use, recipients and the signature block. One sheet for collectives, one for individuals.
  * The lists hold personal data (Nghị định 13/2023/NĐ-CP): the plan carries no links and nothing is sent anywhere.
  */
-import { type ClusterDocument, type UnitResult, formatNumberVi, matchKey, ruleSetById } from '../../core';
-import { printableBasis, splitBasis, totalsLine } from '../dossier/context';
-import { officialNamer, ruleSetDocuments } from '../dossier/names';
+import { type ClusterDocument, type UnitResult, matchKey, ruleSetById } from '../../core';
+import { officialNamer, ruleSetDocuments } from '../official/names';
+import { achievement, printableBasis, splitBasis, totalsLine } from '../official/wording';
 import type { CellPlan, CellStyle, SheetPlan, WorkbookPlan } from '../plan';
 import {
   NATIONAL_MOTTO,
@@ -17,7 +17,7 @@ import {
   placeOfUnit,
   roman,
   upper,
-} from './official';
+} from '../official/layout';
 import type { NominationList, NominationSheetOptions } from './types';
 
 export const NOMINATION_TEMPLATE = { id: 'thidua/nomination', version: '1' } as const;
@@ -66,17 +66,6 @@ function linesIn(text: string, width: number): number {
 }
 
 const rowHeight = (lines: number): number => Math.round((lines * LINE_POINTS + 5) * 4) / 4;
-
-/** Where a cluster member sits in the computed result, as one line of achievement text. */
-export function achievement(unit: UnitResult, members: number): string {
-  const ind = unit.indicators;
-  const parts = [
-    `Xếp thứ ${unit.rank}/${members} trong Cụm, ${formatNumberVi(unit.percent, 2)}% điểm chuẩn; ${unit.tier}`,
-  ];
-  if (ind.arising > 0) parts.push(`chỉ tiêu đạt ${ind.met}/${ind.arising} (${ind.metText})`);
-  if (ind.exceedable > 0) parts.push(`vượt ${ind.exceeded}/${ind.exceedable} (${ind.exceededText})`);
-  return `${parts.join('; ')}.`;
-}
 
 interface Lookup {
   /** The registry's official name of a unit (a variant as typed is never printed). */
