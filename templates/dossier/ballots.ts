@@ -1,7 +1,7 @@
 /**
  * Ballots (phiếu bầu) for the cluster's votes: one page per award that needs the cluster's vote, listing the
- * candidates the rules would propose if the vote passed (the rules run once with every such vote unanimous),
- * plus any candidate already in the recorded votes. The same list seeds the count sheet.
+ * candidates the rules would propose if that award's vote passed for every member (the other awards' votes as
+ * recorded), plus any candidate already in the recorded votes. The same list seeds the count sheet.
  */
 import {
   AWARD_NAMES,
@@ -29,12 +29,14 @@ export function ballotCandidates(
   const ids = clusterVoteRules(ruleSet);
   if (!ids.length) return [];
   const voters = doc.units.length;
-  const unanimous: Vote[] = ids.flatMap((id) =>
-    doc.units.map((u) => ({ award: AWARD_NAMES[id].vi, candidate: u.name, yes: voters, voters })),
-  );
-  const trial = nominateAwards({ ...doc, votes: unanimous }, result, ruleSetId ? { ruleSet: ruleSetId } : {});
+  const options = ruleSetId ? { ruleSet: ruleSetId } : {};
   return ids.map((id) => {
     const award = AWARD_NAMES[id].vi;
+    // This award's vote passed for every member, the other awards' votes as recorded: a unit the recorded
+    // votes already propose for a higher flag is not a candidate for a lower one.
+    const others = (doc.votes ?? []).filter((v) => matchKey(v.award) !== matchKey(award));
+    const unanimous: Vote[] = doc.units.map((u) => ({ award, candidate: u.name, yes: voters, voters }));
+    const trial = nominateAwards({ ...doc, votes: [...others, ...unanimous] }, result, options);
     const names = trial.nominations.filter((n) => n.award === award).map((n) => n.candidate);
     for (const v of doc.votes ?? [])
       if (matchKey(v.award) === matchKey(award) && !names.some((n) => matchKey(n) === matchKey(v.candidate)))

@@ -132,13 +132,15 @@ describe('thidua dossier', { timeout: 400_000 }, () => {
     expect(laidOut).toMatch(/1\s+VKSND tỉnh Quảng\s+102\s+102\s+102/);
     expect(minutes).toContain('VKSND tỉnh Phú Yên làm Cụm trưởng, VKSND tỉnh Bình Định làm Cụm phó năm 2021');
     const list = texts.get('danh-sach-de-nghi-2020')!;
-    expect(list).toContain('Cờ thi đua của Chính phủ (1 tập thể, 1 lượt đề nghị)');
+    expect(list).toContain('Cờ thi đua của Chính phủ (2 tập thể, 2 lượt đề nghị)');
     expect(list).toContain('Quảng Nam');
-    expect(minutes).toContain('Đề nghị tặng "Cờ thi đua của Chính phủ" (1 tập thể): VKSND tỉnh Quảng Nam.');
+    expect(minutes).toContain(
+      'Đề nghị tặng "Cờ thi đua của Chính phủ" (2 tập thể): VKSND tỉnh Quảng Nam; VKSND tỉnh Phú Yên.',
+    );
     expect(minutes).toContain(
       'Đề nghị tặng "Cờ thi đua của ngành Kiểm sát nhân dân" (2 tập thể): VKSND tỉnh Bình Định; VKSND tỉnh Quảng Ngãi.',
     );
-    expect(list).toContain('Tổng cộng: 6 tập thể, 13 lượt đề nghị');
+    expect(list).toContain('Tổng cộng: 6 tập thể, 14 lượt đề nghị');
     expect(texts.get('to-trinh-2020')).toContain('Quảng Nam, ngày 15 tháng 01 năm 2021');
     expect(texts.get('bao-cao-thanh-tich-2020-vksnd-tinh-phu-yen')).toContain('2/6');
     expect(texts.get('bao-cao-tong-ket-2020')).toContain(
@@ -164,7 +166,11 @@ describe('thidua dossier', { timeout: 400_000 }, () => {
     const ws = wb.getWorksheet('Kiểm phiếu')!;
     let typed = 0;
     ws.eachRow((row) => {
-      if (row.getCell(2).value === 'VKSND tỉnh Quảng Ngãi') {
+      const award = row.getCell(1).value;
+      if (
+        row.getCell(2).value === 'VKSND tỉnh Quảng Ngãi' &&
+        award === 'Cờ thi đua của ngành Kiểm sát nhân dân'
+      ) {
         row.getCell(3).value = 4;
         row.getCell(4).value = 6;
         typed++;

@@ -62,9 +62,8 @@ describe('Cụm 8, 2020 (seed 000)', () => {
     report.nominations.filter((n) => n.award === award).map((n) => n.candidate);
 
   it("proposes what the seed reports, as far as today's rules allow", () => {
-    // Today's rules: one Government flag, for the leading unit. The fixture's votes also propose Phú Yên
-    // (seed 000); with the award rules of h5-awards this becomes [Quảng Nam, Phú Yên].
-    expect(flags('Cờ thi đua của Chính phủ')).toEqual(['VKSND tỉnh Quảng Nam']);
+    // The Government flag follows the cluster's vote (seed 000 votes Quảng Nam and Phú Yên, 6/6 each).
+    expect(flags('Cờ thi đua của Chính phủ')).toEqual(['VKSND tỉnh Quảng Nam', 'VKSND tỉnh Phú Yên']);
     expect(doc.votes!.filter((v) => v.award === 'Cờ thi đua của Chính phủ').map((v) => v.candidate)).toEqual([
       'VKSND tỉnh Quảng Nam',
       'VKSND tỉnh Phú Yên',
@@ -117,7 +116,7 @@ describe('Cụm 8, 2020 (seed 000)', () => {
   it('the list counts recipients and proposals and names the rule set by its documents', () => {
     const list = byFile(dossier, 'danh-sach');
     expect(list).toContain(`Tổng cộng: ${totalsLine(report.nominations)}.`);
-    expect(totalsLine(report.nominations)).toBe('6 tập thể, 13 lượt đề nghị');
+    expect(totalsLine(report.nominations)).toBe('6 tập thể, 14 lượt đề nghị');
     expect(list).toContain('Văn bản áp dụng: Luật Thi đua, khen thưởng 2003');
     expect(list).not.toContain('vn-2019-tt01');
     expect(list.split('Căn cứ: Thông tư 01/2019/TT-VKSTC, Điều 20').length - 1).toBe(1);
@@ -136,9 +135,14 @@ describe('Cụm 8, 2020 (seed 000)', () => {
     expect(ballots.map((b) => [b.award, b.candidates])).toEqual([
       [
         'Cờ thi đua của ngành Kiểm sát nhân dân',
-        ['VKSND tỉnh Phú Yên', 'VKSND tỉnh Bình Định', 'VKSND tỉnh Quãng Ngãi'],
+        // Phú Yên is not on it: the recorded vote already proposes it for the Government flag.
+        ['VKSND tỉnh Bình Định', 'VKSND tỉnh Quãng Ngãi'],
       ],
-      ['Cờ thi đua của Chính phủ', ['VKSND tỉnh Quảng Nam', 'VKSND tỉnh Phú Yên']],
+      // Every unit the rules would let the vote carry to the Government flag.
+      [
+        'Cờ thi đua của Chính phủ',
+        ['VKSND tỉnh Quảng Nam', 'VKSND tỉnh Phú Yên', 'VKSND tỉnh Bình Định', 'VKSND tỉnh Quãng Ngãi'],
+      ],
     ]);
   });
 
