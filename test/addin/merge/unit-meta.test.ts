@@ -84,8 +84,11 @@ describe('the cluster information in a unit scorecard', () => {
     expect(meta.document!.scores).toBeUndefined();
     const read = readUnitScorecard(snapshot);
     expect(read.unit).toBe(unit);
-    const own = (doc.scores ?? []).filter((s) => s.unit === unit);
+    // The member's scorecard carries its own self-assessment; the verified stage belongs to the cluster.
+    const own = (doc.scores ?? []).filter((s) => s.unit === unit && s.stage === 'self');
+    expect(own.length).toBeGreaterThan(100);
     expect(read.document!.scores!.length).toBe(own.length);
+    expect(read.document!.scores!.every((s) => s.stage === 'self')).toBe(true);
   });
 
   it('a damaged copy is a warning naming the file and is not used; nothing else to read against is an error', async () => {
