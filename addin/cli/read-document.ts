@@ -4,7 +4,7 @@
  * information it carries plus that member's scores.
  */
 import { basename } from 'node:path';
-import { type ClusterDocument, type Issue, makeIssue, matchKey } from '../../core';
+import { type ClusterDocument, type Issue, joinCellIssues, makeIssue, matchKey } from '../../core';
 import { META_KEYS, TABLE, UNIT_SCORECARD_TEMPLATE_ID } from '../../templates/layouts/cluster';
 import type { WorkbookSnapshot } from '../../templates/plan';
 import { readClusterWorkbook } from '../../templates/read/cluster';
@@ -34,8 +34,7 @@ export async function readWorkbookDocument(path: string): Promise<WorkbookRead> 
     const snapshot = snapshotWorkbook(workbook, basename(path));
     const read = isUnitScorecard(snapshot) ? readMemberScorecard(snapshot) : readClusterWorkbook(snapshot);
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
-    const unknown = typedFormulasWithoutValue(workbook);
-    return unknown.length > 0 ? { ...read, issues: [...read.issues, ...unknown] } : read;
+    return { ...read, issues: joinCellIssues(typedFormulasWithoutValue(workbook), read.issues) };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;

@@ -66,3 +66,12 @@ export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) 
 
 export const issueText = (issue: Issue, lang: 'vi' | 'en'): string =>
   lang === 'en' ? issue.messageEn : issue.message;
+
+/**
+ * A file's own issues (found on the package) joined to the reader's: a cell the reader already named is not
+ * named twice. The file's issues come first, as the clerk meets them opening it.
+ */
+export function joinCellIssues(fileIssues: readonly Issue[], readerIssues: readonly Issue[]): Issue[] {
+  const named = new Set(readerIssues.filter((i) => i.cell).map((i) => `${i.sheet}!${i.cell}`));
+  return [...fileIssues.filter((i) => !i.cell || !named.has(`${i.sheet}!${i.cell}`)), ...readerIssues];
+}

@@ -2,7 +2,7 @@
  * The files given to a merge, read from their snapshots (pure): members' scorecards against the base's
  * criteria or the cluster information they carry, cluster workbooks and .json documents as they are.
  */
-import type { ClusterDocument, Issue } from '../../../core';
+import { type ClusterDocument, type Issue, joinCellIssues } from '../../../core';
 import {
   CLUSTER_TEMPLATE_ID,
   CLUSTER_TEMPLATE_VERSION,
@@ -37,7 +37,7 @@ export const isUnitScorecard = (l: Loaded) =>
 function readUnitReturn(loaded: Loaded, structure?: ClusterDocument): ReturnedWorkbook {
   const read = readUnitScorecard(loaded.snapshot!, structure);
   // The file's own notes first (typed formulas without a saved value).
-  return { file: loaded.file, ...read, issues: [...loaded.issues, ...read.issues] };
+  return { file: loaded.file, ...read, issues: joinCellIssues(loaded.issues, read.issues) };
 }
 
 export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
@@ -57,7 +57,7 @@ export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
       version: loaded.meta.get(META_KEYS.templateVersion) ?? '',
     },
     ...(read.doc ? { document: read.doc } : {}),
-    issues: [...loaded.issues, ...read.issues],
+    issues: joinCellIssues(loaded.issues, read.issues),
   };
 }
 

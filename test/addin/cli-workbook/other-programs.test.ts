@@ -155,13 +155,20 @@ describe('the other-programs corpus', { timeout: 120_000 }, () => {
 
   it.each(members)('%s: check, merge into the cluster, and compute/nominate refused cleanly', async (f) => {
     const checked = await run(`check ${f}`, ['check', f]);
-    expect(checked.code, checked.out).toBe(0);
-    if (uncached(f)) expect(checked.out).toContain('ô G7: công thức =2+3 do người dùng gõ chưa có kết quả');
-    else expect(await documentOf(join(dir, f))).toEqual(await documentOf(join(dir, 'own-member.xlsx')));
+    if (uncached(f)) {
+      // A self-assessment typed as a formula with no saved value cannot be read: an error at its cell, once.
+      expect(checked.code, checked.out).toBe(1);
+      expect(checked.out).toContain('ô G7: Điểm tự chấm của tiêu chí 1.2 là công thức =2+3 chưa có kết quả');
+      expect(checked.out.split('ô G7').length - 1, checked.out).toBe(1);
+    } else expect(checked.code, checked.out).toBe(0);
+    if (!uncached(f))
+      expect(await documentOf(join(dir, f))).toEqual(await documentOf(join(dir, 'own-member.xlsx')));
 
     for (const base of ['own-cluster.xlsx', 'lo-cluster.xlsx', 'py-cluster.xlsx']) {
       const merged = await run(`merge ${base} ${f}`, ['merge', base, f, '-o', `${f}.${base}`]);
-      expect(merged.code, merged.out + merged.err).toBe(0);
+      // The unreadable cell is an error (exit 1) named once; the rest of the member's scores are merged.
+      expect(merged.code, merged.out + merged.err).toBe(uncached(f) ? 1 : 0);
+      if (uncached(f)) expect(merged.out.split('ô G7').length - 1, merged.out).toBe(1);
       expect(merged.out).toContain('Đã nhận 1 đơn vị: VKSND tỉnh Gia Lai');
       expect((await repairPackage(await readFile(join(dir, `${f}.${base}`)))).normalised).toEqual([]);
     }
