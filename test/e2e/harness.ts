@@ -135,6 +135,17 @@ export interface AxeViolation {
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Colours are measured once every transition has ended: mid fade-in (Fluent's dialog), a button is still
+  // half transparent and its contrast is not the one a person reads.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner runs for ever; only the transitions that end are awaited.
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated through the debugging protocol, not as a page <script>: the page's CSP stays as shipped.
   await page.evaluate(source);
   return page.evaluate(async () => {
