@@ -4,6 +4,8 @@
  * propose awards under the dated rule set, write the nomination workbook (and its PDF when LibreOffice is
  * installed), propose next year's leader and deputy, and print a short Vietnamese summary.
  */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import {
   type Bilingual,
@@ -29,6 +31,29 @@ import { computeLoaded, rankingText } from './compute';
 import { formatNominations } from './nominate';
 
 export const SAMPLE_NAME = 'templates/samples/cum-7-2022.json';
+
+/** The demo's record of what it wrote, by file and SHA-256, so a later demo knows the folder is untouched. */
+const STAMP = '.thidua-demo.json';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A folder a previous demo wrote, that nobody has changed since (every file as the demo's stamp records it,
+ * none added): running the demo again may replace it without --force. Anything else is refused as usual.
+ */
+async function untouchedDemoFolder(dir: string): Promise<boolean> {
+  try {
+    const stamp = JSON.parse(await readFile(join(dir, STAMP), 'utf8')) as { files?: Record<string, string> };
+    const recorded = Object.entries(stamp.files ?? {});
+    const present = (await readdir(dir)).filter((f) => f !== STAMP);
+    if (!recorded.length || present.length !== recorded.length) return false;
+    for (const [file, hash] of recorded)
+      if (!present.includes(file) || sha256(await readFile(join(dir, file))) !== hash) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A step's failure as the product's sentence: its own text when it has one, else `what` (never Node's text). */
 async function guarded<T>(what: Bilingual, job: () => Promise<T>): Promise<T> {
@@ -59,8 +84,8 @@ export const demoCommand: Command = {
   usage: 'thidua demo [-o DIR] [--force]',
   options: {
     out: outOption('DIR', {
-      vi: 'thư mục kết quả (mặc định ./demo-output); thư mục đã có chỉ được thay khi có --force',
-      en: 'the output folder (default ./demo-output); an existing folder is replaced only with --force',
+      vi: 'thư mục kết quả (mặc định ./demo-output); thư mục đã có chỉ được thay khi có --force, trừ thư mục của lần chạy thử trước chưa ai sửa',
+      en: 'the output folder (default ./demo-output); an existing folder is replaced only with --force, except a previous demo folder nobody has changed',
     }),
     force: FORCE_OPTION,
   },
@@ -77,7 +102,10 @@ export const demoCommand: Command = {
     const shownDir = typeof ctx.values.out === 'string' ? ctx.values.out : 'demo-output';
     const final = resolve(ctx.io.cwd, shownDir);
     // The whole folder is put together beside its place and renamed in when complete.
-    const claim = await claimFor(ctx, shownDir, { kind: 'folder' });
+    const again = ctx.values.force !== true && (await untouchedDemoFolder(final));
+    const claim = await claimFor(again ? { ...ctx, values: { ...ctx.values, force: true } } : ctx, shownDir, {
+      kind: 'folder',
+    });
     return withClaim(claim, (c) => runDemo(ctx, c, final));
   },
 };
@@ -183,6 +211,9 @@ async function runDemo(ctx: CommandContext, claim: ClaimedOutput, final: string)
       },
     );
     written.push(files.result, files.nominations, files.summary);
+    const stamp: Record<string, string> = {};
+    for (const f of written) stamp[relative(dir, f)] = sha256(await readFile(f));
+    await claim.writeInside(STAMP, `${JSON.stringify({ files: stamp }, null, 2)}\n`);
 
     await claim.commit();
     ctx.io.out(summary);

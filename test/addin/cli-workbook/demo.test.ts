@@ -63,6 +63,21 @@ describe('thidua demo', { timeout: 180_000 }, () => {
     expect(r.out).toContain('Written:');
   });
 
+  it('runs again over its own untouched folder; a folder someone changed is kept, unless --force', async () => {
+    const dir = await tempDir();
+    expect((await cli(['demo'], dir)).code).toBe(0);
+    const again = await cli(['demo'], dir);
+    expect(again.code, again.err).toBe(0);
+    const summary = join(dir, 'demo-output', 'summary.txt');
+    await writeFile(summary, 'ghi chú của cán bộ');
+    const refused = await cli(['demo'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('demo-output đã có');
+    expect(await readFile(summary, 'utf8')).toBe('ghi chú của cán bộ');
+    expect((await cli(['demo', '--force'], dir)).code).toBe(0);
+    expect(await readFile(summary, 'utf8')).toContain('ĐỀ NGHỊ KHEN THƯỞNG');
+  });
+
   it('cannot run when the output folder cannot be made (exit 2, one line)', async () => {
     const dir = await tempDir();
     // A file where the folder should go.
