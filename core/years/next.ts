@@ -11,6 +11,7 @@ import { isAward } from '../awards/draft';
 import type { AwardNomination } from '../awards/nominate';
 import { proposeRotation, type RotationProposal } from '../cluster/rotation';
 import type { ClusterDocument, Criterion, Person, ResultDocument } from '../model/types';
+import { KNOWN_FIELDS } from '../model/fields';
 import { type Bilingual, type Issue, makeIssue } from '../issues/issue';
 import { attributeToSuccessor, lineageOf } from '../registry/lineage';
 import { matchKey } from '../text/key';
@@ -50,34 +51,6 @@ export interface NextYear {
   notCarried: Bilingual[];
   issues: Issue[];
 }
-
-/** Top-level fields next() handles; anything else is carried unchanged. */
-const HANDLED = new Set([
-  'format',
-  'kind',
-  'year',
-  'title',
-  'period',
-  'cluster',
-  'units',
-  'criteria',
-  'scores',
-  'indicators',
-  'indicatorResults',
-  'ranking',
-  'votes',
-  'people',
-  'ruleSet',
-  'sample',
-  'ruleOverrides',
-  'unitProfiles',
-  'awards',
-  'initiatives',
-  'notEvaluated',
-  'election',
-  'decisions',
-  'previousYear',
-]);
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
@@ -345,7 +318,7 @@ export function nextYearDocument(doc: ClusterDocument, options: NextYearOptions 
       en: 'Unit ratings and Advanced Worker counts (unitProfiles)',
     });
   }
-  for (const [k, v] of Object.entries(doc)) if (!HANDLED.has(k)) next[k] = v;
+  for (const [k, v] of Object.entries(doc)) if (!KNOWN_FIELDS.has(k)) next[k] = v; // the office's own fields
   if (options.result) {
     const r = options.result;
     const prev: PreviousYear = {
@@ -405,6 +378,11 @@ export function nextYearDocument(doc: ClusterDocument, options: NextYearOptions 
     notCarried.push({
       vi: `Bộ quy tắc ${doc.ruleSet}: năm ${year} dùng bộ có hiệu lực ngày 31/12/${year}`,
       en: `Rule set ${doc.ruleSet}: ${year} uses the set in force on ${year}-12-31`,
+    });
+  if (doc.meeting !== undefined)
+    notCarried.push({
+      vi: `Cuộc họp bình xét năm ${doc.year} (meeting): ghi cuộc họp của năm ${year} khi họp`,
+      en: `The ${doc.year} evaluation meeting (meeting): enter the ${year} meeting when it is held`,
     });
   if (doc.period)
     notCarried.push({

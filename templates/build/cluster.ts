@@ -16,6 +16,7 @@ import {
   matchKey,
   percentOfStandard,
   roundRatio,
+  SHEET_FIELDS,
 } from '../../core';
 import type {
   CellPlan,
@@ -72,26 +73,6 @@ export interface BuildOptions {
   /** Log lines to add (what the add-in did). */
   log?: { time: string; action: string; detail: string }[];
 }
-
-const KNOWN_KEYS = new Set([
-  'format',
-  'kind',
-  'year',
-  'title',
-  'period',
-  'cluster',
-  'units',
-  'criteria',
-  'scores',
-  'indicators',
-  'indicatorResults',
-  'ranking',
-  'votes',
-  'people',
-  'ruleSet',
-  'sample',
-  'decisions',
-]);
 
 export { TIE_BREAK_TEXT } from '../layouts/cluster';
 
@@ -895,7 +876,7 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
 function metaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const { doc } = ctx;
   const extensions: Record<string, unknown> = {};
-  for (const [k, value] of Object.entries(doc)) if (!KNOWN_KEYS.has(k)) extensions[k] = value;
+  for (const [k, value] of Object.entries(doc)) if (!SHEET_FIELDS.has(k)) extensions[k] = value;
   const cells: CellPlan[] = [];
   const rows: [string, string][] = [
     [META_KEYS.templateId, CLUSTER_TEMPLATE_ID],

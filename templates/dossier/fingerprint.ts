@@ -3,24 +3,7 @@
  * and the results (ranking, totals, ratings, proposals), as one canonical text: keys sorted, numbers as JSON.
  * The host hashes it (SHA-256, shortened); the same figures always give the same fingerprint.
  */
-import type { ClusterDocument, NominationReport, ResultDocument } from '../../core';
-
-const INPUT_KEYS = [
-  'year',
-  'kind',
-  'cluster',
-  'units',
-  'criteria',
-  'scores',
-  'indicators',
-  'indicatorResults',
-  'ranking',
-  'votes',
-  'people',
-  'ruleSet',
-  'ruleOverrides',
-  'unitProfiles',
-] as const;
+import { type ClusterDocument, type NominationReport, type ResultDocument, SEALED_FIELDS } from '../../core';
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -39,7 +22,7 @@ export function fingerprintPayload(
   report: Pick<NominationReport, 'ruleSet' | 'nominations'>,
 ): string {
   const inputs: Record<string, unknown> = {};
-  for (const k of INPUT_KEYS) inputs[k] = doc[k];
+  for (const k of SEALED_FIELDS) inputs[k] = (doc as unknown as Record<string, unknown>)[k];
   return canonical({
     inputs,
     results: result.units.map((u) => ({

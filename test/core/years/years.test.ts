@@ -145,6 +145,18 @@ describe('nextYearDocument', () => {
     expect(n.notCarried.map((x) => x.vi).join('\n')).toContain('Kết quả bầu (election)');
   });
 
+  it("does not carry this year's meeting into next year, but carries the office's own fields", () => {
+    const d = {
+      ...cum7(),
+      meeting: { date: '2024-12-20', chair: 'Nguyễn Văn A' },
+      ghiChuCuaVanPhong: 'giữ nguyên',
+    };
+    const n = nextYearDocument(d);
+    expect('meeting' in n.doc).toBe(false);
+    expect(n.notCarried.map((x) => x.vi).join('\n')).toContain('Cuộc họp bình xét năm 2024 (meeting)');
+    expect((n.doc as unknown as Record<string, unknown>).ghiChuCuaVanPhong).toBe('giữ nguyên');
+  });
+
   it('the leader and deputy proposed by rotation that become one unit leave the deputy to choose', () => {
     const d = cum7();
     delete d.election;
