@@ -214,3 +214,7 @@ export interface SheetSnapshot {
   /** Merged ranges, so readers can report a merge inside an input table. */
   merges?: string[];
 }
+
+/** Columns A, B, C… with these widths (in characters of the default font). */
+export const columnWidths = (...widths: number[]): ColumnPlan[] =>
+  widths.map((width, i) => ({ index: i + 1, width }));

@@ -18,15 +18,16 @@ import {
   roundRatio,
   SHEET_FIELDS,
 } from '../../core';
-import type {
-  CellPlan,
-  CellValue,
-  ChartPlan,
-  DefinedNamePlan,
-  SheetPlan,
-  TablePlan,
-  ValidationPlan,
-  WorkbookPlan,
+import {
+  type CellPlan,
+  type CellValue,
+  type ChartPlan,
+  columnWidths,
+  type DefinedNamePlan,
+  type SheetPlan,
+  type TablePlan,
+  type ValidationPlan,
+  type WorkbookPlan,
 } from '../plan';
 import {
   CLUSTER_TEMPLATE_ID,
@@ -760,13 +761,7 @@ function votesSheet(ctx: Ctx): SheetPlan {
     name: ctx.names.votes,
     role: 'votes',
     tabColor: 'FF7030A0',
-    columns: [
-      { index: 1, width: 40 },
-      { index: 2, width: 36 },
-      { index: 3, width: 12 },
-      { index: 4, width: 12 },
-      { index: 5, width: 12 },
-    ],
+    columns: columnWidths(40, 36, 12, 12, 12),
     cells,
     tables: [t],
     validations: [
@@ -821,16 +816,7 @@ function peopleSheet(ctx: Ctx): SheetPlan {
     name: ctx.names.people,
     role: 'people',
     tabColor: 'FF7030A0',
-    columns: [
-      { index: 1, width: 28 },
-      { index: 2, width: 30 },
-      { index: 3, width: 8 },
-      { index: 4, width: 12 },
-      { index: 5, width: 12 },
-      { index: 6, width: 40 },
-      { index: 7, width: 24 },
-      { index: 8, width: 24 },
-    ],
+    columns: columnWidths(28, 30, 8, 12, 12, 40, 24, 24),
     cells,
     tables: [t],
     validations: [listValidation(`B${top + 1}:B${bottom}`, NAME.unitList, 'đơn vị')],
@@ -860,11 +846,7 @@ function logSheet(ctx: Ctx, lines: { time: string; action: string; detail: strin
     name: ctx.names.log,
     role: 'log',
     tabColor: 'FF7F7F7F',
-    columns: [
-      { index: 1, width: 18 },
-      { index: 2, width: 28 },
-      { index: 3, width: 80 },
-    ],
+    columns: columnWidths(18, 28, 80),
     cells,
     tables: [t],
     freeze: { rows: top, columns: 0 },
@@ -898,10 +880,7 @@ function metaSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] } {
     sheet: {
       name: ctx.names.meta,
       role: 'meta',
-      columns: [
-        { index: 1, width: 20 },
-        { index: 2, width: 60 },
-      ],
+      columns: columnWidths(20, 60),
       cells,
       tables: [t],
       hidden: true,

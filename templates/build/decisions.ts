@@ -4,7 +4,7 @@
  * "once only"). A row whose number is still empty is a proposal waiting for its decision, and says so.
  */
 import { type ClusterDocument, type Issue, readDecisions } from '../../core';
-import type { CellPlan, SheetPlan } from '../plan';
+import { type CellPlan, columnWidths, type SheetPlan } from '../plan';
 import { NAME } from '../layouts/cluster';
 import {
   DECIDED_TEXT,
@@ -74,18 +74,7 @@ export function decisionsSheet(doc: ClusterDocument, name: string): SheetPlan {
     name,
     role: 'decisions',
     tabColor: 'FF7030A0',
-    columns: [
-      { index: 1, width: 10 },
-      { index: 2, width: 36 },
-      { index: 3, width: 32 },
-      { index: 4, width: 12 },
-      { index: 5, width: 28 },
-      { index: 6, width: 18 },
-      { index: 7, width: 14 },
-      { index: 8, width: 32 },
-      { index: 9, width: 24 },
-      { index: 10, width: 22 },
-    ],
+    columns: columnWidths(10, 36, 32, 12, 28, 18, 14, 32, 24, 22),
     cells,
     tables: [t],
     validations: [

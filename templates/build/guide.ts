@@ -1,7 +1,7 @@
 /** The guide sheet (Hướng dẫn): what each sheet holds, that the criteria are a sample, the template version. */
 import type { ClusterDocument } from '../../core';
 import { CLUSTER_TEMPLATE_ID, CLUSTER_TEMPLATE_VERSION, SHEET } from '../layouts/cluster';
-import type { CellPlan, SheetPlan } from '../plan';
+import { type CellPlan, columnWidths, type SheetPlan } from '../plan';
 import { label, plain, subtitle, title } from './styles';
 
 export function guideSheet(name: string, doc: ClusterDocument, scorecards: string[]): SheetPlan {
@@ -68,10 +68,7 @@ export function guideSheet(name: string, doc: ClusterDocument, scorecards: strin
     name,
     role: 'guide',
     tabColor: 'FF1F4E79',
-    columns: [
-      { index: 1, width: 24 },
-      { index: 2, width: 110 },
-    ],
+    columns: columnWidths(24, 110),
     cells,
     print: { paper: 'A4', orientation: 'landscape', fitToWidth: true },
   };

@@ -6,7 +6,13 @@
 import { type Bilingual, type ClusterDocument, matchKey, type Vote } from '../../core';
 import { a1, parseRange } from '../layouts/a1';
 import { FMT, input, label, title } from '../build/styles';
-import type { CellPlan, CellValue, WorkbookPlan, WorkbookSnapshot } from '../plan';
+import {
+  type CellPlan,
+  type CellValue,
+  columnWidths,
+  type WorkbookPlan,
+  type WorkbookSnapshot,
+} from '../plan';
 import type { BallotAward } from './ballots';
 
 export const COUNT_TEMPLATE = { id: 'thidua/count-sheet', version: '1' } as const;
@@ -65,13 +71,7 @@ export function buildCountSheet(
       {
         name: COUNT_SHEET,
         role: 'votes',
-        columns: [
-          { index: 1, width: 40 },
-          { index: 2, width: 30 },
-          { index: 3, width: 16 },
-          { index: 4, width: 18 },
-          { index: 5, width: 14 },
-        ],
+        columns: columnWidths(40, 30, 16, 18, 14),
         cells,
         tables: [
           {
