@@ -126,7 +126,7 @@ export async function writeDossier(
   const docx: string[] = [];
   for (const d of dossier.documents) {
     const path = join(dir, `${d.file}.docx`);
-    await writeOutputFile(path, await documentBytes(d));
+    await writeOutputFile(path, await documentBytes(d), { replace: true });
     docx.push(path);
   }
   const countSheet = join(dir, `${dossier.countSheetFile}.xlsx`);
