@@ -25,7 +25,8 @@ export const corePorts: CorePorts = {
       ? { document: read.doc, issues: read.issues, sources: read.sources }
       : { issues: read.issues };
   },
-  checkDocument: core.checkCluster,
+  // What nominate would report about the data is part of the check (issue 10).
+  checkDocument: (document) => [...core.checkCluster(document), ...core.checkAwardInputs(document)],
   compute(document) {
     const computation = core.computeCluster(document);
     return {

@@ -15,6 +15,7 @@ export {
 } from './extensions';
 export { isAward, awardNames } from './draft';
 export * from './nominate';
+export { checkAwardInputs } from './check-inputs';
 export { AWARD_FORMS, type AwardForm } from './rulesets/forms';
 export {
   describeRuleSet,

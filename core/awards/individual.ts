@@ -39,10 +39,15 @@ function parseDate(ctx: AwardContext, value: string, path: string, person: strin
     makeIssue(
       'error',
       'person.date.invalid',
-      {
-        vi: `${person}: ngày "${value}" không đúng dạng YYYY-MM-DD.`,
-        en: `${person}: date "${value}" is not YYYY-MM-DD.`,
-      },
+      /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? {
+            vi: `${person}: ngày "${value}" ở ${path} không có thật trên lịch.`,
+            en: `${person}: date "${value}" at ${path} is not a real calendar date.`,
+          }
+        : {
+            vi: `${person}: ngày "${value}" ở ${path} không đúng dạng YYYY-MM-DD.`,
+            en: `${person}: date "${value}" at ${path} is not YYYY-MM-DD.`,
+          },
       { person, path },
     ),
   );

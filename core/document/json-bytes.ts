@@ -17,13 +17,74 @@ export function sniffContainer(bytes: Uint8Array): 'zip' | 'cfb' | undefined {
   return undefined;
 }
 
-export function decodeJsonBytes(bytes: Uint8Array, name: string): DecodedJson {
+/**
+ * The kind of file by its first bytes (its "magic"), whatever its name says: an OpenDocument spreadsheet
+ * (.ods, a zip whose first entry is its mimetype), another zip (.xlsx, .xlsm, .docx…), an encrypted Office file
+ * (a Compound File holding an EncryptionInfo stream), an old binary workbook (.xls: a Workbook or Book stream),
+ * another Compound File (.doc…), a PDF; undefined for anything else (text).
+ */
+export type FileKind = 'ods' | 'zip' | 'encrypted' | 'xls' | 'cfb' | 'pdf';
+
+const ascii = (bytes: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+
+/** The UTF-16LE bytes of `name` occur in bytes[from, to). */
+function hasUtf16(bytes: Uint8Array, name: string, from: number, to: number): boolean {
+  const end = Math.min(to, bytes.length) - name.length * 2;
+  outer: for (let i = Math.max(0, from); i <= end; i++) {
+    for (let k = 0; k < name.length; k++)
+      if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export function sniffFileKind(bytes: Uint8Array): FileKind | undefined {
   const container = sniffContainer(bytes);
-  if (container)
+  if (container === 'zip') {
+    // ODF: the first entry is "mimetype", stored, its content the media type.
+    return ascii(bytes, 30, 38) === 'mimetype' && ascii(bytes, 38, 90).includes('opendocument')
+      ? 'ods'
+      : 'zip';
+  }
+  if (container === 'cfb') {
+    // The directory's first sector (header offset 0x30), sectors of 2^(offset 0x1E) bytes after the header.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const sector = bytes.length >= 0x34 ? 1 << Math.min(16, view.getUint16(0x1e, true)) : 512;
+    const dir = bytes.length >= 0x34 ? (view.getUint32(0x30, true) + 1) * sector : 512;
+    const inDirectory = (name: string) =>
+      hasUtf16(bytes, name, dir, dir + 16 * sector) || hasUtf16(bytes, name, 0, 65536);
+    if (inDirectory('EncryptionInfo') || inDirectory('EncryptedPackage')) return 'encrypted';
+    if (inDirectory('Workbook') || inDirectory('Book')) return 'xls';
+    return 'cfb';
+  }
+  if (ascii(bytes, 0, 5) === '%PDF-') return 'pdf';
+  return undefined;
+}
+
+/** What the file is, in words, for a refusal: "một sổ .ods (OpenDocument, LibreOffice)". */
+export const FILE_KIND_TEXT: Record<FileKind, Bilingual> = {
+  ods: {
+    vi: 'một sổ .ods (OpenDocument, LibreOffice Calc)',
+    en: 'an .ods workbook (OpenDocument, LibreOffice Calc)',
+  },
+  zip: { vi: 'một tệp nén (.xlsx, .xlsm, .docx hoặc .zip)', en: 'a zip file (.xlsx, .xlsm, .docx or .zip)' },
+  encrypted: {
+    vi: 'một tệp Office được đặt mật khẩu (mã hoá)',
+    en: 'a password-protected (encrypted) Office file',
+  },
+  xls: { vi: 'một sổ Excel kiểu cũ .xls (Excel 97–2003)', en: 'an old-style .xls workbook (Excel 97–2003)' },
+  cfb: { vi: 'một tệp Office kiểu cũ (.doc, .xls, .ppt)', en: 'an old-style Office file (.doc, .xls, .ppt)' },
+  pdf: { vi: 'một tệp PDF', en: 'a PDF file' },
+};
+
+export function decodeJsonBytes(bytes: Uint8Array, name: string): DecodedJson {
+  const kind = sniffFileKind(bytes);
+  if (kind)
     return {
       refusal: {
-        vi: `Tệp ${name} là một sổ bảng tính hoặc tệp nén (${container === 'zip' ? '.xlsx, .ods' : '.xls hoặc sổ có mật khẩu'}), không phải tài liệu JSON; hãy đặt đúng đuôi tệp.`,
-        en: `File ${name} is a spreadsheet or archive (${container === 'zip' ? '.xlsx, .ods' : '.xls or a password-protected workbook'}), not a JSON document; give it its right extension.`,
+        vi: `Tệp ${name} là ${FILE_KIND_TEXT[kind].vi}, không phải tài liệu JSON; không đọc. ${kind === 'zip' ? 'Nếu là sổ Excel, hãy đặt đuôi .xlsx.' : 'Hãy mở bằng chương trình đã tạo ra nó và lưu thành .xlsx (không mật khẩu) hoặc xuất ra JSON.'}`,
+        en: `File ${name} is ${FILE_KIND_TEXT[kind].en}, not a JSON document; not read. ${kind === 'zip' ? 'If it is an Excel workbook, name it .xlsx.' : 'Open it in the program that made it and save it as .xlsx (without a password) or export it as JSON.'}`,
       },
     };
   try {

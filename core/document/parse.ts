@@ -163,14 +163,19 @@ function zodIssues(
       );
     }
     // Never the validator's own (English) wording: the bound it states, or the value seen.
-    const seen = describeValue(got);
+    // A year is written without thousands separators ("1900", not "1.900").
+    const isYear = full[full.length - 1] === 'year';
+    const seen =
+      isYear && typeof got === 'number' && Number.isSafeInteger(got)
+        ? { vi: `năm ${Object.is(got, -0) ? '-0' : got}`, en: `the year ${Object.is(got, -0) ? '-0' : got}` }
+        : describeValue(got);
     const bound =
       zi.code === 'too_big' || zi.code === 'too_small'
         ? (() => {
             const limit = Number(zi.code === 'too_big' ? zi.maximum : zi.minimum);
             const cmp =
               zi.code === 'too_big' ? { vi: 'không quá', en: 'at most' } : { vi: 'ít nhất', en: 'at least' };
-            return { vi: `${cmp.vi} ${numText(limit).vi}`, en: `${cmp.en} ${limit}` };
+            return { vi: `${cmp.vi} ${isYear ? limit : numText(limit).vi}`, en: `${cmp.en} ${limit}` };
           })()
         : { vi: 'đúng dạng', en: 'well-formed' };
     return makeIssue(

@@ -116,7 +116,8 @@ export const periodSchema = z.looseObject({ from: z.string(), to: z.string() });
 export const headerSchema = z.looseObject({
   format: z.literal(CLUSTER_FORMAT),
   kind: z.enum(['annual', 'campaign']),
-  year: z.int(),
+  // Four digits: the year makes the document's dates (YYYY-12-31); -0, 0 or 12345 are refused here.
+  year: z.int().min(1900).max(2999),
   cluster: clusterInfoSchema,
 });
 

@@ -3,6 +3,7 @@
  * valid on a date, with its successor after a merger, a confidence, and alternatives. A misspelling that
  * could mean two units is answered "no match" with both as alternatives, never with a guess.
  */
+import { inspectHostileText } from '../text/hostile';
 import type { Bilingual } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { type LegacyFinding, inspectLegacyText } from '../text/legacy';
@@ -233,6 +234,25 @@ export function resolveUnit(name: string, date: string): UnitResolution {
   if (legacy) {
     quality = 'variant';
     confidence = Math.min(confidence, 0.9);
+  }
+  // Hidden characters or look-alike letters of another script: the name only looks like the unit's, so it
+  // never counts as an exact match (issue 10: a twin "Gia Lai" with U+200E or a Cyrillic "а").
+  const hostile = inspectHostileText(name);
+  if (hostile) {
+    quality = 'variant';
+    confidence = Math.min(confidence, 0.5);
+    const codes = [...new Set([...hostile.hidden, ...hostile.lookalikes].map((h) => h.code))].join(', ');
+    result.notes.push(
+      hostile.hidden.length > 0
+        ? {
+            vi: `tên chứa ký tự không nhìn thấy (${codes}): chỉ trông giống ${unit.name}; hãy xoá và gõ lại`,
+            en: `the name holds invisible characters (${codes}): it only looks like ${unit.name}; delete and retype it`,
+          }
+        : {
+            vi: `tên có chữ cái Kirin/Hy Lạp trông như chữ Latinh (${codes}): chỉ trông giống ${unit.name}; hãy gõ lại`,
+            en: `the name has Cyrillic/Greek letters that look Latin (${codes}): it only looks like ${unit.name}; retype it`,
+          },
+    );
   }
   result.match = unitRef(unit, displayName(unit, procuracy));
   result.confidence = round2(confidence);

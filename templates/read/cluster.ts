@@ -101,9 +101,20 @@ function checkTemplate(r: Reader, meta: Map<string, string>): boolean {
   const [major, minor] = (version ?? '0.0').split('.').map(Number);
   const [curMajor, curMinor] = CLUSTER_TEMPLATE_VERSION.split('.').map(Number);
   if (major !== curMajor) {
+    // A blanked or typed-over version cell says so, rather than "version undefined".
+    const made =
+      version === undefined || version.trim() === ''
+        ? {
+            vi: 'sổ không ghi phiên bản mẫu (ô trống)',
+            en: 'the workbook states no template version (empty cell)',
+          }
+        : {
+            vi: `sổ được tạo bằng mẫu phiên bản ${version}`,
+            en: `the workbook was made with template version ${version}`,
+          };
     r.issue('error', 'workbook.template.version', SHEET.meta, 'B3', {
-      vi: `sổ được tạo bằng mẫu phiên bản ${version}, không đọc được bằng phiên bản ${CLUSTER_TEMPLATE_VERSION}; hãy tạo sổ mới (thidua new --from) từ tệp JSON đã xuất.`,
-      en: `the workbook was made with template version ${version}, which version ${CLUSTER_TEMPLATE_VERSION} cannot read; build a new one (thidua new --from) from an exported JSON.`,
+      vi: `${made.vi}, không đọc được bằng phiên bản ${CLUSTER_TEMPLATE_VERSION}; hãy tạo sổ mới (thidua new --from) từ tệp JSON đã xuất.`,
+      en: `${made.en}, which version ${CLUSTER_TEMPLATE_VERSION} cannot read; build a new one (thidua new --from) from an exported JSON.`,
     });
     return false;
   }
@@ -239,6 +250,14 @@ function readInfo(r: Reader, doc: ClusterDocument): boolean {
     r.issue('error', 'workbook.info.year', t.sheet.name, a1(yr ?? t.headerRow, vc), {
       vi: 'chưa có năm thi đua (số nguyên, ví dụ 2022).',
       en: 'no emulation year (a whole number, e.g. 2022).',
+    });
+    return false;
+  }
+  // The same bounds as a JSON document's year (core/document/schema.ts): it makes the document's dates.
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) {
+    r.issue('error', 'workbook.info.year', t.sheet.name, a1(yr!, vc), {
+      vi: `năm thi đua ${Number.isInteger(year) ? year : String(year).replace('.', ',')} không hợp lệ (cần một năm từ 1900 đến 2999, ví dụ 2022).`,
+      en: `the emulation year ${year} is not valid (expected a year from 1900 to 2999, e.g. 2022).`,
     });
     return false;
   }

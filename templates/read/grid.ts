@@ -85,7 +85,8 @@ export const isBlank = (v: CellValue) => v === null || (typeof v === 'string' &&
 
 export function text(v: CellValue): string | undefined {
   if (isBlank(v)) return undefined;
-  if (typeof v === 'number') return String(v);
+  // NaN or an infinity (a damaged "<v>NaN</v>", a host's bad read) holds no text a person typed.
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v).normalize('NFC').trim();
 }
@@ -114,6 +115,14 @@ export function readNumber(
         vi: `${opts.what.vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
         en: `${opts.what.en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
       });
+    return undefined;
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    // Never a NaN or infinite figure in a total (it would be ranked first): the cell is named instead.
+    r.issue('error', 'workbook.cell.notFinite', sheet.name, ref, {
+      vi: `${opts.what.vi} không phải một số đọc được (ô bị hỏng hoặc do chương trình khác ghi sai); không tính giá trị này. Hãy gõ lại số vào ô.`,
+      en: `${opts.what.en} is not a readable number (a damaged cell or one written wrongly by another program); this value is not counted. Type the number again.`,
+    });
     return undefined;
   }
   if (typeof v === 'number') {

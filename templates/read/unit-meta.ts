@@ -33,7 +33,12 @@ export function readMetaRows(snapshot: WorkbookSnapshot): Map<string, string> {
   for (const row of sheet?.values ?? []) {
     const k = text(row[0] ?? null);
     const v = row[1];
-    if (k) meta.set(k, v === null || v === undefined ? '' : String(v));
+    // A NaN or infinite number reads as an empty value, never as the text "NaN".
+    if (k)
+      meta.set(
+        k,
+        v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v),
+      );
   }
   return meta;
 }

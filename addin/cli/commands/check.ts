@@ -1,4 +1,5 @@
-import { checkCluster, hasErrors } from '../../../core';
+import { checkAwardInputs, checkCluster, hasErrors } from '../../../core';
+import { mergeIssues } from '../../app/actions';
 import { locateWorkbookIssues } from '../read-document';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
@@ -23,7 +24,9 @@ export const checkCommand: Command = {
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
     // From a workbook, the checks' issues name the sheet and cell their value was read from.
-    const issues = [...loaded.issues, ...locateWorkbookIssues(loaded.doc, checkCluster(loaded.doc))];
+    // Everything `nominate` would report about the data (rule set, overrides, profiles, people's dates) too.
+    const checked = mergeIssues(checkCluster(loaded.doc), checkAwardInputs(loaded.doc));
+    const issues = [...loaded.issues, ...locateWorkbookIssues(loaded.doc, checked)];
     // A finalised workbook: do its figures still give the stamped fingerprint, and which cells changed?
     const seal = await checkSeal(loaded, ctx);
     if (ctx.values.json) ctx.io.out(JSON.stringify({ issues, ...(seal ? { seal } : {}) }, null, 2));

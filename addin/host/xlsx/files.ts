@@ -9,6 +9,19 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { WorkbookFileError } from './file-error';
 import { damagedFile, loadWorkbookBytes } from './load';
+import {
+  MAX_ENTRY_RATIO,
+  RATIO_FLOOR_BYTES,
+  bombByRatio,
+  dtdRefusal,
+  dtdScanner,
+  inspectDirectory,
+  inspectPackage,
+  isXmlPart,
+  notAWorkbook,
+  readZipDirectory,
+  refuseByKind,
+} from './package-guard';
 
 export { WorkbookFileError };
 import { OutputError, type OutputOptions, writeOutput } from '../fs';
@@ -72,25 +85,46 @@ export function declaredUncompressedSize(bytes: Uint8Array): number {
   return total;
 }
 
-/** Inflates every entry without keeping it, stopping as soon as the running total passes the limit. */
-async function inflatedSize(zip: JSZip, limit: number): Promise<number> {
+/**
+ * Inflates every entry without keeping it, stopping as soon as the running total passes the limit, one
+ * entry inflates past MAX_ENTRY_RATIO times its compressed size, or an XML part declares a DTD.
+ */
+async function inflateChecked(
+  zip: JSZip,
+  name: string,
+  limit: number,
+  compressedSizes: Map<string, number>,
+): Promise<number> {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
-    const over = await new Promise<boolean>((resolve, reject) => {
+    const scan = isXmlPart(entry.name) ? dtdScanner() : undefined;
+    const compressed = compressedSizes.get(entry.name);
+    let own = 0;
+    const stop = await new Promise<WorkbookFileError | 'over' | undefined>((resolve, reject) => {
       const stream = entry.nodeStream('nodebuffer');
+      const end = (why: WorkbookFileError | 'over') => {
+        stream.pause();
+        stream.removeAllListeners('data');
+        resolve(why);
+      };
       stream.on('data', (chunk: Uint8Array) => {
         total += chunk.byteLength;
-        if (total > limit) {
-          stream.pause();
-          stream.removeAllListeners('data');
-          resolve(true);
-        }
+        own += chunk.byteLength;
+        if (total > limit) return end('over');
+        if (
+          compressed !== undefined &&
+          own > RATIO_FLOOR_BYTES &&
+          own > MAX_ENTRY_RATIO * Math.max(1, compressed)
+        )
+          return end(bombByRatio(name, entry.name, own, compressed));
+        if (scan?.(chunk)) return end(dtdRefusal(name, entry.name));
       });
       stream.on('error', reject);
-      stream.on('end', () => resolve(false));
+      stream.on('end', () => resolve(undefined));
     });
-    if (over) break;
+    if (stop === 'over') break;
+    if (stop) throw stop;
   }
   return total;
 }
@@ -109,29 +143,35 @@ export async function checkXlsxBytes(
   const maxUncompressed = limits.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
   if (bytes.byteLength > maxFile) throw tooLarge(name, bytes.byteLength, maxFile);
   const zipped = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!zipped)
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} không phải là sổ Excel .xlsx (nội dung không phải dạng nén của .xlsx; có thể là tệp khác bị đổi đuôi thành .xlsx).`,
-      en: `File ${name} is not an .xlsx workbook (its content is not the .xlsx zip format; perhaps another file renamed to .xlsx).`,
-    });
-  // The directory's sizes first, read before any inflating library sees the file.
+  // What the first bytes say the file is (.xls, encrypted, .ods, PDF…), whatever its name says.
+  if (!zipped) throw notAWorkbook(bytes, name);
+  const byKind = refuseByKind(bytes, name);
+  if (byKind) throw byKind;
+  // The directory's sizes and names first, read before any inflating library sees the file.
   const declared = declaredUncompressedSize(bytes);
   if (declared > maxUncompressed) throw expandsTooMuch(name, declared, maxUncompressed);
+  const directory = readZipDirectory(bytes);
+  const byDirectory = directory && inspectDirectory(directory, name);
+  if (byDirectory) throw byDirectory;
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     throw damaged(name, (error as Error).message);
   }
+  const byPackage = inspectPackage(zip, name);
+  if (byPackage) throw byPackage;
   if (!zip.file('xl/workbook.xml'))
     throw new WorkbookFileError({
       vi: `Tệp ${name} không phải là sổ Excel .xlsx (thiếu phần xl/workbook.xml).`,
       en: `File ${name} is not an .xlsx workbook (no xl/workbook.xml part).`,
     });
   let actual: number;
+  const compressedSizes = new Map((directory?.entries ?? []).map((e) => [e.name, e.compressed]));
   try {
-    actual = await inflatedSize(zip, maxUncompressed);
+    actual = await inflateChecked(zip, name, maxUncompressed, compressedSizes);
   } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
     throw damaged(name, (error as Error).message);
   }
   if (actual > maxUncompressed) throw expandsTooMuch(name, actual, maxUncompressed);

@@ -1,0 +1,96 @@
+/**
+ * The limits of the file host on real packages (addin/host/xlsx/files.ts, package-guard.ts): the absolute
+ * inflated size counted while inflating when the directory lies, the ratio, the entry count, traversal
+ * names, DTDs split across inflated chunks; and that a plain workbook of the corpus passes them all.
+ */
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkbookFileError, checkXlsxBytes } from '../../../addin/host/xlsx/files';
+import {
+  MAX_ZIP_ENTRIES,
+  dtdScanner,
+  isTraversalName,
+  readZipDirectory,
+} from '../../../addin/host/xlsx/package-guard';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const member = new Uint8Array(readFileSync(join(fixtures, 'other-programs/py-member.xlsx')));
+
+/** Sets every entry's declared uncompressed size (local and central headers) to 1 byte. */
+function lieAboutAllSizes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 30 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50) view.setUint32(i + 22, 1, true);
+    if (sig === 0x02014b50 && i + 46 < out.length) view.setUint32(i + 24, 1, true);
+  }
+  return out;
+}
+
+async function refusal(bytes: Uint8Array, limits = {}): Promise<string> {
+  try {
+    await checkXlsxBytes(bytes, 'x.xlsx', limits);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    return (error as WorkbookFileError).text.vi;
+  }
+  return '';
+}
+
+describe('file host limits', () => {
+  it('a plain workbook of the corpus passes every limit', async () => {
+    expect(await refusal(member)).toBe('');
+    const directory = readZipDirectory(member)!;
+    expect(directory.count).toBe(directory.entries.length);
+    expect(directory.entries.map((e) => e.name)).toContain('xl/workbook.xml');
+  });
+
+  it('the absolute inflated size is counted while inflating when the directory lies', async () => {
+    // A 40 MB part declaring 1 000 bytes: the directory passes, the running count stops it at the limit.
+    const lying = new Uint8Array(readFileSync(join(fixtures, 'hostile/zip-bomb-lying-size.xlsx')));
+    expect(
+      readZipDirectory(lying)!.entries.find((e) => e.name === 'xl/media/padding.bin')?.uncompressed,
+    ).toBe(1000);
+    const text = await refusal(lying, { maxUncompressedBytes: 1024 * 1024 });
+    expect(text).toMatch(
+      /^Tệp x\.xlsx khi giải nén lớn hơn 1,0 MB, quá giới hạn 1,0 MB \(có thể là tệp nén độc hại\); không mở\.$/,
+    );
+  });
+
+  it('sizes that lie about a small part are damage, named as such', async () => {
+    expect(await refusal(lieAboutAllSizes(member))).toMatch(/bị hỏng, không đọc được/);
+  });
+
+  it('the declared size is judged before anything is inflated', async () => {
+    expect(await refusal(member, { maxUncompressedBytes: 50 * 1024 })).toMatch(/khi giải nén lớn hơn 0,1 MB/);
+  });
+
+  it('more entries than MAX_ZIP_ENTRIES, counted from the directory', async () => {
+    const zip = await JSZip.loadAsync(member);
+    for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) zip.file(`x/${i}`, '', { createFolders: false });
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(await refusal(bytes)).toMatch(/gói nén có hơn 5\.000 phần/);
+  });
+
+  it('traversal names: "..", absolute, drive letters, backslashes, NUL', () => {
+    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'C:/x', 'xl\\..\\x', 'a\u0000b'])
+      expect(isTraversalName(bad), bad).toBe(true);
+    for (const good of [
+      'xl/workbook.xml',
+      '[Content_Types].xml',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      'a..b/c',
+    ])
+      expect(isTraversalName(good), good).toBe(false);
+  });
+
+  it('a DTD split across two inflated chunks is found', () => {
+    const feed = dtdScanner();
+    expect(feed(new TextEncoder().encode('<?xml version="1.0"?><!DOC'))).toBe(false);
+    expect(feed(new TextEncoder().encode('TYPE x [<!ENTITY a "b">]><x/>'))).toBe(true);
+    expect(dtdScanner()(new TextEncoder().encode('<x>&lt;!DOCTYPE is text here</x>'))).toBe(false);
+  });
+});
