@@ -21,7 +21,10 @@ const incoming: IncomingSource = {
 function boot(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const actions = createActions(new OfficeHost());
+  // exceljs (members' scorecards, returned files, the nomination workbook) loads on first use only.
+  const actions = createActions(new OfficeHost(), {
+    files: () => import('../host/xlsx/workbook-bytes').then((m) => m.xlsxFiles),
+  });
   createRoot(root).render(<App actions={actions} incoming={incoming} />);
 }
 

@@ -489,7 +489,8 @@ export class OfficeHost implements WorkbookHost {
         report.refused.push({ sheet: name, cell: cell.ref, reason: 'notANumber' });
         continue;
       }
-      const kept = keptOnSheet(state?.at(cell.ref), cell);
+      // 'set': the person typed these values into the pane's fields, so they replace what the cells hold.
+      const kept = mode === 'set' ? undefined : keptOnSheet(state?.at(cell.ref), cell);
       if (kept === 'same') continue;
       if (kept) {
         report.refused.push({ sheet: name, cell: cell.ref, ...(kept === 'typed' ? {} : { reason: kept }) });
