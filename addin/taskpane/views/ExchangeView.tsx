@@ -3,7 +3,7 @@
  * and the files members return merged into it (as `thidua merge`). Files come in through a file input and go
  * out through the host's SaveFile; the view never touches Excel.
  */
-import { Button, Field, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { AppActions, MergeReport, SendOutReport } from '../../app/actions';
 import type { FileIn } from '../../app/files';
@@ -54,16 +54,17 @@ export function ExchangeView({ actions, saveFile }: { actions: AppActions; saveF
         <Text as="h3" weight="semibold" id={`${inputId}-h`}>
           {t('exchange.mergeHeading')}
         </Text>
-        <Field label={t('exchange.pick')}>
-          <input
-            id={inputId}
-            type="file"
-            multiple
-            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="merge-files"
-            onChange={(e) => void readFiles(e.currentTarget.files).then(setPicked)}
-          />
-        </Field>
+        <label htmlFor={inputId}>
+          <Text>{t('exchange.pick')}</Text>
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          multiple
+          accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="merge-files"
+          onChange={(e) => void readFiles(e.currentTarget.files).then(setPicked)}
+        />
         {picked.length > 0 && (
           <Text className={styles.muted}>
             {t('exchange.picked', { count: picked.length, names: picked.map((f) => f.name).join(', ') })}
