@@ -27,6 +27,7 @@ const ENTRIES = {
   standalone: 'addin/standalone/main.tsx',
   commands: 'addin/commands/commands.ts',
   functions: 'addin/functions/functions.ts',
+  deliver: 'addin/deliver/main.ts',
 };
 
 /** Pages: source → output, with the scripts each one must load (in a shared runtime the task pane page also
@@ -41,6 +42,8 @@ const PAGES = [
   { from: 'addin/standalone/index.html', to: 'standalone.html', scripts: ['standalone'], office: false },
   { from: 'addin/functions/functions.html', to: 'functions.html', scripts: ['functions'], office: true },
   { from: 'addin/assets/help.html', to: 'help.html', scripts: [], office: false },
+  // Saves a file the task pane made: an Office dialog, or the person's browser (addin/taskpane/deliver.ts).
+  { from: 'addin/deliver/deliver.html', to: 'deliver.html', scripts: ['deliver'], office: true },
 ];
 
 function resolveOfficeJs(value) {

@@ -15,7 +15,11 @@ import type {
 } from '../../core';
 import type { WorkbookSnapshot } from '../../templates/plan';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
+import type { ClusterSettings } from './cycle-core';
+import type { FileIn, FileOut, WorkbookFiles } from './files';
 import type { WorkbookHost, WriteReport } from './host';
+import { keptCellText } from './kept-cells';
+import type { ConflictingValue } from './merge/consolidate';
 import type {
   BlockedCandidate,
   Computation,
@@ -29,7 +33,17 @@ import type {
 
 /* ---------- progress and cancellation ---------- */
 
-export type StepId = 'read' | 'check' | 'compute' | 'nominate' | 'rotate' | 'build' | 'write' | 'mark';
+export type StepId =
+  | 'read'
+  | 'check'
+  | 'compute'
+  | 'nominate'
+  | 'rotate'
+  | 'build'
+  | 'write'
+  | 'mark'
+  | 'open'
+  | 'merge';
 
 export interface ProgressUpdate {
   step: StepId;
@@ -169,6 +183,67 @@ export interface UnitSuggestion {
   note?: Bilingual;
 }
 
+export interface SendOutReport {
+  source: string;
+  document: DocumentSummary;
+  /** One scorecard per member, in the members' order, each carrying the cluster's information. */
+  files: FileOut[];
+  issues: Issue[];
+  counts: IssueCounts;
+}
+
+export interface MergeReport {
+  source: string;
+  document: DocumentSummary;
+  /** True when the open workbook was the base (its typed values kept), false when the merge created it. */
+  intoOpenWorkbook: boolean;
+  received: { unit: string; files: string[] }[];
+  missing: string[];
+  duplicates: { unit: string; files: string[] }[];
+  conflicts: ConflictingValue[];
+  skipped: { file: string; reason: string }[];
+  issues: Issue[];
+  counts: IssueCounts;
+  write: WriteReport;
+}
+
+/** The printed list's header and signature (what is not given keeps the official layout's blanks). */
+export interface NominationSheetsInput {
+  /** YYYY-MM-DD. */
+  date?: string;
+  place?: string;
+  symbol?: string;
+  attachedTo?: string;
+  signer?: string;
+}
+
+export interface NominationSheetsReport {
+  source: string;
+  document: DocumentSummary;
+  /** The sheets written into the workbook ("DS tập thể", "DS cá nhân"). */
+  sheets: string[];
+  nominations: number;
+  ruleSet?: string;
+  write: WriteReport;
+  /** The same sheets as a workbook of their own, to print or send. */
+  file?: FileOut;
+  issues: Issue[];
+  counts: IssueCounts;
+}
+
+export type { ClusterSettings };
+
+export interface SettingsReport {
+  source: string;
+  document: DocumentSummary;
+  settings: ClusterSettings;
+  issues: Issue[];
+}
+
+export interface SaveSettingsReport extends SettingsReport {
+  write: WriteReport;
+}
+
 export interface SelectOutcome {
   selected: boolean;
   sheet?: string;
@@ -186,6 +261,16 @@ export interface AppActions {
   exportResults(run?: RunOptions): Promise<ExportReport>;
   selectIssue(issue: Issue): Promise<SelectOutcome>;
   searchUnits(query: string, date: string, run?: RunOptions): Promise<UnitSuggestion[]>;
+  /** The members' scorecards to send out (as `thidua new --per-unit`): nothing is written into the workbook. */
+  sendOut(run?: RunOptions): Promise<SendOutReport>;
+  /** Members' returned files (and at most one cluster .json/.xlsx) merged into the open workbook (as `thidua merge`). */
+  mergeReturns(files: readonly FileIn[], run?: RunOptions): Promise<MergeReport>;
+  /** The official nomination sheets written into the workbook (and offered as a workbook of their own). */
+  nominationSheets(input?: NominationSheetsInput, run?: RunOptions): Promise<NominationSheetsReport>;
+  /** Leader, deputy, rotation order and dates as the workbook holds them. */
+  readSettings(run?: RunOptions): Promise<SettingsReport>;
+  /** The settings typed in the pane's fields, written into their cells (refused, with the issues, when wrong). */
+  saveSettings(settings: ClusterSettings, run?: RunOptions): Promise<SaveSettingsReport>;
 }
 
 export interface ActionsOptions {
@@ -193,6 +278,10 @@ export interface ActionsOptions {
   core?: CorePorts | (() => Promise<CorePorts>);
   /** How many suggestions searchUnits returns. */
   suggestionLimit?: number;
+  /** Plans to .xlsx bytes and files to snapshots (exceljs), loaded on first use: send out, merge, nomination file. */
+  files?: WorkbookFiles | (() => Promise<WorkbookFiles>);
+  /** The clock (ISO), for stamps in what is built; tests fix it. */
+  now?: () => string;
 }
 
 /* ---------- helpers ---------- */
@@ -311,6 +400,26 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     return corePromise;
   };
   const limit = options.suggestionLimit ?? 8;
+  const now = options.now ?? (() => new Date().toISOString());
+  let filesPromise: Promise<WorkbookFiles> | undefined;
+  const files = (): Promise<WorkbookFiles> => {
+    const given = options.files;
+    if (given === undefined)
+      return Promise.reject(
+        new ActionError({
+          vi: 'Nơi chạy này không tạo được tệp sổ tính.',
+          en: 'This place cannot make workbook files.',
+        }),
+      );
+    if (!filesPromise) {
+      filesPromise = typeof given === 'function' ? given() : Promise.resolve(given);
+      filesPromise.catch(() => {
+        filesPromise = undefined;
+      });
+    }
+    return filesPromise;
+  };
+  const cycle = () => import('./cycle-core');
 
   /** Read the workbook and rebuild the document, or refuse with the reader's issues. */
   async function readDocument(steps: Steps): Promise<{
@@ -476,7 +585,14 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const steps = new Steps(5, run);
       const { ports, snapshot, document, computation, issues, sources } = await computeAll(steps);
       const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result));
-      const plan = await steps.do('build', () => ports.buildWorkbook(document, computation));
+      // The results and the official nomination sheets go into the workbook in one write.
+      const c = await cycle();
+      const plan = await steps.do('build', () =>
+        c.withNominationSheets(
+          ports.buildWorkbook(document, computation),
+          c.nominationPlan(document, outcome, { result: computation.result }, snapshot),
+        ),
+      );
       const write = await steps.do('write', () => host.write(plan, 'update'));
       const all = mergeIssues(issues, locateIssues(outcome.issues, sources));
       return {
@@ -488,6 +604,156 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         resultJson: `${JSON.stringify(computation.result, null, 2)}\n`,
         issues: all,
         counts: countIssues(all),
+        write,
+      };
+    },
+
+    async sendOut(run = {}) {
+      const steps = new Steps(2, run);
+      const fileHost = await files();
+      const { snapshot, document, issues } = await readDocument(steps);
+      const made = await steps.do('build', async () => {
+        const { memberScorecards } = await cycle();
+        const stamp = now();
+        const out: FileOut[] = [];
+        for (const card of memberScorecards(document, stamp)) {
+          run.signal?.throwIfAborted();
+          out.push({
+            name: card.name,
+            unit: card.unit,
+            mime: XLSX,
+            bytes: await fileHost.planBytes(card.plan),
+          });
+        }
+        return out;
+      });
+      return {
+        source: snapshot.source,
+        document: summarize(document),
+        files: made,
+        issues,
+        counts: countIssues(issues),
+      };
+    },
+
+    async mergeReturns(given, run = {}) {
+      if (given.length === 0)
+        throw new ActionError({
+          vi: 'Chưa chọn tệp nào: hãy chọn các bảng chấm điểm đơn vị gửi về (.xlsx).',
+          en: 'No file chosen: choose the scorecards the members returned (.xlsx).',
+        });
+      const steps = new Steps(5, run);
+      const ports = await core();
+      const fileHost = await files();
+      const c = await cycle();
+      const snapshot = await steps.do('read', () => host.read());
+      const open = c.loadedWorkbook(snapshot.source, snapshot);
+      const blank = sheetNamesWithContent(snapshot).size === 0;
+      if (!blank && !c.isClusterFile(open))
+        throw new ActionError({
+          vi: `Sổ tính đang mở (${snapshot.source}) không phải sổ tổng hợp của cụm: hãy mở sổ tổng hợp, hoặc một sổ tính trống.`,
+          en: `The open workbook (${snapshot.source}) is not a cluster workbook: open the cluster workbook, or an empty one.`,
+        });
+      const loaded = await steps.do('open', async () => {
+        const out = [];
+        for (const f of given) {
+          run.signal?.throwIfAborted();
+          if (/\.json$/i.test(f.name)) out.push(c.loadedJson(f.name, new TextDecoder().decode(f.bytes)));
+          else {
+            const opened = await fileHost.open(f);
+            out.push(c.loadedWorkbook(f.name, opened.snapshot, opened.issues));
+          }
+        }
+        return out;
+      });
+      const merged = await steps.do('merge', () => c.mergeLoaded(loaded, blank ? undefined : open));
+      if (!merged.ok) throw new ActionError(merged.text, merged.issues);
+      const { report, document } = merged;
+      const computation = await steps.do('compute', () => ports.compute(document));
+      const plan = c.clusterPlanFor(document, computation, blank ? undefined : snapshot, now());
+      const write = await steps.do('write', () => host.write(plan, blank ? 'create' : 'update'));
+      const issues = [...report.issues];
+      for (const cell of write.refused) issues.push(keptIssue(cell));
+      return {
+        source: snapshot.source,
+        document: summarize(document),
+        intoOpenWorkbook: !blank,
+        received: report.received,
+        missing: report.missing,
+        duplicates: report.duplicates,
+        conflicts: report.conflicts,
+        skipped: report.skipped,
+        issues,
+        counts: countIssues(issues),
+        write,
+      };
+    },
+
+    async nominationSheets(input = {}, run = {}) {
+      const steps = new Steps(5, run);
+      const { ports, snapshot, document, computation, issues, sources } = await computeAll(steps);
+      const c = await cycle();
+      // The sheets are official documents: always in Vietnamese, whatever the pane's language.
+      const outcome = await steps.do('nominate', () => ports.nominate(document, computation.result, 'vi'));
+      const sheetOptions = nominationSheetOptions(input, computation.result);
+      const plan = await steps.do('build', () => c.nominationPlan(document, outcome, sheetOptions, snapshot));
+      const write = await steps.do('write', () => host.write(plan, 'update'));
+      const all = mergeIssues(issues, locateIssues(outcome.issues, sources));
+      const report: NominationSheetsReport = {
+        source: snapshot.source,
+        document: summarize(document),
+        sheets: plan.sheets.map((s) => s.name),
+        nominations: outcome.nominations.length,
+        write,
+        issues: all,
+        counts: countIssues(all),
+      };
+      if (outcome.ruleSet) report.ruleSet = outcome.ruleSet;
+      if (options.files !== undefined) {
+        const fileHost = await files();
+        const own = c.nominationPlan(document, outcome, sheetOptions);
+        report.file = {
+          name: `de-nghi-khen-thuong-${document.year}.xlsx`,
+          mime: XLSX,
+          bytes: await fileHost.planBytes(own),
+        };
+      }
+      return report;
+    },
+
+    async readSettings(run = {}) {
+      const steps = new Steps(1, run);
+      const { snapshot, document, issues } = await readDocument(steps);
+      const { settingsOf } = await cycle();
+      return {
+        source: snapshot.source,
+        document: summarize(document),
+        settings: settingsOf(document),
+        issues,
+      };
+    },
+
+    async saveSettings(settings, run = {}) {
+      const steps = new Steps(3, run);
+      const { snapshot, document, sources } = await readDocument(steps);
+      const c = await cycle();
+      const problems = await steps.do('check', () => c.checkSettings(document, settings));
+      if (problems.some((i) => i.severity === 'error'))
+        throw new ActionError(
+          {
+            vi: 'Chưa ghi: thông tin của cụm có lỗi (xem danh sách).',
+            en: 'Not written: the cluster settings have errors (see the list).',
+          },
+          problems,
+        );
+      const next = c.applySettings(document, settings);
+      const plan = c.settingsPlan(next, snapshot, sources, now());
+      const write = await steps.do('write', () => host.write(plan, 'set'));
+      return {
+        source: snapshot.source,
+        document: summarize(next),
+        settings: c.settingsOf(next),
+        issues: problems,
         write,
       };
     },
@@ -507,6 +773,60 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       return unitSuggestions(ports.resolveUnit(text, date), limit);
     },
   };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function keptIssue(cell: WriteReport['refused'][number]): Issue {
+  const text = cell.reason
+    ? keptCellText(cell)
+    : {
+        vi: `Sheet "${cell.sheet}", ô ${cell.cell}: giữ giá trị đã nhập trong sổ cụm, không ghi đè.`,
+        en: `Sheet "${cell.sheet}", cell ${cell.cell}: the value typed in the cluster workbook is kept, not overwritten.`,
+      };
+  return {
+    severity: 'warning',
+    code: 'merge.cell.kept',
+    message: text.vi,
+    messageEn: text.en,
+    sheet: cell.sheet,
+    cell: cell.cell,
+  };
+}
+
+function nominationSheetOptions(input: NominationSheetsInput, result: ResultDocument) {
+  const text = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+  const options: {
+    result: ResultDocument;
+    date?: string;
+    place?: string;
+    symbol?: string;
+    attachedTo?: string;
+    signature?: { name: string };
+  } = { result };
+  const date = text(input.date);
+  if (date !== undefined) {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+      Number.isNaN(parsed.getTime()) ||
+      parsed.toISOString().slice(0, 10) !== date
+    )
+      throw new ActionError({
+        vi: `Ngày ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
+        en: `Date ${date}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
+      });
+    options.date = date;
+  }
+  const place = text(input.place);
+  if (place) options.place = place;
+  const symbol = text(input.symbol);
+  if (symbol) options.symbol = symbol;
+  const attachedTo = text(input.attachedTo);
+  if (attachedTo) options.attachedTo = attachedTo;
+  const signer = text(input.signer);
+  if (signer) options.signature = { name: signer };
+  return options;
 }
 
 /** The registry's answer as a list of suggestions, best first, each official name once. */

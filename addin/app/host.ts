@@ -11,7 +11,12 @@ export type WriteMode =
   /** A new workbook (or, inside Excel, new sheets): everything in the plan is written. */
   | 'create'
   /** Results into an existing workbook: only the cells the plan names; sheets missing are created. */
-  | 'update';
+  | 'update'
+  /**
+   * Values a person entered in the pane's fields (leader, deputy, rotation, dates), into exactly the cells the
+   * plan names: written over what the cells hold, since the person asked for this change; nothing else.
+   */
+  | 'set';
 
 /** Why a cell the plan named was left as it is (./kept-cells.ts words each). */
 export type KeptReason =
@@ -36,6 +41,8 @@ export interface WriteReport {
   refused: { sheet: string; cell: string; reason?: KeptReason }[];
   /** What the host normalised in the file to write it (a package saved by another program), to be told. */
   notices?: Bilingual[];
+  /** What this Excel could not do (an API set it lacks: data validation, RangeAreas…), named for the pane. */
+  skipped?: Bilingual[];
 }
 
 export interface WorkbookHost {

@@ -9,6 +9,7 @@ import type { WorkbookHost } from '../app/host';
 import { addPlanCharts } from '../host/xlsx/chart';
 import { WorkbookFileError } from '../host/xlsx/file-error';
 import { XlsxHost } from '../host/xlsx/host';
+import { xlsxFiles } from '../host/xlsx/workbook-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
@@ -39,7 +40,7 @@ function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): File
   return {
     name,
     blank,
-    actions: createActions(host),
+    actions: createActions(host, { files: xlsxFiles }),
     ...(notice ? { notice } : {}),
     async save() {
       let bytes: Uint8Array;

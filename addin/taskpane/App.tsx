@@ -17,16 +17,26 @@ import type { AppActions } from '../app/actions';
 import { type Lang, translator } from './i18n';
 import type { Delivered, Incoming, IncomingSource, IncomingView } from './incoming';
 import { LangContext } from './lang';
-import { saveTextFile } from './save-file';
+import { type SaveFile, downloadFile, textFile } from './save-file';
 import { AwardsView, type SaveText } from './views/AwardsView';
 import { CheckView } from './views/CheckView';
 import { ComputeView } from './views/ComputeView';
 import { CreateView } from './views/CreateView';
+import { ExchangeView } from './views/ExchangeView';
+import { SettingsView } from './views/SettingsView';
 import { RotationView } from './views/RotationView';
 import { LanguageSwitch } from './components/LanguageSwitch';
 
 export type ViewId = IncomingView;
-export const VIEW_IDS: readonly ViewId[] = ['create', 'check', 'compute', 'awards', 'rotation'];
+export const VIEW_IDS: readonly ViewId[] = [
+  'create',
+  'exchange',
+  'check',
+  'compute',
+  'awards',
+  'rotation',
+  'settings',
+];
 
 const useStyles = makeStyles({
   root: {
@@ -57,7 +67,9 @@ export interface AppProps {
   initialView?: ViewId;
   /** The year the create form starts with. */
   defaultYear?: number;
-  /** Where JSON the app produces is saved (default: a download on this machine). */
+  /** Where files the app produces are saved (default: a download on this machine; inside Excel a dialog). */
+  saveFile?: SaveFile;
+  /** Where JSON the app produces is saved (default: through saveFile). */
   saveText?: SaveText;
   /** Extra controls of the host page (the standalone page's file name, download and close). */
   toolbar?: ReactNode;
@@ -72,7 +84,8 @@ export function App({
   onLangChange,
   initialView = 'check',
   defaultYear = new Date().getFullYear(),
-  saveText = saveTextFile,
+  saveFile = downloadFile,
+  saveText,
   toolbar,
   incoming,
 }: AppProps) {
@@ -99,12 +112,15 @@ export function App({
   const value = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = value;
   const styles = useStyles();
+  const saveJson: SaveText = saveText ?? ((name, text, mime) => void saveFile(textFile(name, text, mime)));
   const panels: Record<ViewId, ReactNode> = {
     create: <CreateView actions={actions} defaultYear={defaultYear} />,
     check: <CheckView actions={actions} delivered={delivered} />,
     compute: <ComputeView actions={actions} delivered={delivered} />,
-    awards: <AwardsView actions={actions} saveText={saveText} />,
+    exchange: <ExchangeView actions={actions} saveFile={saveFile} />,
+    awards: <AwardsView actions={actions} saveText={saveJson} saveFile={saveFile} />,
     rotation: <RotationView actions={actions} />,
+    settings: <SettingsView actions={actions} />,
   };
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>

@@ -19,6 +19,8 @@ export const messages = {
   'tab.compute': { vi: 'Tính điểm', en: 'Compute' },
   'tab.awards': { vi: 'Khen thưởng', en: 'Awards' },
   'tab.rotation': { vi: 'Cụm trưởng', en: 'Leadership' },
+  'tab.exchange': { vi: 'Gửi, gộp bảng', en: 'Send, merge' },
+  'tab.settings': { vi: 'Thông tin cụm', en: 'Cluster settings' },
 
   'progress.label': { vi: 'Đang thực hiện', en: 'Working' },
   'progress.step': { vi: 'Bước {done}/{total}: {step}', en: 'Step {done}/{total}: {step}' },
@@ -32,6 +34,79 @@ export const messages = {
   'step.build': { vi: 'chuẩn bị nội dung ghi', en: 'preparing what to write' },
   'step.write': { vi: 'ghi vào sổ tính', en: 'writing to the workbook' },
   'step.mark': { vi: 'đánh dấu ô có vấn đề', en: 'marking cells with problems' },
+  'step.open': { vi: 'mở các tệp gửi về', en: 'opening the returned files' },
+  'step.merge': { vi: 'gộp bảng chấm các đơn vị', en: "merging the members' scorecards" },
+  'file.save': { vi: 'Lưu {name}', en: 'Save {name}' },
+  'file.saveAll': { vi: 'Lưu tất cả ({count} tệp)', en: 'Save all ({count} files)' },
+  'file.failed': { vi: 'Không lưu được {name}: {why}', en: 'Could not save {name}: {why}' },
+
+  'exchange.heading': {
+    vi: 'Gửi bảng chấm cho đơn vị, gộp bảng gửi về',
+    en: "Send out members' scorecards, merge the returns",
+  },
+  'exchange.send': { vi: 'Tạo bảng chấm điểm cho từng đơn vị', en: "Make each member's scorecard" },
+  'exchange.sent': {
+    vi: 'Đã tạo {count} bảng chấm điểm; mỗi bảng mang danh sách đơn vị và tiêu chí của cụm. Lưu rồi gửi cho từng đơn vị.',
+    en: "Made {count} scorecards, each carrying the cluster's members and criteria. Save them and send one to each member.",
+  },
+  'exchange.mergeHeading': {
+    vi: 'Gộp bảng chấm các đơn vị gửi về',
+    en: "Merge the members' returned scorecards",
+  },
+  'exchange.pick': {
+    vi: 'Chọn các bảng chấm đã nhận (.xlsx; có thể kèm tệp .json của cụm)',
+    en: "Choose the returned scorecards (.xlsx; the cluster's .json may be among them)",
+  },
+  'exchange.picked': { vi: 'Đã chọn {count} tệp: {names}', en: 'Chosen {count} files: {names}' },
+  'exchange.merge': { vi: 'Gộp vào sổ tính', en: 'Merge into the workbook' },
+  'exchange.received': { vi: 'Đã nhận {count} đơn vị: {units}', en: 'Received {count} units: {units}' },
+  'exchange.missing': { vi: 'Còn thiếu {count} đơn vị: {units}', en: 'Missing {count} units: {units}' },
+  'exchange.duplicates': { vi: 'Trùng tệp: {list}', en: 'Duplicate files: {list}' },
+  'exchange.conflicts': {
+    vi: '{count} giá trị mâu thuẫn giữa các tệp: không lấy, hãy hỏi lại đơn vị.',
+    en: '{count} values disagree between files: left out, ask the members again.',
+  },
+  'exchange.skipped': { vi: 'Bỏ qua {file}: {reason}', en: 'Skipped {file}: {reason}' },
+  'exchange.written': {
+    vi: 'Đã ghi vào sổ tính ({cells} ô); giá trị đã nhập trong sổ được giữ nguyên.',
+    en: 'Written to the workbook ({cells} cells); values already typed in it are kept.',
+  },
+  'exchange.created': {
+    vi: 'Đã tạo sổ tổng hợp từ các tệp gửi về ({sheets} trang).',
+    en: 'Made the cluster workbook from the returned files ({sheets} sheets).',
+  },
+
+  'settings.heading': { vi: 'Thông tin cụm thi đua', en: 'Cluster settings' },
+  'settings.read': { vi: 'Đọc thông tin từ sổ tính', en: 'Read from the workbook' },
+  'settings.leader': { vi: 'Cụm trưởng', en: 'Leader' },
+  'settings.deputy': { vi: 'Cụm phó', en: 'Deputy' },
+  'settings.nobody': { vi: '(chưa chọn)', en: '(none)' },
+  'settings.rotation': { vi: 'Thứ tự luân phiên cụm trưởng', en: 'Rotation order of the leadership' },
+  'settings.up': { vi: 'Đưa {unit} lên', en: 'Move {unit} up' },
+  'settings.down': { vi: 'Đưa {unit} xuống', en: 'Move {unit} down' },
+  'settings.from': { vi: 'Từ ngày', en: 'From' },
+  'settings.to': { vi: 'Đến ngày', en: 'To' },
+  'settings.period': { vi: 'Thời gian phong trào', en: 'Campaign dates' },
+  'settings.save': { vi: 'Ghi vào sổ tính', en: 'Write to the workbook' },
+  'settings.saved': {
+    vi: 'Đã ghi thông tin cụm ({cells} ô).',
+    en: 'Cluster settings written ({cells} cells).',
+  },
+
+  'sheets.heading': {
+    vi: 'Danh sách đề nghị theo mẫu chính thức',
+    en: 'Nomination lists in the official layout',
+  },
+  'sheets.date': { vi: 'Ngày ký (YYYY-MM-DD)', en: 'Date of signing (YYYY-MM-DD)' },
+  'sheets.place': { vi: 'Địa danh', en: 'Place' },
+  'sheets.symbol': { vi: 'Số, ký hiệu (ví dụ TTr-CTĐ7)', en: 'Number and symbol (e.g. TTr-CTĐ7)' },
+  'sheets.signer': { vi: 'Người ký', en: 'Signer' },
+  'sheets.run': { vi: 'Ghi danh sách đề nghị vào sổ', en: 'Write the nomination lists' },
+  'sheets.done': {
+    vi: 'Đã ghi {sheets} vào sổ tính ({count} đề nghị): in hoặc lưu PDF từ Excel.',
+    en: 'Wrote {sheets} into the workbook ({count} proposals): print or save as PDF from Excel.',
+  },
+  'skipped.heading': { vi: 'Excel này không làm được', en: 'This Excel could not' },
   'error.unexpected': { vi: 'Có lỗi không mong đợi: {message}', en: 'Unexpected error: {message}' },
 
   'create.heading': { vi: 'Tạo sổ tính thi đua từ mẫu', en: 'Create an emulation workbook from a template' },

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { Bilingual } from '../../core';
 import type { OperationControl } from './use-operation';
 
-export type IncomingView = 'create' | 'check' | 'compute' | 'awards' | 'rotation';
+export type IncomingView = 'create' | 'exchange' | 'check' | 'compute' | 'awards' | 'rotation' | 'settings';
 
 export interface Incoming {
   view: IncomingView;
@@ -21,7 +21,15 @@ export interface IncomingSource {
   subscribe(listener: (incoming: Incoming) => void): () => void;
 }
 
-const VIEWS: readonly IncomingView[] = ['create', 'check', 'compute', 'awards', 'rotation'];
+const VIEWS: readonly IncomingView[] = [
+  'create',
+  'exchange',
+  'check',
+  'compute',
+  'awards',
+  'rotation',
+  'settings',
+];
 
 /**
  * The view a page address asks for (`taskpane.html?view=check`): the basic manifest's ribbon buttons open the pane

@@ -7,6 +7,7 @@ import { createActions } from '../app/actions';
 import { NAVIGATE_EVENT, pendingNavigation, type CommandNavigation } from '../commands/commands';
 import { OfficeHost } from '../host/office/office-host';
 import { App } from './App';
+import { type OfficeUi, officeSaveFile } from './deliver';
 import { type IncomingSource, viewFromSearch } from './incoming';
 
 const incoming: IncomingSource = {
@@ -21,8 +22,16 @@ const incoming: IncomingSource = {
 function boot(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const actions = createActions(new OfficeHost());
-  createRoot(root).render(<App actions={actions} incoming={incoming} />);
+  // exceljs (members' scorecards, returned files, the nomination workbook) loads on first use only.
+  const actions = createActions(new OfficeHost(), {
+    files: () => import('../host/xlsx/workbook-bytes').then((m) => m.xlsxFiles),
+  });
+  // Files go through a dialog on the add-in's own page (or the person's browser), not a blob download.
+  const saveFile = officeSaveFile(
+    office as unknown as OfficeUi,
+    new URL('deliver.html', window.location.href).href,
+  );
+  createRoot(root).render(<App actions={actions} incoming={incoming} saveFile={saveFile} />);
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;

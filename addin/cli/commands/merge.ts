@@ -5,9 +5,9 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { computeCluster, hasErrors, issueText, makeIssue, parseClusterJson } from '../../../core';
-import { CLUSTER_TEMPLATE_ID, META_KEYS } from '../../../templates';
-import { type ConsolidateReport, consolidate } from '../../app/merge/consolidate';
-import { ACCEPT, type Loaded, readClusterReturn, readReturns } from '../../app/merge/returns';
+import type { ConsolidateReport } from '../../app/merge/consolidate';
+import type { Loaded } from '../../app/merge/returns';
+import { mergeLoaded } from '../../app/cycle-core';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
 import { snapshotWorkbook } from '../../host/xlsx/snapshot';
@@ -143,41 +143,20 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<num
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
     const loaded = [];
     for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
-    const isCluster = (l: Loaded) =>
-      l.json !== undefined || l.meta.get(META_KEYS.templateId)?.trim() === CLUSTER_TEMPLATE_ID;
-    const bases = loaded.filter(isCluster);
-    if (bases.length > 1)
-      throw new CliError({
-        vi: `Chỉ được một sổ tổng hợp của cụm, có ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
-        en: `Only one cluster workbook may be given, got ${bases.length}: ${bases.map((b) => b.file).join(', ')}.`,
-      });
-    const baseLoaded = bases[0];
-    const base = baseLoaded && readClusterReturn(baseLoaded);
-    if (base && !base.document) {
-      for (const i of base.issues) ctx.io.err(`  ✗ ${issueText(i, ctx.lang)}`);
-      throw new CliError({
-        vi: `Không đọc được sổ tổng hợp ${base.file}.`,
-        en: `The cluster workbook ${base.file} cannot be read.`,
-      });
+    // The same consolidation as the task pane's merge action (addin/app/cycle-core).
+    const merged = mergeLoaded(loaded);
+    if (!merged.ok) {
+      if (merged.report) for (const line of reportText(merged.report, ctx.t, ctx.lang)) ctx.io.err(line);
+      else for (const i of merged.issues) ctx.io.err(`  ✗ ${issueText(i, ctx.lang)}`);
+      throw new CliError(merged.text);
     }
-    const returns = readReturns(
-      loaded.filter((l) => l !== baseLoaded),
-      base?.document,
-    );
-    const report = consolidate({ ...(base ? { base } : {}), returns, accept: ACCEPT });
-    if (!report.document) {
-      for (const line of reportText(report, ctx.t, ctx.lang)) ctx.io.err(line);
-      throw new CliError({
-        vi: 'Không có tệp nào dùng được để gộp.',
-        en: 'No file could be used for the merge.',
-      });
-    }
+    const { report, document, base: baseLoaded } = merged;
     const now = new Date().toISOString();
-    const computation = computeCluster(report.document);
+    const computation = computeCluster(document);
     try {
       const { bytes, report: written } = baseLoaded?.snapshot
-        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, report.document, computation, now)
-        : await clusterWorkbookBytes(report.document, computation, { now });
+        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now)
+        : await clusterWorkbookBytes(document, computation, { now });
       for (const notice of written.notices ?? [])
         report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));
       await claim.write(bytes);

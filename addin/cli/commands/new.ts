@@ -12,11 +12,10 @@ import {
   type DocumentKind,
   type Issue,
   checkDocumentUnits,
-  foldDiacritics,
   hasErrors,
 } from '../../../core';
 import { newClusterDocument } from '../../../templates/build/new-document';
-import { buildUnitScorecard } from '../../../templates/build/unit-scorecard';
+import { memberScorecards, scorecardFileName } from '../../app/cycle-core';
 import { type ClaimedOutput, OutputError } from '../../host/fs/guarded-write';
 import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
@@ -25,15 +24,7 @@ import { loadDocument } from '../load';
 import { closestMembers, findMember, parseUnitList } from '../members';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 
-/** A member's scorecard file name: its number and its name without diacritics ("01-vksnd-tinh-dak-lak.xlsx"). */
-export function scorecardFileName(doc: ClusterDocument, unit: string): string {
-  const index = doc.units.findIndex((u) => u.name === unit);
-  const slug = foldDiacritics(unit)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${String(index + 1).padStart(2, '0')}-${slug || 'don-vi'}.xlsx`;
-}
+export { scorecardFileName } from '../../app/cycle-core';
 
 function unknownMember(doc: ClusterDocument, name: string): CliError {
   const closest = closestMembers(
@@ -46,8 +37,11 @@ function unknownMember(doc: ClusterDocument, name: string): CliError {
   });
 }
 
-const scorecardBytes = async (doc: ClusterDocument, unit: string, now: string) =>
-  (await planToBytes(buildUnitScorecard(doc, unit, { now }))).bytes;
+/** The member's scorecard as the task pane's send-out action makes it (addin/app/cycle-core). */
+const scorecardBytes = async (doc: ClusterDocument, unit: string, now: string) => {
+  const card = memberScorecards(doc, now).find((c) => c.unit === unit)!;
+  return (await planToBytes(card.plan)).bytes;
+};
 
 function wroteScorecard(
   ctx: CommandContext,

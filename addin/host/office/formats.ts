@@ -176,7 +176,13 @@ export function runBytes(run: FormatRun, areas: readonly string[], callBytes: nu
 }
 
 /** Queues one area list of a run on a sheet. */
-export function applyRun(ws: Excel.Worksheet, run: FormatRun, areas: readonly string[]): void {
+export function applyRun(
+  ws: Excel.Worksheet,
+  run: FormatRun,
+  areas: readonly string[],
+  /** ExcelApi 1.9 (RangeAreas): one call for all rectangles; else one per rectangle. */
+  rangeAreas = true,
+): void {
   if (run.facet === 'numFmt') {
     // A single value is applied to every cell of the range (documented for numberFormat, values and formulas;
     // the typings only declare the 2D array form). RangeAreas has no numberFormat: one call per rectangle.
@@ -184,7 +190,14 @@ export function applyRun(ws: Excel.Worksheet, run: FormatRun, areas: readonly st
       (ws.getRange(ref) as unknown as { numberFormat: string }).numberFormat = String(run.value);
     return;
   }
-  const f = ws.getRanges(areas.join(',')).format;
+  if (!rangeAreas) {
+    for (const ref of areas) applyFormat(ws.getRange(ref).format, run);
+    return;
+  }
+  applyFormat(ws.getRanges(areas.join(',')).format, run);
+}
+
+function applyFormat(f: Excel.RangeFormat, run: FormatRun): void {
   const v = run.value;
   switch (run.facet) {
     case 'fontName':

@@ -5,11 +5,12 @@
  * applies the plan in one sync with calculation and screen updating suspended, ranges written as rectangles, and
  * more syncs only when a request would pass Excel on the web's 5 MB limit. No sync inside per-cell loops.
  */
-import type { Issue } from '../../../core';
+import type { Bilingual, Issue } from '../../../core';
 import { a1, columnLetter, parseA1, parseRange, quoteSheet } from '../../../templates/layouts/a1';
 import type {
   CellPlan,
   CellValue,
+  ChartPlan,
   ColumnPlan,
   SheetPlan,
   SheetSnapshot,
@@ -150,6 +151,19 @@ export class OfficeHost implements WorkbookHost {
   /** Cell notes (the plan's citations, the issues' messages) where this Excel has the notes API. */
   private get notes(): boolean {
     return this.isSetSupported('ExcelApi', '1.18');
+  }
+
+  /** What this Excel can do beyond ExcelApi 1.7 (Excel 2016 and 2019 stop at 1.7-1.9); asked at each write. */
+  private capabilities(): Capabilities {
+    const has = (minor: number) => this.isSetSupported('ExcelApi', `1.${minor}`);
+    return {
+      validation: has(8),
+      rangeAreas: has(9),
+      cellProperties: has(9),
+      pageLayout: has(9),
+      screenUpdating: has(9),
+      indent: has(9),
+    };
   }
 
   /* ---------- read ---------- */
@@ -369,8 +383,9 @@ export class OfficeHost implements WorkbookHost {
       const known = this.known;
       const cellsOf = new Map(plan.sheets.map((s) => [s.name, sheetCells(s)]));
       const notes = this.notes;
+      const can = this.capabilities();
       const inspect = (sheets: readonly SheetPlan[]) =>
-        sheets.map((s) => new Inspection(context, s.name, cellsOf.get(s.name)!, notes));
+        sheets.map((s) => new Inspection(context, s.name, cellsOf.get(s.name)!, notes, can.cellProperties));
       const inspections = inspect(plan.sheets.filter((s) => known.has(s.name)));
       const groups = packByBudget(inspections, (i) => i.cells * RESPONSE_BYTES_PER_CELL, this.budget);
       // The first group goes with the listing; more groups only for a plan too large for one response.
@@ -390,6 +405,9 @@ export class OfficeHost implements WorkbookHost {
       }
       const held = new Map(inspections.map((i) => [i.sheet, i]));
       const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
+      const skipped = new Map<string, Bilingual>();
+      const skip = (text: Bilingual) => skipped.set(text.vi, text);
+      if (!can.cellProperties && inspections.some((i) => i.cells > 0)) skip(SKIPPED.cellProperties);
       const tableNames = new Set(tables.items.map((t) => t.name));
       const nameSet = new Set(names.items.map((n) => n.name));
 
@@ -408,6 +426,8 @@ export class OfficeHost implements WorkbookHost {
           tableNames,
           ops,
           closing,
+          can,
+          skip,
         });
       }
       if (mode === 'create' && plan.properties) {
@@ -438,10 +458,11 @@ export class OfficeHost implements WorkbookHost {
       for (const batch of batches) {
         // One sync per batch under the request limit; a plan of a few units is one batch.
         context.application.suspendApiCalculationUntilNextSync();
-        context.application.suspendScreenUpdatingUntilNextSync();
+        if (can.screenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
         for (const op of batch) op.apply(context);
         await context.sync();
       }
+      if (skipped.size > 0) report.skipped = [...skipped.values()];
       for (const name of report.sheetsCreated) this.known.add(name);
       for (const sheet of plan.sheets) {
         const density = planDensity(cellsOf.get(sheet.name)!);
@@ -464,9 +485,11 @@ export class OfficeHost implements WorkbookHost {
       tableNames: Set<string>;
       ops: Op[];
       closing: Op[];
+      can: Capabilities;
+      skip: (text: Bilingual) => void;
     },
   ): void {
-    const { created, mode, state, report, ops, closing } = at;
+    const { created, mode, state, report, ops, closing, can, skip } = at;
     const full = created || mode === 'create';
     const name = sheet.name;
     const ws = (ctx: Context) => ctx.workbook.worksheets.getItem(name);
@@ -489,7 +512,8 @@ export class OfficeHost implements WorkbookHost {
         report.refused.push({ sheet: name, cell: cell.ref, reason: 'notANumber' });
         continue;
       }
-      const kept = keptOnSheet(state?.at(cell.ref), cell);
+      // 'set': the person typed these values into the pane's fields, so they replace what the cells hold.
+      const kept = mode === 'set' ? undefined : keptOnSheet(state?.at(cell.ref), cell);
       if (kept === 'same') continue;
       if (kept) {
         report.refused.push({ sheet: name, cell: cell.ref, ...(kept === 'typed' ? {} : { reason: kept }) });
@@ -533,10 +557,17 @@ export class OfficeHost implements WorkbookHost {
       ? formatRuns(cells, { fresh: created })
       : formatRuns(writable, { fresh: false, only: ['numFmt'] });
     for (const run of runs) {
+      if (run.facet === 'indent' && !can.indent) {
+        skip(SKIPPED.indent);
+        continue;
+      }
       for (const areas of run.areas) {
         ops.push({
-          bytes: runBytes(run, areas, CALL_BYTES) - CALL_BYTES,
-          apply: (ctx) => applyRun(ws(ctx), run, areas),
+          // Without RangeAreas each rectangle is its own call, with its own address.
+          bytes: can.rangeAreas
+            ? runBytes(run, areas, CALL_BYTES) - CALL_BYTES
+            : areas.reduce((n, a) => n + runBytes(run, [a], CALL_BYTES), 0) - CALL_BYTES,
+          apply: (ctx) => applyRun(ws(ctx), run, areas, can.rangeAreas),
         });
       }
     }
@@ -587,8 +618,9 @@ export class OfficeHost implements WorkbookHost {
         },
       });
     }
-    for (const { validation, areas } of groupValidations(sheet.validations ?? [])) {
-      for (const part of areas) {
+    if ((sheet.validations?.length ?? 0) > 0 && !can.validation) skip(SKIPPED.validation);
+    for (const { validation, areas } of can.validation ? groupValidations(sheet.validations ?? []) : []) {
+      for (const part of can.rangeAreas ? areas : areas.flat().map((a) => [a])) {
         ops.push({
           bytes: validationBytes(validation, part, created, CALL_BYTES) - CALL_BYTES,
           apply: (ctx) => {
@@ -628,7 +660,8 @@ export class OfficeHost implements WorkbookHost {
         },
       });
     }
-    if (sheet.print) {
+    if (sheet.print && !can.pageLayout) skip(SKIPPED.pageLayout);
+    if (sheet.print && can.pageLayout) {
       const p = sheet.print;
       ops.push({
         bytes: jsonBytes(p) + 64,
@@ -649,6 +682,7 @@ export class OfficeHost implements WorkbookHost {
         },
       });
     }
+    for (const chart of sheet.charts ?? []) ops.push(chartOp(name, chart));
     if (sheet.hidden) {
       ops.push({
         bytes: 64,
@@ -784,6 +818,71 @@ export class OfficeHost implements WorkbookHost {
 
 /* ---------- helpers ---------- */
 
+/** Features above ExcelApi 1.7 the write uses where this Excel has them (Office.context.requirements). */
+interface Capabilities {
+  /** ExcelApi 1.8: data validation. */
+  validation: boolean;
+  /** ExcelApi 1.9: RangeAreas (worksheet.getRanges); without it one call per rectangle. */
+  rangeAreas: boolean;
+  /** ExcelApi 1.9: getCellProperties, each cell's locked state. */
+  cellProperties: boolean;
+  /** ExcelApi 1.9: page layout (paper, orientation, print titles and area, margins). */
+  pageLayout: boolean;
+  /** ExcelApi 1.9: suspending screen updating while the batch runs. */
+  screenUpdating: boolean;
+  /** ExcelApi 1.9: indent levels. */
+  indent: boolean;
+}
+
+/** What a write left undone on an older Excel, in the person's words (the pane lists them). */
+export const SKIPPED = {
+  validation: {
+    vi: 'Không đặt kiểm tra dữ liệu nhập (danh sách chọn, giới hạn điểm) vì Excel này thiếu ExcelApi 1.8; giới hạn vẫn được kiểm tra khi bấm Kiểm tra.',
+    en: 'Data validation (lists, score bounds) was not set: this Excel lacks ExcelApi 1.8; bounds are still checked by Check.',
+  },
+  pageLayout: {
+    vi: 'Không đặt khổ giấy, hướng in, vùng in và tiêu đề in vì Excel này thiếu ExcelApi 1.9; hãy đặt trong Bố trí Trang trước khi in.',
+    en: 'Paper, orientation, print area and titles were not set: this Excel lacks ExcelApi 1.9; set them in Page Layout before printing.',
+  },
+  indent: {
+    vi: 'Không thụt lề các tiêu chí con vì Excel này thiếu ExcelApi 1.9.',
+    en: 'Sub-criteria were not indented: this Excel lacks ExcelApi 1.9.',
+  },
+  cellProperties: {
+    vi: 'Excel này thiếu ExcelApi 1.9 nên ô nhập được nhận biết theo mẫu, không theo khoá ô trong sổ tính.',
+    en: 'This Excel lacks ExcelApi 1.9: input cells are known from the template, not from the cells’ lock state.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+/** The plan's chart drawn by Excel itself (ExcelApi 1.1; the categories through ExcelApi 1.7). */
+function chartOp(sheet: string, chart: ChartPlan): Op {
+  const values = splitAddress(chart.values);
+  const categories = splitAddress(chart.categories);
+  return {
+    bytes: jsonBytes(chart) + 6 * CALL_BYTES,
+    apply: (ctx) => {
+      const book = ctx.workbook;
+      const host = book.worksheets.getItem(sheet);
+      const source = book.worksheets.getItem(values.sheet || sheet).getRange(values.ref);
+      const made = host.charts.add(
+        chart.kind === 'bar' ? 'BarClustered' : 'ColumnClustered',
+        source,
+        'Columns',
+      );
+      made.name = chart.title.slice(0, 31);
+      made.title.text = chart.title;
+      made.title.format.font.bold = true;
+      if (chart.font) made.format.font.name = chart.font;
+      made.legend.visible = false;
+      const series = made.series.getItemAt(0);
+      series.name = chart.seriesName;
+      series.setXAxisValues(book.worksheets.getItem(categories.sheet || sheet).getRange(categories.ref));
+      if (chart.valueAxisMin !== undefined) made.axes.valueAxis.minimum = chart.valueAxisMin;
+      made.setPosition(chart.from, chart.to);
+    },
+  };
+}
+
 /** A sheet's cells with its tables' headers and rows as cells (a table's body is written like any block). */
 function sheetCells(sheet: SheetPlan): CellPlan[] {
   const out: CellPlan[] = [...sheet.cells];
@@ -888,13 +987,17 @@ class Inspection {
   /** The notes now on the cells the plan gives a note (when notes are written). */
   private readonly noteRefs: string[];
   private readonly heldNotes = new Map<string, Excel.Note>();
+  private readonly planLocked = new Map<string, boolean>();
 
   constructor(
     private readonly context: Context,
     readonly sheet: string,
     planCells: readonly CellPlan[],
     notes: boolean,
+    /** ExcelApi 1.9: each cell's locked state; without it the plan says which cells are inputs. */
+    private readonly cellProperties = true,
   ) {
+    for (const c of planCells) this.planLocked.set(c.ref, c.style?.locked !== false);
     this.noteRefs = notes
       ? planCells.filter((c) => c.note !== undefined && parseA1(c.ref)).map((c) => c.ref)
       : [];
@@ -920,7 +1023,7 @@ class Inspection {
       .getItem(this.sheet)
       .getRangeByIndexes(top - 1, left - 1, rows, columns);
     this.values = range.load('values, formulas');
-    this.locked = range.getCellProperties({ format: { protection: true } });
+    if (this.cellProperties) this.locked = range.getCellProperties({ format: { protection: true } });
   }
 
   /** The note on a cell now: its text, null for none, undefined when not inspected. */
@@ -932,7 +1035,7 @@ class Inspection {
 
   at(ref: string): { value: unknown; formula?: string; locked: boolean | undefined } | undefined {
     const at = parseRange(ref);
-    if (!at || !this.box || !this.values || !this.locked) return undefined;
+    if (!at || !this.box || !this.values || (this.cellProperties && !this.locked)) return undefined;
     const r = at.top - this.box.top;
     const c = at.left - this.box.left;
     const value = this.values.values[r]?.[c];
@@ -940,7 +1043,9 @@ class Inspection {
     return {
       value,
       ...(typeof formula === 'string' && formula.startsWith('=') ? { formula } : {}),
-      locked: this.locked.value[r]?.[c]?.format?.protection?.locked,
+      locked: this.locked
+        ? this.locked.value[r]?.[c]?.format?.protection?.locked
+        : (this.planLocked.get(ref) ?? true),
     };
   }
 }

@@ -2,14 +2,26 @@
 import {
   Badge,
   Button,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { AppActions, ExportReport, NominationReport } from '../../app/actions';
+import { useState } from 'react';
+import type {
+  AppActions,
+  ExportReport,
+  NominationReport,
+  NominationSheetsInput,
+  NominationSheetsReport,
+} from '../../app/actions';
+import { FileList } from '../components/FileList';
 import { IssueList } from '../components/IssueList';
+import { WriteNotes } from '../components/WriteNotes';
+import type { SaveFile } from '../save-file';
 import { OperationStatus } from '../components/OperationStatus';
 import { RulesInForce } from '../components/RulesInForce';
 import { useLang } from '../lang';
@@ -45,12 +57,21 @@ const useStyles = makeStyles({
   },
 });
 
-export function AwardsView({ actions, saveText }: { actions: AppActions; saveText: SaveText }) {
+export function AwardsView({
+  actions,
+  saveText,
+  saveFile,
+}: {
+  actions: AppActions;
+  saveText: SaveText;
+  saveFile: SaveFile;
+}) {
   const { lang, t } = useLang();
   const styles = useViewStyles();
   const nominate = useOperation<NominationReport>();
   const exporting = useOperation<ExportReport>();
-  const busy = nominate.running || exporting.running;
+  const sheets = useOperation<NominationSheetsReport>();
+  const busy = nominate.running || exporting.running || sheets.running;
   return (
     <div className={styles.view}>
       <Text as="h2" size={400} weight="semibold">
@@ -76,6 +97,70 @@ export function AwardsView({ actions, saveText }: { actions: AppActions; saveTex
       {nominate.state.status === 'done' && (
         <NominationResult report={nominate.state.value} actions={actions} />
       )}
+      <NominationSheets
+        busy={busy}
+        onRun={(input) => void sheets.run((run) => actions.nominationSheets(input, run))}
+      />
+      <OperationStatus operation={sheets} actions={actions} />
+      {sheets.state.status === 'done' && (
+        <NominationSheetsResult report={sheets.state.value} actions={actions} saveFile={saveFile} />
+      )}
+    </div>
+  );
+}
+
+/** The printed list's header and signature, then one button: the official sheets into the workbook. */
+function NominationSheets({ busy, onRun }: { busy: boolean; onRun: (input: NominationSheetsInput) => void }) {
+  const { t } = useLang();
+  const styles = useViewStyles();
+  const [input, setInput] = useState<NominationSheetsInput>({});
+  const field = (key: keyof NominationSheetsInput, label: string) => (
+    <Field label={label}>
+      <Input value={input[key] ?? ''} onChange={(_, d) => setInput((i) => ({ ...i, [key]: d.value }))} />
+    </Field>
+  );
+  return (
+    <section className={styles.section} aria-labelledby="awards-sheets">
+      <Text as="h3" weight="semibold" id="awards-sheets">
+        {t('sheets.heading')}
+      </Text>
+      {field('date', t('sheets.date'))}
+      {field('place', t('sheets.place'))}
+      {field('symbol', t('sheets.symbol'))}
+      {field('signer', t('sheets.signer'))}
+      <div className={styles.actions}>
+        <Button disabled={busy} onClick={() => onRun(input)}>
+          {t('sheets.run')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+export function NominationSheetsResult({
+  report,
+  actions,
+  saveFile,
+}: {
+  report: NominationSheetsReport;
+  actions: AppActions;
+  saveFile: SaveFile;
+}) {
+  const { t } = useLang();
+  const styles = useViewStyles();
+  return (
+    <div className={styles.section} data-testid="sheets-result">
+      <MessageBar intent="success">
+        <MessageBarBody>
+          {t('sheets.done', {
+            sheets: report.sheets.map((s) => `"${s}"`).join(', '),
+            count: report.nominations,
+          })}
+        </MessageBarBody>
+      </MessageBar>
+      <WriteNotes write={report.write} />
+      {report.file && <FileList files={[report.file]} saveFile={saveFile} />}
+      {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
     </div>
   );
 }

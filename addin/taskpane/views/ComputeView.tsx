@@ -20,6 +20,7 @@ import { useRef, useState } from 'react';
 import type { AppActions, ComputeReport } from '../../app/actions';
 import { ExplainDialog } from '../components/ExplainDialog';
 import { IssueList } from '../components/IssueList';
+import { WriteNotes } from '../components/WriteNotes';
 import { OperationStatus } from '../components/OperationStatus';
 import { useLang } from '../lang';
 import { type Delivered, useDelivered } from '../incoming';
@@ -184,6 +185,7 @@ export function ComputeResult({ report, actions }: { report: ComputeReport; acti
           <MessageBarBody>{t('create.refused', { count: report.write.refused.length })}</MessageBarBody>
         </MessageBar>
       )}
+      <WriteNotes write={report.write} />
       {report.issues.length > 0 && <IssueList issues={report.issues} actions={actions} />}
       {explanation && (
         <ExplainDialog

@@ -20,6 +20,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DocumentKind } from '../../../core';
 import type { AppActions, CreateReport, UnitSuggestion } from '../../app/actions';
 import { OperationStatus } from '../components/OperationStatus';
+import { WriteNotes } from '../components/WriteNotes';
 import { useLang } from '../lang';
 import { useOperation } from '../use-operation';
 import { confidenceText } from '../view-model';
@@ -194,6 +195,7 @@ export function CreateView({ actions, defaultYear }: { actions: AppActions; defa
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.status === 'done' && <WriteNotes write={state.value.write} />}
     </div>
   );
 }

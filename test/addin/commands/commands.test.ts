@@ -23,12 +23,15 @@ async function setup(options: { withWorkbook?: boolean; showTaskpane?: () => Pro
   const excel = new FakeExcel();
   excel.addSheet('Sheet1');
   if (options.withWorkbook ?? true) {
-    await new OfficeHost({ run: excel.run }).write(buildClusterWorkbook(sample), 'create');
+    await new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported }).write(
+      buildClusterWorkbook(sample),
+      'create',
+    );
   }
   const runsBefore = excel.runs.length;
   const navigations: CommandNavigation[] = [];
   const events = { shown: 0, completed: 0 };
-  const host = new OfficeHost({ run: excel.run });
+  const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
   const env: CommandEnvironment = {
     actions: () => createActions(host, { core: corePorts }),
     showTaskpane:

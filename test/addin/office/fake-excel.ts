@@ -53,6 +53,23 @@ export interface SheetModel {
   rowHeights: Map<number, number>;
   /** Cell notes (ExcelApi 1.18) by cell address ("B2"). */
   notes: Map<string, string>;
+  charts: ChartModel[];
+}
+
+export interface ChartModel {
+  type: string;
+  /** The data range, sheet-qualified as Excel gives it. */
+  source: string;
+  seriesBy: string;
+  name?: string;
+  title?: string;
+  titleBold?: boolean;
+  font?: string;
+  legendVisible?: boolean;
+  seriesName?: string;
+  categories?: string;
+  valueAxisMinimum?: number;
+  position?: { from: string; to?: string };
 }
 
 export interface ValidationModel {
@@ -90,6 +107,7 @@ export function newSheet(name: string): SheetModel {
     columnWidths: new Map(),
     rowHeights: new Map(),
     notes: new Map(),
+    charts: [],
   };
 }
 
@@ -409,13 +427,23 @@ function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind
         },
         getRanges: {
           kind: 'areas',
-          call: (s: SheetModel, refs: string) => refs.split(',').map((ref) => RangeModel.parse(book, s, ref)),
+          call: (s: SheetModel, refs: string) => {
+            needs(9, 'worksheet.getRanges (RangeAreas)');
+            return refs.split(',').map((ref) => RangeModel.parse(book, s, ref));
+          },
         },
+        charts: { kind: 'charts', call: (s: SheetModel) => s },
         getUsedRangeOrNullObject: { kind: 'range', call: (s: SheetModel) => usedRange(book, s) },
         protection: { kind: 'protection', call: (s: SheetModel) => s },
         tables: { kind: 'sheetTables', call: (s: SheetModel) => s },
         freezePanes: { kind: 'freeze', call: (s: SheetModel) => s },
-        pageLayout: { kind: 'layout', call: (s: SheetModel) => s.layout },
+        pageLayout: {
+          kind: 'layout',
+          call: (s: SheetModel) => {
+            needs(9, 'worksheet.pageLayout');
+            return s.layout;
+          },
+        },
         notes: {
           kind: 'notes',
           call: (s: SheetModel) => {
@@ -620,9 +648,21 @@ function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind
         getEntireRow: { kind: 'range', call: (r: RangeModel) => r.getEntireRow() },
         getRow: { kind: 'range', call: (r: RangeModel, n: number) => r.getRow(n) },
         getLastRow: { kind: 'range', call: (r: RangeModel) => r.getRow(r.rows - 1) },
-        dataValidation: { kind: 'validation', call: (r: RangeModel) => [r] },
+        dataValidation: {
+          kind: 'validation',
+          call: (r: RangeModel) => {
+            needs(8, 'range.dataValidation');
+            return [r];
+          },
+        },
         conditionalFormats: { kind: 'conditionalFormats', call: (r: RangeModel) => r },
-        getCellProperties: { kind: 'result', call: (r: RangeModel) => r.getCellProperties() },
+        getCellProperties: {
+          kind: 'result',
+          call: (r: RangeModel) => {
+            needs(9, 'range.getCellProperties');
+            return r.getCellProperties();
+          },
+        },
       },
       act: {
         merge: { call: (r: RangeModel) => r.merge() },
@@ -631,7 +671,13 @@ function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind
     },
     areas: {
       nav: {
-        dataValidation: { kind: 'validation', call: (rs: RangeModel[]) => rs },
+        dataValidation: {
+          kind: 'validation',
+          call: (rs: RangeModel[]) => {
+            needs(8, 'rangeAreas.dataValidation');
+            return rs;
+          },
+        },
         format: {
           kind: 'format',
           call: (rs: RangeModel[]) => formatModel(() => rs.flatMap((r) => r.cells())),
@@ -644,7 +690,12 @@ function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind
         horizontalAlignment: { set: perCell((c, v) => (c.align.horizontal = v)) },
         verticalAlignment: { set: perCell((c, v) => (c.align.vertical = v)) },
         wrapText: { set: perCell((c, v) => (c.align.wrap = v)) },
-        indentLevel: { set: perCell((c, v) => (c.align.indent = v)) },
+        indentLevel: {
+          set: (m: { cells: () => CellModel[] }, v: unknown) => {
+            needs(9, 'format.indentLevel');
+            for (const c of m.cells()) c.align.indent = v;
+          },
+        },
         columnWidth: {
           set: (m: { range?: RangeModel }, v: number) => {
             for (let c = 0; c < (m.range?.columns ?? 0); c++)
@@ -759,10 +810,74 @@ function createKinds(book: WorkbookModel, excelApi: number): Record<string, Kind
     },
     cfFill: { props: { color: { set: (cf, v) => (cf.fill = v) } } },
     cfFont: { props: { color: { set: (cf, v) => (cf.fontColor = v) }, bold: { set: () => undefined } } },
+    charts: {
+      act: {
+        add: {
+          kind: 'chart',
+          call: (s: SheetModel, type: string, source: RangeModel, seriesBy: string) => {
+            if (!(source instanceof RangeModel)) throw new FakeExcelError('InvalidArgument', 'chart source');
+            const chart: ChartModel = { type, source: source.address, seriesBy };
+            s.charts.push(chart);
+            return chart;
+          },
+        },
+      },
+    },
+    chart: {
+      props: { name: { set: (c: ChartModel, v) => (c.name = String(v)) } },
+      nav: {
+        title: { kind: 'chartTitle', call: (c: ChartModel) => c },
+        format: { kind: 'chartArea', call: (c: ChartModel) => c },
+        legend: { kind: 'chartLegend', call: (c: ChartModel) => c },
+        series: { kind: 'chartSeriesCollection', call: (c: ChartModel) => c },
+        axes: { kind: 'chartAxes', call: (c: ChartModel) => c },
+      },
+      act: {
+        setPosition: {
+          call: (c: ChartModel, from: string, to?: string) => (c.position = { from, ...(to ? { to } : {}) }),
+        },
+      },
+    },
+    chartTitle: {
+      props: { text: { set: (c: ChartModel, v) => (c.title = String(v)) } },
+      nav: { format: { kind: 'chartTitleFormat', call: (c: ChartModel) => c } },
+    },
+    chartTitleFormat: { nav: { font: { kind: 'chartTitleFont', call: (c: ChartModel) => c } } },
+    chartTitleFont: { props: { bold: { set: (c: ChartModel, v) => (c.titleBold = Boolean(v)) } } },
+    chartArea: { nav: { font: { kind: 'chartFont', call: (c: ChartModel) => c } } },
+    chartFont: { props: { name: { set: (c: ChartModel, v) => (c.font = String(v)) } } },
+    chartLegend: { props: { visible: { set: (c: ChartModel, v) => (c.legendVisible = Boolean(v)) } } },
+    chartSeriesCollection: {
+      nav: {
+        getItemAt: {
+          kind: 'chartSeries',
+          call: (c: ChartModel, i: number) => {
+            if (i !== 0) throw new FakeExcelError('ItemNotFound', `series ${i}`);
+            return c;
+          },
+        },
+      },
+    },
+    chartSeries: {
+      props: { name: { set: (c: ChartModel, v) => (c.seriesName = String(v)) } },
+      act: {
+        setXAxisValues: {
+          call: (c: ChartModel, r: RangeModel) => {
+            needs(7, 'series.setXAxisValues');
+            if (!(r instanceof RangeModel)) throw new FakeExcelError('InvalidArgument', 'categories');
+            c.categories = r.address;
+          },
+        },
+      },
+    },
+    chartAxes: { nav: { valueAxis: { kind: 'chartAxis', call: (c: ChartModel) => c } } },
+    chartAxis: { props: { minimum: { set: (c: ChartModel, v) => (c.valueAxisMinimum = Number(v)) } } },
     application: {
       act: {
         suspendApiCalculationUntilNextSync: { call: () => undefined },
-        suspendScreenUpdatingUntilNextSync: { call: () => undefined },
+        suspendScreenUpdatingUntilNextSync: {
+          call: () => needs(9, 'application.suspendScreenUpdatingUntilNextSync'),
+        },
       },
     },
   };
@@ -970,6 +1085,7 @@ class ProxyState {
               'getRow',
               'getLastRow',
               'getCellProperties',
+              'getItemAt',
             ].includes(prop)
               ? child
               : child();

@@ -69,7 +69,7 @@ describe('formatRuns', () => {
 
   it('gives each cell in the fake exactly the formats of its style, as per-style writing did', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     excel.type('Có sẵn', 'A2', null);
     excel.cell('Có sẵn', 'A2')!.font.bold = true;
     const plan: WorkbookPlan = {
@@ -127,7 +127,7 @@ describe('groupValidations', () => {
 
   it('writes each range of a group with the rule it would have alone, without clearing a new sheet', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     const validations = [points('G6:G12', '$C6'), points('L6:L12', '$C6'), points('G14:G18', '$C14')];
     const plan: WorkbookPlan = {
       template: { id: 't', version: '1' },

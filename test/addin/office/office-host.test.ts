@@ -49,7 +49,7 @@ const smallPlan = (): WorkbookPlan => ({
 describe('OfficeHost.write', () => {
   it('creates a sheet with contents, formats, table, name, validation, rule, panes, print and protection in one apply sync', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     const report = await host.write(smallPlan(), 'create');
     expect(report.sheetsCreated).toEqual(['Chấm điểm']);
     expect(report.refused).toEqual([]);
@@ -75,7 +75,7 @@ describe('OfficeHost.write', () => {
 
   it('never overwrites what a person typed into an input cell: refuses and reports it', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.write(smallPlan(), 'create');
     // A person types 7 in B2 (an input cell); B3 keeps the planned 8.
     excel.type('Chấm điểm', 'B2', 7);
@@ -93,7 +93,11 @@ describe('OfficeHost.write', () => {
 
   it('splits a plan over the request budget into syncs that each stay under it', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run, payloadBudget: 200_000 });
+    const host = new OfficeHost({
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      payloadBudget: 200_000,
+    });
     const plan = clusterPlan(63);
     await host.write(plan, 'create');
     const syncs = excel.runs.at(-1)!;
@@ -104,7 +108,11 @@ describe('OfficeHost.write', () => {
 
   it('the fake refuses a request over 5 MB, so the budget matters', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run, payloadBudget: LIMIT * 4 });
+    const host = new OfficeHost({
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      payloadBudget: LIMIT * 4,
+    });
     const cells = Array.from({ length: 60_000 }, (_, i) => ({
       ref: `A${i + 1}`,
       value: `Đơn vị số ${i + 1} `.repeat(8),
@@ -123,7 +131,7 @@ describe('OfficeHost.write', () => {
 describe('OfficeHost.read', () => {
   it('reads values (from A1), formulas, tables and names of every sheet in two syncs', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.write(smallPlan(), 'create');
     excel.addSheet('Trống');
     const snapshot = await host.read();
@@ -145,7 +153,7 @@ describe('OfficeHost.read', () => {
     }
     // 6000 × 26 cells of long text: well over 5 MB of values.
     for (const cell of sheet.cells.values()) cell.value = 'chuỗi dài '.repeat(4);
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     const snapshot = await host.read();
     expect(snapshot.sheets[0]!.values.length).toBe(6000);
     expect(snapshot.sheets[0]!.values[5999]![0]).toBe('chuỗi dài '.repeat(4));
@@ -165,7 +173,7 @@ describe('OfficeHost.read sized from the sheets', () => {
   it('warm: sizes go with the listing and bands fill each response up to the budget', async () => {
     const excel = new FakeExcel();
     for (let i = 1; i <= 6; i++) fill(excel, `Trang ${i}`, 1200, 'văn bản khá dài '.repeat(3));
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     const cold = await host.read();
     const warm = await host.read();
     expect(warm).toEqual(cold);
@@ -181,7 +189,7 @@ describe('OfficeHost.read sized from the sheets', () => {
   it('a sheet that grew past its measured size: the refused band is halved and read again', async () => {
     const excel = new FakeExcel();
     fill(excel, 'Lớn', 3000, 'ngắn');
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.read();
     // A person pastes long text everywhere: the measured bytes per cell are now far too low.
     for (const cell of excel.sheet('Lớn').cells.values()) cell.value = 'đoạn văn bản rất dài '.repeat(6);
@@ -194,7 +202,7 @@ describe('OfficeHost.read sized from the sheets', () => {
 
   it('warm read after a sheet was deleted lists again instead of failing', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.write(smallPlan(), 'create');
     excel.addSheet('Tạm');
     await host.read();
@@ -207,7 +215,7 @@ describe('OfficeHost.read sized from the sheets', () => {
 describe('OfficeHost.markIssues and select', () => {
   it('fills the cells issues name, then restores the previous fill, keeping a colour a person chose since', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.write(smallPlan(), 'create');
     excel.cell('Chấm điểm', 'B3')!.fill = { color: '#00FF00', pattern: 'Solid' };
     // As the check action does: read, then mark.
@@ -234,7 +242,7 @@ describe('OfficeHost.markIssues and select', () => {
 
   it('selects a cell in one sync and says clearly when the sheet is gone', async () => {
     const excel = new FakeExcel();
-    const host = new OfficeHost({ run: excel.run });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await host.write(smallPlan(), 'create');
     await host.select('Chấm điểm', 'B3');
     expect(excel.runs.at(-1)!.length).toBe(1);

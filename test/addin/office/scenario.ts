@@ -31,7 +31,7 @@ export interface CommandCounts {
 export async function runCommands(units: number): Promise<{ counts: CommandCounts[]; excel: FakeExcel }> {
   const excel = new FakeExcel();
   excel.addSheet('Sheet1');
-  const host = new OfficeHost({ run: excel.run });
+  const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
   const plan = clusterPlan(units);
   const counts: CommandCounts[] = [];
   const measure = async (command: string, work: () => Promise<unknown>) => {

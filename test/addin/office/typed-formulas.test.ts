@@ -24,7 +24,7 @@ const plan = (b2: number, b3: number): WorkbookPlan => {
 
 async function created() {
   const excel = new FakeExcel();
-  const host = new OfficeHost({ run: excel.run });
+  const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
   await host.write(plan(9.5, 8), 'create');
   return { excel, host };
 }

@@ -11,8 +11,10 @@ import { LangContext } from '../../../addin/taskpane/lang';
 import { NominationResult } from '../../../addin/taskpane/views/AwardsView';
 import { CheckResult } from '../../../addin/taskpane/views/CheckView';
 import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
+import { MergeResult } from '../../../addin/taskpane/views/ExchangeView';
+import { SKIPPED } from '../../../addin/host/office/office-host';
 import { RotationResult } from '../../../addin/taskpane/views/RotationView';
-import type { ComputeReport } from '../../../addin/app/actions';
+import type { ComputeReport, MergeReport } from '../../../addin/app/actions';
 import { rankingRows } from '../../../addin/taskpane/view-model';
 import { describeRuleSet, ruleSetById } from '../../../core';
 import { result, sampleComputeReport } from './fixtures';
@@ -250,5 +252,69 @@ describe('App', () => {
     }
     expect(markup).toContain('role="tablist"');
     expect(markup).toContain('lang="vi"');
+  });
+});
+
+describe('what an older Excel skipped', () => {
+  it('the ranking names, in Vietnamese and in English, what the Office host could not do', () => {
+    const report: ComputeReport = {
+      ...computeReport,
+      write: { ...computeReport.write, skipped: [SKIPPED.validation, SKIPPED.cellProperties] },
+    };
+    const vi = html(<ComputeResult report={report} actions={untouchable} />);
+    expect(vi).toContain('Excel này không làm được');
+    expect(vi).toContain('Không đặt kiểm tra dữ liệu nhập (danh sách chọn, giới hạn điểm)');
+    expect(vi).toContain('ô nhập được nhận biết theo mẫu');
+    const en = html(<ComputeResult report={report} actions={untouchable} />, 'en');
+    expect(en).toContain('This Excel could not');
+    expect(en).toContain('Data validation (lists, score bounds) was not set');
+    expect(html(<ComputeResult report={computeReport} actions={untouchable} />)).not.toContain(
+      'Excel này không làm được',
+    );
+  });
+});
+
+describe('MergeResult', () => {
+  it('lists who returned, who is missing, duplicates and conflicts', () => {
+    const report: MergeReport = {
+      source: 'cum-7.xlsx',
+      document: {
+        kind: 'annual',
+        year: 2022,
+        cluster: 'Cụm thi đua số 7',
+        units: ['A', 'B', 'C'],
+        criteria: 3,
+      },
+      intoOpenWorkbook: true,
+      received: [
+        { unit: 'VKSND tỉnh Đắk Lắk', files: ['01.xlsx'] },
+        { unit: 'VKSND tỉnh Gia Lai', files: ['02.xlsx', '02b.xlsx'] },
+      ],
+      missing: ['VKSND tỉnh Kon Tum'],
+      duplicates: [{ unit: 'VKSND tỉnh Gia Lai', files: ['02.xlsx', '02b.xlsx'] }],
+      conflicts: [
+        {
+          unit: 'VKSND tỉnh Gia Lai',
+          item: '1.1',
+          itemKind: 'criterion',
+          stage: 'self',
+          fields: ['points'],
+          values: [
+            { file: '02.xlsx', value: '5' },
+            { file: '02b.xlsx', value: '4,5' },
+          ],
+        },
+      ],
+      skipped: [],
+      issues: [],
+      counts: { error: 0, warning: 0, info: 0 },
+      write: { cellsWritten: 40, sheetsCreated: [], refused: [] },
+    };
+    const text = html(<MergeResult report={report} actions={untouchable} />);
+    expect(text).toContain('Đã ghi vào sổ tính (40 ô)');
+    expect(text).toContain('Đã nhận 2 đơn vị: VKSND tỉnh Đắk Lắk, VKSND tỉnh Gia Lai');
+    expect(text).toContain('Còn thiếu 1 đơn vị: VKSND tỉnh Kon Tum');
+    expect(text).toContain('Trùng tệp: VKSND tỉnh Gia Lai (02.xlsx, 02b.xlsx)');
+    expect(text).toContain('1 giá trị mâu thuẫn giữa các tệp');
   });
 });
