@@ -15,7 +15,7 @@ import {
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { AppActions } from '../app/actions';
 import { type Lang, translator } from './i18n';
-import type { Delivered, Incoming, IncomingSource, IncomingView } from './incoming';
+import { type Delivered, type Incoming, type IncomingSource, type IncomingView, VIEW_IDS } from './incoming';
 import { LangContext } from './lang';
 import { type SaveFile, downloadFile, textFile } from './save-file';
 import { AwardsView, type SaveText } from './views/AwardsView';
@@ -28,15 +28,7 @@ import { RotationView } from './views/RotationView';
 import { LanguageSwitch } from './components/LanguageSwitch';
 
 export type ViewId = IncomingView;
-export const VIEW_IDS: readonly ViewId[] = [
-  'create',
-  'exchange',
-  'check',
-  'compute',
-  'awards',
-  'rotation',
-  'settings',
-];
+export { VIEW_IDS };
 
 const useStyles = makeStyles({
   root: {

@@ -21,7 +21,8 @@ export interface IncomingSource {
   subscribe(listener: (incoming: Incoming) => void): () => void;
 }
 
-const VIEWS: readonly IncomingView[] = [
+/** The pane's views, in the order of its tabs. */
+export const VIEW_IDS: readonly IncomingView[] = [
   'create',
   'exchange',
   'check',
@@ -37,7 +38,7 @@ const VIEWS: readonly IncomingView[] = [
  */
 export function viewFromSearch(search: string): Incoming | undefined {
   const view = new URLSearchParams(search).get('view');
-  return VIEWS.find((v) => v === view) ? { view: view as IncomingView } : undefined;
+  return VIEW_IDS.find((v) => v === view) ? { view: view as IncomingView } : undefined;
 }
 
 /** A delivered item with a sequence number, so the same report delivered twice is shown twice. */

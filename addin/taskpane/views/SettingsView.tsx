@@ -40,6 +40,28 @@ function fullOrder(settings: ClusterSettings, members: readonly string[]): strin
   return [...order, ...members.filter((m) => !order.includes(m))];
 }
 
+/** A choice among the members, or nobody (leader, deputy). */
+function MemberSelect(props: {
+  label: string;
+  none: string;
+  members: readonly string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{props.none}</option>
+        {props.members.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function SettingsView({ actions }: { actions: AppActions }) {
   const { t } = useLang();
   const styles = useViewStyles();
@@ -100,26 +122,20 @@ export function SettingsView({ actions }: { actions: AppActions }) {
             void saving.run((run) => actions.saveSettings(settings(), run));
           }}
         >
-          <Field label={t('settings.leader')}>
-            <Select value={leader} onChange={(_, d) => setLeader(d.value)}>
-              <option value="">{t('settings.nobody')}</option>
-              {members.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('settings.deputy')}>
-            <Select value={deputy} onChange={(_, d) => setDeputy(d.value)}>
-              <option value="">{t('settings.nobody')}</option>
-              {members.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <MemberSelect
+            label={t('settings.leader')}
+            none={t('settings.nobody')}
+            members={members}
+            value={leader}
+            onChange={setLeader}
+          />
+          <MemberSelect
+            label={t('settings.deputy')}
+            none={t('settings.nobody')}
+            members={members}
+            value={deputy}
+            onChange={setDeputy}
+          />
           <section aria-labelledby="settings-rotation">
             <Text as="h3" weight="semibold" id="settings-rotation">
               {t('settings.rotation')}
