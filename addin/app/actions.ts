@@ -613,11 +613,12 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const fileHost = await files();
       const { snapshot, document, issues } = await readDocument(steps);
       const made = await steps.do('build', async () => {
-        const { memberScorecards } = await cycle();
-        const stamp = now();
+        const { memberScorecardBuilder } = await cycle();
+        const scorecard = memberScorecardBuilder(document, now());
         const out: FileOut[] = [];
-        for (const card of memberScorecards(document, stamp)) {
+        for (const unit of document.units) {
           run.signal?.throwIfAborted();
+          const card = scorecard(unit.name);
           out.push({
             name: card.name,
             unit: card.unit,

@@ -15,7 +15,7 @@ import {
 } from '../../core';
 import { CLUSTER_TEMPLATE_ID, INFO_KEYS, META_KEYS } from '../../templates';
 import { buildClusterWorkbook } from '../../templates/build/cluster';
-import { buildUnitScorecard } from '../../templates/build/unit-scorecard';
+import { unitScorecardBuilder } from '../../templates/build/unit-scorecard';
 import { HEADERS } from '../../templates/layouts/cluster';
 import { a1, parseA1 } from '../../templates/layouts/a1';
 import {
@@ -49,13 +49,10 @@ export interface MemberScorecard {
   plan: WorkbookPlan;
 }
 
-/** Every member's scorecard to send out, in the members' order. */
-export function memberScorecards(doc: ClusterDocument, now: string): MemberScorecard[] {
-  return doc.units.map((u) => ({
-    unit: u.name,
-    name: scorecardFileName(doc, u.name),
-    plan: buildUnitScorecard(doc, u.name, { now }),
-  }));
+/** One member's scorecard at a time, from one computation of the cluster (files written one by one). */
+export function memberScorecardBuilder(doc: ClusterDocument, now: string): (unit: string) => MemberScorecard {
+  const plan = unitScorecardBuilder(doc, { now });
+  return (unit) => ({ unit, name: scorecardFileName(doc, unit), plan: plan(unit) });
 }
 
 /* ---------- merge: the returned files into the cluster's document ---------- */

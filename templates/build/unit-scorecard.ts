@@ -29,19 +29,42 @@ export function buildUnitScorecard(
   unit: string,
   options: { now?: string } = {},
 ): WorkbookPlan {
+  return unitScorecardBuilder(doc, options)(unit);
+}
+
+/**
+ * Every member's scorecard from one computation: the cluster's values, evidence marks and carried document
+ * are worked out once, then each member's plan is only its own sheet (sending out stays linear in members).
+ */
+export function unitScorecardBuilder(
+  doc: ClusterDocument,
+  options: { now?: string } = {},
+): (unit: string) => WorkbookPlan {
   // The verified stage is the cluster's: a member's copy carries none (its verified columns are locked).
   const values = scorecardValues({
     ...doc,
     scores: (doc.scores ?? []).filter((s) => s.stage !== 'verified'),
   });
-  const index = doc.units.findIndex((u) => matchKey(u.name) === matchKey(unit));
-  if (index < 0) throw new Error(`Đơn vị "${unit}" không có trong danh sách đơn vị của Cụm.`);
-  const name = doc.units[index]!.name;
   const evidence = new Set<number>();
   for (const c of doc.criteria) {
     const i = values.tree.byKey.get(matchKey(c.code));
     if (c.evidenceRequired && i !== undefined) evidence.add(i);
   }
+  const carried = unitMetaDocumentRows(doc);
+  return (unit) => unitScorecardPlan(doc, unit, options, values, evidence, carried);
+}
+
+function unitScorecardPlan(
+  doc: ClusterDocument,
+  unit: string,
+  options: { now?: string },
+  values: ReturnType<typeof scorecardValues>,
+  evidence: ReadonlySet<number>,
+  carried: readonly [string, string][],
+): WorkbookPlan {
+  const index = doc.units.findIndex((u) => matchKey(u.name) === matchKey(unit));
+  if (index < 0) throw new Error(`Đơn vị "${unit}" không có trong danh sách đơn vị của Cụm.`);
+  const name = doc.units[index]!.name;
   const heading = doc.title ?? `BẢNG CHẤM ĐIỂM THI ĐUA NĂM ${doc.year}`;
   const { sheet } = buildScorecardSheet({
     sheetName: scorecardSheetName(name, new Set([SHEET.meta])),
@@ -64,7 +87,7 @@ export function buildUnitScorecard(
     [UNIT_META_KEYS.cluster, doc.cluster.name],
     [UNIT_META_KEYS.year, String(doc.year)],
     [UNIT_META_KEYS.unit, name],
-    ...unitMetaDocumentRows(doc),
+    ...carried,
   ];
   const cells: CellPlan[] = HEADERS.meta.map((h, i) => ({ ref: a1(1, i + 1), value: h, style: header }));
   meta.forEach(([k, v], i) => {

@@ -15,7 +15,7 @@ import {
   hasErrors,
 } from '../../../core';
 import { newClusterDocument } from '../../../templates/build/new-document';
-import { memberScorecards, scorecardFileName } from '../../app/cycle-core';
+import { memberScorecardBuilder, scorecardFileName } from '../../app/cycle-core';
 import { type ClaimedOutput, OutputError } from '../../host/fs/guarded-write';
 import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
@@ -37,10 +37,10 @@ function unknownMember(doc: ClusterDocument, name: string): CliError {
   });
 }
 
-/** The member's scorecard as the task pane's send-out action makes it (addin/app/cycle-core). */
-const scorecardBytes = async (doc: ClusterDocument, unit: string, now: string) => {
-  const card = memberScorecards(doc, now).find((c) => c.unit === unit)!;
-  return (await planToBytes(card.plan)).bytes;
+/** The members' scorecards as the task pane's send-out action makes them (addin/app/cycle-core). */
+const scorecardWriter = (doc: ClusterDocument, now: string) => {
+  const card = memberScorecardBuilder(doc, now);
+  return async (unit: string) => (await planToBytes(card(unit).plan)).bytes;
 };
 
 function wroteScorecard(
@@ -257,7 +257,7 @@ async function writeAll(
   if (unitName !== undefined) {
     const unit = findMember(doc, unitName);
     if (!unit) throw unknownMember(doc, unitName);
-    const bytes = await scorecardBytes(doc, unit, now);
+    const bytes = await scorecardWriter(doc, now)(unit);
     await main.write(bytes);
     await main.commit();
     wroteScorecard(ctx, doc, unit, main.shown, bytes.byteLength);
@@ -265,8 +265,9 @@ async function writeAll(
     const { bytes, report } = await clusterWorkbookBytes(doc, undefined, { now });
     await main.write(bytes);
     const written: { unit: string; shown: string; size: number }[] = [];
+    const scorecardBytes = scorecardWriter(doc, now);
     for (const f of cards?.files ?? []) {
-      const card = await scorecardBytes(doc, f.unit, now);
+      const card = await scorecardBytes(f.unit);
       if (f.claim) await f.claim.write(card);
       else await cards!.folder!.writeInside(f.name, card);
       written.push({ unit: f.unit, shown: f.shown, size: card.byteLength });
