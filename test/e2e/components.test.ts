@@ -13,7 +13,6 @@ import type { WorkbookHost } from '../../addin/app/host';
 import type { ClusterDocument } from '../../core';
 import {
   type Browser,
-  DIST,
   ROOT,
   type StaticServer,
   axeViolations,
@@ -74,7 +73,7 @@ async function realReports() {
 
 beforeAll(async () => {
   fixture = await mkdtemp(join(tmpdir(), 'thidua-fake-pane-'));
-  await buildAddin();
+  await buildAddin(join(fixture, 'addin'));
   await build({
     entryPoints: [join(ROOT, 'test/e2e/fixtures/fake-pane.tsx')],
     outfile: join(fixture, 'fake-pane.js'),
@@ -85,12 +84,12 @@ beforeAll(async () => {
     logLevel: 'error',
   });
   // The standalone page's own HTML and CSP, with the fixture's script in place of the page's.
-  const page = (await readFile(join(DIST, 'standalone.html'), 'utf8')).replace(
+  const page = (await readFile(join(fixture, 'addin', 'standalone.html'), 'utf8')).replace(
     /<script type="module" src="standalone\.js"><\/script>/,
     '<script type="module" src="fake-pane.js"></script>',
   );
   await writeFile(join(fixture, 'index.html'), page);
-  server = await serve(DIST, fixture);
+  server = await serve(join(fixture, 'addin'), fixture);
   browser = await launchChromium();
 });
 
@@ -240,7 +239,7 @@ describe('reports from ribbon commands', () => {
 
 describe('content security policy of the built pages', () => {
   it('the standalone page allows no network at all: nothing beyond its own origin', async () => {
-    const policy = pagePolicy(await readFile(join(DIST, 'standalone.html'), 'utf8'));
+    const policy = pagePolicy(await readFile(join(fixture, 'addin', 'standalone.html'), 'utf8'));
     for (const [directive, sources] of policy) {
       for (const source of sources) {
         expect(`${directive} ${source}`).toMatch(/ ('self'|'none'|'unsafe-inline'|data:|blob:)$/);
@@ -251,7 +250,7 @@ describe('content security policy of the built pages', () => {
   });
 
   it('the task pane allows the office.js source and nothing else from the network', async () => {
-    const html = await readFile(join(DIST, 'taskpane.html'), 'utf8');
+    const html = await readFile(join(fixture, 'addin', 'taskpane.html'), 'utf8');
     const policy = pagePolicy(html);
     const office = /<script src="(https:\/\/[^"]+office\.js)"/.exec(html)?.[1];
     expect(office).toBeDefined();

@@ -1,20 +1,21 @@
 /**
- * End-to-end harness: builds the add-in once, serves dist/addin from 127.0.0.1 (a tiny static server: no
- * network beyond this machine), and drives Debian's Chromium with playwright-core in a fresh profile.
+ * End-to-end harness: builds the add-in into the test file's own folder, serves it from 127.0.0.1 (a tiny
+ * static server: no network beyond this machine), and drives Debian's Chromium with playwright-core in a
+ * fresh profile.
  */
-import { execFile } from 'node:child_process';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+// @ts-expect-error: plain JS build module without type declarations
+import { buildAddin as buildAddinInto } from '../../scripts/build-addin.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist/addin');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -27,13 +28,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** One build per test run, shared by the suites that need it. */
-let built: Promise<void> | undefined;
-export function buildAddin(): Promise<void> {
-  built ??= promisify(execFile)(process.execPath, ['scripts/build.mjs', 'addin'], { cwd: ROOT }).then(
-    () => {},
-  );
-  return built;
+/**
+ * The add-in built into `outDir`, a folder of the calling test file's own: test files run in parallel workers,
+ * and a build clears its output folder first, so a shared dist/addin would vanish under another file's page.
+ */
+export async function buildAddin(outDir: string): Promise<string> {
+  await buildAddinInto({ outDir });
+  return outDir;
 }
 
 const TYPES: Record<string, string> = {
@@ -99,6 +100,9 @@ export async function launchChromium(): Promise<Browser> {
     viewport: { width: 420, height: 900 },
     locale: 'vi-VN',
   });
+  // CI machines are slower than these and run LibreOffice and CLI tests beside the browser: an operation
+  // that takes 30 s there is slow, not wrong. The tests' own timeouts bound the whole run.
+  context.setDefaultTimeout(90_000);
   return {
     context,
     async close() {
@@ -179,4 +183,38 @@ export function screenshotPath(name: string): string {
     : join(tmpdir(), 'thidua-screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/** The standalone page served from the built add-in, a browser on it and a scratch folder, for one test file. */
+export interface StandaloneSession {
+  server: StaticServer;
+  browser: Browser;
+  /** A fresh folder for the test's files, removed afterwards. */
+  work: string;
+  /** Every URL the pages asked for. */
+  urls: string[];
+}
+
+/**
+ * Registers the start-up and clean-up of a standalone session in the calling test file (beforeAll/afterAll);
+ * the returned object is filled before the first test runs. `prepare` runs beside the build.
+ */
+export function standaloneSession(
+  prefix: string,
+  prepare?: (work: string) => Promise<unknown>,
+): StandaloneSession {
+  const session = { urls: [] as string[] } as StandaloneSession;
+  beforeAll(async () => {
+    session.work = await mkdtemp(join(tmpdir(), `thidua-${prefix}-`));
+    const [dist] = await Promise.all([buildAddin(join(session.work, 'addin')), prepare?.(session.work)]);
+    session.server = await serve(dist);
+    session.browser = await launchChromium();
+    session.browser.context.on('request', (request) => session.urls.push(request.url()));
+  }, 300_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+    if (session.work) await rm(session.work, { recursive: true, force: true });
+  });
+  return session;
 }

@@ -2,12 +2,11 @@
 // 2022): create the workbook, send out the members' scorecards, merge three returned files, check, compute,
 // write the official nomination sheets, download. Each step is asserted on real outputs: the files the page
 // downloads are read back with exceljs and the project's reader, and compared with the core's answer.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countIssues, mergeIssues } from '../../addin/app/actions';
 import { readWorkbookDocument } from '../../addin/cli/read-document';
 import { rankingRows } from '../../addin/taskpane/view-model';
@@ -17,45 +16,18 @@ import { UNIT_SCORECARD_TEMPLATE_ID } from '../../templates';
 import { readMetaRows } from '../../templates/read/unit-meta';
 import { snapshotWorkbook } from '../../addin/host/xlsx/snapshot';
 import { selfScores, typeScores } from '../addin/app/returned';
-import {
-  type Browser,
-  DIST,
-  ROOT,
-  type StaticServer,
-  axeViolations,
-  buildAddin,
-  launchChromium,
-  serious,
-  serve,
-} from './harness';
+import { ROOT, axeViolations, serious, standaloneSession } from './harness';
 
 const sample = JSON.parse(
   await readFile(join(ROOT, 'templates/samples/cum-7-2022.json'), 'utf8'),
 ) as ClusterDocument;
 const UNITS = sample.units.map((u) => u.name);
 
-let server: StaticServer;
-let browser: Browser;
-let work: string;
-const urls: string[] = [];
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'thidua-cycle-'));
-  await buildAddin();
-  server = await serve(DIST);
-  browser = await launchChromium();
-  browser.context.on('request', (request) => urls.push(request.url()));
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
-});
+const session = standaloneSession('cycle');
 
 async function saved(page: Page, click: () => Promise<void>, name: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(work, name);
+  const path = join(session.work, name);
   await download.saveAs(path);
   expect(download.suggestedFilename()).toBe(name.replace(/^\d+-step-/, ''));
   return path;
@@ -73,12 +45,12 @@ async function cellTexts(path: string, sheet: string): Promise<string[]> {
 
 describe('the whole cycle on the standalone page', () => {
   it('create, send out, merge three returns, check, compute, nominate with the official sheets, download', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${server.origin}/standalone.html`);
+    await page.goto(`${session.server.origin}/standalone.html`);
 
     // 1. Create: a new workbook for the sample's cluster, members found through the registry.
     await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
@@ -134,7 +106,7 @@ describe('the whole cycle on the standalone page', () => {
       const scores = selfScores(doc, UNITS[i]!, i);
       const { bytes, typed } = await typeScores(new Uint8Array(await readFile(path)), doc, UNITS[i]!, scores);
       expect(typed).toBeGreaterThan(0);
-      const back = join(work, `tra-ve-${name}`);
+      const back = join(session.work, `tra-ve-${name}`);
       await writeFile(back, bytes);
       returned.push(back);
       typedScores.push(...scores);
@@ -239,7 +211,9 @@ describe('the whole cycle on the standalone page', () => {
     expect(computeCluster(final.doc!).result.units).toEqual(expected.units);
 
     expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
-    const foreign = urls.filter((u) => !u.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(u));
+    const foreign = session.urls.filter(
+      (u) => !u.startsWith(`${session.server.origin}/`) && !/^(blob|data):/.test(u),
+    );
     expect(foreign).toEqual([]);
     await page.close();
   }, 300_000);

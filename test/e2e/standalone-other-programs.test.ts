@@ -1,43 +1,23 @@
-// The standalone page in a real Chromium on workbooks saved by other programs (test/fixtures/other-programs):
-// a LibreOffice-saved and an openpyxl-saved cluster workbook open, compute and download; the download reads
-// back as the same document with the typed formulas kept; a damaged file is refused naming its part.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repairPackage } from '../../addin/host/xlsx/package-repair';
 import { readWorkbookDocument } from '../../addin/cli/read-document';
 import { readFile } from 'node:fs/promises';
-import { type Browser, DIST, ROOT, type StaticServer, buildAddin, launchChromium, serve } from './harness';
+import { ROOT, standaloneSession } from './harness';
 
 const CORPUS = join(ROOT, 'test/fixtures/other-programs');
 
-let server: StaticServer;
-let browser: Browser;
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'thidua-e2e-other-'));
-  await buildAddin();
-  server = await serve(DIST);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
-});
+const session = standaloneSession('e2e-other');
 
 describe('standalone page on files from other programs', { timeout: 180_000 }, () => {
   it.each(['lo-py-typed-cluster.xlsx', 'py-variants-cluster.xlsx'])(
     '%s: opens, tells what it normalised, computes and downloads with nothing lost',
     async (name) => {
-      const page = await browser.context.newPage();
+      const page = await session.browser.context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.origin}/standalone.html`);
+      await page.goto(`${session.server.origin}/standalone.html`);
       await page.locator('input[type=file]').setInputFiles(join(CORPUS, name));
       await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
       await expect(page.getByTestId('normalised-notice').textContent()).resolves.toContain(
@@ -52,7 +32,7 @@ describe('standalone page on files from other programs', { timeout: 180_000 }, (
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Tải sổ tính về' }).click(),
       ]);
-      const downloaded = join(work, `downloaded-${name}`);
+      const downloaded = join(session.work, `downloaded-${name}`);
       await download.saveAs(downloaded);
       expect(errors).toEqual([]);
       await page.close();
@@ -75,8 +55,8 @@ describe('standalone page on files from other programs', { timeout: 180_000 }, (
   );
 
   it('a damaged file: the page names the part and says to re-save, with no library text', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/standalone.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/standalone.html`);
     await page.locator('input[type=file]').setInputFiles(join(CORPUS, 'damaged-part-member.xlsx'));
     const alert = page.getByRole('alert');
     await alert.waitFor();

@@ -1,11 +1,10 @@
 // The standalone page in a real Chromium: open the sample workbook, check, compute, explain, propose awards
 // and leadership, export, download; the downloaded workbook computes the same as the command line's core.
 // Screenshots go to docs/images/taskpane-*.png for the README with THIDUA_WRITE_DOC_IMAGES=1.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countIssues, mergeIssues } from '../../addin/app/actions';
 import { writeClusterWorkbook } from '../../addin/host/xlsx/workbook-files';
 import { locateWorkbookIssues, readWorkbookDocument } from '../../addin/cli/read-document';
@@ -18,44 +17,17 @@ import {
   nominateAwards,
   proposeRotation,
 } from '../../core';
-import {
-  type Browser,
-  DIST,
-  ROOT,
-  type StaticServer,
-  axeViolations,
-  buildAddin,
-  launchChromium,
-  screenshotPath,
-  serious,
-  serve,
-} from './harness';
+import { ROOT, axeViolations, screenshotPath, serious, standaloneSession } from './harness';
 
 const sample = JSON.parse(
   await readFile(join(ROOT, 'templates/samples/cum-7-2022.json'), 'utf8'),
 ) as ClusterDocument;
 
-let server: StaticServer;
-let browser: Browser;
-let work: string;
-let workbookPath: string;
-/** Every URL the page asked for. */
-const urls: string[] = [];
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'thidua-e2e-'));
-  workbookPath = join(work, 'cum-7-2022.xlsx');
-  await Promise.all([buildAddin(), writeClusterWorkbook(workbookPath, sample)]);
-  server = await serve(DIST);
-  browser = await launchChromium();
-  browser.context.on('request', (request) => urls.push(request.url()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
-});
+const session = standaloneSession('e2e', (work) =>
+  writeClusterWorkbook(join(work, 'cum-7-2022.xlsx'), sample),
+);
+/** The sample cluster workbook the session wrote. */
+const workbookPath = () => join(session.work, 'cum-7-2022.xlsx');
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: screenshotPath(`taskpane-${name}.png`), fullPage: true });
@@ -63,23 +35,23 @@ async function shot(page: Page, name: string) {
 
 describe('standalone task pane on the sample workbook', () => {
   it('checks, computes, explains, proposes, exports and downloads; the download computes like the CLI', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') violations.push(m.text());
     });
-    await page.goto(`${server.origin}/standalone.html`);
+    await page.goto(`${session.server.origin}/standalone.html`);
     await page.getByText('Chọn tệp .xlsx').waitFor();
     expect(serious(await axeViolations(page))).toEqual([]);
     await shot(page, 'open');
 
     // Open the workbook through the file input.
-    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.locator('input[type=file]').setInputFiles(workbookPath());
     await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
     await expect(page.getByRole('toolbar').textContent()).resolves.toContain('cum-7-2022.xlsx');
 
     // Check: the counts the core gives for the same workbook.
-    const read = await readWorkbookDocument(workbookPath);
+    const read = await readWorkbookDocument(workbookPath());
     const expectedCheck = countIssues(mergeIssues(read.issues, checkCluster(read.doc!)));
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     const summary =
@@ -173,7 +145,7 @@ describe('standalone task pane on the sample workbook', () => {
       page.getByRole('button', { name: 'Tải sổ tính về' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('cum-7-2022-ket-qua.xlsx');
-    const downloaded = join(work, 'downloaded.xlsx');
+    const downloaded = join(session.work, 'downloaded.xlsx');
     await download.saveAs(downloaded);
     const back = await readWorkbookDocument(downloaded);
     expect(back.doc).toBeDefined();
@@ -194,7 +166,7 @@ describe('standalone task pane on the sample workbook', () => {
     );
     const score = wrong.scores!.find((x) => capped.has(x.criterion) && x.stage === 'self')!;
     score.bonus = capped.get(score.criterion)! + 1;
-    const path = join(work, 'sai-diem-cong.xlsx');
+    const path = join(session.work, 'sai-diem-cong.xlsx');
     await writeClusterWorkbook(path, wrong);
     const read = await readWorkbookDocument(path);
     // Placed as the pane places them: a rule on the data names the cell the value was read from.
@@ -203,8 +175,8 @@ describe('standalone task pane on the sample workbook', () => {
     const over = errors.find((i) => i.code === 'score.bonus.over');
     expect(over?.sheet && over.cell).toBeTruthy();
 
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/standalone.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/standalone.html`);
     await page.locator('input[type=file]').setInputFiles(path);
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     const counts = countIssues(issues);
@@ -230,9 +202,9 @@ describe('standalone task pane on the sample workbook', () => {
   }, 120_000);
 
   it('switches to English and back, keeping the open workbook', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/standalone.html`);
-    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles(workbookPath());
     await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
     await page.getByRole('switch', { name: 'Hiển thị bằng tiếng Anh' }).click();
     await page.getByRole('tab', { name: 'Compute' }).click();
@@ -246,8 +218,8 @@ describe('standalone task pane on the sample workbook', () => {
   }, 120_000);
 
   it('refuses a file that is not an .xlsx workbook, saying which', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/standalone.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/standalone.html`);
     await page.locator('input[type=file]').setInputFiles({
       name: 'bao-cao.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -258,8 +230,10 @@ describe('standalone task pane on the sample workbook', () => {
   }, 60_000);
 
   it('asked for nothing but files of its own origin', () => {
-    expect(urls.length).toBeGreaterThan(0);
-    const foreign = urls.filter((u) => !u.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(u));
+    expect(session.urls.length).toBeGreaterThan(0);
+    const foreign = session.urls.filter(
+      (u) => !u.startsWith(`${session.server.origin}/`) && !/^(blob|data):/.test(u),
+    );
     expect(foreign).toEqual([]);
   });
 });
