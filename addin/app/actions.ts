@@ -428,6 +428,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     document: ClusterDocument;
     issues: Issue[];
     sources?: WorkbookSources;
+    member?: string;
   }> {
     const ports = await core();
     const snapshot = await steps.do('read', () => host.read());
@@ -441,7 +442,14 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         read.issues,
       );
     }
-    return { ports, snapshot, document: read.document, issues: read.issues, sources: read.sources };
+    return {
+      ports,
+      snapshot,
+      document: read.document,
+      issues: read.issues,
+      ...(read.sources ? { sources: read.sources } : {}),
+      ...(read.member !== undefined ? { member: read.member } : {}),
+    };
   }
 
   /** Read, then compute: the computation's issues include every check (core/compute runs them). */
@@ -453,7 +461,13 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     issues: Issue[];
     sources?: WorkbookSources;
   }> {
-    const { ports, snapshot, document, issues: readIssues, sources } = await readDocument(steps);
+    const { ports, snapshot, document, issues: readIssues, sources, member } = await readDocument(steps);
+    // A ranking needs every member's scores: one member's file is merged first (as `thidua compute` says).
+    if (member !== undefined)
+      throw new ActionError({
+        vi: `Đây là bảng chấm điểm của ${member}; hãy gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” rồi tính trên sổ tổng hợp.`,
+        en: `This is the scorecard of ${member}; merge the members' returned scorecards in the “Send, merge” tab, then compute on the cluster workbook.`,
+      });
     const computation = await steps.do('compute', () => ports.compute(document));
     // The core's issues name the cell their value came from, so the pane can select it.
     const issues = mergeIssues(readIssues, locateIssues(computation.result.issues, sources));
@@ -504,7 +518,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const snapshot = await steps.do('read', () => host.read());
       const read = ports.readWorkbook(snapshot);
       const checked = await steps.do('check', () =>
-        read.document ? ports.checkDocument(read.document) : [],
+        read.document ? ports.memberIssues(read.member, ports.checkDocument(read.document)) : [],
       );
       const issues = mergeIssues(read.issues, locateIssues(checked, read.sources));
       await steps.do('mark', () => host.markIssues(issues));

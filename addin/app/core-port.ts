@@ -4,7 +4,7 @@
  */
 import * as core from '../../core';
 import { buildClusterWorkbook, newClusterDocument } from '../../templates';
-import { readClusterWorkbook } from '../../templates/read';
+import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read';
 import type { CorePorts, UnitResolution } from './ports';
 
 /**
@@ -20,13 +20,18 @@ function resolveProcuracy(name: string, date: string): UnitResolution {
 
 export const corePorts: CorePorts = {
   readWorkbook(snapshot) {
-    const read = readClusterWorkbook(snapshot);
-    return read.doc
-      ? { document: read.doc, issues: read.issues, sources: read.sources }
-      : { issues: read.issues };
+    const read = readWorkbookSnapshot(snapshot);
+    if (!read.doc) return { issues: read.issues };
+    return {
+      document: read.doc,
+      issues: read.issues,
+      ...(read.sources ? { sources: read.sources } : {}),
+      ...(read.member !== undefined ? { member: read.member } : {}),
+    };
   },
   // What nominate would report about the data is part of the check (issue 10).
   checkDocument: (document) => [...core.checkCluster(document), ...core.checkAwardInputs(document)],
+  memberIssues: memberScorecardIssues,
   compute(document) {
     const computation = core.computeCluster(document);
     return {

@@ -29,6 +29,8 @@ export interface ReadOutcome {
   issues: Issue[];
   /** Where the document's values sit in the workbook, so the core's issues can name their cell. */
   sources?: WorkbookSources;
+  /** Set when the workbook is one member's scorecard (templates/read/workbook.ts): that member. */
+  member?: string;
 }
 
 /** "Why this score" for a unit (or one of its criteria), as core/compute's explain() gives it. */
@@ -70,6 +72,8 @@ export interface CorePorts {
   readWorkbook(snapshot: WorkbookSnapshot): ReadOutcome;
   /** core/document: every check on a document (bounds, caps, references, names). */
   checkDocument(document: ClusterDocument): Issue[];
+  /** For one member's scorecard, the issues that concern that member only (others have no scores there). */
+  memberIssues(member: string | undefined, issues: readonly Issue[]): Issue[];
   /** core/compute. */
   compute(document: ClusterDocument): Computation;
   /** core/awards: the dated rule set applied to the computed result. */
