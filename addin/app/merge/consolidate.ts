@@ -371,16 +371,37 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
   for (const wb of sameYear) {
     const own = new Set<string>();
     const d = wb.document;
+    const memberFile = wb.template?.id === input.accept.unitTemplateId;
+    const verifiedTyped: string[] = [];
     for (const s of d.scores ?? []) {
       const unit = member(s.unit, wb.file);
       const criterion = criteria.get(matchKey(s.criterion));
       if (!unit || !criterion) continue;
       own.add(unit);
+      // The verified stage is the cluster's: what a member typed there is named and not taken.
+      if (memberFile && s.stage === 'verified') {
+        verifiedTyped.push(criterion.code);
+        continue;
+      }
       note(`s|${matchKey(unit)}|${matchKey(criterion.code)}|${s.stage}`, {
         file: wb.file,
         fields: scoreFields(s),
         score: { ...s, unit, criterion: criterion.code },
       });
+    }
+    if (verifiedTyped.length > 0) {
+      const unit = [...own][0]!;
+      issues.push(
+        makeIssue(
+          'warning',
+          'merge.verified.member',
+          {
+            vi: `${wb.file}: ${unit} đã nhập vào cột thẩm định (tiêu chí ${verifiedTyped.join(', ')}); điểm thẩm định do Cụm chấm nên không được gộp, đơn vị chỉ nhập cột tự chấm.`,
+            en: `${wb.file}: ${unit} typed into the verified columns (criteria ${verifiedTyped.join(', ')}); verified scores are the cluster's, so they are not merged; members fill the self columns only.`,
+          },
+          { path: wb.file, unit },
+        ),
+      );
     }
     for (const r of d.indicatorResults ?? []) {
       const unit = member(r.unit, wb.file);
