@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookDocument } from '../../addin/cli/read-document';
@@ -25,6 +24,9 @@ import {
   serious,
   serve,
 } from './harness';
+import { docxText as wordText } from '../addin/docx-text';
+
+const docxText = async (path: string) => wordText(new Uint8Array(await readFile(path)));
 
 const sample = JSON.parse(
   await readFile(join(ROOT, 'templates/samples/cum-7-2022.json'), 'utf8'),
@@ -57,18 +59,6 @@ async function saved(page: Page, click: () => Promise<void>, name: string): Prom
   const path = join(work, `downloaded-${name}`);
   await download.saveAs(path);
   return path;
-}
-
-/** A Word file's text: the runs of the body and the footers. */
-async function docxText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const parts = [zip.file('word/document.xml')!, ...zip.file(/^word\/footer\d*\.xml$/)];
-  const xml = (await Promise.all(parts.map((p) => p.async('string')))).join('');
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 }
 
 describe('the year’s end on the standalone page', { timeout: 300_000 }, () => {

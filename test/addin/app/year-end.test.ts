@@ -4,7 +4,6 @@
 // written into the workbook, the counts typed there read back as votes on the next run, never overwritten).
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ActionError, createActions } from '../../../addin/app/actions';
 import { corePorts } from '../../../addin/app/core-port';
@@ -20,6 +19,7 @@ import { type ClusterDocument, computeCluster, nominateAwards } from '../../../c
 import { buildClusterWorkbook } from '../../../templates';
 import { BALLOT_SHEET, COUNT_SHEET, COUNT_TABLE, officialNamer } from '../../../templates/dossier';
 import { readClusterWorkbook } from '../../../templates/read/cluster';
+import { docxText } from '../docx-text';
 
 const sample = JSON.parse(readFileSync('templates/samples/cum-7-2022.json', 'utf8')) as ClusterDocument;
 const NOW = '2022-12-01T08:00:00.000Z';
@@ -43,21 +43,6 @@ async function openWorkbook(doc: ClusterDocument, name: string) {
     now: () => NOW,
   });
   return { workbook, host, actions, writes: () => writes };
-}
-
-/** The text of a Word file: its runs in order (word/document.xml, then the footers), entities decoded. */
-async function docxText(bytes: Uint8Array): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = [zip.file('word/document.xml')!, ...zip.file(/^word\/footer\d*\.xml$/)];
-  const xml = (await Promise.all(parts.map((p) => p.async('string')))).join('');
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 describe('nextYear', () => {
