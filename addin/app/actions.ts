@@ -276,8 +276,10 @@ export interface DossierReport {
   kept: string[];
   /** How many counts typed on the count sheet were taken as votes (undefined: no count sheet yet). */
   counted?: number;
-  /** Rows of the count sheet that could not be counted, and where the votes came from. */
+  /** Rows of the count sheet that could not be counted, where the votes came from, a seal the figures left. */
   notes: Bilingual[];
+  /** Who finalised the figures and when, when the workbook is a finalised copy whose figures are unchanged. */
+  finalised?: { by: string; at: string };
   nominations: number;
   issues: Issue[];
   counts: IssueCounts;
@@ -866,18 +868,21 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const steps = new Steps(5, run);
       const wordHost = await documents();
       const { ports, snapshot, document, issues: readIssues, sources } = await readDocument(steps);
-      // Counts typed on the workbook's count sheet are the votes, as `thidua dossier` reads its count sheet.
-      const counted = d.withCountSheet(document, snapshot);
+      // Counts typed on the workbook's count sheet are the votes, as `thidua dossier` reads its count sheet;
+      // a finalised workbook keeps its votes.
+      const seal = d.readSealStamp(snapshot);
+      const counted = seal ? undefined : d.withCountSheet(document, snapshot);
       const doc = counted?.doc ?? document;
       const computation = await steps.do('compute', () => ports.compute(doc));
       // Official documents: always in Vietnamese, whatever the pane's language.
       const awards = await steps.do('nominate', () => ports.nominate(doc, computation.result, 'vi'));
       const report = { ...awards, issues: [...computation.result.issues, ...awards.issues] };
       const fingerprint = await d.fingerprintOf(doc, computation.result, report);
+      const sealed = d.sealedFinalisation(seal, fingerprint);
       const { dossier, made } = await steps.do('build', async () => {
         const dossier = d.dossierOf(
           { doc, result: computation.result, report, fingerprint },
-          { dossier: dossierOptions },
+          { dossier: dossierOptions, ...(sealed.finalised ? { finalised: sealed.finalised } : {}) },
         );
         const made: FileOut[] = [];
         for (const official of dossier.documents) {
@@ -891,9 +896,10 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         }
         return { dossier, made };
       });
+      // A finalised copy is not written into: its ballots were cast before it was sealed.
       const { plan, kept } = d.votingSheetsPlan(dossier, snapshot);
       const write = await steps.do('write', () =>
-        plan.sheets.length > 0
+        plan.sheets.length > 0 && !seal
           ? host.write(plan, 'update')
           : { cellsWritten: 0, sheetsCreated: [], refused: [] },
       );
@@ -905,13 +911,14 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         files: made,
         sheets: write.sheetsCreated,
         kept,
-        notes: counted?.notes ?? [],
+        notes: [...(counted?.notes ?? []), ...(sealed.note ? [sealed.note] : [])],
         nominations: report.nominations.length,
         issues,
         counts: countIssues(issues),
         write,
       };
       if (counted) out.counted = counted.votes;
+      if (sealed.finalised) out.finalised = sealed.finalised;
       return out;
     },
 

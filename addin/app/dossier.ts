@@ -25,7 +25,9 @@ import {
   readCountSheet,
   withCountedVotes,
 } from '../../templates/dossier';
+import type { SealStamp } from '../../templates/layouts/seal';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
+import { readSealStamp } from '../../templates/read/seal';
 
 export type { DossierOptions, Finalisation };
 
@@ -116,6 +118,27 @@ export function dossierOf(
     ...(options.dossier ? { options: options.dossier } : {}),
   });
 }
+
+/**
+ * What the seal of a finalised workbook says of its dossier: finalised, by whom and when, while the figures are
+ * those sealed; otherwise a warning, and the dossier says "chưa chốt". A finalised workbook keeps its votes:
+ * a count sheet is for the meeting, before finalising.
+ */
+export function sealedFinalisation(
+  seal: SealStamp | undefined,
+  fingerprint: string,
+): { finalised?: Finalisation; note?: Bilingual } {
+  if (!seal) return {};
+  if (seal.fingerprint === fingerprint) return { finalised: { by: seal.by, at: seal.at } };
+  return {
+    note: {
+      vi: `Cảnh báo: số liệu đã khác bản chốt (mã khi chốt ${seal.fingerprint}, hiện nay ${fingerprint}); hồ sơ ghi "chưa chốt". Xem thidua check.`,
+      en: `Warning: the figures differ from the finalised ones (fingerprint then ${seal.fingerprint}, now ${fingerprint}); the dossier says "not finalised". See thidua check.`,
+    },
+  };
+}
+
+export { readSealStamp };
 
 /** A Word file's name for one of the dossier's documents. */
 export const documentFileName = (d: Dossier['documents'][number]): string => `${d.file}.docx`;

@@ -309,6 +309,10 @@ export const messages = {
     vi: 'Lấy {count} kết quả kiểm phiếu làm số phiếu biểu quyết',
     en: 'Took {count} counts from the count sheet as the votes',
   },
+  'yearEnd.finalised': {
+    vi: 'Số liệu đã chốt ({at}, {by}): hồ sơ ghi bản chốt; sổ tính không được ghi thêm.',
+    en: 'The figures are finalised ({at}, {by}): the dossier says so; nothing is written into the workbook.',
+  },
   'yearEnd.nextHeading': { vi: 'Sổ năm sau', en: "Next year's workbook" },
   'yearEnd.nextHint': {
     vi: 'Tạo sổ tổng hợp năm sau (tệp mới) từ sổ đang mở: đơn vị thành viên sau sắp xếp, cụm trưởng, cụm phó, lịch sử khen thưởng của cá nhân. Sổ đang mở không bị sửa.',

@@ -14,6 +14,7 @@ import {
   dossierOf,
   dossierOptionsOf,
   type Finalisation,
+  sealedFinalisation,
   withCountSheet,
 } from '../../app/dossier';
 import { documentBytes } from '../../host/docx';
@@ -72,7 +73,7 @@ export async function writeDossier(
   ctx: CommandContext,
   options: { count?: string; dossier?: DossierOptions; finalised?: Finalisation } = {},
 ): Promise<DossierFiles> {
-  // A finalised workbook keeps its votes: a count sheet is for the meeting, before finalising.
+  // A finalised workbook keeps its votes (see sealedFinalisation).
   const seal = await sealOf(loaded.path);
   const defaultCount = join(dir, `bien-ban-kiem-phieu-${loaded.doc.year}.xlsx`);
   const countPath = options.count ? resolve(ctx.io.cwd, options.count) : defaultCount;
@@ -81,15 +82,9 @@ export async function writeDossier(
     : await countedFrom(loaded.doc, countPath, ctx);
   const figures = figuresOf(loaded, ctx, counted.doc);
   const { fingerprint } = figures;
-  let finalised = options.finalised;
-  if (seal && seal.fingerprint === fingerprint) finalised = { by: seal.by, at: seal.at };
-  else if (seal)
-    counted.notes.push(
-      ctx.t({
-        vi: `Cảnh báo: số liệu đã khác bản chốt (mã khi chốt ${seal.fingerprint}, hiện nay ${fingerprint}); hồ sơ ghi "chưa chốt". Xem thidua check.`,
-        en: `Warning: the figures differ from the finalised ones (fingerprint then ${seal.fingerprint}, now ${fingerprint}); the dossier says "not finalised". See thidua check.`,
-      }),
-    );
+  const sealed = sealedFinalisation(seal, fingerprint);
+  const finalised = sealed.finalised ?? options.finalised;
+  if (sealed.note) counted.notes.push(ctx.t(sealed.note));
   const dossier = dossierOf(figures, {
     ...(finalised ? { finalised } : {}),
     ...(options.dossier ? { dossier: options.dossier } : {}),

@@ -126,6 +126,9 @@ export function DossierResult({
         {report.sheets.length > 0 && <li>{t('yearEnd.sheetsWritten', { sheets: quoted(report.sheets) })}</li>}
         {report.kept.length > 0 && <li>{t('yearEnd.sheetsKept', { sheets: quoted(report.kept) })}</li>}
         {report.counted !== undefined && <li>{t('yearEnd.counted', { count: report.counted })}</li>}
+        {report.finalised && (
+          <li>{t('yearEnd.finalised', { at: report.finalised.at, by: report.finalised.by })}</li>
+        )}
         {report.notes.map((n) => (
           <li key={n.vi}>{n[lang]}</li>
         ))}

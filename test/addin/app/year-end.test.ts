@@ -11,6 +11,7 @@ import { dossierOptionsOf, fingerprintOf as webFingerprint } from '../../../addi
 import { isNextYear, nextFileName } from '../../../addin/app/next-year';
 import { docxFiles } from '../../../addin/host/docx';
 import { fingerprintOf as nodeFingerprint } from '../../../addin/host/fingerprint';
+import { sealWorkbook } from '../../../addin/host/xlsx/seal';
 import { XlsxHost } from '../../../addin/host/xlsx/host';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { xlsxFiles } from '../../../addin/host/xlsx/workbook-bytes';
@@ -193,6 +194,38 @@ describe('dossier', () => {
     const secondList = await docxText(second.files.find((f) => f.name.startsWith('danh-sach'))!.bytes);
     const flagPart = secondList.slice(secondList.indexOf('Cờ thi đua của ngành Kiểm sát nhân dân'));
     expect(flagPart).toContain(name('VKSND tỉnh Lâm Đồng'));
+  });
+
+  it('a finalised copy: the dossier says who finalised and when, nothing is written; changed figures warn', async () => {
+    const { workbook, host, actions, writes } = await openWorkbook(sample, 'cum-7-2022-chot.xlsx');
+    const held = corePorts.readWorkbook(await host.read()).document!;
+    const result = computeCluster(held).result;
+    const awards = nominateAwards(held, result, { lang: 'vi' });
+    const stamp = {
+      fingerprint: nodeFingerprint(held, result, awards),
+      by: 'Trần Thị Bình',
+      at: '2022-12-22T09:00:00Z',
+    };
+    await sealWorkbook(workbook, stamp, result, awards, []);
+    const report = await actions.dossier({});
+    expect(report.finalised).toEqual({ by: 'Trần Thị Bình', at: '2022-12-22T09:00:00Z' });
+    expect(report.fingerprint).toBe(stamp.fingerprint);
+    expect(writes()).toBe(0);
+    expect(workbook.getWorksheet(COUNT_SHEET)).toBeUndefined();
+    const submission = await docxText(report.files.find((f) => f.name === 'to-trinh-2022.docx')!.bytes);
+    expect(submission).toContain('chốt ngày 2022-12-22, Trần Thị Bình');
+
+    // A figure changed after sealing: a warning, and "chưa chốt".
+    const changed = await openWorkbook(sample, 'cum-7-2022-chot.xlsx');
+    await sealWorkbook(changed.workbook, { ...stamp, fingerprint: '0000-0000-00' }, result, awards, []);
+    const warned = await changed.actions.dossier({});
+    expect(warned.finalised).toBeUndefined();
+    expect(warned.notes.map((n) => n.vi).join(' ')).toContain(
+      'số liệu đã khác bản chốt (mã khi chốt 0000-0000-00',
+    );
+    expect(await docxText(warned.files.find((f) => f.name === 'to-trinh-2022.docx')!.bytes)).toContain(
+      'chưa chốt',
+    );
   });
 
   it('names a date that is not real in Vietnamese before reading anything', async () => {
