@@ -16,10 +16,19 @@ import type {
 import type { WorkbookSnapshot } from '../../templates/plan';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import type { ClusterSettings } from './cycle-core';
-import type { FileIn, FileOut, WorkbookFiles } from './files';
+import type { DossierOptionsInput } from './dossier';
+import {
+  DOCX_MIME,
+  type DocumentFiles,
+  XLSX_MIME,
+  type FileIn,
+  type FileOut,
+  type WorkbookFiles,
+} from './files';
 import type { WorkbookHost, WriteReport } from './host';
 import { keptCellText } from './kept-cells';
 import type { ConflictingValue } from './merge/consolidate';
+import type { NextYearSummary } from './next-year';
 import type {
   BlockedCandidate,
   Computation,
@@ -244,6 +253,39 @@ export interface SaveSettingsReport extends SettingsReport {
   write: WriteReport;
 }
 
+/** Next year's cluster workbook (as `thidua next`): a new file; nothing is written into this year's. */
+export interface NextYearReport extends NextYearSummary {
+  source: string;
+  document: DocumentSummary;
+  /** Next year's workbook, to save ("cum-7-2026.xlsx" from "cum-7-2025.xlsx"). */
+  file: FileOut;
+  issues: Issue[];
+  counts: IssueCounts;
+}
+
+/** The dossier (as `thidua dossier`): its Word files, and its ballots and count sheet in the open workbook. */
+export interface DossierReport {
+  source: string;
+  document: DocumentSummary;
+  /** The fingerprint of the figures, printed in every document's footer. */
+  fingerprint: string;
+  /** The Word documents: ballots, minutes, submission, list, achievement reports, summary report. */
+  files: FileOut[];
+  /** The sheets written into the workbook (the ballots, the count sheet), and those kept as they were. */
+  sheets: string[];
+  kept: string[];
+  /** How many counts typed on the count sheet were taken as votes (undefined: no count sheet yet). */
+  counted?: number;
+  /** Rows of the count sheet that could not be counted, where the votes came from, a seal the figures left. */
+  notes: Bilingual[];
+  /** Who finalised the figures and when, when the workbook is a finalised copy whose figures are unchanged. */
+  finalised?: { by: string; at: string };
+  nominations: number;
+  issues: Issue[];
+  counts: IssueCounts;
+  write: WriteReport;
+}
+
 export interface SelectOutcome {
   selected: boolean;
   sheet?: string;
@@ -271,6 +313,10 @@ export interface AppActions {
   readSettings(run?: RunOptions): Promise<SettingsReport>;
   /** The settings typed in the pane's fields, written into their cells (refused, with the issues, when wrong). */
   saveSettings(settings: ClusterSettings, run?: RunOptions): Promise<SaveSettingsReport>;
+  /** Next year's cluster workbook as a file to save (as `thidua next`); `year` defaults to the next one. */
+  nextYear(input?: { year?: number }, run?: RunOptions): Promise<NextYearReport>;
+  /** The dossier's Word files, its ballots and count sheet written into the workbook (as `thidua dossier`). */
+  dossier(options?: DossierOptionsInput, run?: RunOptions): Promise<DossierReport>;
 }
 
 export interface ActionsOptions {
@@ -280,6 +326,8 @@ export interface ActionsOptions {
   suggestionLimit?: number;
   /** Plans to .xlsx bytes and files to snapshots (exceljs), loaded on first use: send out, merge, nomination file. */
   files?: WorkbookFiles | (() => Promise<WorkbookFiles>);
+  /** Official documents to Word files (the `docx` package), loaded on first use: the dossier. */
+  documents?: DocumentFiles | (() => Promise<DocumentFiles>);
   /** The clock (ISO), for stamps in what is built; tests fix it. */
   now?: () => string;
 }
@@ -379,6 +427,24 @@ export function notableCriteria(
   return out;
 }
 
+/**
+ * A port the caller gives (the file code of the host), loaded on first use and once; a failed load is tried
+ * again next time. Without one, the action is refused in the caller's words.
+ */
+function givenPort<T>(given: T | (() => Promise<T>) | undefined, missing: Bilingual): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    if (given === undefined) return Promise.reject(new ActionError(missing));
+    if (!promise) {
+      promise = typeof given === 'function' ? (given as () => Promise<T>)() : Promise.resolve(given);
+      promise.catch(() => {
+        promise = undefined;
+      });
+    }
+    return promise;
+  };
+}
+
 /* ---------- the actions ---------- */
 
 export function createActions(host: WorkbookHost, options: ActionsOptions = {}): AppActions {
@@ -401,25 +467,17 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
   };
   const limit = options.suggestionLimit ?? 8;
   const now = options.now ?? (() => new Date().toISOString());
-  let filesPromise: Promise<WorkbookFiles> | undefined;
-  const files = (): Promise<WorkbookFiles> => {
-    const given = options.files;
-    if (given === undefined)
-      return Promise.reject(
-        new ActionError({
-          vi: 'Nơi chạy này không tạo được tệp sổ tính.',
-          en: 'This place cannot make workbook files.',
-        }),
-      );
-    if (!filesPromise) {
-      filesPromise = typeof given === 'function' ? given() : Promise.resolve(given);
-      filesPromise.catch(() => {
-        filesPromise = undefined;
-      });
-    }
-    return filesPromise;
-  };
+  const files = givenPort(options.files, {
+    vi: 'Nơi chạy này không tạo được tệp sổ tính.',
+    en: 'This place cannot make workbook files.',
+  });
+  const documents = givenPort(options.documents, {
+    vi: 'Nơi chạy này không tạo được văn bản Word.',
+    en: 'This place cannot make Word documents.',
+  });
   const cycle = () => import('./cycle-core');
+  const years = () => import('./next-year');
+  const dossierWork = () => import('./dossier');
 
   /** Read the workbook and rebuild the document, or refuse with the reader's issues. */
   async function readDocument(steps: Steps): Promise<{
@@ -773,6 +831,111 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       };
     },
 
+    async nextYear(input = {}, run = {}) {
+      const steps = new Steps(4, run);
+      const fileHost = await files();
+      const { ports, snapshot, document } = await readDocument(steps);
+      const y = await years();
+      if (input.year !== undefined && !y.isNextYear(input.year, document.year))
+        throw new ActionError({
+          vi: `Năm ${input.year} không dùng được: cần một năm sau năm ${document.year} của sổ (đến 2100).`,
+          en: `${input.year} cannot be used: needs a year after the workbook's ${document.year} (up to 2100).`,
+        });
+      const computation = await steps.do('compute', () => ports.compute(document));
+      const nominations = await steps.do('nominate', () =>
+        document.kind === 'annual' ? ports.nominate(document, computation.result, 'vi').nominations : [],
+      );
+      const outcome = y.nextYearOf({
+        doc: document,
+        result: computation.result,
+        nominations,
+        source: snapshot.source,
+        ...(input.year !== undefined ? { year: input.year } : {}),
+        now: now(),
+      });
+      const bytes = await steps.do('build', () => fileHost.planBytes(y.nextYearPlan(outcome)));
+      const next = outcome.next.doc;
+      const issues = mergeIssues(outcome.next.issues);
+      return {
+        ...y.nextYearSummary(document, outcome),
+        source: snapshot.source,
+        document: summarize(next),
+        file: {
+          name: y.nextFileName(snapshot.source, document.year, next.year),
+          mime: XLSX,
+          bytes,
+          unit: `${next.cluster.name}, năm ${next.year}`,
+        },
+        issues,
+        counts: countIssues(issues),
+      };
+    },
+
+    async dossier(input = {}, run = {}) {
+      const d = await dossierWork();
+      const { options: dossierOptions, badDate } = d.dossierOptionsOf(input);
+      if (badDate !== undefined)
+        throw new ActionError({
+          vi: `Ngày ${badDate}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
+          en: `Date ${badDate}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
+        });
+      const steps = new Steps(5, run);
+      const wordHost = await documents();
+      const { ports, snapshot, document, issues: readIssues, sources } = await readDocument(steps);
+      // Counts typed on the workbook's count sheet are the votes, as `thidua dossier` reads its count sheet;
+      // a finalised workbook keeps its votes.
+      const seal = d.readSealStamp(snapshot);
+      const counted = seal ? undefined : d.withCountSheet(document, snapshot);
+      const doc = counted?.doc ?? document;
+      const computation = await steps.do('compute', () => ports.compute(doc));
+      // Official documents: always in Vietnamese, whatever the pane's language.
+      const awards = await steps.do('nominate', () => ports.nominate(doc, computation.result, 'vi'));
+      const report = { ...awards, issues: [...computation.result.issues, ...awards.issues] };
+      const fingerprint = await d.fingerprintOf(doc, computation.result, report);
+      const sealed = d.sealedFinalisation(seal, fingerprint);
+      const { dossier, made } = await steps.do('build', async () => {
+        const dossier = d.dossierOf(
+          { doc, result: computation.result, report, fingerprint },
+          { dossier: dossierOptions, ...(sealed.finalised ? { finalised: sealed.finalised } : {}) },
+        );
+        const made: FileOut[] = [];
+        for (const official of dossier.documents) {
+          run.signal?.throwIfAborted();
+          made.push({
+            name: d.documentFileName(official),
+            mime: DOCX_MIME,
+            bytes: await wordHost.documentBytes(official),
+            unit: official.label,
+          });
+        }
+        return { dossier, made };
+      });
+      // A finalised copy is not written into: its ballots were cast before it was sealed.
+      const { plan, kept } = d.votingSheetsPlan(dossier, snapshot);
+      const write = await steps.do('write', () =>
+        plan.sheets.length > 0 && !seal
+          ? host.write(plan, 'update')
+          : { cellsWritten: 0, sheetsCreated: [], refused: [] },
+      );
+      const issues = mergeIssues(readIssues, locateIssues(report.issues, sources));
+      const out: DossierReport = {
+        source: snapshot.source,
+        document: summarize(doc),
+        fingerprint,
+        files: made,
+        sheets: write.sheetsCreated,
+        kept,
+        notes: [...(counted?.notes ?? []), ...(sealed.note ? [sealed.note] : [])],
+        nominations: report.nominations.length,
+        issues,
+        counts: countIssues(issues),
+        write,
+      };
+      if (counted) out.counted = counted.votes;
+      if (sealed.finalised) out.finalised = sealed.finalised;
+      return out;
+    },
+
     async selectIssue(issue) {
       if (!issue.sheet || !issue.cell) return { selected: false };
       await host.select(issue.sheet, issue.cell);
@@ -790,7 +953,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
   };
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = XLSX_MIME;
 
 function keptIssue(cell: WriteReport['refused'][number]): Issue {
   const text = cell.reason

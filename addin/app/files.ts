@@ -4,9 +4,11 @@
  * (exceljs, in Node and in the browser); the actions never touch a file system or a download themselves.
  */
 import type { Issue } from '../../core';
+import type { OfficialDocument } from '../../templates/dossier/model';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A file given to an action (a member's returned scorecard, a cluster's .json). */
 export interface FileIn {
@@ -34,4 +36,9 @@ export interface WorkbookFiles {
   planBytes(plan: WorkbookPlan): Promise<Uint8Array>;
   /** An .xlsx file read (repaired when another program saved it); throws an ActionError-worded failure. */
   open(file: FileIn): Promise<OpenedWorkbook>;
+}
+
+/** What turns an official document of the dossier into a Word file (addin/host/docx, in Node and the browser). */
+export interface DocumentFiles {
+  documentBytes(document: OfficialDocument): Promise<Uint8Array>;
 }

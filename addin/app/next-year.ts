@@ -1,31 +1,30 @@
 /**
- * The task pane's "next year" action (issue 13): one read of this year's workbook, then next year's document
- * and its workbook plan (core/years nextYearDocument; templates). Nothing is written into the open workbook:
- * next year's is a new file, which the pane hands to the host to save (the file host's bytes, or Excel's
- * new workbook). The core loads lazily, as for the other actions.
+ * Next year's workbook (issue 13), the pure work shared by `thidua next` and the task pane's action (actions.ts
+ * nextYear, which loads this module lazily with the core): next year's document from this year's and its
+ * computed result (core/years nextYearDocument: members across the 2025 merger, leader and deputy, people's
+ * history, decisions), the log line of the new workbook, its plan and its file name. Nothing is written into
+ * this year's workbook: next year's is a new file.
  */
-import type { Bilingual, Issue, MemberLine } from '../../core';
+import {
+  type AwardNomination,
+  type Bilingual,
+  type ClusterDocument,
+  type Criterion,
+  type Issue,
+  type MemberLine,
+  type NextYear,
+  nextYearDocument,
+  type ResultDocument,
+} from '../../core';
+import { type BuildOptions, buildClusterWorkbook } from '../../templates/build/cluster';
 import type { WorkbookPlan } from '../../templates/plan';
-import { ActionError, countIssues, type IssueCounts, mergeIssues } from './actions';
-import type { WorkbookHost } from './host';
 
-export interface NextYearReport {
-  source: string;
-  fromYear: number;
-  year: number;
-  /** The file name to offer ("cum-7-2023.xlsx" from "cum-7-2022.xlsx"). */
-  fileName: string;
-  members: MemberLine[];
-  merged: { into: string; from: string[]; since: string }[];
-  leader?: string;
-  deputy?: string;
-  leadershipReason: Bilingual;
-  carried: Bilingual[];
-  notCarried: Bilingual[];
-  issues: Issue[];
-  counts: IssueCounts;
-  plan: WorkbookPlan;
-}
+/** The latest year a next year's workbook is made for. */
+const LAST_YEAR = 2100;
+
+/** A year next year's workbook can be made for, after the workbook's `current`. */
+export const isNextYear = (year: number, current: number): boolean =>
+  Number.isInteger(year) && year > current && year <= LAST_YEAR;
 
 /** "cum-7-2022.xlsx" → "cum-7-2023.xlsx"; a name without the year gets it appended. */
 export function nextFileName(source: string, from: number, to: number): string {
@@ -34,60 +33,82 @@ export function nextFileName(source: string, from: number, to: number): string {
   return `${renamed}.xlsx`;
 }
 
-export async function prepareNextYear(
-  host: WorkbookHost,
-  options: { year?: number } = {},
-): Promise<NextYearReport> {
-  const [core, { buildClusterWorkbook }, { readClusterWorkbook }] = await Promise.all([
-    import('../../core'),
-    import('../../templates/build/cluster'),
-    import('../../templates/read/cluster'),
-  ]);
-  const snapshot = await host.read();
-  const read = readClusterWorkbook(snapshot);
-  if (!read.doc)
-    throw new ActionError(
+export interface NextYearInput {
+  doc: ClusterDocument;
+  result: ResultDocument;
+  /** This year's proposals (an annual year's): those no decision followed are listed. */
+  nominations: readonly AwardNomination[];
+  /** This year's file name, written as the source of what is carried. */
+  source: string;
+  year?: number;
+  /** A new criteria table (default: this year's). */
+  criteria?: Criterion[];
+  /** The clock (ISO) of the new workbook's log. */
+  now: string;
+}
+
+export interface NextYearOutcome {
+  next: NextYear;
+  /** The new workbook's build options: its log starts with where it came from. */
+  build: BuildOptions;
+  /** The questions the membership leaves open (two members become one): the cluster decides them again. */
+  questions: Issue[];
+}
+
+export function nextYearOf(input: NextYearInput): NextYearOutcome {
+  const next = nextYearDocument(input.doc, {
+    result: input.result,
+    nominations: input.nominations,
+    source: input.source,
+    ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.criteria ? { criteria: input.criteria } : {}),
+  });
+  const changed = next.members.filter((m) => m.changed).length;
+  const build: BuildOptions = {
+    now: input.now,
+    log: [
       {
-        vi: `Không đọc được dữ liệu thi đua từ ${snapshot.source}: sổ tính không theo mẫu của Thi đua.`,
-        en: `Could not read emulation data from ${snapshot.source}: not a Thi đua workbook.`,
+        time: input.now,
+        action: 'Tạo sổ năm sau',
+        detail: `Từ ${input.source} (năm ${input.doc.year}); ${changed} đơn vị đổi theo sắp xếp đơn vị hành chính.`,
       },
-      read.issues,
-    );
-  const doc = read.doc;
-  if (options.year !== undefined && !(Number.isInteger(options.year) && options.year > doc.year))
-    throw new ActionError({
-      vi: `Năm ${options.year} không sau năm ${doc.year} của sổ.`,
-      en: `${options.year} is not after the workbook's ${doc.year}.`,
-    });
-  const result = core.computeCluster(doc).result;
-  const nominations = doc.kind === 'annual' ? core.nominateAwards(doc, result).nominations : [];
-  const next = core.nextYearDocument(doc, {
-    result,
-    nominations,
-    source: snapshot.source,
-    ...(options.year !== undefined ? { year: options.year } : {}),
-  });
-  const now = new Date().toISOString();
-  const plan = buildClusterWorkbook(next.doc, undefined, {
-    now,
-    log: [{ time: now, action: 'Tạo sổ năm sau', detail: `Từ ${snapshot.source} (năm ${doc.year}).` }],
-  });
-  const issues = mergeIssues(next.issues);
-  const report: NextYearReport = {
-    source: snapshot.source,
-    fromYear: doc.year,
+    ],
+  };
+  const questions = next.issues.filter((i) => /^years\.(membership|leadership)\./.test(i.code));
+  return { next, build, questions };
+}
+
+/** Next year's workbook as a plan for a new file. */
+export const nextYearPlan = (outcome: NextYearOutcome): WorkbookPlan =>
+  buildClusterWorkbook(outcome.next.doc, undefined, outcome.build);
+
+/** What the pane shows of next year's workbook, and the file to save. */
+export interface NextYearSummary {
+  fromYear: number;
+  year: number;
+  members: MemberLine[];
+  merged: NextYear['merged'];
+  leader?: string;
+  deputy?: string;
+  leadershipReason: Bilingual;
+  carried: Bilingual[];
+  notCarried: Bilingual[];
+  questions: Issue[];
+}
+
+export function nextYearSummary(from: ClusterDocument, outcome: NextYearOutcome): NextYearSummary {
+  const { next } = outcome;
+  const summary: NextYearSummary = {
+    fromYear: from.year,
     year: next.doc.year,
-    fileName: nextFileName(snapshot.source, doc.year, next.doc.year),
     members: next.members,
     merged: next.merged,
     leadershipReason: next.leadership.reason,
     carried: next.carried,
     notCarried: next.notCarried,
-    issues,
-    counts: countIssues(issues),
-    plan,
+    questions: outcome.questions,
   };
-  if (next.doc.cluster.leader) report.leader = next.doc.cluster.leader;
-  if (next.doc.cluster.deputy) report.deputy = next.doc.cluster.deputy;
-  return report;
+  if (next.doc.cluster.leader) summary.leader = next.doc.cluster.leader;
+  if (next.doc.cluster.deputy) summary.deputy = next.doc.cluster.deputy;
+  return summary;
 }

@@ -40,7 +40,11 @@ function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): File
   return {
     name,
     blank,
-    actions: createActions(host, { files: xlsxFiles }),
+    // docx (the dossier's Word files) loads on first use only.
+    actions: createActions(host, {
+      files: xlsxFiles,
+      documents: () => import('../host/docx').then((m) => m.docxFiles),
+    }),
     ...(notice ? { notice } : {}),
     async save() {
       let bytes: Uint8Array;

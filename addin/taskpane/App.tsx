@@ -1,5 +1,5 @@
 /**
- * The task pane: one tab per job (create, check, compute, awards, leadership), a language switch, and the
+ * The task pane: one tab per job (create, check, compute, awards, leadership, the year's end), a language switch, and the
  * host's own toolbar (the standalone page puts its file controls there). It receives the actions as a prop
  * and never calls Excel: the same component runs inside Excel and in a plain browser.
  */
@@ -25,6 +25,7 @@ import { CreateView } from './views/CreateView';
 import { ExchangeView } from './views/ExchangeView';
 import { SettingsView } from './views/SettingsView';
 import { RotationView } from './views/RotationView';
+import { YearEndView } from './views/YearEndView';
 import { LanguageSwitch } from './components/LanguageSwitch';
 
 export type ViewId = IncomingView;
@@ -113,6 +114,7 @@ export function App({
     awards: <AwardsView actions={actions} saveText={saveJson} saveFile={saveFile} />,
     rotation: <RotationView actions={actions} />,
     settings: <SettingsView actions={actions} />,
+    yearEnd: <YearEndView actions={actions} saveFile={saveFile} />,
   };
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>

@@ -21,6 +21,7 @@ export const messages = {
   'tab.rotation': { vi: 'Cụm trưởng', en: 'Leadership' },
   'tab.exchange': { vi: 'Gửi, gộp bảng', en: 'Send, merge' },
   'tab.settings': { vi: 'Thông tin cụm', en: 'Cluster settings' },
+  'tab.yearEnd': { vi: 'Hồ sơ, năm sau', en: 'Dossier, next year' },
 
   'progress.label': { vi: 'Đang thực hiện', en: 'Working' },
   'progress.step': { vi: 'Bước {done}/{total}: {step}', en: 'Step {done}/{total}: {step}' },
@@ -284,6 +285,58 @@ export const messages = {
   'rotation.guidance': { vi: 'Căn cứ', en: 'Guidance' },
   'rotation.elected': { vi: 'cụm trưởng, cụm phó do bầu chọn', en: 'leader and deputy are elected' },
   'rotation.skipped': { vi: 'Đơn vị không được xét', en: 'Units passed over' },
+
+  'yearEnd.heading': {
+    vi: 'Hồ sơ đề nghị khen thưởng, sổ năm sau',
+    en: "The commendation dossier, next year's workbook",
+  },
+  'yearEnd.dossierHeading': { vi: 'Hồ sơ trình Hội đồng (văn bản Word)', en: 'The dossier (Word documents)' },
+  'yearEnd.dossierHint': {
+    vi: 'Tạo tờ trình, danh sách, biên bản họp, báo cáo thành tích của từng đơn vị được đề nghị và báo cáo tổng kết; ghi phiếu bầu và biên bản kiểm phiếu vào sổ tính. Nhập số phiếu vào sheet "Kiểm phiếu" rồi tạo lại hồ sơ để biên bản và danh sách lấy số phiếu đó.',
+    en: 'Makes the submission, the list, the minutes, an achievement report per proposed unit and the summary report, and writes the ballots and the count sheet into the workbook. Type the counts on the "Kiểm phiếu" sheet, then make the dossier again for the minutes and the list to carry them.',
+  },
+  'yearEnd.dossierRun': { vi: 'Tạo hồ sơ', en: 'Make the dossier' },
+  'yearEnd.dossierDone': {
+    vi: 'Đã tạo {count} văn bản. Mã kiểm chứng số liệu: {fingerprint}',
+    en: 'Made {count} documents. Fingerprint of the figures: {fingerprint}',
+  },
+  'yearEnd.sheetsWritten': { vi: 'Đã ghi vào sổ tính: {sheets}', en: 'Written into the workbook: {sheets}' },
+  'yearEnd.sheetsKept': {
+    vi: 'Giữ nguyên (đã có trong sổ, có thể đã nhập): {sheets}',
+    en: 'Kept as they are (already in the workbook, maybe typed in): {sheets}',
+  },
+  'yearEnd.counted': {
+    vi: 'Lấy {count} kết quả kiểm phiếu làm số phiếu biểu quyết',
+    en: 'Took {count} counts from the count sheet as the votes',
+  },
+  'yearEnd.finalised': {
+    vi: 'Số liệu đã chốt ({at}, {by}): hồ sơ ghi bản chốt; sổ tính không được ghi thêm.',
+    en: 'The figures are finalised ({at}, {by}): the dossier says so; nothing is written into the workbook.',
+  },
+  'yearEnd.nextHeading': { vi: 'Sổ năm sau', en: "Next year's workbook" },
+  'yearEnd.nextHint': {
+    vi: 'Tạo sổ tổng hợp năm sau (tệp mới) từ sổ đang mở: đơn vị thành viên sau sắp xếp, cụm trưởng, cụm phó, lịch sử khen thưởng của cá nhân. Sổ đang mở không bị sửa.',
+    en: "Makes next year's cluster workbook (a new file) from the open one: the members after the reorganisation, leader, deputy, people's award history. The open workbook is not changed.",
+  },
+  'yearEnd.year': { vi: 'Năm mới (để trống: năm sau)', en: 'The new year (blank: the next one)' },
+  'yearEnd.nextRun': { vi: 'Tạo sổ năm sau', en: "Make next year's workbook" },
+  'yearEnd.nextDone': {
+    vi: 'Sổ năm {year} của {cluster}, từ sổ năm {from}',
+    en: 'The {year} workbook of {cluster}, from {from}',
+  },
+  'yearEnd.members': { vi: 'Đơn vị thành viên', en: 'Members' },
+  'yearEnd.memberChanged': { vi: '{from} → {to} (từ {since})', en: '{from} → {to} (from {since})' },
+  'yearEnd.leadership': {
+    vi: 'Cụm trưởng: {leader}; cụm phó: {deputy}',
+    en: 'Leader: {leader}; deputy: {deputy}',
+  },
+  'yearEnd.carried': { vi: 'Đã chuyển sang năm sau', en: 'Carried' },
+  'yearEnd.notCarried': { vi: 'Không chuyển sang năm sau', en: 'Not carried' },
+  'yearEnd.questions': { vi: 'Cần cụm quyết định lại', en: 'For the cluster to decide again' },
+  'yearEnd.badYear': {
+    vi: 'Năm "{year}" không phải một năm (ví dụ 2026).',
+    en: '"{year}" is not a year (e.g. 2026).',
+  },
 
   'standalone.title': { vi: 'Thi đua – làm việc với tệp .xlsx', en: 'Thi đua – work on an .xlsx file' },
   'standalone.intro': {

@@ -7,7 +7,15 @@ import { useEffect } from 'react';
 import type { Bilingual } from '../../core';
 import type { OperationControl } from './use-operation';
 
-export type IncomingView = 'create' | 'exchange' | 'check' | 'compute' | 'awards' | 'rotation' | 'settings';
+export type IncomingView =
+  | 'create'
+  | 'exchange'
+  | 'check'
+  | 'compute'
+  | 'awards'
+  | 'rotation'
+  | 'settings'
+  | 'yearEnd';
 
 export interface Incoming {
   view: IncomingView;
@@ -30,6 +38,7 @@ export const VIEW_IDS: readonly IncomingView[] = [
   'awards',
   'rotation',
   'settings',
+  'yearEnd',
 ];
 
 /**

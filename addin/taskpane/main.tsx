@@ -22,9 +22,10 @@ const incoming: IncomingSource = {
 function boot(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  // exceljs (members' scorecards, returned files, the nomination workbook) loads on first use only.
+  // exceljs (members' scorecards, returned files, the nomination workbook) and docx (the dossier) load on first use only.
   const actions = createActions(new OfficeHost(), {
     files: () => import('../host/xlsx/workbook-bytes').then((m) => m.xlsxFiles),
+    documents: () => import('../host/docx').then((m) => m.docxFiles),
   });
   // Files go through a dialog on the add-in's own page (or the person's browser), not a blob download.
   const saveFile = officeSaveFile(

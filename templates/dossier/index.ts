@@ -3,8 +3,9 @@
  * proposed unit, the cluster's summary report, and the count sheet workbook. Pure: hosts render and write.
  */
 import { matchKey } from '../../core';
-import type { WorkbookPlan } from '../plan';
+import type { SheetPlan, WorkbookPlan } from '../plan';
 import { buildAchievement } from './achievement';
+import { buildBallotSheet } from './ballot-sheet';
 import { ballotCandidates, buildBallots } from './ballots';
 import { buildContext, type DossierInput } from './context';
 import { buildCountSheet } from './count-sheet';
@@ -18,6 +19,8 @@ export interface Dossier {
   documents: OfficialDocument[];
   countSheet: WorkbookPlan;
   countSheetFile: string;
+  /** The ballots as a sheet to print, for the cluster's own workbook (the task pane writes it beside the count sheet). */
+  ballotSheet: SheetPlan;
 }
 
 export function buildDossier(input: DossierInput): Dossier {
@@ -38,10 +41,12 @@ export function buildDossier(input: DossierInput): Dossier {
     ],
     countSheet: buildCountSheet(input.doc, ballots, ctx.name, input.fingerprint),
     countSheetFile: `bien-ban-kiem-phieu-${input.doc.year}`,
+    ballotSheet: buildBallotSheet(input.doc, ballots, ctx.name),
   };
 }
 
 export { ballotCandidates, type BallotAward } from './ballots';
+export { BALLOT_SHEET } from './ballot-sheet';
 export {
   buildContext,
   type DossierInput,

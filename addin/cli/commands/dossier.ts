@@ -7,21 +7,16 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { type ClusterDocument, hasErrors, type NominationReport } from '../../../core';
 import {
-  type ClusterDocument,
-  hasErrors,
-  isIsoDate,
-  type NominationReport,
-  proposeRotation,
-} from '../../../core';
-import {
-  buildDossier,
   type DossierOptions,
+  documentFileName,
+  dossierOf,
+  dossierOptionsOf,
   type Finalisation,
-  officialNamer,
-  readCountSheet,
-  withCountedVotes,
-} from '../../../templates/dossier';
+  sealedFinalisation,
+  withCountSheet,
+} from '../../app/dossier';
 import { documentBytes } from '../../host/docx';
 import { convertWorkbooks, hasLibreOffice } from '../../host/libreoffice';
 import { readWorkbookFile } from '../../host/xlsx/files';
@@ -50,43 +45,24 @@ export interface DossierFiles {
 }
 
 /** The typed counts of a count sheet, or the document as it is when there is none. */
-async function withCountSheet(doc: ClusterDocument, path: string | undefined, ctx: CommandContext) {
+async function countedFrom(doc: ClusterDocument, path: string | undefined, ctx: CommandContext) {
   if (!path || !(await exists(path))) return { doc, notes: [] as string[] };
-  const read = readCountSheet(snapshotWorkbook(await readWorkbookFile(path), basename(path)));
-  if (!read)
+  const counted = withCountSheet(doc, snapshotWorkbook(await readWorkbookFile(path), basename(path)));
+  if (!counted)
     throw new CliError({
       vi: `${basename(path)} không có bảng kiểm phiếu (KiemPhieu).`,
       en: `${basename(path)} has no count table (KiemPhieu).`,
     });
-  const notes = read.problems.map((p) => ctx.t(p));
-  notes.push(
-    ctx.t({
-      vi: `Lấy ${read.votes.length} kết quả biểu quyết từ ${basename(path)}.`,
-      en: `Took ${read.votes.length} vote results from ${basename(path)}.`,
-    }),
-  );
-  return { doc: withCountedVotes(doc, read.votes, officialNamer(doc)), notes };
+  return { doc: counted.doc, notes: counted.notes.map((n) => ctx.t(n)) };
 }
 
 export function dossierOptionsFrom(ctx: CommandContext): DossierOptions {
-  const text = (key: string): string | undefined => {
-    const v = ctx.values[key];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
-  const options: DossierOptions = {};
-  const date = text('date');
-  if (date !== undefined) {
-    if (!isIsoDate(date))
-      throw new CliError({
-        vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2021-01-15.`,
-        en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. 2021-01-15.`,
-      });
-    options.date = date;
-  }
-  for (const key of ['place', 'symbol', 'signer'] as const) {
-    const v = text(key);
-    if (v !== undefined) options[key] = v;
-  }
+  const { options, badDate } = dossierOptionsOf(ctx.values);
+  if (badDate !== undefined)
+    throw new CliError({
+      vi: `--date ${badDate}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2021-01-15.`,
+      en: `--date ${badDate}: expected a real date as YYYY-MM-DD, e.g. 2021-01-15.`,
+    });
   return options;
 }
 
@@ -97,35 +73,25 @@ export async function writeDossier(
   ctx: CommandContext,
   options: { count?: string; dossier?: DossierOptions; finalised?: Finalisation } = {},
 ): Promise<DossierFiles> {
-  // A finalised workbook keeps its votes: a count sheet is for the meeting, before finalising.
+  // A finalised workbook keeps its votes (see sealedFinalisation).
   const seal = await sealOf(loaded.path);
   const defaultCount = join(dir, `bien-ban-kiem-phieu-${loaded.doc.year}.xlsx`);
   const countPath = options.count ? resolve(ctx.io.cwd, options.count) : defaultCount;
   const counted = seal
     ? { doc: loaded.doc, notes: [] as string[] }
-    : await withCountSheet(loaded.doc, countPath, ctx);
-  const { doc, result, report, fingerprint } = figuresOf(loaded, ctx, counted.doc);
-  let finalised = options.finalised;
-  if (seal && seal.fingerprint === fingerprint) finalised = { by: seal.by, at: seal.at };
-  else if (seal)
-    counted.notes.push(
-      ctx.t({
-        vi: `Cảnh báo: số liệu đã khác bản chốt (mã khi chốt ${seal.fingerprint}, hiện nay ${fingerprint}); hồ sơ ghi "chưa chốt". Xem thidua check.`,
-        en: `Warning: the figures differ from the finalised ones (fingerprint then ${seal.fingerprint}, now ${fingerprint}); the dossier says "not finalised". See thidua check.`,
-      }),
-    );
-  const dossier = buildDossier({
-    doc,
-    result,
-    report,
-    rotation: proposeRotation(doc),
-    fingerprint,
+    : await countedFrom(loaded.doc, countPath, ctx);
+  const figures = figuresOf(loaded, ctx, counted.doc);
+  const { fingerprint } = figures;
+  const sealed = sealedFinalisation(seal, fingerprint);
+  const finalised = sealed.finalised ?? options.finalised;
+  if (sealed.note) counted.notes.push(ctx.t(sealed.note));
+  const dossier = dossierOf(figures, {
     ...(finalised ? { finalised } : {}),
-    ...(options.dossier ? { options: options.dossier } : {}),
+    ...(options.dossier ? { dossier: options.dossier } : {}),
   });
   const docx: string[] = [];
   for (const d of dossier.documents) {
-    const path = join(dir, `${d.file}.docx`);
+    const path = join(dir, documentFileName(d));
     await writeOutputFile(path, await documentBytes(d), { replace: true });
     docx.push(path);
   }
@@ -153,7 +119,7 @@ export async function writeDossier(
         en: 'LibreOffice is not installed: .docx only, no PDF (install it with npm run setup).',
       }),
     );
-  return { docx, pdf, countSheet, countSheetKept, fingerprint, report, notes };
+  return { docx, pdf, countSheet, countSheetKept, fingerprint, report: figures.report, notes };
 }
 
 export const dossierCommand: Command = {

@@ -5,7 +5,8 @@
  * far and this year's results for the year-over-year sheet. Lists what was carried and what stays behind.
  */
 import { basename } from 'node:path';
-import { type Bilingual, hasErrors, nextYearDocument, nominateAwards } from '../../../core';
+import { type Bilingual, hasErrors, nominateAwards } from '../../../core';
+import { isNextYear, nextYearOf } from '../../app/next-year';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
@@ -16,7 +17,7 @@ function yearOption(ctx: CommandContext, current: number): number | undefined {
   const raw = ctx.values.year;
   if (typeof raw !== 'string') return undefined;
   const y = Number(raw);
-  if (!Number.isInteger(y) || y <= current || y > 2100)
+  if (!isNextYear(y, current))
     throw new CliError({
       vi: `--year ${raw}: cần một năm sau năm ${current} của tệp.`,
       en: `--year ${raw}: needs a year after the file's ${current}.`,
@@ -68,25 +69,16 @@ export const nextCommand: Command = {
         ? (await loadDocument(ctx.values.criteria, ctx)).doc.criteria
         : undefined;
     const nominations = loaded.doc.kind === 'annual' ? nominateAwards(loaded.doc, result).nominations : [];
-    const options: Parameters<typeof nextYearDocument>[1] = {
+    const { next, build } = nextYearOf({
+      doc: loaded.doc,
       result,
       nominations,
       source: basename(loaded.path),
-    };
-    if (year !== undefined) options.year = year;
-    if (criteria) options.criteria = criteria;
-    const next = nextYearDocument(loaded.doc, options);
-    const now = new Date().toISOString();
-    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, {
-      now,
-      log: [
-        {
-          time: now,
-          action: 'Tạo sổ năm sau',
-          detail: `Từ ${basename(loaded.path)} (năm ${loaded.doc.year}); ${next.members.filter((m) => m.changed).length} đơn vị đổi theo sắp xếp đơn vị hành chính.`,
-        },
-      ],
+      ...(year !== undefined ? { year } : {}),
+      ...(criteria ? { criteria } : {}),
+      now: new Date().toISOString(),
     });
+    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, build);
     const issues = next.issues;
     const t = (b: Bilingual) => ctx.t(b);
     if (ctx.values.json) {

@@ -298,5 +298,6 @@ export function renderDocument(d: OfficialDocument): Document {
 
 /** The .docx bytes of a document. */
 export async function documentBytes(d: OfficialDocument): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(renderDocument(d)));
+  // toArrayBuffer, not toBuffer: the same bytes in Node and in the browser (no Buffer there).
+  return new Uint8Array(await Packer.toArrayBuffer(renderDocument(d)));
 }

@@ -9,21 +9,19 @@ import type ExcelJS from 'exceljs';
 import type { Bilingual, NominationReport, ResultDocument } from '../../../core';
 import type { Fact } from '../../../templates/dossier';
 import { formatNumberVi } from '../../../core';
+import {
+  SEAL_LABELS as LABELS,
+  SEAL_FACTS_SHEET,
+  SEAL_SHEET,
+  type SealStamp,
+} from '../../../templates/layouts/seal';
 
-export const SEAL_SHEET = 'Chốt số liệu';
-export const SEAL_FACTS_SHEET = '_ChotSoLieu';
-const LABELS = { fingerprint: 'Mã kiểm chứng', by: 'Người chốt', at: 'Thời điểm chốt' } as const;
+export { SEAL_FACTS_SHEET, SEAL_SHEET, type SealStamp };
 
 export const PROTECTION_NOTE: Bilingual = {
   vi: 'Các trang tính được khoá (không mật khẩu) để tránh sửa nhầm, không chống được việc cố ý sửa: ai cũng bỏ khoá được trong Excel. Việc sửa về sau được phát hiện bằng mã kiểm chứng (lệnh "thidua check").',
   en: 'The sheets are locked (no password) against accidental edits, not against deliberate ones: anyone can unlock them in Excel. A later change is revealed by the fingerprint (command "thidua check").',
 };
-
-export interface SealStamp {
-  fingerprint: string;
-  by: string;
-  at: string;
-}
 
 export interface SealedFact extends Fact {
   sheet?: string;

@@ -14,7 +14,8 @@ import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
 import { MergeResult } from '../../../addin/taskpane/views/ExchangeView';
 import { SKIPPED } from '../../../addin/host/office/office-host';
 import { RotationResult } from '../../../addin/taskpane/views/RotationView';
-import type { ComputeReport, MergeReport } from '../../../addin/app/actions';
+import { DossierResult, NextYearResult } from '../../../addin/taskpane/views/YearEndView';
+import type { ComputeReport, DossierReport, MergeReport, NextYearReport } from '../../../addin/app/actions';
 import { rankingRows } from '../../../addin/taskpane/view-model';
 import { describeRuleSet, ruleSetById } from '../../../core';
 import { result, sampleComputeReport } from './fixtures';
@@ -316,5 +317,106 @@ describe('MergeResult', () => {
     expect(text).toContain('Còn thiếu 1 đơn vị: VKSND tỉnh Kon Tum');
     expect(text).toContain('Trùng tệp: VKSND tỉnh Gia Lai (02.xlsx, 02b.xlsx)');
     expect(text).toContain('1 giá trị mâu thuẫn giữa các tệp');
+  });
+});
+
+describe('the year-end results', () => {
+  const document = {
+    kind: 'annual' as const,
+    year: 2025,
+    cluster: 'Cụm thi đua số 7',
+    units: ['VKSND tỉnh Đắk Lắk', 'VKSND tỉnh Lâm Đồng'],
+    criteria: 3,
+  };
+  const noSave = async () => {
+    throw new Error('rendering saved a file');
+  };
+
+  it('the dossier: files to save, sheets written and kept, the counts and the seal, in both languages', () => {
+    const report: DossierReport = {
+      source: 'cum-7-2024.xlsx',
+      document: { ...document, year: 2024 },
+      fingerprint: 'ABCD-1234-EF',
+      files: [
+        { name: 'to-trinh-2024.docx', mime: 'x', bytes: new Uint8Array(), unit: 'Tờ trình' },
+        { name: 'danh-sach-de-nghi-2024.docx', mime: 'x', bytes: new Uint8Array(), unit: 'Danh sách' },
+      ],
+      sheets: ['Phiếu bầu'],
+      kept: ['Kiểm phiếu'],
+      counted: 4,
+      notes: [
+        {
+          vi: 'Lấy 4 kết quả biểu quyết từ cum-7-2024.xlsx.',
+          en: 'Took 4 vote results from cum-7-2024.xlsx.',
+        },
+      ],
+      finalised: { by: 'Trần Thị Bình', at: '2024-12-22' },
+      nominations: 3,
+      issues: [],
+      counts: { error: 0, warning: 0, info: 0 },
+      write: { cellsWritten: 12, sheetsCreated: ['Phiếu bầu'], refused: [] },
+    };
+    const vi = html(<DossierResult report={report} actions={untouchable} saveFile={noSave} />);
+    expect(vi).toContain('Đã tạo 2 văn bản. Mã kiểm chứng số liệu: ABCD-1234-EF');
+    expect(vi).toContain('Lưu to-trinh-2024.docx');
+    expect(vi).toContain('Lưu tất cả (2 tệp)');
+    expect(vi).toContain('Đã ghi vào sổ tính: "Phiếu bầu"');
+    expect(vi).toContain('Giữ nguyên (đã có trong sổ, có thể đã nhập): "Kiểm phiếu"');
+    expect(vi).toContain('Lấy 4 kết quả kiểm phiếu làm số phiếu biểu quyết');
+    expect(vi).toContain('Số liệu đã chốt (2024-12-22, Trần Thị Bình)');
+    const en = html(<DossierResult report={report} actions={untouchable} saveFile={noSave} />, 'en');
+    expect(en).toContain('Made 2 documents. Fingerprint of the figures: ABCD-1234-EF');
+    expect(en).toContain('Took 4 vote results from cum-7-2024.xlsx.');
+  });
+
+  it('next year: the file, the members across the merger, the questions, what is not carried', () => {
+    const report: NextYearReport = {
+      source: 'cum-7-2024.xlsx',
+      document,
+      fromYear: 2024,
+      year: 2025,
+      file: {
+        name: 'cum-7-2025.xlsx',
+        mime: 'x',
+        bytes: new Uint8Array(),
+        unit: 'Cụm thi đua số 7, năm 2025',
+      },
+      members: [
+        { from: 'VKSND tỉnh Đắk Lắk', to: 'VKSND tỉnh Đắk Lắk', changed: false },
+        { from: 'VKSND tỉnh Đắk Nông', to: 'VKSND tỉnh Lâm Đồng', changed: true, since: '2025-07-01' },
+      ],
+      merged: [
+        {
+          into: 'VKSND tỉnh Lâm Đồng',
+          from: ['VKSND tỉnh Đắk Nông', 'VKSND tỉnh Lâm Đồng'],
+          since: '2025-07-01',
+        },
+      ],
+      leader: 'VKSND tỉnh Đắk Lắk',
+      leadershipReason: { vi: 'Theo thứ tự luân phiên', en: 'By the rotation order' },
+      carried: [{ vi: 'Tiêu chí', en: 'Criteria' }],
+      notCarried: [{ vi: 'Điểm chấm: của năm 2024', en: 'Scores: belong to 2024' }],
+      questions: [
+        {
+          severity: 'warning',
+          code: 'years.membership.merged',
+          message: 'Hai đơn vị thành một: cần quyết định lại thành viên của cụm.',
+          messageEn: 'Two members become one: the membership must be decided again.',
+        },
+      ],
+      issues: [],
+      counts: { error: 0, warning: 1, info: 0 },
+    };
+    const vi = html(<NextYearResult report={report} actions={untouchable} saveFile={noSave} />);
+    expect(vi).toContain('Sổ năm 2025 của Cụm thi đua số 7, từ sổ năm 2024');
+    expect(vi).toContain('Lưu cum-7-2025.xlsx');
+    expect(vi).toContain('VKSND tỉnh Đắk Nông → VKSND tỉnh Lâm Đồng (từ 2025-07-01)');
+    expect(vi).toContain('Cụm trưởng: VKSND tỉnh Đắk Lắk; cụm phó: (chưa xác định)');
+    expect(vi).toContain('Cần cụm quyết định lại');
+    expect(vi).toContain('Hai đơn vị thành một');
+    expect(vi).toContain('Điểm chấm: của năm 2024');
+    const en = html(<NextYearResult report={report} actions={untouchable} saveFile={noSave} />, 'en');
+    expect(en).toContain('Scores: belong to 2024');
+    expect(en).toContain('For the cluster to decide again');
   });
 });
