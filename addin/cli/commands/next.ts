@@ -9,6 +9,7 @@ import { type Bilingual, hasErrors, nextYearDocument, nominateAwards } from '../
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
+import { FORCE_OPTION } from '../output';
 import { computeLoaded } from './compute';
 import { writeNewClusterWorkbook } from './years-output';
 
@@ -26,7 +27,7 @@ function yearOption(ctx: CommandContext, current: number): number | undefined {
 
 export const nextCommand: Command = {
   name: 'next',
-  usage: 'thidua next FILE -o NEXT.xlsx [--year Y] [--criteria FILE] [--json] [--lang en]',
+  usage: 'thidua next FILE -o NEXT.xlsx [--force] [--year Y] [--criteria FILE] [--json] [--lang en]',
   options: {
     out: {
       type: 'string',
@@ -34,6 +35,7 @@ export const nextCommand: Command = {
       value: 'NEXT.xlsx',
       help: { vi: 'sổ năm sau (tệp mới)', en: "next year's workbook (a new file)" },
     },
+    force: FORCE_OPTION,
     year: {
       type: 'string',
       value: 'Y',
@@ -77,16 +79,23 @@ export const nextCommand: Command = {
     if (criteria) options.criteria = criteria;
     const next = nextYearDocument(loaded.doc, options);
     const now = new Date().toISOString();
-    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, {
-      now,
-      log: [
-        {
-          time: now,
-          action: 'Tạo sổ năm sau',
-          detail: `Từ ${basename(loaded.path)} (năm ${loaded.doc.year}); ${next.members.filter((m) => m.changed).length} đơn vị đổi theo sắp xếp đơn vị hành chính.`,
-        },
-      ],
-    });
+    const written = await writeNewClusterWorkbook(
+      out,
+      next.doc,
+      ctx,
+      undefined,
+      {
+        now,
+        log: [
+          {
+            time: now,
+            action: 'Tạo sổ năm sau',
+            detail: `Từ ${basename(loaded.path)} (năm ${loaded.doc.year}); ${next.members.filter((m) => m.changed).length} đơn vị đổi theo sắp xếp đơn vị hành chính.`,
+          },
+        ],
+      },
+      [loaded.path, ...(typeof ctx.values.criteria === 'string' ? [ctx.values.criteria] : [])],
+    );
     const issues = next.issues;
     const t = (b: Bilingual) => ctx.t(b);
     if (ctx.values.json) {
