@@ -7,13 +7,7 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import {
-  type ClusterDocument,
-  hasErrors,
-  isIsoDate,
-  type NominationReport,
-  proposeRotation,
-} from '../../../core';
+import { type ClusterDocument, hasErrors, type NominationReport, proposeRotation } from '../../../core';
 import {
   buildDossier,
   type DossierOptions,
@@ -31,6 +25,14 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { writeOutputFile } from '../write-output';
+import {
+  PLACE_OPTION,
+  SIGNER_OPTION,
+  dateOption,
+  dateOptionValue,
+  optionText,
+  symbolOption,
+} from '../document-options';
 import { figuresOf, sealOf } from './figures';
 
 const exists = (p: string) =>
@@ -69,22 +71,11 @@ async function withCountSheet(doc: ClusterDocument, path: string | undefined, ct
 }
 
 export function dossierOptionsFrom(ctx: CommandContext): DossierOptions {
-  const text = (key: string): string | undefined => {
-    const v = ctx.values[key];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
   const options: DossierOptions = {};
-  const date = text('date');
-  if (date !== undefined) {
-    if (!isIsoDate(date))
-      throw new CliError({
-        vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2021-01-15.`,
-        en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. 2021-01-15.`,
-      });
-    options.date = date;
-  }
+  const date = dateOptionValue(ctx, '2021-01-15');
+  if (date !== undefined) options.date = date;
   for (const key of ['place', 'symbol', 'signer'] as const) {
-    const v = text(key);
+    const v = optionText(ctx, key);
     if (v !== undefined) options[key] = v;
   }
   return options;
@@ -172,22 +163,10 @@ export const dossierCommand: Command = {
       value: 'KIEM-PHIEU.xlsx',
       help: { vi: 'biên bản kiểm phiếu đã nhập số phiếu', en: 'the count sheet with the typed counts' },
     },
-    date: {
-      type: 'string',
-      value: 'YYYY-MM-DD',
-      help: { vi: 'ngày ghi trên văn bản', en: 'the date printed on the documents' },
-    },
-    place: {
-      type: 'string',
-      value: 'NAME',
-      help: { vi: 'địa danh ghi cạnh ngày', en: 'the place beside the date' },
-    },
-    symbol: {
-      type: 'string',
-      value: 'TTr-…',
-      help: { vi: 'số, ký hiệu tờ trình', en: "the submission's number and symbol" },
-    },
-    signer: { type: 'string', value: 'NAME', help: { vi: 'người ký', en: 'the signer' } },
+    date: dateOption({ vi: 'ngày ghi trên văn bản', en: 'the date printed on the documents' }),
+    place: PLACE_OPTION,
+    symbol: symbolOption({ vi: 'số, ký hiệu tờ trình', en: "the submission's number and symbol" }),
+    signer: SIGNER_OPTION,
   },
   examples: [
     {
