@@ -5,7 +5,7 @@
  * .json given among the inputs is the base instead. Every file's value for each unit, criterion and stage
  * is compared: agreeing values are taken, disagreeing ones are left out and reported, a value already in the
  * base is never replaced. The verified stage is the cluster's: verified values in a member's own file are
- * reported and not taken. Nothing a member typed is dropped without a word (see ./totals.ts).
+ * reported and not taken. Nothing a member typed is dropped without a word.
  */
 import {
   type ClusterDocument,
@@ -371,11 +371,18 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
   for (const wb of sameYear) {
     const own = new Set<string>();
     const d = wb.document;
+    // The verified stage is the cluster's: a member's own scorecard gives its self stage only.
+    const memberFile = wb.template?.id === input.accept.unitTemplateId;
+    const verifiedTyped: string[] = [];
     for (const s of d.scores ?? []) {
       const unit = member(s.unit, wb.file);
       const criterion = criteria.get(matchKey(s.criterion));
       if (!unit || !criterion) continue;
       own.add(unit);
+      if (memberFile && s.stage === 'verified') {
+        verifiedTyped.push(criterion.code);
+        continue;
+      }
       note(`s|${matchKey(unit)}|${matchKey(criterion.code)}|${s.stage}`, {
         file: wb.file,
         fields: scoreFields(s),
@@ -406,6 +413,21 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
         fields: resultFields(r),
         result: { ...r, unit, indicator: indicator.code },
       });
+    }
+    if (verifiedTyped.length > 0) {
+      const shown =
+        verifiedTyped.length > 8 ? `${verifiedTyped.slice(0, 8).join(', ')}…` : verifiedTyped.join(', ');
+      issues.push(
+        makeIssue(
+          'warning',
+          'merge.verified.member',
+          {
+            vi: `${wb.file}: đơn vị đã nhập vào cột "Thẩm định" ở ${verifiedTyped.length} tiêu chí (${shown}); điểm thẩm định do Cụm chấm, nên không lấy các giá trị này.`,
+            en: `${wb.file}: the unit typed into the verified ("Thẩm định") columns for ${verifiedTyped.length} criteria (${shown}); the verified stage is the cluster's, so these values are not taken.`,
+          },
+          { path: wb.file, ...(wb.unit ? { unit: wb.unit } : {}) },
+        ),
+      );
     }
     // A scorecard returned blank still counts as that unit's return.
     const ownName = wb.unit ?? (d.units.length === 1 ? d.units[0]!.name : undefined);
