@@ -134,8 +134,16 @@ export async function writeDossier(
         { recalculate: false },
       );
     } catch (error) {
+      // LibreOffice's errors carry the product's sentence; anything else is said without its library text.
       const text = (error as { text?: { vi: string; en: string } }).text;
-      notes.push(text ? ctx.t(text) : (error as Error).message);
+      notes.push(
+        ctx.t(
+          text ?? {
+            vi: 'Không chuyển được hồ sơ sang PDF bằng LibreOffice; các tệp .docx đã ghi đầy đủ, hãy mở và in bằng Word hoặc LibreOffice.',
+            en: 'The dossier could not be converted to PDF with LibreOffice; the .docx files are complete: open and print them in Word or LibreOffice.',
+          },
+        ),
+      );
     }
   } else
     notes.push(
