@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import { homedir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const TYPES: Record<string, string> = {
@@ -61,6 +61,35 @@ export async function devCertificate(
   return { key: await readFile(key), cert: await readFile(cert) };
 }
 
+const BAD_REQUEST = Symbol('bad request');
+const FORBIDDEN = Symbol('forbidden');
+
+/**
+ * The file a request's path names, under `dir` (or office.js under `officeJs`): BAD_REQUEST for a path that
+ * does not decode (`/%E0%A4%A`, a NUL byte), FORBIDDEN for one that leaves its folder. Never throws, so one
+ * malformed request cannot stop the server.
+ */
+function requestedFile(
+  url: string | undefined,
+  dir: string,
+  officeJs: string,
+): string | typeof BAD_REQUEST | typeof FORBIDDEN {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url ?? '/', 'https://localhost').pathname);
+  } catch {
+    return BAD_REQUEST;
+  }
+  if (path.includes('\0')) return BAD_REQUEST;
+  const [folder, rel] = path.startsWith('/office-js/')
+    ? [officeJs, path.slice('/office-js/'.length)]
+    : [dir, path.slice(1) || 'taskpane.html'];
+  const base = resolve(folder);
+  const file = normalize(join(base, rel));
+  // With the separator: "dist/addin-other" is not inside "dist/addin".
+  return file.startsWith(base + sep) ? file : FORBIDDEN;
+}
+
 /** Serves a built add-in folder over https; resolves once listening. */
 export async function serveAddin(
   options: { dir?: string; port?: number; certDir?: string } = {},
@@ -68,13 +97,14 @@ export async function serveAddin(
   const dir = options.dir ?? join(root, 'dist/addin');
   const officeJs = join(root, 'node_modules/@microsoft/office-js/dist');
   const server = createServer(await devCertificate(options.certDir), async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
-    const [base, rel] = path.startsWith('/office-js/')
-      ? [officeJs, path.slice('/office-js/'.length)]
-      : [dir, path.slice(1) || 'taskpane.html'];
-    const file = normalize(join(base, rel));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+    const text = { 'content-type': 'text/plain; charset=utf-8' };
+    const file = requestedFile(req.url, dir, officeJs);
+    if (file === BAD_REQUEST) {
+      res.writeHead(400, text).end('Yêu cầu không hợp lệ / Bad request');
+      return;
+    }
+    if (file === FORBIDDEN) {
+      res.writeHead(403, text).end('Không được phép / Forbidden');
       return;
     }
     try {
@@ -85,7 +115,8 @@ export async function serveAddin(
       });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không có / Not found');
+      if (!res.headersSent) res.writeHead(404, text);
+      res.end('Không có / Not found');
     }
   });
   const port = options.port ?? 3000;

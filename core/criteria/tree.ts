@@ -5,9 +5,9 @@
  * in the least surprising way (an unknown parent makes a root, a cycle is cut at its first member in
  * document order), so the rest of the scorecard still computes.
  */
-import { type Milli, sumMilli, toMilli } from '../exact/decimal';
+import { type Milli, roundMilli, sumMilli, toMilli } from '../exact/decimal';
 import type { Criterion } from '../model/types';
-import { duplicateCodeText } from '../model/words';
+import { amountText, duplicateCodeText, milliProblemText } from '../model/words';
 import { type Issue, makeIssue } from '../issues/issue';
 import { matchKey } from '../text/key';
 import { formatNumberVi } from '../text/numbers';
@@ -86,14 +86,14 @@ export function buildCriteriaTree(criteria: readonly Criterion[]): { tree: Crite
     const where = { criterion: c.code, path: `criteria[${i}].${field}` };
     let milli = typeof value === 'number' && Number.isFinite(value) ? toMilli(value) : 0;
     if (milli === undefined) {
-      milli = Math.round(value * 1000);
+      milli = roundMilli(value);
       issues.push(
         makeIssue(
           'error',
           'criterion.decimals',
           {
-            vi: `Tiêu chí ${c.code}: ${FIELD[field].vi} ${formatNumberVi(value, 9)} có quá 3 chữ số thập phân; tính theo ${vi(milli)}.`,
-            en: `Criterion ${c.code}: ${FIELD[field].en} ${value} has more than 3 decimals; computed as ${en(milli)}.`,
+            vi: `Tiêu chí ${c.code}: ${FIELD[field].vi} ${amountText(value, 9).vi} ${milliProblemText(value).vi}; tính theo ${vi(milli)}.`,
+            en: `Criterion ${c.code}: ${FIELD[field].en} ${amountText(value, 9).en} ${milliProblemText(value).en}; computed as ${en(milli)}.`,
           },
           where,
         ),

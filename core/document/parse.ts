@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue } from '../issues/issue';
 import { compileFastReader, type FastReader, REJECT } from './fast-shape';
+import { numberKeys, tooLargeIssues } from './amounts';
 import { type JsonOddity, scanJson } from './json-syntax';
 import { headerSchema, listSchemas, optionalFieldSchemas, requiredLists } from './schema';
 import { CLUSTER_FORMAT, type ClusterDocument } from '../model/types';
@@ -251,6 +252,11 @@ export function parseClusterDocument(value: unknown): ParsedCluster {
   return readClusterValue(value, true);
 }
 
+/** Per list: its number fields, bounded by tooLargeIssues. */
+const NUMBER_KEYS = new Map<string, string[]>(
+  Object.entries(listSchemas).map(([key, schema]) => [key, numberKeys(schema as z.ZodType)]),
+);
+
 /** `copy` false when nobody else holds `value` (fresh from JSON.parse): well-formed list items are kept as they are. */
 function readClusterValue(value: unknown, copy: boolean): ParsedCluster {
   const issues: Issue[] = [];
@@ -346,18 +352,31 @@ function readClusterValue(value: unknown, copy: boolean): ParsedCluster {
     }
     const kept: unknown[] = [];
     const fast = FAST_READERS.get(key);
+    const numbers = NUMBER_KEYS.get(key) ?? [];
+    /** A read item is kept unless one of its numbers is too large to compute with. */
+    const keep = (read: unknown, item: unknown, i: number): void => {
+      const tooLarge = tooLargeIssues(
+        read,
+        numbers,
+        [key, i],
+        (k) => fieldLabel([k]),
+        () => itemLocation(key, item),
+      );
+      if (tooLarge.length === 0) kept.push(read);
+      else issues.push(...tooLarge);
+    };
     for (let i = 0; i < raw.length; i++) {
       if (!(i in raw)) continue; // a hole, skipped as forEach would
       const item: unknown = raw[i];
       const read = fast ? fast(item, copy) : REJECT;
       if (read !== REJECT) {
-        kept.push(read);
+        keep(read, item, i);
         continue;
       }
       const where = itemLocation(key, item);
       const got = schema.safeParse(item);
       if (got.success) {
-        kept.push(got.data);
+        keep(got.data, item, i);
         issues.push(...unknownKeyIssues(schema, item, [key, i], where));
       } else {
         issues.push(...zodIssues(got.error, value, [key, i], where));

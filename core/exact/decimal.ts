@@ -7,14 +7,36 @@ export type Milli = number;
 
 export const MILLI_SCALE = 1000;
 
-/** A JS number with at most 3 decimals as milli, or undefined when it has more (or is not finite). */
+/**
+ * The largest magnitude a number of the computation may have where it enters (a score, a standard, a cap, a
+ * count, a vote): 10^9. Held in milli it is 10^12, so a sum of thousands of such values is still an exact
+ * integer (below 2^53) and no product the computation forms (total × 100 000, share × standard) is infinite.
+ * The document parser and the workbook reader refuse anything larger (1e308, Number.MAX_VALUE), naming it.
+ */
+export const MAX_AMOUNT = 1e9;
+
+/** A finite number within ±MAX_AMOUNT. */
+export const isAmount = (value: number): boolean => Math.abs(value) <= MAX_AMOUNT;
+
+/**
+ * A JS number with at most 3 decimals as milli, or undefined when it has more, is not finite, or is too large
+ * for its milli to be an exact integer.
+ */
 export function toMilli(value: number): Milli | undefined {
   if (!Number.isFinite(value)) return undefined;
   const scaled = value * MILLI_SCALE;
   const rounded = Math.round(scaled);
+  if (!Number.isSafeInteger(rounded)) return undefined;
   // The tolerance absorbs the binary error of the decimal literal itself (0.1 * 1000 = 100.00000000000001).
   if (Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled))) return undefined;
   return rounded === 0 ? 0 : rounded;
+}
+
+/** The nearest milli of any number, held within ±MAX_AMOUNT (never infinite): for values already reported. */
+export function roundMilli(value: number): Milli {
+  if (Number.isNaN(value)) return 0;
+  const held = Math.min(MAX_AMOUNT, Math.max(-MAX_AMOUNT, value));
+  return Math.round(held * MILLI_SCALE);
 }
 
 /** Milli back to a JS number: the nearest double to the decimal, which prints as the decimal. */

@@ -1,2 +1,3 @@
 export * from './types';
 export * from './fields';
+export { amountText, tooLargeText } from './words';

@@ -1,6 +1,7 @@
 /** Small pieces of the bilingual messages: stages, numbers, JSON paths, value descriptions. */
 import type { Bilingual, Stage } from '../issues/issue';
 import { formatNumberVi } from '../text/numbers';
+import { MAX_AMOUNT, isAmount } from '../exact/decimal';
 
 export const STAGE_TEXT: Record<Stage, Bilingual> = {
   self: { vi: 'tự chấm', en: 'self score' },
@@ -10,6 +11,37 @@ export const STAGE_TEXT: Record<Stage, Bilingual> = {
 /** A score-like number in both languages: 2.5 → "2,5" / "2.5". */
 export function numText(value: number): Bilingual {
   return { vi: formatNumberVi(value, 6), en: String(value) };
+}
+
+/**
+ * Any finite number, short: as numText up to 10^15, in powers of ten beyond (1e308 → "1 × 10^308"), so a
+ * message never prints a number of three hundred digits.
+ */
+export function amountText(value: number, decimals = 6): Bilingual {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e15)
+    return { vi: formatNumberVi(value, decimals), en: String(value) };
+  const [mantissa = '', exponent = ''] = value.toExponential().split('e');
+  return { vi: `${mantissa.replace('.', ',')} × 10^${Number(exponent)}`, en: value.toExponential() };
+}
+
+/** Why a number cannot be held as milli: too many decimals, or too large (see MAX_AMOUNT). */
+export function milliProblemText(value: number): Bilingual {
+  return isAmount(value)
+    ? { vi: 'có quá 3 chữ số thập phân', en: 'has more than 3 decimals' }
+    : {
+        vi: `lớn quá mức tính được (độ lớn tối đa ${formatNumberVi(MAX_AMOUNT)})`,
+        en: `is too large to compute with (magnitude at most ${MAX_AMOUNT})`,
+      };
+}
+
+/** "X is N, too large to compute with (at most …); not counted." for a number refused where it enters. */
+export function tooLargeText(what: Bilingual, value: number, outcome: Bilingual): Bilingual {
+  const shown = amountText(value);
+  const problem = milliProblemText(value);
+  return {
+    vi: `${what.vi} là ${shown.vi}, ${problem.vi}; ${outcome.vi}`,
+    en: `${what.en} is ${shown.en}, which ${problem.en}; ${outcome.en}`,
+  };
 }
 
 /** "Code X is duplicated (already at …); … is left out", for a list keyed by code; `what` is e.g. "Mã chỉ tiêu". */

@@ -3,15 +3,14 @@
  * criterion, stage and bound), decimals, and the occurrence rule. The loop body is kept free of closures and
  * builds message text only when there is a problem: 700 units × 150 criteria × 2 stages is 210 000 entries.
  */
-import { type Milli, toMilli } from '../exact/decimal';
+import { type Milli, roundMilli, toMilli } from '../exact/decimal';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue, type Stage } from '../issues/issue';
 import { type OccurrenceDeduction, occurrenceDeduction } from '../criteria/rules';
 import type { CriteriaTree, CriterionNode } from '../criteria/tree';
 import { matchKey } from '../text/key';
-import { formatNumberVi } from '../text/numbers';
 import type { HeldValue, ResolvedClusterUnit, ResolvedScore, ScoreField } from './scores-model';
 import type { Score } from '../model/types';
-import { numText, STAGE_TEXT } from '../model/words';
+import { amountText, milliProblemText, numText, STAGE_TEXT } from '../model/words';
 
 export function unknownUnitIssue(
   name: unknown,
@@ -101,14 +100,14 @@ function bounded(
   const fieldText = FIELD_TEXT[field];
   const w = whose(e);
   if (milli === undefined) {
-    milli = Math.round(typed * 1000);
+    milli = roundMilli(typed);
     e.issues.push(
       makeIssue(
         'error',
         'score.decimals',
         {
-          vi: `${fieldText.vi} ${w.vi} là ${formatNumberVi(typed, 9)}, có quá 3 chữ số thập phân; tính theo ${m(milli).vi}.`,
-          en: `${fieldText.en} ${w.en} is ${typed}, with more than 3 decimals; counted as ${m(milli).en}.`,
+          vi: `${fieldText.vi} ${w.vi} là ${amountText(typed, 9).vi}, ${milliProblemText(typed).vi}; tính theo ${m(milli).vi}.`,
+          en: `${fieldText.en} ${w.en} is ${amountText(typed, 9).en}, which ${milliProblemText(typed).en}; counted as ${m(milli).en}.`,
         },
         at(e, field),
       ),

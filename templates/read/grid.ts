@@ -3,7 +3,15 @@
  * ("9,5", "9.5") are read with core/text's parseVietnameseNumber and reported; error values (#REF!) and
  * ambiguous text are errors.
  */
-import { type Bilingual, type Issue, makeIssue, matchKey, parseVietnameseNumber } from '../../core';
+import {
+  type Bilingual,
+  type Issue,
+  isAmount,
+  makeIssue,
+  matchKey,
+  parseVietnameseNumber,
+  tooLargeText,
+} from '../../core';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { a1, overlaps, parseRange } from '../layouts/a1';
 import { HEADER_VARIANTS, TABLE } from '../layouts/cluster';
@@ -96,7 +104,28 @@ export interface NumberOptions {
   what: Bilingual;
 }
 
-/** A number from a cell: undefined when blank or unreadable (reported). */
+/** A number beyond ±MAX_AMOUNT (1e308 typed or saved by another program): named, and not counted. */
+function tooLarge(
+  r: Reader,
+  sheet: SheetSnapshot,
+  ref: string,
+  opts: NumberOptions,
+  value: number,
+): undefined {
+  r.issue(
+    'error',
+    'workbook.cell.tooLarge',
+    sheet.name,
+    ref,
+    tooLargeText(opts.what, value, {
+      vi: 'không tính giá trị này. Hãy gõ lại số vào ô.',
+      en: 'this value is not counted. Type the number again.',
+    }),
+  );
+  return undefined;
+}
+
+/** A number from a cell: undefined when blank, unreadable or too large to compute with (reported). */
 export function readNumber(
   r: Reader,
   sheet: SheetSnapshot,
@@ -126,6 +155,7 @@ export function readNumber(
     return undefined;
   }
   if (typeof v === 'number') {
+    if (!isAmount(v)) return tooLarge(r, sheet, ref, opts, v);
     if (opts.integer && !Number.isInteger(v))
       r.issue('error', 'workbook.cell.notInteger', sheet.name, ref, {
         vi: `${opts.what.vi} phải là số nguyên, ô đang ghi ${v}.`,
@@ -155,6 +185,7 @@ export function readNumber(
     });
     return undefined;
   }
+  if (!isAmount(parsed.value)) return tooLarge(r, sheet, ref, opts, parsed.value);
   r.issue('warning', 'workbook.cell.numberAsText', sheet.name, ref, {
     vi: `${opts.what.vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
     en: `${opts.what.en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,

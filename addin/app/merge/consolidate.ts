@@ -5,7 +5,7 @@
  * .json given among the inputs is the base instead. Every file's value for each unit, criterion and stage
  * is compared: agreeing values are taken, disagreeing ones are left out and reported, a value already in the
  * base is never replaced. The verified stage is the cluster's: verified values in a member's own file are
- * reported and not taken. Nothing a member typed is dropped without a word (see ./totals.ts).
+ * reported and not taken. Nothing a member typed is dropped without a word.
  */
 import {
   type ClusterDocument,
@@ -371,6 +371,7 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
   for (const wb of sameYear) {
     const own = new Set<string>();
     const d = wb.document;
+    // The verified stage is the cluster's: a member's own scorecard gives its self stage only.
     const memberFile = wb.template?.id === input.accept.unitTemplateId;
     const verifiedTyped: string[] = [];
     for (const s of d.scores ?? []) {
@@ -378,7 +379,6 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
       const criterion = criteria.get(matchKey(s.criterion));
       if (!unit || !criterion) continue;
       own.add(unit);
-      // The verified stage is the cluster's: what a member typed there is named and not taken.
       if (memberFile && s.stage === 'verified') {
         verifiedTyped.push(criterion.code);
         continue;
@@ -388,20 +388,6 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
         fields: scoreFields(s),
         score: { ...s, unit, criterion: criterion.code },
       });
-    }
-    if (verifiedTyped.length > 0) {
-      const unit = [...own][0]!;
-      issues.push(
-        makeIssue(
-          'warning',
-          'merge.verified.member',
-          {
-            vi: `${wb.file}: ${unit} đã nhập vào cột thẩm định (tiêu chí ${verifiedTyped.join(', ')}); điểm thẩm định do Cụm chấm nên không được gộp, đơn vị chỉ nhập cột tự chấm.`,
-            en: `${wb.file}: ${unit} typed into the verified columns (criteria ${verifiedTyped.join(', ')}); verified scores are the cluster's, so they are not merged; members fill the self columns only.`,
-          },
-          { path: wb.file, unit },
-        ),
-      );
     }
     for (const r of d.indicatorResults ?? []) {
       const unit = member(r.unit, wb.file);
@@ -427,6 +413,21 @@ export function consolidate(input: ConsolidateInput): ConsolidateReport {
         fields: resultFields(r),
         result: { ...r, unit, indicator: indicator.code },
       });
+    }
+    if (verifiedTyped.length > 0) {
+      const shown =
+        verifiedTyped.length > 8 ? `${verifiedTyped.slice(0, 8).join(', ')}…` : verifiedTyped.join(', ');
+      issues.push(
+        makeIssue(
+          'warning',
+          'merge.verified.member',
+          {
+            vi: `${wb.file}: đơn vị đã nhập vào cột "Thẩm định" ở ${verifiedTyped.length} tiêu chí (${shown}); điểm thẩm định do Cụm chấm, nên không lấy các giá trị này.`,
+            en: `${wb.file}: the unit typed into the verified ("Thẩm định") columns for ${verifiedTyped.length} criteria (${shown}); the verified stage is the cluster's, so these values are not taken.`,
+          },
+          { path: wb.file, ...(wb.unit ? { unit: wb.unit } : {}) },
+        ),
+      );
     }
     // A scorecard returned blank still counts as that unit's return.
     const ownName = wb.unit ?? (d.units.length === 1 ? d.units[0]!.name : undefined);

@@ -26,6 +26,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
 import { writeOutputFile } from '../write-output';
+import { PLACE_OPTION, SIGNER_OPTION, dateOption, dateOptionValue, symbolOption } from '../document-options';
 import { figuresOf, sealOf } from './figures';
 
 const exists = (p: string) =>
@@ -57,13 +58,9 @@ async function countedFrom(doc: ClusterDocument, path: string | undefined, ctx: 
 }
 
 export function dossierOptionsFrom(ctx: CommandContext): DossierOptions {
-  const { options, badDate } = dossierOptionsOf(ctx.values);
-  if (badDate !== undefined)
-    throw new CliError({
-      vi: `--date ${badDate}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2021-01-15.`,
-      en: `--date ${badDate}: expected a real date as YYYY-MM-DD, e.g. 2021-01-15.`,
-    });
-  return options;
+  // A --date that is not a real day is refused as nominate refuses it; the rest as the pane reads its fields.
+  dateOptionValue(ctx, '2021-01-15');
+  return dossierOptionsOf(ctx.values).options;
 }
 
 /** Everything the command writes, for the CLI and the demo. */
@@ -109,8 +106,16 @@ export async function writeDossier(
         { recalculate: false },
       );
     } catch (error) {
+      // LibreOffice's errors carry the product's sentence; anything else is said without its library text.
       const text = (error as { text?: { vi: string; en: string } }).text;
-      notes.push(text ? ctx.t(text) : (error as Error).message);
+      notes.push(
+        ctx.t(
+          text ?? {
+            vi: 'Không chuyển được hồ sơ sang PDF bằng LibreOffice; các tệp .docx đã ghi đầy đủ, hãy mở và in bằng Word hoặc LibreOffice.',
+            en: 'The dossier could not be converted to PDF with LibreOffice; the .docx files are complete: open and print them in Word or LibreOffice.',
+          },
+        ),
+      );
     }
   } else
     notes.push(
@@ -138,22 +143,10 @@ export const dossierCommand: Command = {
       value: 'KIEM-PHIEU.xlsx',
       help: { vi: 'biên bản kiểm phiếu đã nhập số phiếu', en: 'the count sheet with the typed counts' },
     },
-    date: {
-      type: 'string',
-      value: 'YYYY-MM-DD',
-      help: { vi: 'ngày ghi trên văn bản', en: 'the date printed on the documents' },
-    },
-    place: {
-      type: 'string',
-      value: 'NAME',
-      help: { vi: 'địa danh ghi cạnh ngày', en: 'the place beside the date' },
-    },
-    symbol: {
-      type: 'string',
-      value: 'TTr-…',
-      help: { vi: 'số, ký hiệu tờ trình', en: "the submission's number and symbol" },
-    },
-    signer: { type: 'string', value: 'NAME', help: { vi: 'người ký', en: 'the signer' } },
+    date: dateOption({ vi: 'ngày ghi trên văn bản', en: 'the date printed on the documents' }),
+    place: PLACE_OPTION,
+    symbol: symbolOption({ vi: 'số, ký hiệu tờ trình', en: "the submission's number and symbol" }),
+    signer: SIGNER_OPTION,
   },
   examples: [
     {

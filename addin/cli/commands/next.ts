@@ -10,6 +10,7 @@ import { isNextYear, nextYearOf } from '../../app/next-year';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
+import { FORCE_OPTION } from '../output';
 import { computeLoaded } from './compute';
 import { writeNewClusterWorkbook } from './years-output';
 
@@ -27,7 +28,7 @@ function yearOption(ctx: CommandContext, current: number): number | undefined {
 
 export const nextCommand: Command = {
   name: 'next',
-  usage: 'thidua next FILE -o NEXT.xlsx [--year Y] [--criteria FILE] [--json] [--lang en]',
+  usage: 'thidua next FILE -o NEXT.xlsx [--force] [--year Y] [--criteria FILE] [--json] [--lang en]',
   options: {
     out: {
       type: 'string',
@@ -35,6 +36,7 @@ export const nextCommand: Command = {
       value: 'NEXT.xlsx',
       help: { vi: 'sổ năm sau (tệp mới)', en: "next year's workbook (a new file)" },
     },
+    force: FORCE_OPTION,
     year: {
       type: 'string',
       value: 'Y',
@@ -78,7 +80,10 @@ export const nextCommand: Command = {
       ...(criteria ? { criteria } : {}),
       now: new Date().toISOString(),
     });
-    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, build);
+    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, build, [
+      loaded.path,
+      ...(typeof ctx.values.criteria === 'string' ? [ctx.values.criteria] : []),
+    ]);
     const issues = next.issues;
     const t = (b: Bilingual) => ctx.t(b);
     if (ctx.values.json) {

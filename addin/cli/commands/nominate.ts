@@ -5,7 +5,6 @@
  */
 import {
   hasErrors,
-  isIsoDate,
   type NominationReport,
   type NominateOptions,
   nominateAwards,
@@ -21,6 +20,14 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
 import { FORCE_OPTION, claimFor, outOption, requireOut } from '../output';
+import {
+  PLACE_OPTION,
+  SIGNER_OPTION,
+  dateOption,
+  dateOptionValue,
+  optionText,
+  symbolOption,
+} from '../document-options';
 import { computeLoaded } from './compute';
 import { historyOption } from './nominate-history';
 
@@ -137,20 +144,10 @@ function checkRuleSet(ctx: CommandContext): void {
 
 /** The printed list's header and signature from the options; what is not given keeps the builder's default. */
 export function sheetOptionsFrom(ctx: CommandContext, result: ResultDocument): NominationSheetOptions {
-  const text = (key: string): string | undefined => {
-    const v = ctx.values[key];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
+  const text = (key: string) => optionText(ctx, key);
   const options: NominationSheetOptions = { result };
-  const date = text('date');
-  if (date !== undefined) {
-    if (!isIsoDate(date))
-      throw new CliError({
-        vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
-        en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
-      });
-    options.date = date;
-  }
+  const date = dateOptionValue(ctx, '2022-12-20');
+  if (date !== undefined) options.date = date;
   const symbol = text('symbol');
   if (symbol !== undefined) options.symbol = symbol;
   const place = text('place');
@@ -198,27 +195,15 @@ export const nominateCommand: Command = {
     }),
     force: FORCE_OPTION,
     // The printed list's header and signature (project additions to cli.md).
-    date: {
-      type: 'string',
-      value: 'YYYY-MM-DD',
-      help: { vi: 'ngày ghi trên tờ trình', en: 'the date printed on the list' },
-    },
-    place: {
-      type: 'string',
-      value: 'NAME',
-      help: { vi: 'địa danh ghi cạnh ngày', en: 'the place beside the date' },
-    },
-    symbol: {
-      type: 'string',
-      value: 'TTr-…',
-      help: { vi: 'số, ký hiệu văn bản', en: "the document's number and symbol" },
-    },
+    date: dateOption({ vi: 'ngày ghi trên tờ trình', en: 'the date printed on the list' }),
+    place: PLACE_OPTION,
+    symbol: symbolOption({ vi: 'số, ký hiệu văn bản', en: "the document's number and symbol" }),
     'attached-to': {
       type: 'string',
       value: 'TEXT',
       help: { vi: 'văn bản mà danh sách kèm theo', en: 'the document the list is attached to' },
     },
-    signer: { type: 'string', value: 'NAME', help: { vi: 'người ký', en: 'the signer' } },
+    signer: SIGNER_OPTION,
     history: {
       type: 'string',
       multiple: true,

@@ -1,14 +1,15 @@
 /**
- * Where the year commands write: one small function, so the guarded writer (issue of h4-cli-writes) can take
- * its place. A file already there may hold what someone typed: it is never replaced.
+ * Where the year commands write: a new cluster workbook through the guarded write path (../output.ts →
+ * ../../host/fs/guarded-write.ts), as every other command writes: written beside its place and renamed in
+ * when complete, an existing file never replaced unless --force, an output that is one of `inputs` (by path,
+ * link or hard link) refused, and links not followed.
  */
-import { access } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { ClusterDocument } from '../../../core';
 import type { BuildOptions, ComputationLike } from '../../../templates/build/cluster';
-import { WorkbookFileError } from '../../host/xlsx/files';
-import { writeClusterWorkbook } from '../../host/xlsx/workbook-files';
+import { clusterWorkbookBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type CommandContext } from '../context';
+import { claimFor, withClaim } from '../output';
 
 export async function writeNewClusterWorkbook(
   out: string,
@@ -16,27 +17,19 @@ export async function writeNewClusterWorkbook(
   ctx: CommandContext,
   computation?: ComputationLike,
   options: BuildOptions = {},
+  /** The files the command read (as typed or resolved): the output may be none of them. */
+  inputs: readonly string[] = [],
 ): Promise<{ path: string; bytes: number; sheets: number }> {
-  const path = resolve(ctx.io.cwd, out);
-  if (extname(path).toLowerCase() !== '.xlsx')
+  if (extname(out).toLowerCase() !== '.xlsx')
     throw new CliError({
       vi: `-o cần tên tệp .xlsx (nhận "${out}").`,
       en: `-o needs an .xlsx file name (got "${out}").`,
     });
-  const taken = await access(path).then(
-    () => true,
-    () => false,
-  );
-  if (taken)
-    throw new CliError({
-      vi: `${out} đã có: không ghi đè (có thể đã có người nhập vào đó); hãy chọn tên khác.`,
-      en: `${out} exists: not overwritten (someone may have typed into it); choose another name.`,
-    });
-  try {
-    const { bytes, report } = await writeClusterWorkbook(path, doc, computation, options);
-    return { path, bytes, sheets: report.sheetsCreated.length };
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliError(error.text);
-    throw error;
-  }
+  const claim = await claimFor(ctx, out, { inputs });
+  return withClaim(claim, async () => {
+    const { bytes, report } = await clusterWorkbookBytes(doc, computation, options);
+    await claim.write(bytes);
+    await claim.commit();
+    return { path: claim.path, bytes: bytes.byteLength, sheets: report.sheetsCreated.length };
+  });
 }

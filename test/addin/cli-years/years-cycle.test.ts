@@ -298,7 +298,7 @@ describe('thidua next across 2025-07-01 (Cụm 7, 2024 → 2025)', () => {
   it('refuses to overwrite a file and a year that is not later (exit 2, one line)', async () => {
     const again = await cli('next', 'cum-7-2024.xlsx', '-o', 'cum-7-2025.xlsx');
     expect(again.code).toBe(2);
-    expect(again.err).toContain('cum-7-2025.xlsx đã có: không ghi đè');
+    expect(again.err).toContain('cum-7-2025.xlsx đã có: Thi đua không ghi đè');
     const back = await cli('next', 'cum-7-2024.xlsx', '-o', 'x.xlsx', '--year', '2023', '--lang', 'en');
     expect(back.code).toBe(2);
     expect(back.err).toContain("--year 2023: needs a year after the file's 2024.");

@@ -187,7 +187,7 @@ describe('Cụm 8 of 2020: send out, fill in openpyxl, LibreOffice and exceljs, 
     // The verified values the member typed are named, by unit, and left out.
     expect(typedVerified).toBeGreaterThan(0);
     const aboutVerified = report.issues.filter(
-      (i) => i.unit === TYPES_VERIFIED && /thẩm định/.test(i.message),
+      (i) => i.unit === TYPES_VERIFIED && /thẩm định/i.test(i.message),
     );
     expect(aboutVerified.length, JSON.stringify(report.issues, null, 1)).toBeGreaterThan(0);
 

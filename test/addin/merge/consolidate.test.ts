@@ -46,6 +46,29 @@ const unitReturn = (
 const codes = (r: ReturnType<typeof consolidate>) => r.issues.map((i) => i.code).sort();
 
 describe('consolidate', () => {
+  it("takes only the self stage from a member's own scorecard: its verified values are reported, not taken", () => {
+    const own = unitReturn('daklak.xlsx', 'VKSND tỉnh Đắk Lắk', [{ criterion: '1', points: 58 }]);
+    own.document!.scores!.push({ unit: 'VKSND tỉnh Đắk Lắk', criterion: '1', stage: 'verified', points: 60 });
+    const report = consolidate({ expectedUnits: members, returns: [own], accept });
+    expect(report.document!.scores).toEqual([
+      { unit: 'VKSND tỉnh Đắk Lắk', criterion: '1', stage: 'self', points: 58 },
+    ]);
+    const told = report.issues.find((i) => i.code === 'merge.verified.member')!;
+    expect(told.severity).toBe('warning');
+    expect(told.message).toBe(
+      'daklak.xlsx: đơn vị đã nhập vào cột "Thẩm định" ở 1 tiêu chí (1); điểm thẩm định do Cụm chấm, nên không lấy các giá trị này.',
+    );
+    // A cluster workbook given among the files keeps its verified stage.
+    const cluster: ReturnedWorkbook = {
+      file: 'cum.xlsx',
+      template: { id: 'thidua/cluster', version: '1.1' },
+      document: doc(members, [{ unit: 'VKSND tỉnh Gia Lai', criterion: '1', stage: 'verified', points: 50 }]),
+      issues: [],
+    };
+    const withCluster = consolidate({ expectedUnits: members, returns: [cluster], accept });
+    expect(withCluster.document!.scores!.map((s) => s.stage)).toEqual(['verified']);
+  });
+
   it('takes every returned score, names resolved by their matching key', () => {
     const report = consolidate({
       expectedUnits: members,

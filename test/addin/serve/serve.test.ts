@@ -56,4 +56,15 @@ describe('scripts/serve.ts', () => {
     expect(office.status).toBe(200);
     expect((await get(`${url}/../package.json`)).status).not.toBe(200);
   });
+
+  it('answers 400 to a malformed path and keeps serving', async () => {
+    for (const bad of ['/%E0%A4%A', '/%', '/%zz', '/taskpane.html%00', '/office-js/%E0%A4%A'])
+      expect((await get(`${url}${bad}`)).status, bad).toBe(400);
+    expect((await get(`${url}/%E0%A4%A`)).body).toContain('Yêu cầu không hợp lệ');
+    // An encoded separator that would leave the folder is refused ("/%2e%2e/" is resolved by the URL itself).
+    for (const out of ['/..%2fpackage.json', '/office-js/..%2f..%2fpackage.json', '/..%2f..%2fpackage.json'])
+      expect((await get(`${url}${out}`)).status, out).toBe(403);
+    expect((await get(`${url}/%2e%2e/package.json`)).status).toBe(404);
+    expect((await get(`${url}/manifest.xml`)).status).toBe(200);
+  });
 });
