@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
 import {
   type ClusterDocument,
   decodeJsonBytes,
@@ -22,6 +23,8 @@ export interface LoadedDocument {
   doc: ClusterDocument;
   /** Problems found while reading (types, unknown keys); the semantic checks come from checkCluster. */
   issues: Issue[];
+  /** The .xlsx input's workbook, when asked for (`keepWorkbook`): compute -o writes its copy from it. */
+  workbook?: ExcelJS.Workbook;
 }
 
 /**
@@ -61,18 +64,23 @@ function failWith(text: { vi: string; en: string }): never {
   throw new CliError({ vi: text.vi.replace(/\s*\n\s*/g, ' '), en: text.en.replace(/\s*\n\s*/g, ' ') });
 }
 
-export async function loadDocument(file: string | undefined, ctx: CommandContext): Promise<LoadedDocument> {
+export async function loadDocument(
+  file: string | undefined,
+  ctx: CommandContext,
+  options: { keepWorkbook?: boolean } = {},
+): Promise<LoadedDocument> {
   if (!file) throw new CliError({ vi: 'Thiếu tên tệp (FILE).', en: 'Missing the file name (FILE).' });
   const path = resolve(ctx.io.cwd, file);
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
-    let parsed: ParsedCluster;
+    let parsed: Awaited<ReturnType<typeof readWorkbookDocument>>;
     try {
-      parsed = await readWorkbookDocument(path);
+      parsed = await readWorkbookDocument(path, options);
     } catch (error) {
       throw readProblem(error, file);
     }
-    return acceptParsed(parsed, path, file);
+    const accepted = acceptParsed(parsed, path, file);
+    return parsed.workbook ? { ...accepted, workbook: parsed.workbook } : accepted;
   }
   return acceptParsed(parseClusterJson(await readJsonText(path, file)), path, file);
 }

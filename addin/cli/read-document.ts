@@ -3,6 +3,7 @@
  * read path every door shares (templates/read/workbook.ts: the cluster workbook or one member's scorecard).
  */
 import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { type ClusterDocument, type Issue, joinCellIssues } from '../../core';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
@@ -21,17 +22,34 @@ const SOURCES = new WeakMap<ClusterDocument, WorkbookSources>();
 /** Documents read from one member's scorecard → that member's name (as the member list spells it). */
 const MEMBER = new WeakMap<ClusterDocument, string>();
 
-type WorkbookRead = { doc?: ClusterDocument; issues: Issue[]; sources?: WorkbookSources };
+type WorkbookRead = {
+  doc?: ClusterDocument;
+  issues: Issue[];
+  sources?: WorkbookSources;
+  /** The workbook read, with `keepWorkbook` (a command that writes a copy of it: compute -o). */
+  workbook?: ExcelJS.Workbook;
+};
 
-/** Unreadable files (not .xlsx, too large, a zip bomb, damaged) throw CliError: exit 2, one line. */
-export async function readWorkbookDocument(path: string): Promise<WorkbookRead> {
+/**
+ * Unreadable files (not .xlsx, too large, a zip bomb, damaged) throw CliError: exit 2, one line. With
+ * `keepWorkbook`, the exceljs workbook comes back too, so a command writing a copy does not parse it again;
+ * otherwise it is let go as soon as the document is read (the larger workbooks hold hundreds of MB).
+ */
+export async function readWorkbookDocument(
+  path: string,
+  options: { keepWorkbook?: boolean } = {},
+): Promise<WorkbookRead> {
   try {
     const workbook = await readWorkbookFile(path);
     const snapshot = snapshotWorkbook(workbook, basename(path));
     const read = readWorkbookSnapshot(snapshot);
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
-    return { ...read, issues: joinCellIssues(typedFormulasWithoutValue(workbook), read.issues) };
+    return {
+      ...read,
+      issues: joinCellIssues(typedFormulasWithoutValue(workbook), read.issues),
+      ...(options.keepWorkbook ? { workbook } : {}),
+    };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;

@@ -25,8 +25,8 @@ const GROUPS = 15;
 const LEAVES_PER_GROUP = 10;
 const INDICATORS = 30;
 
-export function largeCluster(): ClusterDocument {
-  const units = Array.from({ length: UNITS }, (_, i) => ({
+export function largeCluster(unitCount = UNITS): ClusterDocument {
+  const units = Array.from({ length: unitCount }, (_, i) => ({
     name: `VKSND tỉnh Số ${String(i + 1).padStart(2, '0')}`,
   }));
   const criteria: Criterion[] = [];

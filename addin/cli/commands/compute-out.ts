@@ -21,7 +21,13 @@ export async function writeComputedWorkbook(
   const now = new Date().toISOString();
   await withClaim(claim, async () => {
     if (extname(loaded.path).toLowerCase() === '.xlsx') {
-      const { bytes, report } = await resultsCopyBytes(loaded.path, loaded.doc, computation, now);
+      const { bytes, report } = await resultsCopyBytes(
+        loaded.path,
+        loaded.doc,
+        computation,
+        now,
+        loaded.workbook,
+      );
       await claim.write(bytes);
       for (const notice of report.notices ?? []) ctx.io.err(ctx.t(notice));
       for (const r of report.refused) ctx.io.err(ctx.t(keptCellText(r)));

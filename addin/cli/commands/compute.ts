@@ -82,7 +82,7 @@ export const computeCommand: Command = {
         : undefined;
     const { loaded, result, computation } = await (claim ? withClaim(claim, computeFile) : computeFile());
     async function computeFile() {
-      const loaded = await loadDocument(ctx.positionals[0], ctx);
+      const loaded = await loadDocument(ctx.positionals[0], ctx, { keepWorkbook: claim !== undefined });
       return { loaded, ...computeLoaded(loaded) };
     }
     if (claim) await writeComputedWorkbook(loaded, claim, computation, ctx);

@@ -4,9 +4,10 @@
  * writes the result. Inputs are only read; the output is a new file.
  */
 import { basename, extname, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { computeCluster, hasErrors, issueText, makeIssue, parseClusterJson } from '../../../core';
 import type { ConsolidateReport } from '../../app/merge/consolidate';
-import type { Loaded } from '../../app/merge/returns';
+import { type Loaded, isUnitScorecard } from '../../app/merge/returns';
 import { mergeLoaded } from '../../app/cycle-core';
 import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
 import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
@@ -24,6 +25,12 @@ export type { ConsolidateReport, ReturnedWorkbook } from '../../app/merge/consol
 
 /* ---------- reading the files ---------- */
 
+/**
+ * The workbook each cluster workbook given was read into: the base's is written into for the output, so the
+ * file is parsed once. Members' scorecards are not kept (one per member: they would only hold memory).
+ */
+const WORKBOOKS = new WeakMap<Loaded, ExcelJS.Workbook>();
+
 async function load(path: string, shown: string): Promise<Loaded> {
   if (extname(path).toLowerCase() === '.json') {
     const parsed = parseClusterJson(await readJsonText(path, shown));
@@ -37,12 +44,14 @@ async function load(path: string, shown: string): Promise<Loaded> {
   try {
     const workbook = await readWorkbookFile(path);
     const snapshot = snapshotWorkbook(workbook, shown);
-    return {
+    const loaded: Loaded = {
       file: shown,
       snapshot,
       meta: readMetaRows(snapshot),
       issues: typedFormulasWithoutValue(workbook),
     };
+    if (!isUnitScorecard(loaded)) WORKBOOKS.set(loaded, workbook);
+    return loaded;
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;
@@ -155,7 +164,13 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<num
     const computation = computeCluster(document);
     try {
       const { bytes, report: written } = baseLoaded?.snapshot
-        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now)
+        ? await resultsCopyBytes(
+            inputs[loaded.indexOf(baseLoaded)]!,
+            document,
+            computation,
+            now,
+            WORKBOOKS.get(baseLoaded),
+          )
         : await clusterWorkbookBytes(document, computation, { now });
       for (const notice of written.notices ?? [])
         report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));

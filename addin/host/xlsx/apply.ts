@@ -7,39 +7,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { KeptReason, WriteMode, WriteReport } from '../../app/host';
-import type {
-  CellPlan,
-  CellStyle,
-  CellValue,
-  SheetPlan,
-  ValidationPlan,
-  WorkbookPlan,
-} from '../../../templates/plan';
+import type { CellPlan, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../../../templates/plan';
 import { parseRange } from '../../../templates/layouts/a1';
-
-const argb = (hex: string) => (hex.length === 6 ? `FF${hex}` : hex).toUpperCase();
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
-  if (!style) return;
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  if (style.font) {
-    const { color, ...rest } = style.font;
-    cell.font = { ...rest, ...(color ? { color: { argb: argb(color) } } : {}) };
-  }
-  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-  if (style.align)
-    cell.alignment = {
-      ...(style.align.horizontal ? { horizontal: style.align.horizontal } : {}),
-      ...(style.align.vertical ? { vertical: style.align.vertical } : {}),
-      ...(style.align.wrap ? { wrapText: true } : {}),
-      ...(style.align.indent ? { indent: style.align.indent } : {}),
-    };
-  if (style.border && style.border !== 'none') {
-    const b = { style: style.border } as ExcelJS.Border;
-    cell.border = { top: b, left: b, bottom: b, right: b };
-  }
-  cell.protection = { locked: style.locked !== false };
-}
+import { applyStyle, argb, type StyleCache, styleCache } from './styles';
 
 /** A formula's cached result as a plan CellValue: 0, false and "" are values, only a missing result is null. */
 function formulaResult(r: unknown): CellValue {
@@ -281,6 +251,7 @@ function writeCells(
   mode: WriteMode,
   created: boolean,
   report: WriteReport,
+  styles: StyleCache,
 ) {
   for (const planned of plan.cells) {
     const cell = ws.getCell(planned.ref);
@@ -288,7 +259,7 @@ function writeCells(
     if (!c) {
       report.refused.push({ sheet: ws.name, cell: planned.ref, reason: 'notANumber' });
       if (mode === 'update' && !created) continue;
-      applyStyle(cell, planned.style);
+      applyStyle(cell, planned.style, styles);
       continue;
     }
     if (mode === 'update' && !created) {
@@ -304,7 +275,7 @@ function writeCells(
       continue;
     }
     writeCell(cell, c);
-    applyStyle(cell, c.style);
+    applyStyle(cell, c.style, styles);
     report.cellsWritten++;
   }
 }
@@ -315,6 +286,7 @@ export async function applyPlanToWorkbook(
   mode: WriteMode,
 ): Promise<WriteReport> {
   const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
+  const styles = styleCache();
   if (plan.properties) {
     if (plan.properties.title) workbook.title = plan.properties.title;
     if (plan.properties.subject) workbook.subject = plan.properties.subject;
@@ -329,7 +301,7 @@ export async function applyPlanToWorkbook(
       created = true;
       report.sheetsCreated.push(sheet.name);
     }
-    writeCells(ws, sheet, mode, created, report);
+    writeCells(ws, sheet, mode, created, report, styles);
     if (created && sheet.protect) {
       await ws.protect('', {
         selectLockedCells: true,

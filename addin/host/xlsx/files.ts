@@ -1,7 +1,8 @@
 /**
  * Node-only file reading and writing for the file host. A workbook is refused before exceljs sees it when
  * it is not .xlsx, larger than MAX_FILE_BYTES, or a zip that expands past MAX_UNCOMPRESSED_BYTES (a zip
- * bomb): by the sizes its directory declares, then by inflating the entries with a running count.
+ * bomb, or more than memory allows: ./read-limits.ts): by the sizes its directory declares, then by
+ * inflating the entries with a running count.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -26,8 +27,9 @@ import {
 export { WorkbookFileError };
 import { OutputError, type OutputOptions, writeOutput } from '../fs';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+import { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES } from './read-limits';
+
+export { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES };
 
 export interface XlsxLimits {
   maxFileBytes?: number;
@@ -37,22 +39,28 @@ export interface XlsxLimits {
 const mb = (n: number) => (n / 1048576).toFixed(1).replace('.', ',');
 const mbEn = (n: number) => (n / 1048576).toFixed(1);
 
+/** What a person can do with a real workbook past the limits (the product's own stay under them). */
+const SPLIT = {
+  vi: 'Nếu đây là sổ thật, hãy tách thành các sổ ít đơn vị hơn, hoặc xoá các trang tính và hình ảnh không cần rồi lưu lại.',
+  en: 'If it is a real workbook, split it into workbooks with fewer units, or delete the sheets and pictures not needed and save it again.',
+};
+
 function tooLarge(name: string, size: number, limit: number): WorkbookFileError {
   return new WorkbookFileError({
-    vi: `Tệp ${name} lớn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB; không mở.`,
-    en: `File ${name} is ${mbEn(size)} MB, over the ${mbEn(limit)} MB limit; not opened.`,
+    vi: `Tệp ${name} lớn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB; không mở. ${SPLIT.vi}`,
+    en: `File ${name} is ${mbEn(size)} MB, over the ${mbEn(limit)} MB limit; not opened. ${SPLIT.en}`,
   });
 }
 
 function expandsTooMuch(name: string, size: number, limit: number): WorkbookFileError {
   if (!Number.isFinite(size))
     return new WorkbookFileError({
-      vi: `Tệp ${name} khai báo kích thước giải nén không giới hạn (zip64), quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở.`,
-      en: `File ${name} declares an unbounded uncompressed size (zip64), past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened.`,
+      vi: `Tệp ${name} khai báo kích thước giải nén không giới hạn (zip64), quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở. ${SPLIT.vi}`,
+      en: `File ${name} declares an unbounded uncompressed size (zip64), past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened. ${SPLIT.en}`,
     });
   return new WorkbookFileError({
-    vi: `Tệp ${name} khi giải nén lớn hơn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở.`,
-    en: `File ${name} expands to over ${mbEn(size)} MB, past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened.`,
+    vi: `Tệp ${name} khi giải nén lớn hơn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB (có thể là tệp nén độc hại); không mở. ${SPLIT.vi}`,
+    en: `File ${name} expands to over ${mbEn(size)} MB, past the ${mbEn(limit)} MB limit (possibly a zip bomb); not opened. ${SPLIT.en}`,
   });
 }
 

@@ -62,14 +62,19 @@ export async function writeResultsCopy(
   return report;
 }
 
-/** The bytes of a copy of `input` with the results written in (update mode); the input is only read. */
+/**
+ * The bytes of a copy of `input` with the results written in (update mode); the input is only read. `read`
+ * is the workbook already read from `input` for the document (then the file is not parsed a second time);
+ * it is written into, so the caller must not use it afterwards.
+ */
 export async function resultsCopyBytes(
   input: string,
   doc: ClusterDocument,
   computation: ComputationLike,
   now: string,
+  read?: ExcelJS.Workbook,
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const workbook = await readWorkbookFile(input);
+  const workbook = read ?? (await readWorkbookFile(input));
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   const plan = buildClusterWorkbook(doc, computation, {
     now,

@@ -235,7 +235,9 @@ describe('files that are not workbooks', { timeout: 60_000 }, () => {
     big.set([0x50, 0x4b, 0x03, 0x04]);
     const r = await check(big);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('Tệp so-thi-dua.xlsx lớn 20,0 MB, quá giới hạn 20,0 MB; không mở.');
+    expect(r.err).toBe(
+      'Tệp so-thi-dua.xlsx lớn 67,0 MB, quá giới hạn 67,0 MB; không mở. Nếu đây là sổ thật, hãy tách thành các sổ ít đơn vị hơn, hoặc xoá các trang tính và hình ảnh không cần rồi lưu lại.',
+    );
   });
 });
 

@@ -56,7 +56,7 @@ describe('file host limits', () => {
     ).toBe(1000);
     const text = await refusal(lying, { maxUncompressedBytes: 1024 * 1024 });
     expect(text).toMatch(
-      /^Tệp x\.xlsx khi giải nén lớn hơn 1,0 MB, quá giới hạn 1,0 MB \(có thể là tệp nén độc hại\); không mở\.$/,
+      /^Tệp x\.xlsx khi giải nén lớn hơn 1,0 MB, quá giới hạn 1,0 MB \(có thể là tệp nén độc hại\); không mở\. Nếu đây là sổ thật, hãy tách/,
     );
   });
 
