@@ -10,6 +10,7 @@ import { addPlanCharts } from '../host/xlsx/chart';
 import { WorkbookFileError } from '../host/xlsx/file-error';
 import { XlsxHost } from '../host/xlsx/host';
 import { xlsxFiles } from '../host/xlsx/workbook-bytes';
+import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
@@ -65,8 +66,11 @@ function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): File
 
 export const fileSessions: SessionOpener = {
   async open(file) {
-    // Files from other programs are repaired first; a damaged one names its part (../host/xlsx/load.ts).
-    const workbook = await loadWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    // The command line's limits first (too large, a zip bomb, a DTD); then files from other programs are
+    // repaired, and a damaged one names its part (../host/xlsx/load.ts).
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await checkXlsxBytes(bytes, file.name);
+    const workbook = await loadWorkbookBytes(bytes, file.name);
     return session(workbook, file.name, false);
   },
   async blank() {

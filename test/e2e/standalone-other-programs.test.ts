@@ -66,4 +66,24 @@ describe('standalone page on files from other programs', { timeout: 180_000 }, (
     expect(text).not.toMatch(/Cannot read|undefined|TypeError|Error:/);
     await page.close();
   });
+
+  // The command line's limits hold on the page (issue 10): a zip whose entry inflates far past its compressed
+  // size, one whose directory lies about the sizes (found while inflating), and XML parts declaring a DTD.
+  it.each([
+    ['zip-bomb-ratio.xlsx', /giải nén ra hơn [\d.]+ lần kích thước nén/],
+    ['zip-bomb-lying-size.xlsx', /giải nén ra hơn [\d.]+ lần kích thước nén/],
+    ['dtd-billion-laughs.xlsx', /có khai báo DTD/],
+    ['dtd-external-entity.xlsx', /có khai báo DTD/],
+  ])('%s: refused before it is opened, saying why', async (file, why) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/hostile', file));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain(`Tệp ${file} không mở`);
+    expect(text).toMatch(why);
+    expect(text).not.toMatch(/Cannot read|undefined|TypeError|Error:/);
+    await page.close();
+  });
 });

@@ -10,6 +10,7 @@ import { ActionError } from '../../app/actions';
 import type { FileIn, OpenedWorkbook, WorkbookFiles } from '../../app/files';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
+import { checkXlsxBytes } from './check-bytes';
 import { WorkbookFileError } from './file-error';
 import { damagedFile, loadWorkbookBytes, normalisedNotice } from './load';
 import { snapshotWorkbook } from './snapshot';
@@ -24,6 +25,8 @@ export async function planBytes(plan: WorkbookPlan): Promise<Uint8Array> {
 export async function openWorkbookBytes(file: FileIn): Promise<OpenedWorkbook> {
   let workbook: ExcelJS.Workbook;
   try {
+    // The command line's limits hold on the page too: too large, a zip bomb, a DTD, not a workbook.
+    await checkXlsxBytes(file.bytes, file.name);
     workbook = await loadWorkbookBytes(file.bytes, file.name);
   } catch (error) {
     // The reader's own words name the file and its part; a library's text never reaches the person.
