@@ -12,6 +12,7 @@ import {
   bombByRatio,
   dtdRefusal,
   dtdScanner,
+  endOfCentralDirectory,
   inspectDirectory,
   inspectPackage,
   isXmlPart,
@@ -63,13 +64,7 @@ const damaged = (name: string, _why: string) => damagedFile(name);
  */
 export function declaredUncompressedSize(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 65535.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+  const end = endOfCentralDirectory(view);
   if (end < 0) return 0;
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);

@@ -63,6 +63,13 @@ export interface ZipDirectoryEntry {
   uncompressed: number;
 }
 
+/** Where the zip's end-of-central-directory record starts (22 bytes plus a comment of up to 65535); -1 if none. */
+export function endOfCentralDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 22 - 65535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 /**
  * The entries the zip's central directory declares (names decoded as UTF-8 or Latin-1), read before any
  * inflating library sees the file; undefined when there is no readable directory.
@@ -71,12 +78,7 @@ export function readZipDirectory(
   bytes: Uint8Array,
 ): { count: number; entries: ZipDirectoryEntry[] } | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+  const end = endOfCentralDirectory(view);
   if (end < 0) return undefined;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
