@@ -3,6 +3,7 @@
  * sheet written by the file host, printed to PDF by headless LibreOffice, read back with pdftotext and
  * rendered to PNG with pdftoppm (one of each is kept in docs/images/ for the README).
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,5 +125,32 @@ describe('printed documents', { timeout: 240_000 }, () => {
     const size = pngSize(await readFile(png!));
     expect(size.width).toBeGreaterThan(size.height); // A4 landscape
     await keepForDocs(png!, 'cluster-summary.png');
+  });
+
+  it("every Vietnamese letter of the source prints, in the sheets' own font, embedded (pdffonts, pdftotext)", async () => {
+    const plan = buildClusterWorkbook(doc, computation, { now: '2022-12-20T08:00:00Z' });
+    const xlsx = join(dir, 'ca-so.xlsx');
+    await writeWorkbookFile(xlsx, (await planToBytes(plan)).bytes);
+    const pdf = await convertToPdf(xlsx, join(dir, 'ca-so'));
+    // pdffonts: name, type, encoding, emb, sub, uni, object, ID — after two header lines.
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const cols = l.trim().split(/\s+/);
+        return { name: cols[0]!, emb: cols[cols.length - 5] };
+      });
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f.emb, f.name).toBe('yes');
+    // One family: a letter missing from the sheets' font would be drawn from a fallback font (DejaVu…).
+    const families = new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '')));
+    expect([...families].filter((f) => !/^(LiberationSerif|TimesNewRoman)/.test(f))).toEqual([]);
+    // Every accented letter of the unit names, criteria and heading is in the printed text.
+    const text = (await pdfPages(pdf)).join(' ').normalize('NFC');
+    const source = [...doc.units.map((u) => u.name), ...doc.criteria.map((c) => c.title)].join(' ');
+    const letters = new Set([...source.normalize('NFC')].filter((ch) => ch > '\u007f' && /\p{L}/u.test(ch)));
+    expect(letters.size).toBeGreaterThan(20);
+    expect([...letters].filter((ch) => !text.includes(ch))).toEqual([]);
   });
 });
