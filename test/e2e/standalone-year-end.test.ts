@@ -12,7 +12,7 @@ import { snapshotWorkbook } from '../../addin/host/xlsx/snapshot';
 import { writeClusterWorkbook } from '../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster, nominateAwards } from '../../core';
 import { BALLOT_SHEET, COUNT_SHEET, officialNamer, readCountSheet } from '../../templates/dossier';
-import { ROOT, axeViolations, serious, standaloneSession } from './harness';
+import { ROOT, axeViolations, serious, standaloneSession, screenshotPath } from './harness';
 import { docxText as wordText } from '../addin/docx-text';
 
 const docxText = async (path: string) => wordText(new Uint8Array(await readFile(path)));
@@ -60,6 +60,7 @@ describe('the year’s end on the standalone page', { timeout: 300_000 }, () => 
     const result = page.getByTestId('dossier-result');
     await result.waitFor(WAIT);
     expect(serious(await axeViolations(page))).toEqual([]);
+    await page.screenshot({ path: screenshotPath('taskpane-dossier.png'), fullPage: true });
     const text = (await result.textContent()) ?? '';
     expect(text).toContain(`"${BALLOT_SHEET}", "${COUNT_SHEET}"`);
     const fingerprint = /Mã kiểm chứng số liệu: ([0-9A-F-]+)/.exec(text)?.[1];
@@ -114,6 +115,7 @@ describe('the year’s end on the standalone page', { timeout: 300_000 }, () => 
     const next = page.getByTestId('next-year-result');
     await next.waitFor(WAIT);
     expect(serious(await axeViolations(page))).toEqual([]);
+    await page.screenshot({ path: screenshotPath('taskpane-next-year.png'), fullPage: true });
     expect(await page.getByTestId('not-carried').locator('li').count()).toBeGreaterThan(0);
     await expect(next.textContent()).resolves.toContain('Cần cụm quyết định lại');
     const nextPath = await saved(
