@@ -144,6 +144,7 @@ const BASIC_VIEWS = {
   thiduaCompute: 'compute',
   thiduaAwards: 'awards',
   thiduaExport: 'awards',
+  thiduaYearEnd: 'yearEnd',
 };
 
 /**

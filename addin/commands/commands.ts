@@ -12,7 +12,7 @@ import { ActionError, type AppActions, createActions } from '../app/actions';
 import { OfficeHost } from '../host/office/office-host';
 
 /** The task pane's views (addin/taskpane/App.tsx ViewId). */
-export type CommandView = 'create' | 'check' | 'compute' | 'awards' | 'rotation';
+export type CommandView = 'create' | 'check' | 'compute' | 'awards' | 'rotation' | 'yearEnd';
 
 export interface CommandNavigation {
   view: CommandView;
@@ -108,6 +108,7 @@ export function commandHandlers(
     thiduaCompute: run('compute', (a) => a.compute()),
     thiduaAwards: open('awards'),
     thiduaExport: open('awards'),
+    thiduaYearEnd: open('yearEnd'),
   };
 }
 

@@ -164,8 +164,9 @@ describe('ribbon commands with the Office host', () => {
     await handlers.thiduaNew!(event);
     await handlers.thiduaAwards!(event);
     await handlers.thiduaExport!(event);
-    expect(navigations.map((n) => n.view)).toEqual(['create', 'awards', 'awards']);
-    expect(events).toEqual({ shown: 3, completed: 3 });
+    await handlers.thiduaYearEnd!(event);
+    expect(navigations.map((n) => n.view)).toEqual(['create', 'awards', 'awards', 'yearEnd']);
+    expect(events).toEqual({ shown: 4, completed: 4 });
     expect(commandRuns()).toHaveLength(0);
   }, 60_000);
 

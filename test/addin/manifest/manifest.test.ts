@@ -131,7 +131,7 @@ describe('manifest.xml', () => {
 
   it('keeps every element in the documented order', () => expectSchemaOrder(rootEl));
 
-  it('defines every resid it uses, and has the six ribbon buttons and the THIDUA namespace', () => {
+  it('defines every resid it uses, and has the seven ribbon buttons and the THIDUA namespace', () => {
     expectResidsDefined(rootEl);
     const labels = Array.from(doc.getElementsByTagName('Control')).map((c) => {
       const resid = children(c)
@@ -147,6 +147,7 @@ describe('manifest.xml', () => {
       'Tính điểm & xếp hạng',
       'Đề xuất khen thưởng',
       'Xuất danh sách',
+      'Hồ sơ, năm sau',
       'Mở bảng điều khiển',
     ]);
     const ns = Array.from(doc.getElementsByTagName('bt:String')).find(
@@ -189,7 +190,7 @@ describe('manifest-basic.xml (Excel 2016 and 2019)', () => {
     expect(sets).toEqual(['ExcelApi']);
     expect(doc.getElementsByTagName('Id')[0]!.textContent).not.toBe('7257f53c-9f37-483e-a880-e69a5a86a244');
     const actions = Array.from(doc.getElementsByTagName('Action'));
-    expect(actions).toHaveLength(6);
+    expect(actions).toHaveLength(7);
     const urls = new Map(
       Array.from(doc.getElementsByTagName('bt:Url')).map((u) => [
         u.getAttribute('id'),
@@ -201,7 +202,7 @@ describe('manifest-basic.xml (Excel 2016 and 2019)', () => {
       const resid = a.getElementsByTagName('SourceLocation')[0]!.getAttribute('resid')!;
       return new URL(urls.get(resid)!).searchParams.get('view');
     });
-    expect(views).toEqual(['create', 'check', 'compute', 'awards', 'awards', null]);
+    expect(views).toEqual(['create', 'check', 'compute', 'awards', 'awards', 'yearEnd', null]);
     expectSchemaOrder(rootEl);
     expectResidsDefined(rootEl);
     expectBuiltUrls(xml);
