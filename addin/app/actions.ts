@@ -911,7 +911,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         return { dossier, made };
       });
       // A finalised copy is not written into: its ballots were cast before it was sealed.
-      const { plan, kept } = d.votingSheetsPlan(dossier, snapshot);
+      const { plan, kept, stale } = d.votingSheetsPlan(dossier, snapshot);
       const write = await steps.do('write', () =>
         plan.sheets.length > 0 && !seal
           ? host.write(plan, 'update')
@@ -925,7 +925,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         files: made,
         sheets: write.sheetsCreated,
         kept,
-        notes: [...(counted?.notes ?? []), ...(sealed.note ? [sealed.note] : [])],
+        notes: [...(counted?.notes ?? []), ...(sealed.note ? [sealed.note] : []), ...(stale ? [stale] : [])],
         nominations: report.nominations.length,
         issues,
         counts: countIssues(issues),

@@ -16,6 +16,9 @@ import {
   BALLOT_SHEET,
   buildDossier,
   COUNT_SHEET,
+  COUNT_TABLE,
+  candidatePair,
+  countSheetCandidates,
   type Dossier,
   type DossierOptions,
   type Finalisation,
@@ -146,18 +149,36 @@ export const documentFileName = (d: Dossier['documents'][number]): string => `${
 /**
  * The ballots and the count sheet as a plan for the open workbook: only the sheets it does not hold yet, so
  * counts typed on the count sheet (and marks on the ballots) are never overwritten; the workbook's own title
- * and author stay. `kept` names the sheets left as they are.
+ * and author stay. `kept` names the sheets left as they are; `stale` says which of today's candidates a kept
+ * count sheet has no row for (the proposals changed since it was written).
  */
 export function votingSheetsPlan(
   dossier: Dossier,
   snapshot: WorkbookSnapshot,
-): { plan: WorkbookPlan; kept: string[] } {
+): { plan: WorkbookPlan; kept: string[]; stale?: Bilingual } {
   const held = new Set(snapshot.sheets.map((s) => s.name));
   const { properties: _own, ...countSheet } = dossier.countSheet;
   const sheets = [dossier.ballotSheet, ...countSheet.sheets];
+  const kept = sheets.filter((s) => held.has(s.name)).map((s) => s.name);
+  const plan = { ...countSheet, sheets: sheets.filter((s) => !held.has(s.name)) };
+  const stale = kept.includes(COUNT_SHEET) ? staleCountSheet(dossier, snapshot) : undefined;
+  return { plan, kept, ...(stale ? { stale } : {}) };
+}
+
+function staleCountSheet(dossier: Dossier, snapshot: WorkbookSnapshot): Bilingual | undefined {
+  const there = countSheetCandidates(snapshot);
+  if (!there) return undefined;
+  const rows = dossier.countSheet.sheets
+    .flatMap((s) => s.tables ?? [])
+    .find((t) => t.name === COUNT_TABLE)?.rows;
+  const missing = (rows ?? [])
+    .map((r) => ({ award: String(r[0] ?? '').trim(), candidate: String(r[1] ?? '').trim() }))
+    .filter((r) => r.award && r.candidate && !there.has(candidatePair(r.award, r.candidate)));
+  if (missing.length === 0) return undefined;
+  const listed = missing.map((m) => `${m.candidate} (${m.award})`).join('; ');
   return {
-    plan: { ...countSheet, sheets: sheets.filter((s) => !held.has(s.name)) },
-    kept: sheets.filter((s) => held.has(s.name)).map((s) => s.name),
+    vi: `Sheet "${COUNT_SHEET}" có từ trước, thiếu ${missing.length} ứng viên đang được đề nghị: ${listed}. Thêm dòng cho họ vào bảng kiểm phiếu, hoặc xoá sheet "${COUNT_SHEET}" và "${BALLOT_SHEET}" rồi tạo lại hồ sơ (số phiếu đã nhập sẽ mất).`,
+    en: `Sheet "${COUNT_SHEET}" was already there and lacks ${missing.length} candidates proposed now: ${listed}. Add rows for them to the count table, or delete the sheets "${COUNT_SHEET}" and "${BALLOT_SHEET}" and make the dossier again (counts typed there are lost).`,
   };
 }
 

@@ -102,6 +102,28 @@ const count = (v: CellValue | undefined): number | undefined => {
   return undefined;
 };
 
+/** The (award, candidate) rows of the count table a snapshot holds, or undefined when it holds none. */
+export function countSheetCandidates(snapshot: WorkbookSnapshot): Set<string> | undefined {
+  for (const sheet of snapshot.sheets) {
+    const table = sheet.tables.find((t) => t.name === COUNT_TABLE);
+    const range = table && parseRange(table.ref);
+    if (!range) continue;
+    const pairs = new Set<string>();
+    for (let row = range.top + 1; row <= range.bottom; row++) {
+      const values = sheet.values[row - 1] ?? [];
+      const award = String(values[range.left - 1] ?? '').trim();
+      const candidate = String(values[range.left] ?? '').trim();
+      if (award && candidate) pairs.add(candidatePair(award, candidate));
+    }
+    return pairs;
+  }
+  return undefined;
+}
+
+/** One row's key: the award and the candidate, compared as the reader compares names. */
+export const candidatePair = (award: string, candidate: string): string =>
+  `${matchKey(award)}|${matchKey(candidate)}`;
+
 /** The typed counts, or undefined when the snapshot holds no count table. Blank rows are not votes yet. */
 export function readCountSheet(snapshot: WorkbookSnapshot): CountRead | undefined {
   for (const sheet of snapshot.sheets) {

@@ -53,7 +53,15 @@ export {
   type DossierOptions,
   type Finalisation,
 } from './context';
-export { COUNT_SHEET, COUNT_TABLE, readCountSheet, withCountedVotes, type CountRead } from './count-sheet';
+export {
+  COUNT_SHEET,
+  COUNT_TABLE,
+  candidatePair,
+  countSheetCandidates,
+  readCountSheet,
+  withCountedVotes,
+  type CountRead,
+} from './count-sheet';
 export { fingerprintPayload, formatFingerprint } from './fingerprint';
 export { documentText, type OfficialDocument } from './model';
 export { officialNamer, ruleSetDocuments } from '../official/names';

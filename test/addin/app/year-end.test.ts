@@ -196,6 +196,31 @@ describe('dossier', () => {
     expect(flagPart).toContain(name('VKSND tỉnh Lâm Đồng'));
   });
 
+  it('a kept count sheet that lacks a candidate proposed now is named, with what the clerk can do', async () => {
+    const { workbook, actions } = await openWorkbook(sample, 'cum-7-2022.xlsx');
+    const options = { date: '2022-12-20' };
+    const first = await actions.dossier(options);
+    expect(first.notes.map((n) => n.vi).join(' ')).not.toContain('thiếu');
+    // The row of the Government flag's candidate is cleared, as if the sheet had been made before the vote.
+    const sheet = workbook.getWorksheet(COUNT_SHEET)!;
+    let cleared = '';
+    sheet.eachRow((row) => {
+      if (!cleared && row.getCell(1).value === 'Cờ thi đua của Chính phủ') {
+        cleared = String(row.getCell(2).value);
+        row.getCell(1).value = null;
+        row.getCell(2).value = null;
+      }
+    });
+    expect(cleared).not.toBe('');
+    const second = await actions.dossier(options);
+    expect(second.kept).toEqual([BALLOT_SHEET, COUNT_SHEET]);
+    const said = second.notes.map((n) => n.vi).join(' ');
+    expect(said).toContain(
+      `Sheet "${COUNT_SHEET}" có từ trước, thiếu 1 ứng viên đang được đề nghị: ${cleared} (Cờ thi đua của Chính phủ)`,
+    );
+    expect(said).toContain('xoá sheet');
+  });
+
   it('a finalised copy: the dossier says who finalised and when, nothing is written; changed figures warn', async () => {
     const { workbook, host, actions, writes } = await openWorkbook(sample, 'cum-7-2022-chot.xlsx');
     const held = corePorts.readWorkbook(await host.read()).document!;
