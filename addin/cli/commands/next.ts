@@ -12,7 +12,8 @@ import { formatIssues } from '../format';
 import { loadDocument } from '../load';
 import { FORCE_OPTION } from '../output';
 import { computeLoaded } from './compute';
-import { writeNewClusterWorkbook } from './years-output';
+import { withClaim } from '../output';
+import { claimNewClusterWorkbook, writeClusterWorkbookInto } from './years-output';
 
 function yearOption(ctx: CommandContext, current: number): number | undefined {
   const raw = ctx.values.year;
@@ -57,33 +58,38 @@ export const nextCommand: Command = {
   ],
   async run(ctx) {
     const file = ctx.positionals[0];
-    const loaded = await loadDocument(file, ctx);
     const out = ctx.values.out;
     if (typeof out !== 'string')
       throw new CliError({
         vi: 'Cần -o NEXT.xlsx (sổ năm sau sẽ tạo).',
         en: 'Needs -o NEXT.xlsx (the workbook to write).',
       });
-    const year = yearOption(ctx, loaded.doc.year);
-    const { result } = computeLoaded(loaded);
-    const criteria =
-      typeof ctx.values.criteria === 'string'
-        ? (await loadDocument(ctx.values.criteria, ctx)).doc.criteria
-        : undefined;
-    const nominations = loaded.doc.kind === 'annual' ? nominateAwards(loaded.doc, result).nominations : [];
-    const { next, build } = nextYearOf({
-      doc: loaded.doc,
-      result,
-      nominations,
-      source: basename(loaded.path),
-      ...(year !== undefined ? { year } : {}),
-      ...(criteria ? { criteria } : {}),
-      now: new Date().toISOString(),
-    });
-    const written = await writeNewClusterWorkbook(out, next.doc, ctx, undefined, build, [
-      loaded.path,
+    // The output first: one that exists or names an input is refused before anything is read.
+    const claim = await claimNewClusterWorkbook(out, ctx, [
+      ...(typeof file === 'string' ? [file] : []),
       ...(typeof ctx.values.criteria === 'string' ? [ctx.values.criteria] : []),
     ]);
+    const { loaded, next, written } = await withClaim(claim, async () => {
+      const loaded = await loadDocument(file, ctx);
+      const year = yearOption(ctx, loaded.doc.year);
+      const { result } = computeLoaded(loaded);
+      const criteria =
+        typeof ctx.values.criteria === 'string'
+          ? (await loadDocument(ctx.values.criteria, ctx)).doc.criteria
+          : undefined;
+      const nominations = loaded.doc.kind === 'annual' ? nominateAwards(loaded.doc, result).nominations : [];
+      const { next, build } = nextYearOf({
+        doc: loaded.doc,
+        result,
+        nominations,
+        source: basename(loaded.path),
+        ...(year !== undefined ? { year } : {}),
+        ...(criteria ? { criteria } : {}),
+        now: new Date().toISOString(),
+      });
+      const written = await writeClusterWorkbookInto(claim, next.doc, undefined, build);
+      return { loaded, next, written };
+    });
     const issues = next.issues;
     const t = (b: Bilingual) => ctx.t(b);
     if (ctx.values.json) {
