@@ -54,6 +54,49 @@ describe('standalone page on files from other programs', { timeout: 180_000 }, (
     },
   );
 
+  // The rest of the corpus (issue 9: every file): each cluster and campaign workbook opens, computes and
+  // downloads as the same document; each member's scorecard opens and is checked, and ranking it is refused.
+  it.each([
+    'inline-strings-cluster.xlsx',
+    'lo-cluster.xlsx',
+    'lo-campaign.xlsx',
+    'lo-py-variants-cluster.xlsx',
+    'py-cluster.xlsx',
+    'py-campaign.xlsx',
+    'py-typed-cluster.xlsx',
+    'lo-member.xlsx',
+    'py-member.xlsx',
+    'py-typed-member.xlsx',
+  ])(
+    '%s: opens, computes (or, a member scorecard, is checked only) and downloads the same document',
+    async (name) => {
+      const page = await session.browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${session.server.origin}/standalone.html`);
+      await page.locator('input[type=file]').setInputFiles(join(CORPUS, name));
+      await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+      await page.getByRole('tab', { name: 'Tính điểm' }).click();
+      await page.getByRole('button', { name: 'Tính điểm', exact: true }).click();
+      if (name.includes('member')) {
+        const alert = page.getByRole('alert');
+        await alert.waitFor();
+        await expect(alert.textContent()).resolves.toMatch(/Đây là bảng chấm điểm của .*gộp các bảng/);
+      } else await page.getByRole('table', { name: /Bảng xếp hạng/ }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải sổ tính về' }).click(),
+      ]);
+      const downloaded = join(session.work, `all-${name}`);
+      await download.saveAs(downloaded);
+      expect(errors).toEqual([]);
+      await page.close();
+      expect((await readWorkbookDocument(downloaded)).doc).toEqual(
+        (await readWorkbookDocument(join(CORPUS, name))).doc,
+      );
+    },
+  );
+
   it('a damaged file: the page names the part and says to re-save, with no library text', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(`${session.server.origin}/standalone.html`);
