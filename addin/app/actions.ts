@@ -510,6 +510,20 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     };
   }
 
+  /**
+   * Read, refusing one member's scorecard: a ranking, the proposals, the dossier and next year's workbook need
+   * every member's scores, so the returned scorecards are merged first (as `thidua compute` says).
+   */
+  async function readClusterDocument(steps: Steps): ReturnType<typeof readDocument> {
+    const read = await readDocument(steps);
+    if (read.member !== undefined)
+      throw new ActionError({
+        vi: `Đây là bảng chấm điểm của ${read.member}; hãy gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” rồi tính trên sổ tổng hợp.`,
+        en: `This is the scorecard of ${read.member}; merge the members' returned scorecards in the “Send, merge” tab, then compute on the cluster workbook.`,
+      });
+    return read;
+  }
+
   /** Read, then compute: the computation's issues include every check (core/compute runs them). */
   async function computeAll(steps: Steps): Promise<{
     ports: CorePorts;
@@ -519,13 +533,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     issues: Issue[];
     sources?: WorkbookSources;
   }> {
-    const { ports, snapshot, document, issues: readIssues, sources, member } = await readDocument(steps);
-    // A ranking needs every member's scores: one member's file is merged first (as `thidua compute` says).
-    if (member !== undefined)
-      throw new ActionError({
-        vi: `Đây là bảng chấm điểm của ${member}; hãy gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” rồi tính trên sổ tổng hợp.`,
-        en: `This is the scorecard of ${member}; merge the members' returned scorecards in the “Send, merge” tab, then compute on the cluster workbook.`,
-      });
+    const { ports, snapshot, document, issues: readIssues, sources } = await readClusterDocument(steps);
     const computation = await steps.do('compute', () => ports.compute(document));
     // The core's issues name the cell their value came from, so the pane can select it.
     const issues = mergeIssues(readIssues, locateIssues(computation.result.issues, sources));
@@ -694,7 +702,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
           out.push({
             name: card.name,
             unit: card.unit,
-            mime: XLSX,
+            mime: XLSX_MIME,
             bytes: await fileHost.planBytes(card.plan),
           });
         }
@@ -787,7 +795,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         const own = c.nominationPlan(document, outcome, sheetOptions);
         report.file = {
           name: `de-nghi-khen-thuong-${document.year}.xlsx`,
-          mime: XLSX,
+          mime: XLSX_MIME,
           bytes: await fileHost.planBytes(own),
         };
       }
@@ -834,7 +842,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     async nextYear(input = {}, run = {}) {
       const steps = new Steps(4, run);
       const fileHost = await files();
-      const { ports, snapshot, document } = await readDocument(steps);
+      const { ports, snapshot, document } = await readClusterDocument(steps);
       const y = await years();
       if (input.year !== undefined && !y.isNextYear(input.year, document.year))
         throw new ActionError({
@@ -862,7 +870,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         document: summarize(next),
         file: {
           name: y.nextFileName(snapshot.source, document.year, next.year),
-          mime: XLSX,
+          mime: XLSX_MIME,
           bytes,
           unit: `${next.cluster.name}, năm ${next.year}`,
         },
@@ -881,7 +889,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
         });
       const steps = new Steps(5, run);
       const wordHost = await documents();
-      const { ports, snapshot, document, issues: readIssues, sources } = await readDocument(steps);
+      const { ports, snapshot, document, issues: readIssues, sources } = await readClusterDocument(steps);
       // Counts typed on the workbook's count sheet are the votes, as `thidua dossier` reads its count sheet;
       // a finalised workbook keeps its votes.
       const seal = d.readSealStamp(snapshot);
@@ -952,8 +960,6 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     },
   };
 }
-
-const XLSX = XLSX_MIME;
 
 function keptIssue(cell: WriteReport['refused'][number]): Issue {
   const text = cell.reason

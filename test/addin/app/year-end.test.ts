@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ActionError, createActions } from '../../../addin/app/actions';
 import { corePorts } from '../../../addin/app/core-port';
+import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
 import { dossierOptionsOf, fingerprintOf as webFingerprint } from '../../../addin/app/dossier';
 import { isNextYear, nextFileName } from '../../../addin/app/next-year';
 import { docxFiles } from '../../../addin/host/docx';
@@ -251,6 +252,27 @@ describe('dossier', () => {
     expect(await docxText(warned.files.find((f) => f.name === 'to-trinh-2022.docx')!.bytes)).toContain(
       'chưa chốt',
     );
+  });
+
+  it("one member's scorecard: the dossier and next year's workbook are refused, saying to merge first", async () => {
+    const card = memberScorecardBuilder(sample, NOW)(sample.units[1]!.name);
+    const { bytes } = await planToBytes(card.plan);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    const actions = createActions(new XlsxHost(workbook, card.name), {
+      core: corePorts,
+      files: xlsxFiles,
+      documents: docxFiles,
+      now: () => NOW,
+    });
+    for (const run of [() => actions.dossier({}), () => actions.nextYear({})]) {
+      const error = await run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ActionError);
+      expect((error as ActionError).text.vi).toContain(
+        `Đây là bảng chấm điểm của ${sample.units[1]!.name}; hãy gộp các bảng`,
+      );
+    }
+    expect(workbook.worksheets.map((w) => w.name)).not.toContain(COUNT_SHEET);
   });
 
   it('names a date that is not real in Vietnamese before reading anything', async () => {
