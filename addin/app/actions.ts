@@ -512,15 +512,16 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
   /**
    * Read, refusing one member's scorecard: a ranking, the proposals, the dossier and next year's workbook need
-   * every member's scores, so the returned scorecards are merged first (as `thidua compute` says).
+   * every member's scores, so the returned scorecards are merged first (as `thidua compute` says); the
+   * leadership and the cluster's settings belong to the cluster workbook (`refusal` says what to open instead).
+   * The refusal comes before anything is written.
    */
-  async function readClusterDocument(steps: Steps): ReturnType<typeof readDocument> {
+  async function readClusterDocument(
+    steps: Steps,
+    refusal: (member: string) => Bilingual = mergeFirst,
+  ): ReturnType<typeof readDocument> {
     const read = await readDocument(steps);
-    if (read.member !== undefined)
-      throw new ActionError({
-        vi: `Đây là bảng chấm điểm của ${read.member}; hãy gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” rồi tính trên sổ tổng hợp.`,
-        en: `This is the scorecard of ${read.member}; merge the members' returned scorecards in the “Send, merge” tab, then compute on the cluster workbook.`,
-      });
+    if (read.member !== undefined) throw new ActionError(refusal(read.member));
     return read;
   }
 
@@ -645,7 +646,10 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async rotate(run = {}) {
       const steps = new Steps(2, run);
-      const { ports, snapshot, document, issues, sources } = await readDocument(steps);
+      const { ports, snapshot, document, issues, sources } = await readClusterDocument(
+        steps,
+        leadershipElsewhere,
+      );
       const outcome = await steps.do('rotate', () => ports.rotate(document));
       const report: RotationReport = {
         source: snapshot.source,
@@ -816,7 +820,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async saveSettings(settings, run = {}) {
       const steps = new Steps(3, run);
-      const { snapshot, document, sources } = await readDocument(steps);
+      const { snapshot, document, sources } = await readClusterDocument(steps, settingsElsewhere);
       const c = await cycle();
       const problems = await steps.do('check', () => c.checkSettings(document, settings));
       if (problems.some((i) => i.severity === 'error'))
@@ -958,6 +962,29 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       run.signal?.throwIfAborted();
       return unitSuggestions(ports.resolveUnit(text, date), limit);
     },
+  };
+}
+
+/* One member's scorecard (made by `thidua new --unit` or the pane's send-out): what it is, what to open instead. */
+
+function mergeFirst(member: string): Bilingual {
+  return {
+    vi: `Đây là bảng chấm điểm của ${member}; hãy gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” rồi tính trên sổ tổng hợp.`,
+    en: `This is the scorecard of ${member}; merge the members' returned scorecards in the “Send, merge” tab, then compute on the cluster workbook.`,
+  };
+}
+
+function leadershipElsewhere(member: string): Bilingual {
+  return {
+    vi: `Đây là bảng chấm điểm của ${member}; Cụm trưởng, Cụm phó năm sau được đề xuất trên sổ tổng hợp của cụm: hãy mở sổ tổng hợp (gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” nếu chưa gộp) rồi xem ở thẻ “Cụm trưởng”.`,
+    en: `This is the scorecard of ${member}; next year's leader and deputy are proposed on the cluster workbook: open the cluster workbook (merge the members' returned scorecards in the “Send, merge” tab if not done yet), then look in the “Leadership” tab.`,
+  };
+}
+
+function settingsElsewhere(member: string): Bilingual {
+  return {
+    vi: `Đây là bảng chấm điểm của ${member}; chưa ghi gì. Thông tin của cụm (Cụm trưởng, Cụm phó, thứ tự luân phiên, thời gian) ghi trên sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.`,
+    en: `This is the scorecard of ${member}; nothing was written. The cluster's settings (leader, deputy, rotation order, dates) are kept on the cluster workbook: open the cluster workbook and change them in the “Cluster settings” tab.`,
   };
 }
 

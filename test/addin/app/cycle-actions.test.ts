@@ -3,13 +3,18 @@
 // and export: each step checked on what is in the workbook afterwards (read back by the real reader).
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ActionError, createActions } from '../../../addin/app/actions';
 import { corePorts } from '../../../addin/app/core-port';
+import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
+import type { WorkbookHost } from '../../../addin/app/host';
+import { OfficeHost } from '../../../addin/host/office/office-host';
 import { XlsxHost } from '../../../addin/host/xlsx/host';
 import { xlsxFiles } from '../../../addin/host/xlsx/workbook-bytes';
+import { planToBytes } from '../../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster } from '../../../core';
 import { NOMINATION_SHEETS } from '../../../templates/nomination';
+import { FakeExcel } from '../office/fake-excel';
 import { selfScores, typeScores } from './returned';
 
 const sample = JSON.parse(readFileSync('templates/samples/cum-7-2022.json', 'utf8')) as ClusterDocument;
@@ -164,4 +169,72 @@ describe('the cycle on the file host', () => {
     expect((damaged as ActionError).text.vi).toContain('hong.xlsx');
     expect((damaged as ActionError).text.vi).not.toMatch(/zip|End of data|Error/i);
   });
+});
+
+describe("one member's scorecard: the leadership and the cluster's settings belong to the cluster workbook", () => {
+  const member = sample.units[1]!.name;
+  const card = () => memberScorecardBuilder(sample, NOW)(member);
+
+  /** The scorecard opened on the file host (the standalone page) and its cells, to see nothing changed. */
+  async function onFileHost() {
+    const { bytes } = await planToBytes(card().plan);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    const host = new XlsxHost(workbook, card().name);
+    const cells = () =>
+      JSON.stringify(
+        workbook.worksheets.map((ws) => {
+          const values: unknown[] = [ws.name];
+          ws.eachRow((row) => row.eachCell((c) => values.push(c.address, c.value)));
+          return values;
+        }),
+      );
+    return { host, cells };
+  }
+
+  /** The scorecard written into Excel (the recording fake) and its cells. */
+  async function inExcel() {
+    const excel = new FakeExcel();
+    excel.addSheet('Sheet1');
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    await host.write(card().plan, 'create');
+    const cells = () =>
+      JSON.stringify(
+        excel.book.sheets.map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value, c.formula])]),
+      );
+    return { host, cells };
+  }
+
+  it.each([
+    ['the file host', onFileHost],
+    ['Excel', inExcel],
+  ] as const)(
+    'on %s: rotate and saveSettings are refused, saying what to open, and nothing is written',
+    async (_, open) => {
+      const { host, cells }: { host: WorkbookHost; cells: () => string } = await open();
+      const before = cells();
+      const write = vi.spyOn(host, 'write');
+      const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+      const units = sample.units.map((u) => u.name);
+
+      const rotated = await actions.rotate().catch((e: unknown) => e);
+      expect(rotated).toBeInstanceOf(ActionError);
+      expect((rotated as ActionError).text.vi).toBe(
+        `Đây là bảng chấm điểm của ${member}; Cụm trưởng, Cụm phó năm sau được đề xuất trên sổ tổng hợp của cụm: hãy mở sổ tổng hợp (gộp các bảng đơn vị gửi về ở thẻ “Gửi, gộp bảng” nếu chưa gộp) rồi xem ở thẻ “Cụm trưởng”.`,
+      );
+      expect((rotated as ActionError).text.en).toContain(`This is the scorecard of ${member};`);
+
+      const saved = await actions
+        .saveSettings({ leader: units[2], deputy: units[4], rotation: [...units].reverse() })
+        .catch((e: unknown) => e);
+      expect(saved).toBeInstanceOf(ActionError);
+      expect((saved as ActionError).text.vi).toBe(
+        `Đây là bảng chấm điểm của ${member}; chưa ghi gì. Thông tin của cụm (Cụm trưởng, Cụm phó, thứ tự luân phiên, thời gian) ghi trên sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.`,
+      );
+      expect((saved as ActionError).text.en).toContain('nothing was written');
+
+      expect(write).not.toHaveBeenCalled();
+      expect(cells()).toBe(before);
+    },
+  );
 });
