@@ -16,6 +16,7 @@ import type {
 import type { WorkbookSnapshot } from '../../templates/plan';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import type { ClusterSettings } from './cycle-core';
+import { badDateText, SIGNING_DATE } from './date-text';
 import type { DossierOptionsInput } from './dossier';
 import {
   DOCX_MIME,
@@ -886,11 +887,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     async dossier(input = {}, run = {}) {
       const d = await dossierWork();
       const { options: dossierOptions, badDate } = d.dossierOptionsOf(input);
-      if (badDate !== undefined)
-        throw new ActionError({
-          vi: `Ngày ${badDate}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
-          en: `Date ${badDate}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
-        });
+      if (badDate !== undefined) throw new ActionError(badDateText(SIGNING_DATE, badDate));
       const steps = new Steps(5, run);
       const wordHost = await documents();
       const { ports, snapshot, document, issues: readIssues, sources } = await readClusterDocument(steps);
@@ -1023,10 +1020,7 @@ function nominationSheetOptions(input: NominationSheetsInput, result: ResultDocu
       Number.isNaN(parsed.getTime()) ||
       parsed.toISOString().slice(0, 10) !== date
     )
-      throw new ActionError({
-        vi: `Ngày ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`,
-        en: `Date ${date}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`,
-      });
+      throw new ActionError(badDateText(SIGNING_DATE, date));
     options.date = date;
   }
   const place = text(input.place);

@@ -46,7 +46,8 @@ const OPTION_KEYS = [
 
 /**
  * The dossier's options from what was typed: text trimmed, blanks dropped. A date that is not a real
- * YYYY-MM-DD is returned as `badDate`, for the caller to name in its own words (the flag, the field).
+ * YYYY-MM-DD is returned as `badDate`, for the caller to refuse in the one sentence (./date-text.ts
+ * badDateText), naming where it was typed (the flag, the field).
  */
 export function dossierOptionsOf(input: DossierOptionsInput): { options: DossierOptions; badDate?: string } {
   const options: DossierOptions = {};

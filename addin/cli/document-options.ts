@@ -4,6 +4,7 @@
  * line. Each command keeps its own help text where the document differs (a list, a submission).
  */
 import { type Bilingual, isIsoDate } from '../../core';
+import { badDateText, DATE_FLAG } from '../app/date-text';
 import { CliError, type CommandContext, type OptionSpec } from './context';
 
 export const PLACE_OPTION: OptionSpec = {
@@ -28,13 +29,12 @@ export function optionText(ctx: CommandContext, key: string): string | undefined
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** --date as a real YYYY-MM-DD date, or undefined; anything else is a CliError giving `example`. */
-export function dateOptionValue(ctx: CommandContext, example: string): string | undefined {
+/**
+ * --date as a real YYYY-MM-DD date, or undefined; anything else is a CliError in the pane's sentence for its
+ * "Ngày ký" field (addin/app/date-text.ts), naming the flag.
+ */
+export function dateOptionValue(ctx: CommandContext): string | undefined {
   const date = optionText(ctx, 'date');
-  if (date !== undefined && !isIsoDate(date))
-    throw new CliError({
-      vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ ${example}.`,
-      en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. ${example}.`,
-    });
+  if (date !== undefined && !isIsoDate(date)) throw new CliError(badDateText(DATE_FLAG, date));
   return date;
 }

@@ -4,6 +4,7 @@
  * (test/addin/taskpane/i18n.test.ts). Placeholders are `{name}` and must be the same in both languages.
  */
 import type { Bilingual } from '../../core';
+import { SIGNING_DATE } from '../app/date-text';
 
 export type Lang = 'vi' | 'en';
 
@@ -98,7 +99,8 @@ export const messages = {
     vi: 'Danh sách đề nghị theo mẫu chính thức',
     en: 'Nomination lists in the official layout',
   },
-  'sheets.date': { vi: 'Ngày ký (YYYY-MM-DD)', en: 'Date of signing (YYYY-MM-DD)' },
+  // The field's name is the one a bad date's message gives (addin/app/date-text.ts).
+  'sheets.date': { vi: `${SIGNING_DATE.vi} (YYYY-MM-DD)`, en: `${SIGNING_DATE.en} (YYYY-MM-DD)` },
   'sheets.place': { vi: 'Địa danh', en: 'Place' },
   'sheets.symbol': { vi: 'Số, ký hiệu (ví dụ TTr-CTĐ7)', en: 'Number and symbol (e.g. TTr-CTĐ7)' },
   'sheets.signer': { vi: 'Người ký', en: 'Signer' },

@@ -58,8 +58,9 @@ async function countedFrom(doc: ClusterDocument, path: string | undefined, ctx: 
 }
 
 export function dossierOptionsFrom(ctx: CommandContext): DossierOptions {
-  // A --date that is not a real day is refused as nominate refuses it; the rest as the pane reads its fields.
-  dateOptionValue(ctx, '2021-01-15');
+  // A --date that is not a real day is refused in the pane's sentence, naming the flag; the rest as the pane
+  // reads its fields.
+  dateOptionValue(ctx);
   return dossierOptionsOf(ctx.values).options;
 }
 

@@ -146,7 +146,7 @@ function checkRuleSet(ctx: CommandContext): void {
 export function sheetOptionsFrom(ctx: CommandContext, result: ResultDocument): NominationSheetOptions {
   const text = (key: string) => optionText(ctx, key);
   const options: NominationSheetOptions = { result };
-  const date = dateOptionValue(ctx, '2022-12-20');
+  const date = dateOptionValue(ctx);
   if (date !== undefined) options.date = date;
   const symbol = text('symbol');
   if (symbol !== undefined) options.symbol = symbol;

@@ -5,6 +5,7 @@
  */
 import { describeRulesOn, isIsoDate, type RuleSetDescription, type Standing } from '../../../core';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { badDateText, DATE_FLAG } from '../../app/date-text';
 
 const USAGE = 'thidua rules [--date YYYY-MM-DD] [--json] [--lang en]';
 
@@ -118,11 +119,7 @@ export const rulesCommand: Command = {
       });
     const option = ctx.values.date;
     const date = typeof option === 'string' ? option.trim() : today();
-    if (!isIsoDate(date))
-      throw new CliError({
-        vi: `--date ${date}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2024-12-31.`,
-        en: `--date ${date}: expected a real date as YYYY-MM-DD, e.g. 2024-12-31.`,
-      });
+    if (!isIsoDate(date)) throw new CliError(badDateText(DATE_FLAG, date, '2024-12-31'));
     const described = describeRulesOn(date, ctx.lang);
     if (!described) {
       ctx.io.err(

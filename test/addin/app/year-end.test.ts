@@ -3,13 +3,18 @@
 // and the dossier (its Word files unzipped and read for the figures and names; its ballots and count sheet
 // written into the workbook, the counts typed there read back as votes on the next run, never overwritten).
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ActionError, createActions } from '../../../addin/app/actions';
 import { corePorts } from '../../../addin/app/core-port';
 import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
+import { badDateText, DATE_FLAG, SIGNING_DATE } from '../../../addin/app/date-text';
 import { dossierOptionsOf, fingerprintOf as webFingerprint } from '../../../addin/app/dossier';
 import { isNextYear, nextFileName } from '../../../addin/app/next-year';
+import { runCli } from '../../../addin/cli/main';
 import { docxFiles } from '../../../addin/host/docx';
 import { fingerprintOf as nodeFingerprint } from '../../../addin/host/fingerprint';
 import { sealWorkbook } from '../../../addin/host/xlsx/seal';
@@ -279,11 +284,57 @@ describe('dossier', () => {
     const { actions, writes } = await openWorkbook(sample, 'cum-7-2022.xlsx');
     const refused = await actions.dossier({ date: '2022-02-30' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ActionError);
-    expect((refused as ActionError).text.vi).toContain('Ngày 2022-02-30');
+    expect((refused as ActionError).text.vi).toContain('Ngày ký 2022-02-30');
     expect(writes()).toBe(0);
     expect(dossierOptionsOf({ date: ' 2022-12-20 ', place: ' ', signer: 3 })).toEqual({
       options: { date: '2022-12-20' },
     });
+  });
+
+  it('a bad date: the command line and the pane say the same sentence, each naming where it was typed', async () => {
+    const bad = '2022-02-30';
+    const tail = (where: string, text: string) => {
+      expect(text.startsWith(`${where} `), text).toBe(true);
+      return text.slice(where.length + 1);
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-bad-date-'));
+    try {
+      const cli = async (argv: string[]) => {
+        const err: string[] = [];
+        const code = await runCli(argv, { out: () => {}, err: (t) => err.push(t), cwd: dir });
+        expect(code).toBe(2);
+        return err.join('\n').trim();
+      };
+      const file = join(process.cwd(), 'templates/samples/cum-7-2022.json');
+      const said = {
+        vi: [
+          await cli(['dossier', file, '-o', 'hs', '--date', bad]),
+          await cli(['nominate', file, '-o', 'ds.xlsx', '--date', bad]),
+        ],
+        en: [await cli(['--lang', 'en', 'dossier', file, '-o', 'hs', '--date', bad])],
+      };
+      expect(await readdir(dir)).toEqual([]);
+      const { actions, writes } = await openWorkbook(sample, 'cum-7-2022.xlsx');
+      const pane = [
+        await actions.dossier({ date: bad }).catch((e: unknown) => e),
+        await actions.nominationSheets({ date: bad }).catch((e: unknown) => e),
+      ].map((e) => {
+        expect(e).toBeInstanceOf(ActionError);
+        return (e as ActionError).text;
+      });
+      expect(writes()).toBe(0);
+
+      // One sentence: the place, then the same words for the same date.
+      const sentence = tail(DATE_FLAG.vi, badDateText(DATE_FLAG, bad).vi);
+      expect(sentence).toBe(`${bad}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.`);
+      for (const text of said.vi) expect(tail('--date', text)).toBe(sentence);
+      for (const text of pane) expect(tail(SIGNING_DATE.vi, text.vi)).toBe(sentence);
+      const english = tail('--date', said.en[0]!);
+      expect(english).toBe(`${bad}: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.`);
+      for (const text of pane) expect(tail(SIGNING_DATE.en, text.en)).toBe(english);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('the Web Crypto fingerprint is the Node one', async () => {
