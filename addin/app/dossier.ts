@@ -177,9 +177,11 @@ function staleCountSheet(dossier: Dossier, snapshot: WorkbookSnapshot): Bilingua
     .filter((r) => r.award && r.candidate && !there.has(candidatePair(r.award, r.candidate)));
   if (missing.length === 0) return undefined;
   const listed = missing.map((m) => `${m.candidate} (${m.award})`).join('; ');
+  // Not added by the program: an update writes values only (new count cells would stay locked), and neither
+  // writer grows a table that exists (docs/dossier.md, "Not done yet").
   return {
-    vi: `Sheet "${COUNT_SHEET}" có từ trước, thiếu ${missing.length} ứng viên đang được đề nghị: ${listed}. Thêm dòng cho họ vào bảng kiểm phiếu, hoặc xoá sheet "${COUNT_SHEET}" và "${BALLOT_SHEET}" rồi tạo lại hồ sơ (số phiếu đã nhập sẽ mất).`,
-    en: `Sheet "${COUNT_SHEET}" was already there and lacks ${missing.length} candidates proposed now: ${listed}. Add rows for them to the count table, or delete the sheets "${COUNT_SHEET}" and "${BALLOT_SHEET}" and make the dossier again (counts typed there are lost).`,
+    vi: `Sheet "${COUNT_SHEET}" có từ trước, thiếu ${missing.length} ứng viên đang được đề nghị: ${listed}; chương trình không tự thêm. Bỏ bảo vệ sheet (không có mật khẩu) rồi thêm dòng cho họ vào cuối bảng kiểm phiếu, hoặc xoá sheet "${COUNT_SHEET}" và "${BALLOT_SHEET}" rồi tạo lại hồ sơ (số phiếu đã nhập sẽ mất). Sheet "${BALLOT_SHEET}" cũ cũng thiếu họ; phiếu bầu Word vừa tạo có đủ.`,
+    en: `Sheet "${COUNT_SHEET}" was already there and lacks ${missing.length} candidates proposed now: ${listed}; the program does not add them. Unprotect the sheet (no password) and add rows for them at the end of the count table, or delete the sheets "${COUNT_SHEET}" and "${BALLOT_SHEET}" and make the dossier again (counts typed there are lost). The old "${BALLOT_SHEET}" sheet lacks them too; the Word ballots just made list them.`,
   };
 }
 

@@ -224,7 +224,11 @@ describe('dossier', () => {
     expect(said).toContain(
       `Sheet "${COUNT_SHEET}" có từ trước, thiếu 1 ứng viên đang được đề nghị: ${cleared} (Cờ thi đua của Chính phủ)`,
     );
+    expect(said).toContain('chương trình không tự thêm. Bỏ bảo vệ sheet (không có mật khẩu)');
     expect(said).toContain('xoá sheet');
+    // The Word ballots made now list the candidate the kept sheets lack.
+    const ballots = await docxText(second.files.find((f) => f.name === 'phieu-bau-2022.docx')!.bytes);
+    expect(ballots).toContain(cleared);
   });
 
   it('a finalised copy: the dossier says who finalised and when, nothing is written; changed figures warn', async () => {
