@@ -28,7 +28,27 @@ export const header: CellStyle = {
 /** The sheets' font with `extra`'s changes (bold, colour): a style never loses the typeface. */
 const fontWith = (extra: Partial<CellStyle>) => ({ name: FONT, size: 11, ...extra.font });
 
-export function input(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
+/**
+ * The styles of `make` for each number format when nothing extra is asked: one object per format, so a
+ * workbook of 260 000 cells hands its writer a few dozen objects (writers look styles up by identity first).
+ * Plans are data: a style object is never changed once made.
+ */
+function sharedByFormat(
+  make: (numFmt: string | undefined, extra: Partial<CellStyle>) => CellStyle,
+): (numFmt?: string, extra?: Partial<CellStyle>) => CellStyle {
+  const made = new Map<string | undefined, CellStyle>();
+  return (numFmt, extra) => {
+    if (extra) return make(numFmt, extra);
+    let style = made.get(numFmt);
+    if (!style) {
+      style = make(numFmt, {});
+      made.set(numFmt, style);
+    }
+    return style;
+  };
+}
+
+export const input = sharedByFormat((numFmt, extra): CellStyle => {
   return {
     fill: 'FFFFF9E5',
     border: 'thin',
@@ -38,9 +58,9 @@ export function input(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyl
     ...extra,
     font: fontWith(extra),
   };
-}
+});
 
-export function computed(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
+export const computed = sharedByFormat((numFmt, extra): CellStyle => {
   return {
     fill: 'FFF2F2F2',
     border: 'thin',
@@ -49,10 +69,10 @@ export function computed(numFmt?: string, extra: Partial<CellStyle> = {}): CellS
     ...extra,
     font: { bold: false, ...fontWith(extra) },
   };
-}
+});
 
 /** Read-only data in a table (codes and standards copied onto a scorecard). */
-export function fixed(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyle {
+export const fixed = sharedByFormat((numFmt, extra): CellStyle => {
   return {
     border: 'thin',
     align: { vertical: 'top', wrap: numFmt === undefined },
@@ -60,4 +80,4 @@ export function fixed(numFmt?: string, extra: Partial<CellStyle> = {}): CellStyl
     ...extra,
     font: fontWith(extra),
   };
-}
+});

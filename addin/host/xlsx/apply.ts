@@ -67,7 +67,7 @@ function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   if (plan.note !== undefined) cell.note = plan.note;
 }
 
-function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
+export function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
   const base = {
     allowBlank: v.allowBlank ?? false,
     showErrorMessage: true,

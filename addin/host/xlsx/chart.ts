@@ -10,7 +10,7 @@ import { parseA1 } from '../../../templates/layouts/a1';
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function chartXml(chart: ChartPlan): string {
+export function chartXml(chart: ChartPlan): string {
   const barDir = chart.kind === 'bar' ? 'bar' : 'col';
   const typeface = chart.font
     ? `<a:latin typeface="${esc(chart.font)}"/><a:cs typeface="${esc(chart.font)}"/>`
@@ -36,7 +36,7 @@ function chartXml(chart: ChartPlan): string {
 </c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>${txPr}</c:chartSpace>`;
 }
 
-function anchor(chart: ChartPlan, n: number): string {
+export function anchorXml(chart: ChartPlan, n: number): string {
   const from = parseA1(chart.from)!;
   const to = parseA1(chart.to)!;
   return `<xdr:twoCellAnchor><xdr:from><xdr:col>${from.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${to.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="Biểu đồ ${n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${n}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
@@ -96,7 +96,7 @@ export async function addPlanCharts(bytes: Uint8Array, plan: WorkbookPlan): Prom
         '</Types>',
         `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
       );
-      anchors.push(anchor(chart, i + 1));
+      anchors.push(anchorXml(chart, i + 1));
       drawingRels.push(
         `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNo}.xml"/>`,
       );

@@ -33,7 +33,7 @@ function toExcelStyle(style: CellStyle): Partial<ExcelJS.Style> {
 }
 
 /** A key equal for plan styles that mean the same, whatever order their properties were written in. */
-function styleKey(s: CellStyle): string {
+export function styleKey(s: CellStyle): string {
   const f = s.font;
   const a = s.align;
   return [

@@ -1,25 +1,23 @@
 /**
  * The actions' WorkbookFiles over exceljs, with no Node APIs (the standalone page and the task pane run it in
- * the browser; the CLI in Node): a plan as a new workbook's bytes, charts added back; a file's bytes as a
+ * the browser; the CLI in Node): a plan as a new workbook's bytes; a file's bytes as a
  * snapshot, repaired when another program saved it, with what the file itself needs said.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { makeIssue } from '../../../core';
 import type { WorkbookPlan } from '../../../templates/plan';
 import { ActionError } from '../../app/actions';
 import type { FileIn, OpenedWorkbook, WorkbookFiles } from '../../app/files';
-import { applyPlanToWorkbook } from './apply';
-import { addPlanCharts } from './chart';
+import { planPackage } from './write/plan-package';
 import { checkXlsxBytes } from './check-bytes';
 import { WorkbookFileError } from './file-error';
 import { damagedFile, loadWorkbookBytes, normalisedNotice } from './load';
 import { snapshotWorkbook } from './snapshot';
 import { typedFormulasWithoutValue } from './typed-formulas';
 
+/** A plan as a new workbook's bytes, straight from the plan (./write; fflate deflates in the browser). */
 export async function planBytes(plan: WorkbookPlan): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await applyPlanToWorkbook(workbook, plan, 'create');
-  return addPlanCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), plan);
+  return planPackage(plan).bytes;
 }
 
 export async function openWorkbookBytes(file: FileIn): Promise<OpenedWorkbook> {

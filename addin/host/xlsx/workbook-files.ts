@@ -3,7 +3,7 @@
  * COPY of an existing workbook (update mode: typed inputs are never overwritten; the input file is not touched).
  */
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ClusterDocument } from '../../../core';
 import {
   type BuildOptions,
@@ -19,14 +19,14 @@ import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
 import { readWorkbookFile, workbookBytes, writeWorkbookFile } from './files';
+import { nodeDeflate } from './write/node-deflate';
+import { planPackage } from './write/plan-package';
 import { normalisedNotice } from './load';
 import { snapshotWorkbook } from './snapshot';
 
+/** A plan as a new workbook's bytes: straight from the plan (./write), deflated by node's zlib. */
 export async function planToBytes(plan: WorkbookPlan): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const workbook = new ExcelJS.Workbook();
-  const report = await applyPlanToWorkbook(workbook, plan, 'create');
-  const bytes = await workbookBytes(workbook, (b) => addPlanCharts(b, plan));
-  return { bytes, report };
+  return planPackage(plan, { deflate: nodeDeflate });
 }
 
 /** A new cluster workbook's bytes (written by the caller, through the guarded write path). */

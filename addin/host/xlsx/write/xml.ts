@@ -1,0 +1,47 @@
+/**
+ * Text and attribute escaping for the parts the plan writer makes. Characters XML 1.0 cannot hold (C0 controls
+ * but tab, newline and carriage return; DEL) are left out, as exceljs leaves them out: a name carrying one is
+ * reported by the readers (core/text), never written as a file Excel calls damaged. No Node APIs.
+ */
+
+const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const SPECIAL_ALL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Element text and attribute values alike (quotes escaped too, so one function serves both). */
+export function esc(text: string): string {
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(SPECIAL_ALL, (ch) => ENTITY[ch] ?? '');
+}
+
+/** An attribute value that keeps its line breaks and tabs (an attribute's raw newline reads back as a space). */
+export function escAttr(text: string): string {
+  return esc(text).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/** `<t>` keeps leading and trailing spaces and line breaks only with xml:space="preserve". */
+export function textElement(text: string): string {
+  const keep = /^\s|\s$|\n/.test(text);
+  return keep ? `<t xml:space="preserve">${esc(text)}</t>` : `<t>${esc(text)}</t>`;
+}
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export const NS = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  types: 'http://schemas.openxmlformats.org/package/2006/content-types',
+} as const;
+
+/** A relationships part from (id, type, target) triples; `type` is the last segment of the officeDocument URI. */
+export function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  const body = rels
+    .map((r) => {
+      const type = r.type.startsWith('http') ? r.type : `${NS.rel}/${r.type}`;
+      return `<Relationship Id="${r.id}" Type="${type}" Target="${esc(r.target)}"/>`;
+    })
+    .join('');
+  return `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${body}</Relationships>`;
+}
