@@ -90,6 +90,10 @@ export const messages = {
   'settings.to': { vi: 'Đến ngày', en: 'To' },
   'settings.period': { vi: 'Thời gian phong trào', en: 'Campaign dates' },
   'settings.save': { vi: 'Ghi vào sổ tính', en: 'Write to the workbook' },
+  'settings.member': {
+    vi: 'Đây là bảng chấm điểm của {unit}: thông tin cụm gửi kèm bảng, chỉ để xem. Thông tin của cụm ghi trên sổ tổng hợp: muốn sửa, hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.',
+    en: "This is the scorecard of {unit}: the cluster's settings sent with it, to look at only. They are kept on the cluster workbook: to change them, open the cluster workbook and change them in the “Cluster settings” tab.",
+  },
   'settings.saved': {
     vi: 'Đã ghi thông tin cụm ({cells} ô).',
     en: 'Cluster settings written ({cells} cells).',

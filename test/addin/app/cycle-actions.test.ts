@@ -237,4 +237,52 @@ describe("one member's scorecard: the leadership and the cluster's settings belo
       expect(cells()).toBe(before);
     },
   );
+
+  it.each([
+    ['the file host', onFileHost],
+    ['Excel', inExcel],
+  ] as const)(
+    "on %s: sendOut is refused; readSettings shows the cluster's settings the file carries, saying whose file it is, and saving them is refused",
+    async (_, open) => {
+      const { host, cells }: { host: WorkbookHost; cells: () => string } = await open();
+      const before = cells();
+      const write = vi.spyOn(host, 'write');
+      const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+
+      const sent = await actions.sendOut().catch((e: unknown) => e);
+      expect(sent).toBeInstanceOf(ActionError);
+      expect((sent as ActionError).text.vi).toBe(
+        `Đây là bảng chấm điểm của ${member}; chưa tạo bảng nào. Bảng chấm điểm gửi các đơn vị được tạo từ sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi gửi ở thẻ “Gửi, gộp bảng”.`,
+      );
+      expect((sent as ActionError).text.en).toContain('no scorecard was made');
+
+      // The cluster's information sent with the scorecard, as the cluster workbook holds it, and whose file.
+      const read = await actions.readSettings();
+      expect(read.member).toBe(member);
+      expect(read.settings).toEqual({
+        leader: sample.cluster.leader,
+        deputy: sample.cluster.deputy,
+        rotation: sample.cluster.rotation,
+      });
+      expect(read.document.units).toEqual(sample.units.map((u) => u.name));
+
+      // Saving what was read is still refused by the action, whatever the view lets through.
+      const saved = await actions.saveSettings(read.settings).catch((e: unknown) => e);
+      expect(saved).toBeInstanceOf(ActionError);
+      expect((saved as ActionError).text.vi).toContain(`Đây là bảng chấm điểm của ${member}; chưa ghi gì.`);
+
+      expect(write).not.toHaveBeenCalled();
+      expect(cells()).toBe(before);
+    },
+  );
+
+  it('on the cluster workbook readSettings names no member', async () => {
+    const host = new XlsxHost(new ExcelJS.Workbook(), 'thi-dua.xlsx');
+    const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+    const units = sample.units.map((u) => u.name);
+    await actions.createWorkbook({ kind: 'annual', year: 2022, cluster: sample.cluster.name, units });
+    const read = await actions.readSettings();
+    expect(read.document.units).toEqual(units);
+    expect('member' in read).toBe(false);
+  });
 });
