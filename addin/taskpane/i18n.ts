@@ -4,7 +4,7 @@
  * (test/addin/taskpane/i18n.test.ts). Placeholders are `{name}` and must be the same in both languages.
  */
 import type { Bilingual } from '../../core';
-import { SIGNING_DATE } from '../app/date-text';
+import { PERIOD_FROM, PERIOD_TO, SIGNING_DATE } from '../app/date-text';
 
 export type Lang = 'vi' | 'en';
 
@@ -86,8 +86,9 @@ export const messages = {
   'settings.rotation': { vi: 'Thứ tự luân phiên cụm trưởng', en: 'Rotation order of the leadership' },
   'settings.up': { vi: 'Đưa {unit} lên', en: 'Move {unit} up' },
   'settings.down': { vi: 'Đưa {unit} xuống', en: 'Move {unit} down' },
-  'settings.from': { vi: 'Từ ngày', en: 'From' },
-  'settings.to': { vi: 'Đến ngày', en: 'To' },
+  // The fields' names are the ones a bad date's message gives (addin/app/date-text.ts).
+  'settings.from': PERIOD_FROM,
+  'settings.to': PERIOD_TO,
   'settings.period': { vi: 'Thời gian phong trào', en: 'Campaign dates' },
   'settings.save': { vi: 'Ghi vào sổ tính', en: 'Write to the workbook' },
   'settings.member': {
