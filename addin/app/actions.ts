@@ -248,6 +248,11 @@ export interface SettingsReport {
   document: DocumentSummary;
   settings: ClusterSettings;
   issues: Issue[];
+  /**
+   * The member whose scorecard is open: its copy of the cluster's settings, shown read-only (saveSettings
+   * refuses to write them there; they are changed on the cluster workbook).
+   */
+  member?: string;
 }
 
 export interface SaveSettingsReport extends SettingsReport {
@@ -304,13 +309,16 @@ export interface AppActions {
   exportResults(run?: RunOptions): Promise<ExportReport>;
   selectIssue(issue: Issue): Promise<SelectOutcome>;
   searchUnits(query: string, date: string, run?: RunOptions): Promise<UnitSuggestion[]>;
-  /** The members' scorecards to send out (as `thidua new --per-unit`): nothing is written into the workbook. */
+  /**
+   * The members' scorecards to send out (as `thidua new --per-unit`): nothing is written into the workbook.
+   * Made from the cluster workbook only: one member's scorecard is refused.
+   */
   sendOut(run?: RunOptions): Promise<SendOutReport>;
   /** Members' returned files (and at most one cluster .json/.xlsx) merged into the open workbook (as `thidua merge`). */
   mergeReturns(files: readonly FileIn[], run?: RunOptions): Promise<MergeReport>;
   /** The official nomination sheets written into the workbook (and offered as a workbook of their own). */
   nominationSheets(input?: NominationSheetsInput, run?: RunOptions): Promise<NominationSheetsReport>;
-  /** Leader, deputy, rotation order and dates as the workbook holds them. */
+  /** Leader, deputy, rotation order and dates as the workbook holds them (a member's scorecard: its copy). */
   readSettings(run?: RunOptions): Promise<SettingsReport>;
   /** The settings typed in the pane's fields, written into their cells (refused, with the issues, when wrong). */
   saveSettings(settings: ClusterSettings, run?: RunOptions): Promise<SaveSettingsReport>;
@@ -696,7 +704,7 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
     async sendOut(run = {}) {
       const steps = new Steps(2, run);
       const fileHost = await files();
-      const { snapshot, document, issues } = await readDocument(steps);
+      const { snapshot, document, issues } = await readClusterDocument(steps, sendOutElsewhere);
       const made = await steps.do('build', async () => {
         const { memberScorecardBuilder } = await cycle();
         const scorecard = memberScorecardBuilder(document, now());
@@ -809,13 +817,15 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
 
     async readSettings(run = {}) {
       const steps = new Steps(1, run);
-      const { snapshot, document, issues } = await readDocument(steps);
+      // One member's scorecard carries the cluster's settings as they were sent out: shown, read-only.
+      const { snapshot, document, issues, member } = await readDocument(steps);
       const { settingsOf } = await cycle();
       return {
         source: snapshot.source,
         document: summarize(document),
         settings: settingsOf(document),
         issues,
+        ...(member !== undefined ? { member } : {}),
       };
     },
 
@@ -982,6 +992,13 @@ function settingsElsewhere(member: string): Bilingual {
   return {
     vi: `Đây là bảng chấm điểm của ${member}; chưa ghi gì. Thông tin của cụm (Cụm trưởng, Cụm phó, thứ tự luân phiên, thời gian) ghi trên sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.`,
     en: `This is the scorecard of ${member}; nothing was written. The cluster's settings (leader, deputy, rotation order, dates) are kept on the cluster workbook: open the cluster workbook and change them in the “Cluster settings” tab.`,
+  };
+}
+
+function sendOutElsewhere(member: string): Bilingual {
+  return {
+    vi: `Đây là bảng chấm điểm của ${member}; chưa tạo bảng nào. Bảng chấm điểm gửi các đơn vị được tạo từ sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi gửi ở thẻ “Gửi, gộp bảng”.`,
+    en: `This is the scorecard of ${member}; no scorecard was made. The members' scorecards are made from the cluster workbook: open the cluster workbook and send them out in the “Send, merge” tab.`,
   };
 }
 

@@ -28,6 +28,7 @@ import type { CellPlan, SheetPlan, WorkbookPlan, WorkbookSnapshot } from '../../
 import { workbookSheetNames } from '../../templates/read/sheet-names';
 import type { WorkbookSources } from '../../templates/read/sources';
 import { readMetaRows } from '../../templates/read/unit-meta';
+import { badDateText, PERIOD_FROM, PERIOD_TO } from './date-text';
 import { type ConsolidateReport, consolidate } from './merge/consolidate';
 import { ACCEPT, type Loaded, readClusterReturn, readReturns } from './merge/returns';
 
@@ -264,22 +265,13 @@ export function checkSettings(document: ClusterDocument, settings: ClusterSettin
   }
   const p = settings.period;
   if (p) {
+    // The one sentence for a bad date, naming the pane's field (its label is the same name).
     for (const [value, what] of [
-      [p.from, { vi: 'Từ ngày', en: 'From' }],
-      [p.to, { vi: 'Đến ngày', en: 'To' }],
+      [p.from, PERIOD_FROM],
+      [p.to, PERIOD_TO],
     ] as const)
       if (!isIsoDate(value))
-        issues.push(
-          makeIssue(
-            'error',
-            'settings.period.date',
-            {
-              vi: `${what.vi} "${value}" không phải một ngày có thật (YYYY-MM-DD).`,
-              en: `${what.en} "${value}" is not a real date (YYYY-MM-DD).`,
-            },
-            {},
-          ),
-        );
+        issues.push(makeIssue('error', 'settings.period.date', badDateText(what, value), {}));
     if (isIsoDate(p.from) && isIsoDate(p.to) && p.from > p.to)
       issues.push(
         makeIssue(

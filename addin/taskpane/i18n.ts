@@ -4,7 +4,7 @@
  * (test/addin/taskpane/i18n.test.ts). Placeholders are `{name}` and must be the same in both languages.
  */
 import type { Bilingual } from '../../core';
-import { SIGNING_DATE } from '../app/date-text';
+import { PERIOD_FROM, PERIOD_TO, SIGNING_DATE } from '../app/date-text';
 
 export type Lang = 'vi' | 'en';
 
@@ -86,10 +86,15 @@ export const messages = {
   'settings.rotation': { vi: 'Thứ tự luân phiên cụm trưởng', en: 'Rotation order of the leadership' },
   'settings.up': { vi: 'Đưa {unit} lên', en: 'Move {unit} up' },
   'settings.down': { vi: 'Đưa {unit} xuống', en: 'Move {unit} down' },
-  'settings.from': { vi: 'Từ ngày', en: 'From' },
-  'settings.to': { vi: 'Đến ngày', en: 'To' },
+  // The fields' names are the ones a bad date's message gives (addin/app/date-text.ts).
+  'settings.from': PERIOD_FROM,
+  'settings.to': PERIOD_TO,
   'settings.period': { vi: 'Thời gian phong trào', en: 'Campaign dates' },
   'settings.save': { vi: 'Ghi vào sổ tính', en: 'Write to the workbook' },
+  'settings.member': {
+    vi: 'Đây là bảng chấm điểm của {unit}: thông tin cụm gửi kèm bảng, chỉ để xem. Thông tin của cụm ghi trên sổ tổng hợp: muốn sửa, hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.',
+    en: "This is the scorecard of {unit}: the cluster's settings sent with it, to look at only. They are kept on the cluster workbook: to change them, open the cluster workbook and change them in the “Cluster settings” tab.",
+  },
   'settings.saved': {
     vi: 'Đã ghi thông tin cụm ({cells} ô).',
     en: 'Cluster settings written ({cells} cells).',

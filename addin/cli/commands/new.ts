@@ -21,6 +21,7 @@ import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-file
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
+import { refuseMemberScorecard, sendOutElsewhere } from '../member-scorecard';
 import { closestMembers, findMember, parseUnitList } from '../members';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 
@@ -196,7 +197,8 @@ export const newCommand: Command = {
     let cards: Awaited<ReturnType<typeof claimScorecards>> | undefined;
     try {
       return await withClaim(main, async () => {
-        const doc = await newDocument(ctx, kind, year);
+        const sendingOut = typeof unitName === 'string' || typeof perUnit === 'string';
+        const doc = await newDocument(ctx, kind, year, sendingOut);
         const issues = doc.issues;
         if (typeof perUnit === 'string') cards = await claimScorecards(ctx, doc.doc, perUnit, inputs);
         return await writeAll(
@@ -220,12 +222,15 @@ async function newDocument(
   ctx: CommandContext,
   kind: DocumentKind,
   year: number | undefined,
+  sendingOut: boolean,
 ): Promise<{ doc: ClusterDocument; issues: Issue[] }> {
   const docKind: DocumentKind = kind;
   let doc: ClusterDocument;
   let issues: Issue[];
   if (typeof ctx.values.from === 'string') {
     const loaded = await loadDocument(ctx.values.from, ctx);
+    // The members' scorecards are made from the cluster workbook, as the pane's send-out makes them.
+    if (sendingOut) refuseMemberScorecard(loaded.doc, sendOutElsewhere);
     doc = { ...loaded.doc, kind: docKind };
     if (year !== undefined) doc.year = year;
     if (typeof ctx.values.cluster === 'string') doc.cluster = { ...doc.cluster, name: ctx.values.cluster };

@@ -1,8 +1,12 @@
-/** `thidua rotate FILE [--json]`: next year's leader and deputy, with the reason and its guidance. */
+/**
+ * `thidua rotate FILE [--json]`: next year's leader and deputy, with the reason and its guidance. One member's
+ * scorecard is refused (exit 2), as the pane refuses it: the leadership is proposed on the cluster workbook.
+ */
 import { hasErrors, proposeRotation } from '../../../core';
 import { type Command, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
+import { leadershipElsewhere, refuseMemberScorecard } from '../member-scorecard';
 
 export const rotateCommand: Command = {
   name: 'rotate',
@@ -21,6 +25,7 @@ export const rotateCommand: Command = {
   ],
   async run(ctx) {
     const loaded = await loadDocument(ctx.positionals[0], ctx);
+    refuseMemberScorecard(loaded.doc, leadershipElsewhere);
     const p = proposeRotation(loaded.doc);
     const issues = [...loaded.issues, ...p.issues];
     if (ctx.values.json) {

@@ -3,6 +3,7 @@ import { type AwardTally, hasErrors, type Issue, tallyAwards } from '../../../co
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, renderTable } from '../format';
 import { loadDocument } from '../load';
+import { refuseMemberScorecard, tallyElsewhere } from '../member-scorecard';
 import { memberOrError } from '../members';
 
 function formatTally(tally: AwardTally, issues: readonly Issue[], ctx: CommandContext): string {
@@ -82,7 +83,12 @@ export const tallyCommand: Command = {
     if (ctx.positionals.length === 0)
       throw new CliError({ vi: 'Thiếu tên tệp (FILE…).', en: 'Missing the file name(s) (FILE…).' });
     const loaded = [];
-    for (const file of ctx.positionals) loaded.push(await loadDocument(file, ctx));
+    for (const file of ctx.positionals) {
+      const one = await loadDocument(file, ctx);
+      // One member's scorecard holds no awards: a tally of zeros, never shown as the cluster's.
+      refuseMemberScorecard(one.doc, tallyElsewhere(file));
+      loaded.push(one);
+    }
     // A name that is no member is an error with the closest members, never a tally of zeros.
     const options =
       typeof ctx.values.unit === 'string'

@@ -5,6 +5,7 @@
  */
 // From the concept folders, not core/index: units loads neither the document schema (zod) nor the award rules.
 import { isIsoDate, resolveUnit, type UnitRef, type UnitResolution } from '../../../core/registry';
+import { badDateText, DATE_FLAG } from '../../app/date-text';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 
 const USAGE = 'thidua units NAME [--date YYYY-MM-DD] [--json]';
@@ -103,11 +104,8 @@ export const unitsCommand: Command = {
     if (!name) throw new CliError({ vi: `Thiếu tên đơn vị.\n${USAGE}`, en: `Missing unit name.\n${USAGE}` });
     const dateOption = ctx.values.date;
     const date = typeof dateOption === 'string' ? dateOption.trim() : today();
-    if (!isIsoDate(date))
-      throw new CliError({
-        vi: `Ngày "${date}" không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2025-07-01.`,
-        en: `Invalid date "${date}": expected YYYY-MM-DD, e.g. 2025-07-01.`,
-      });
+    // The one sentence for a bad date (addin/app/date-text.ts), naming the flag; the example is a merger's day.
+    if (!isIsoDate(date)) throw new CliError(badDateText(DATE_FLAG, date, '2025-07-01'));
     const resolved = resolveUnit(name, date);
     if (ctx.values.json) ctx.io.out(JSON.stringify(unitsJson(resolved), null, 2));
     else ctx.io.out(readable(resolved, date, ctx).join('\n'));

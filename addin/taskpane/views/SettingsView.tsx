@@ -1,6 +1,7 @@
 /**
  * The cluster's settings in fields: leader, deputy, the rotation order and the campaign's dates, read from the
- * workbook and written back into their cells (the person's change: written over what the cells hold).
+ * workbook and written back into their cells (the person's change: written over what the cells hold). On one
+ * member's scorecard they are shown read-only, saying so (the action refuses to write them there too).
  */
 import {
   Button,
@@ -46,11 +47,12 @@ function MemberSelect(props: {
   none: string;
   members: readonly string[];
   value: string;
+  disabled: boolean;
   onChange: (value: string) => void;
 }) {
   return (
     <Field label={props.label}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+      <Select value={props.value} disabled={props.disabled} onChange={(_, d) => props.onChange(d.value)}>
         <option value="">{props.none}</option>
         {props.members.map((m) => (
           <option key={m} value={m}>
@@ -59,6 +61,17 @@ function MemberSelect(props: {
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** Read from one member's scorecard: what the file is, that the settings are only shown, where to change them. */
+export function MemberScorecardNote({ report }: { report: SettingsReport }) {
+  const { t } = useLang();
+  if (report.member === undefined) return null;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>{t('settings.member', { unit: report.member })}</MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -99,6 +112,8 @@ export function SettingsView({ actions }: { actions: AppActions }) {
     ...(from || to ? { period: { from, to } } : {}),
   });
   const busy = reading.running || saving.running;
+  // One member's scorecard: its copy of the settings, shown read-only.
+  const readOnly = loaded?.member !== undefined;
   return (
     <div className={styles.view}>
       <Text as="h2" size={400} weight="semibold">
@@ -114,6 +129,7 @@ export function SettingsView({ actions }: { actions: AppActions }) {
         </Button>
       </div>
       <OperationStatus operation={reading} actions={actions} />
+      {loaded && <MemberScorecardNote report={loaded} />}
       {loaded && (
         <form
           className={styles.section}
@@ -127,6 +143,7 @@ export function SettingsView({ actions }: { actions: AppActions }) {
             none={t('settings.nobody')}
             members={members}
             value={leader}
+            disabled={readOnly}
             onChange={setLeader}
           />
           <MemberSelect
@@ -134,6 +151,7 @@ export function SettingsView({ actions }: { actions: AppActions }) {
             none={t('settings.nobody')}
             members={members}
             value={deputy}
+            disabled={readOnly}
             onChange={setDeputy}
           />
           <section aria-labelledby="settings-rotation">
@@ -147,7 +165,7 @@ export function SettingsView({ actions }: { actions: AppActions }) {
                     <Text>{unit}</Text>
                     <Button
                       size="small"
-                      disabled={i === 0}
+                      disabled={readOnly || i === 0}
                       aria-label={t('settings.up', { unit })}
                       onClick={() => move(i, -1)}
                     >
@@ -155,7 +173,7 @@ export function SettingsView({ actions }: { actions: AppActions }) {
                     </Button>
                     <Button
                       size="small"
-                      disabled={i === order.length - 1}
+                      disabled={readOnly || i === order.length - 1}
                       aria-label={t('settings.down', { unit })}
                       onClick={() => move(i, 1)}
                     >
@@ -169,14 +187,14 @@ export function SettingsView({ actions }: { actions: AppActions }) {
           <fieldset className={own.dates}>
             <legend>{t('settings.period')}</legend>
             <Field label={t('settings.from')}>
-              <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+              <Input type="date" value={from} disabled={readOnly} onChange={(_, d) => setFrom(d.value)} />
             </Field>
             <Field label={t('settings.to')}>
-              <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+              <Input type="date" value={to} disabled={readOnly} onChange={(_, d) => setTo(d.value)} />
             </Field>
           </fieldset>
           <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabled={busy}>
+            <Button appearance="primary" type="submit" disabled={busy || readOnly}>
               {t('settings.save')}
             </Button>
           </div>

@@ -7,12 +7,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { ActionError, createActions } from '../../../addin/app/actions';
 import { corePorts } from '../../../addin/app/core-port';
 import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
+import { badDateText, PERIOD_FROM, PERIOD_TO } from '../../../addin/app/date-text';
 import type { WorkbookHost } from '../../../addin/app/host';
 import { OfficeHost } from '../../../addin/host/office/office-host';
 import { XlsxHost } from '../../../addin/host/xlsx/host';
 import { xlsxFiles } from '../../../addin/host/xlsx/workbook-bytes';
 import { planToBytes } from '../../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster } from '../../../core';
+import { translate } from '../../../addin/taskpane/i18n';
 import { NOMINATION_SHEETS } from '../../../templates/nomination';
 import { FakeExcel } from '../office/fake-excel';
 import { selfScores, typeScores } from './returned';
@@ -171,6 +173,35 @@ describe('the cycle on the file host', () => {
   });
 });
 
+describe("the campaign's dates in the cluster settings", () => {
+  it('a bad or missing date is refused in the one sentence for a bad date, naming the field by its label, nothing written', async () => {
+    const host = new XlsxHost(new ExcelJS.Workbook(), 'phong-trao.xlsx');
+    const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+    const units = sample.units.map((u) => u.name);
+    await actions.createWorkbook({ kind: 'campaign', year: 2022, cluster: sample.cluster.name, units });
+    const write = vi.spyOn(host, 'write');
+    const refused = await actions
+      .saveSettings({ rotation: units, period: { from: '2022-02-30', to: '' } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ActionError);
+    const dates = (refused as ActionError).issues.filter((i) => i.code === 'settings.period.date');
+    expect(dates.map((i) => i.message)).toEqual([
+      'Từ ngày 2022-02-30: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.',
+      'Đến ngày (chưa nhập): cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-12-20.',
+    ]);
+    expect(dates.map((i) => i.messageEn)).toEqual([
+      'From 2022-02-30: expected a real date as YYYY-MM-DD, e.g. 2022-12-20.',
+      'To (blank): expected a real date as YYYY-MM-DD, e.g. 2022-12-20.',
+    ]);
+    // The place named is the label of the pane's field, and the sentence is the dossier's and the CLI's.
+    expect(dates[0]!.message).toBe(badDateText(PERIOD_FROM, '2022-02-30').vi);
+    expect(dates[0]!.message.startsWith(`${translate('vi', 'settings.from')} `)).toBe(true);
+    expect(dates[1]!.messageEn.startsWith(`${translate('en', 'settings.to')} `)).toBe(true);
+    expect(dates[1]!.message).toBe(badDateText(PERIOD_TO, '').vi);
+    expect(write).not.toHaveBeenCalled();
+  });
+});
+
 describe("one member's scorecard: the leadership and the cluster's settings belong to the cluster workbook", () => {
   const member = sample.units[1]!.name;
   const card = () => memberScorecardBuilder(sample, NOW)(member);
@@ -237,4 +268,52 @@ describe("one member's scorecard: the leadership and the cluster's settings belo
       expect(cells()).toBe(before);
     },
   );
+
+  it.each([
+    ['the file host', onFileHost],
+    ['Excel', inExcel],
+  ] as const)(
+    "on %s: sendOut is refused; readSettings shows the cluster's settings the file carries, saying whose file it is, and saving them is refused",
+    async (_, open) => {
+      const { host, cells }: { host: WorkbookHost; cells: () => string } = await open();
+      const before = cells();
+      const write = vi.spyOn(host, 'write');
+      const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+
+      const sent = await actions.sendOut().catch((e: unknown) => e);
+      expect(sent).toBeInstanceOf(ActionError);
+      expect((sent as ActionError).text.vi).toBe(
+        `Đây là bảng chấm điểm của ${member}; chưa tạo bảng nào. Bảng chấm điểm gửi các đơn vị được tạo từ sổ tổng hợp của cụm: hãy mở sổ tổng hợp rồi gửi ở thẻ “Gửi, gộp bảng”.`,
+      );
+      expect((sent as ActionError).text.en).toContain('no scorecard was made');
+
+      // The cluster's information sent with the scorecard, as the cluster workbook holds it, and whose file.
+      const read = await actions.readSettings();
+      expect(read.member).toBe(member);
+      expect(read.settings).toEqual({
+        leader: sample.cluster.leader,
+        deputy: sample.cluster.deputy,
+        rotation: sample.cluster.rotation,
+      });
+      expect(read.document.units).toEqual(sample.units.map((u) => u.name));
+
+      // Saving what was read is still refused by the action, whatever the view lets through.
+      const saved = await actions.saveSettings(read.settings).catch((e: unknown) => e);
+      expect(saved).toBeInstanceOf(ActionError);
+      expect((saved as ActionError).text.vi).toContain(`Đây là bảng chấm điểm của ${member}; chưa ghi gì.`);
+
+      expect(write).not.toHaveBeenCalled();
+      expect(cells()).toBe(before);
+    },
+  );
+
+  it('on the cluster workbook readSettings names no member', async () => {
+    const host = new XlsxHost(new ExcelJS.Workbook(), 'thi-dua.xlsx');
+    const actions = createActions(host, { core: corePorts, files: xlsxFiles, now: () => NOW });
+    const units = sample.units.map((u) => u.name);
+    await actions.createWorkbook({ kind: 'annual', year: 2022, cluster: sample.cluster.name, units });
+    const read = await actions.readSettings();
+    expect(read.document.units).toEqual(units);
+    expect('member' in read).toBe(false);
+  });
 });

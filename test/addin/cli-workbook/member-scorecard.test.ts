@@ -2,10 +2,12 @@
  * One member's scorecard (`thidua new --unit`) checked before it goes back to the cluster: `check` reads the
  * cluster's information the file carries plus the member's scores, names the sheet and cell of each problem,
  * and says nothing about the other members' absent scores; `compute` refuses (exit 2); `export` writes the
- * document. Real .xlsx files, filled through exceljs as a member's Excel would.
+ * document; `rotate`, `tally`, `history`, `nominate --history` and the send-out of `new` refuse it (exit 2),
+ * saying what the file is and what to run instead, and write nothing. Real .xlsx files, filled through
+ * exceljs as a member's Excel would.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,5 +160,68 @@ describe("compute and export on one member's scorecard", () => {
     expect(doc.scores).toEqual(
       leaves().map((c) => ({ unit: GIA_LAI, criterion: c.code, stage: 'self', points: c.points })),
     );
+  });
+});
+
+describe("commands that need the cluster workbook refuse one member's scorecard (exit 2, nothing written)", () => {
+  async function refused(argv: string[]) {
+    const { out, err, io: cliIo } = io();
+    const before = await readdir(dir);
+    const code = await runCli(argv, cliIo);
+    expect(out.join('\n')).toBe('');
+    expect(await readdir(dir)).toEqual(before);
+    expect(code).toBe(2);
+    return err.join('\n').trim();
+  }
+
+  it('rotate says the leadership is proposed on the cluster workbook, as the pane says', async () => {
+    await filled('gl-rotate.xlsx', () => {});
+    const before = await sha('gl-rotate.xlsx');
+    expect(await refused(['rotate', 'gl-rotate.xlsx'])).toBe(
+      `Đây là bảng chấm điểm của ${GIA_LAI}; Cụm trưởng, Cụm phó năm sau được đề xuất trên sổ tổng hợp của cụm: hãy chạy \`thidua rotate\` trên sổ tổng hợp (gộp các bảng đơn vị gửi về bằng \`thidua merge\` nếu chưa gộp).`,
+    );
+    expect(await refused(['--lang', 'en', 'rotate', 'gl-rotate.xlsx', '--json'])).toContain(
+      `This is the scorecard of ${GIA_LAI}; next year's leader and deputy are proposed on the cluster workbook`,
+    );
+    expect(await sha('gl-rotate.xlsx')).toBe(before);
+    // The cluster's own file still proposes.
+    const { out, io: cliIo } = io();
+    expect(await runCli(['rotate', 'cum7.json'], cliIo)).toBe(0);
+    expect(out.join('\n')).toContain('Cụm trưởng');
+  });
+
+  it('tally names the file: a scorecard holds no awards, never a tally of zeros', async () => {
+    await filled('gl-tally.xlsx', () => {});
+    expect(await refused(['tally', 'cum7.json', 'gl-tally.xlsx'])).toBe(
+      `Tệp gl-tally.xlsx là bảng chấm điểm của ${GIA_LAI}, không ghi khen thưởng; khen thưởng được thống kê trên sổ tổng hợp của cụm: hãy chạy \`thidua tally\` với sổ tổng hợp.`,
+    );
+  });
+
+  it('history and nominate --history name the scorecard found among the years, instead of ranking it first of one', async () => {
+    await filled('gl-year.xlsx', () => {});
+    await mkdir(join(dir, 'years'));
+    try {
+      await copyFile(join(dir, 'cum7.json'), join(dir, 'years', 'cum-7-2022.json'));
+      await copyFile(join(dir, 'gl-year.xlsx'), join(dir, 'years', 'gl-year.xlsx'));
+      const inFolder = `Tệp ${join('years', 'gl-year.xlsx')} là bảng chấm điểm của ${GIA_LAI}, không phải sổ tổng hợp của cụm: xếp hạng, khen thưởng của một năm đọc từ sổ tổng hợp năm đó (gộp các bảng đơn vị bằng \`thidua merge\` nếu chưa gộp); hãy chuyển bảng chấm điểm ra khỏi thư mục.`;
+      expect(await refused(['history', 'years', '--unit', 'Gia Lai'])).toBe(inFolder);
+      expect(await refused(['nominate', 'cum7.json', '--history', 'years'])).toBe(inFolder);
+      expect(await refused(['history', 'gl-year.xlsx', '--unit', 'Gia Lai'])).toContain(
+        'Tệp gl-year.xlsx là bảng chấm điểm của VKSND tỉnh Gia Lai, không phải sổ tổng hợp của cụm',
+      );
+    } finally {
+      await rm(join(dir, 'years'), { recursive: true, force: true });
+    }
+  });
+
+  it("new --from a member's scorecard does not send out scorecards (--unit, --per-unit)", async () => {
+    await filled('gl-new.xlsx', () => {});
+    const text = `Đây là bảng chấm điểm của ${GIA_LAI}; chưa ghi gì. Bảng chấm điểm gửi các đơn vị được tạo từ sổ tổng hợp của cụm: hãy chạy \`thidua new … --from\` với sổ tổng hợp.`;
+    expect(
+      await refused(['new', 'annual', '--from', 'gl-new.xlsx', '--unit', 'Kon Tum', '-o', 'kt.xlsx']),
+    ).toBe(text);
+    expect(
+      await refused(['new', 'annual', '--from', 'gl-new.xlsx', '--per-unit', 'gui', '-o', 'c.xlsx']),
+    ).toBe(text);
   });
 });

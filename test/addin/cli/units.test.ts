@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { badDateText, DATE_FLAG } from '../../../addin/app/date-text';
 import { runCli } from '../../../addin/cli/main';
 
 const root = join(import.meta.dirname, '../../..');
@@ -85,11 +86,17 @@ describe('thidua units', () => {
   });
 
   it('exits 2 on bad arguments with a one-line reason', async () => {
+    // A bad date in the one sentence the other commands and the pane say (addin/app/date-text.ts), naming the flag.
     const badDate = await run(['units', 'Gia Lai', '--date', '2025-02-30']);
     expect(badDate.code).toBe(2);
-    expect(badDate.err).toBe('Ngày "2025-02-30" không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2025-07-01.');
+    expect(badDate.out).toBe('');
+    expect(badDate.err).toBe('--date 2025-02-30: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-07-01.');
+    expect(badDate.err).toBe(badDateText(DATE_FLAG, '2025-02-30', '2025-07-01').vi);
     const en = await run(['units', 'Gia Lai', '--date', '1/7/2025', '--lang', 'en']);
-    expect(en.err).toBe('Invalid date "1/7/2025": expected YYYY-MM-DD, e.g. 2025-07-01.');
+    expect(en.err).toBe('--date 1/7/2025: expected a real date as YYYY-MM-DD, e.g. 2025-07-01.');
+    const blank = await run(['units', 'Gia Lai', '--date', ' ']);
+    expect(blank.code).toBe(2);
+    expect(blank.err).toBe('--date (chưa nhập): cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-07-01.');
     const missing = await run(['units']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('Thiếu tên đơn vị.');

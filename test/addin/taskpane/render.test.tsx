@@ -14,8 +14,15 @@ import { ComputeResult } from '../../../addin/taskpane/views/ComputeView';
 import { MergeResult } from '../../../addin/taskpane/views/ExchangeView';
 import { SKIPPED } from '../../../addin/host/office/office-host';
 import { RotationResult } from '../../../addin/taskpane/views/RotationView';
+import { MemberScorecardNote } from '../../../addin/taskpane/views/SettingsView';
 import { DossierResult, NextYearResult } from '../../../addin/taskpane/views/YearEndView';
-import type { ComputeReport, DossierReport, MergeReport, NextYearReport } from '../../../addin/app/actions';
+import type {
+  ComputeReport,
+  DossierReport,
+  MergeReport,
+  NextYearReport,
+  SettingsReport,
+} from '../../../addin/app/actions';
 import { rankingRows } from '../../../addin/taskpane/view-model';
 import { describeRuleSet, ruleSetById } from '../../../core';
 import { result, sampleComputeReport } from './fixtures';
@@ -241,6 +248,27 @@ describe('NominationResult and RotationResult', () => {
     expect(text).toContain(
       "Year 2023 Leader VKSND tỉnh Gia Lai Deputy VKSND tỉnh Kon Tum Reason 2022's deputy leads",
     );
+  });
+});
+
+describe("the cluster's settings read from one member's scorecard", () => {
+  const report: SettingsReport = {
+    source: '02-vksnd-tinh-gia-lai.xlsx',
+    document: computeReport.document,
+    settings: { leader: 'VKSND tỉnh Đắk Lắk', rotation: [] },
+    issues: [],
+    member: 'VKSND tỉnh Gia Lai',
+  };
+
+  it('says whose scorecard it is, that the settings are only shown, and where to change them', () => {
+    expect(html(<MemberScorecardNote report={report} />).trim()).toBe(
+      'Đây là bảng chấm điểm của VKSND tỉnh Gia Lai: thông tin cụm gửi kèm bảng, chỉ để xem. Thông tin của cụm ghi trên sổ tổng hợp: muốn sửa, hãy mở sổ tổng hợp rồi sửa ở thẻ “Thông tin cụm”.',
+    );
+    expect(html(<MemberScorecardNote report={report} />, 'en')).toContain(
+      'This is the scorecard of VKSND tỉnh Gia Lai',
+    );
+    const { member: _, ...cluster } = report;
+    expect(html(<MemberScorecardNote report={cluster} />).trim()).toBe('');
   });
 });
 
