@@ -34,16 +34,14 @@ function toExcelStyle(style: CellStyle): Partial<ExcelJS.Style> {
 
 /** A key equal for plan styles that mean the same, whatever order their properties were written in. */
 export function styleKey(s: CellStyle): string {
+  // Concatenation, not arrays joined: it runs once per cell whose style object is new.
   const f = s.font;
   const a = s.align;
-  return [
-    s.numFmt ?? '',
-    f ? [f.name, f.size, f.bold, f.italic, f.underline, f.color].join('\u0001') : '-',
-    s.fill ?? '',
-    a ? [a.horizontal, a.vertical, a.wrap, a.indent].join('\u0001') : '-',
-    s.border ?? '',
-    s.locked !== false,
-  ].join('\u0002');
+  const font = f
+    ? `${f.name}\u0001${f.size}\u0001${f.bold}\u0001${f.italic}\u0001${f.underline}\u0001${f.color}`
+    : '-';
+  const align = a ? `${a.horizontal}\u0001${a.vertical}\u0001${a.wrap}\u0001${a.indent}` : '-';
+  return `${s.numFmt ?? ''}\u0002${font}\u0002${s.fill ?? ''}\u0002${align}\u0002${s.border ?? ''}\u0002${s.locked !== false}`;
 }
 
 export interface StyleCache {
