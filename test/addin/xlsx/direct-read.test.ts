@@ -449,11 +449,9 @@ describe('random grids written by exceljs read back the same', () => {
         async (grid, unlocked, merge) => {
           const wb = new ExcelJS.Workbook();
           const ws = wb.addWorksheet('Lưới');
-          grid.forEach((row, r) =>
-            row.forEach((v, c) => {
+          for (const [r, row] of grid.entries())
+            for (const [c, v] of row.entries())
               if (v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-            }),
-          );
           for (const [r, c] of unlocked) ws.getCell(r + 1, c + 1).protection = { locked: false };
           if (merge) ws.mergeCells(8, 1, 9, 2);
           const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
