@@ -11,6 +11,7 @@ import { CliError } from './context';
 import { WorkbookFileError, readWorkbookFileBytes } from '../host/xlsx/files';
 import { loadWorkbookBytes } from '../host/xlsx/load';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
 /**
  * Each document read here → where its values sit in the workbook. Keyed by the document object, so the
@@ -21,6 +22,9 @@ const SOURCES = new WeakMap<ClusterDocument, WorkbookSources>();
 
 /** Documents read from one member's scorecard → that member's name (as the member list spells it). */
 const MEMBER = new WeakMap<ClusterDocument, string>();
+
+/** Documents read from a workbook → its seal (undefined: never finalised), read with the rest, once. */
+const SEAL = new WeakMap<ClusterDocument, Seal | undefined>();
 
 type WorkbookRead = {
   doc?: ClusterDocument;
@@ -45,6 +49,7 @@ export async function readWorkbookDocument(
     const read = readWorkbookSnapshot({ ...direct.snapshot, source: basename(path) });
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
+    if (read.doc) SEAL.set(read.doc, readSnapshotSeal(direct.snapshot));
     const workbook = options.keepWorkbook ? await loadWorkbookBytes(bytes, name) : undefined;
     return {
       ...read,
@@ -60,6 +65,14 @@ export async function readWorkbookDocument(
 /** Where the values of a document read by readWorkbookDocument sit (sheet and cell); undefined for JSON. */
 export function workbookSourcesOf(doc: ClusterDocument): WorkbookSources | undefined {
   return SOURCES.get(doc);
+}
+
+/**
+ * The seal of the workbook `doc` was read from by readWorkbookDocument ({ seal: undefined } when it was never
+ * finalised); undefined for a document read otherwise (JSON), whose file the caller reads.
+ */
+export function workbookSealOf(doc: ClusterDocument): { seal: Seal | undefined } | undefined {
+  return SEAL.has(doc) ? { seal: SEAL.get(doc) } : undefined;
 }
 
 /** The member whose scorecard `doc` was read from; undefined for a cluster workbook or a JSON file. */

@@ -73,7 +73,7 @@ export async function writeDossier(
   options: { count?: string; dossier?: DossierOptions; finalised?: Finalisation } = {},
 ): Promise<DossierFiles> {
   // A finalised workbook keeps its votes (see sealedFinalisation).
-  const seal = await sealOf(loaded.path);
+  const seal = await sealOf(loaded.path, loaded.doc);
   const defaultCount = join(dir, `bien-ban-kiem-phieu-${loaded.doc.year}.xlsx`);
   const countPath = options.count ? resolve(ctx.io.cwd, options.count) : defaultCount;
   const counted = seal
