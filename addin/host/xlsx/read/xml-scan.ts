@@ -42,6 +42,8 @@ export function decodeEntities(s: string): string {
   });
 }
 
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
 const localName = (qname: string) => {
   const at = qname.indexOf(':');
   return at < 0 ? qname : qname.slice(at + 1);
@@ -57,7 +59,10 @@ export class XmlScanner {
   private at = 0;
   private attrFrom = 0;
   private attrTo = 0;
-  private attrs: Map<string, string> | undefined;
+  private parsed = false;
+  private count = 0;
+  private readonly keys: string[] = [];
+  private readonly values: string[] = [];
   private readonly stack: string[] = [];
   private roots = 0;
 
@@ -143,7 +148,7 @@ export class XmlScanner {
       this.empty = xml.charCodeAt(gt - 1) === 47;
       this.attrFrom = i;
       this.attrTo = this.empty ? gt - 1 : gt;
-      this.attrs = undefined;
+      this.parsed = false;
       this.at = gt + 1;
       if (this.stack.length === 0) {
         if (++this.roots > 1) throw new XmlDamage('a second root element');
@@ -156,24 +161,48 @@ export class XmlScanner {
 
   /** An attribute of the start tag just read, by local name ("r:id" as "id"), decoded; undefined if absent. */
   attr(name: string): string | undefined {
-    if (!this.attrs) this.attrs = this.parseAttrs();
-    return this.attrs.get(name);
+    if (!this.parsed) this.parseAttrs();
+    const keys = this.keys;
+    for (let i = 0; i < this.count; i++) if (keys[i] === name) return this.values[i];
+    return undefined;
   }
 
-  private parseAttrs(): Map<string, string> {
-    const out = new Map<string, string>();
-    const s = this.xml.slice(this.attrFrom, this.attrTo);
-    const re = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gy;
-    let m: RegExpExecArray | null;
-    let last = 0;
-    // biome-ignore lint/suspicious/noAssignInExpressions: the usual regex loop
-    while ((m = re.exec(s)) !== null) {
-      const key = localName(m[1]!);
-      if (!out.has(key)) out.set(key, decodeEntities(m[2] ?? m[3] ?? ''));
-      last = re.lastIndex;
+  /** The start tag's attributes into keys/values (first of a name wins), by hand: this runs per cell. */
+  private parseAttrs(): void {
+    this.parsed = true;
+    this.count = 0;
+    const xml = this.xml;
+    const end = this.attrTo;
+    let i = this.attrFrom;
+    for (;;) {
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= end) return;
+      const from = i;
+      let colon = -1;
+      while (i < end) {
+        const c = xml.charCodeAt(i);
+        if (c === 61 /* = */ || isSpace(c)) break;
+        if (c === 58 /* : */) colon = i;
+        i++;
+      }
+      const key = xml.slice(colon < 0 ? from : colon + 1, i);
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 61 || i === from) throw new XmlDamage('broken attributes');
+      i++;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) throw new XmlDamage('attribute value without quotes');
+      const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (close < 0 || close >= end) throw new XmlDamage('attribute value cut short');
+      const raw = xml.slice(i + 1, close);
+      i = close + 1;
+      let known = false;
+      for (let k = 0; k < this.count; k++) if (this.keys[k] === key) known = true;
+      if (known) continue;
+      this.keys[this.count] = key;
+      this.values[this.count] = raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+      this.count++;
     }
-    if (s.slice(last).trim()) throw new XmlDamage('broken attributes');
-    return out;
   }
 
   /** Skips to the end of the element just opened (its CLOSE consumed); nothing when it was empty. */
