@@ -13,16 +13,17 @@
  * to a missing part, a part that is not XML, a package that is not a zip. The package guard
  * (../check-bytes.ts: size, zip bombs, DTDs) runs before, as it did. No Node APIs (the browser reads here too).
  */
-import { type Unzipped, unzipSync } from 'fflate';
+import { inflateSync } from 'fflate';
 import type { Issue } from '../../../../core';
 import { quoteSheet } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
 import { NOT_XML, WorkbookFileError, damagedFile, damagedPart, missingPart } from '../file-error';
+import { endOfCentralDirectory } from '../package-guard';
 import { type RelsPart, parseRels, relsNameOf } from '../package-repair';
 import { isWellFormed } from '../xml-damage';
 import { type DefinedNameXml, definedNameRanges } from './names';
 import { type CellFormat, readSheet, unescapeX } from './sheet';
-import { CLOSE, END, OPEN, TEXT, XmlScanner } from './xml-scan';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, detach } from './xml-scan';
 
 export interface DirectRead {
   snapshot: WorkbookSnapshot;
@@ -33,34 +34,84 @@ export interface DirectRead {
 const XML_PART = /\.(xml|rels|vml)$/i;
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
+interface Entry {
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+  compressed: number;
+}
+
+/**
+ * The zip, read from its central directory; each part inflated (fflate) only when asked for, so that one
+ * sheet's XML at a time is in memory, not the whole package's (a 700-unit workbook inflates to 260 MB).
+ * The package guard (../check-bytes.ts) has refused zip64 and oversized files before.
+ */
 class Package {
   private readonly decoder = new TextDecoder('utf-8');
-  constructor(
-    readonly files: Unzipped,
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, Entry>,
     /** Every entry's name in the zip's order, directories left out. */
     readonly names: string[],
   ) {}
-  has(part: string): boolean {
-    return this.files[part] !== undefined;
+
+  static open(bytes: Uint8Array): Package {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = endOfCentralDirectory(view);
+    if (end < 0) throw new Error('no central directory');
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = new Map<string, Entry>();
+    const names: string[] = [];
+    const utf8 = new TextDecoder('utf-8');
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+        throw new Error('directory cut short');
+      const flags = view.getUint16(at + 8, true);
+      const nameLength = view.getUint16(at + 28, true);
+      const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+      // Names are UTF-8 when the entry says so, else code page 437 (read as Latin-1, as the zip libraries do).
+      const name = flags & 0x800 ? utf8.decode(raw) : String.fromCharCode(...raw);
+      if (!name.endsWith('/')) {
+        names.push(name);
+        entries.set(name, {
+          method: view.getUint16(at + 10, true),
+          compressed: view.getUint32(at + 20, true),
+          offset: view.getUint32(at + 42, true),
+        });
+      }
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return new Package(bytes, entries, names);
   }
+
+  has(part: string): boolean {
+    return this.entries.has(part);
+  }
+
+  /** A part's bytes, inflated; undefined when the package has no such part. */
+  private data(part: string): Uint8Array | undefined {
+    const e = this.entries.get(part);
+    if (!e) return undefined;
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
+      throw new Error(`local header of ${part}`);
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    const stored = this.bytes.subarray(start, start + e.compressed);
+    if (e.method === 0) return stored;
+    if (e.method === 8) return inflateSync(stored);
+    throw new Error(`compression ${e.method}`);
+  }
+
   text(part: string): string | undefined {
-    const bytes = this.files[part];
+    const bytes = this.data(part);
     return bytes === undefined ? undefined : this.decoder.decode(bytes);
   }
 }
 
 function unzip(bytes: Uint8Array, name: string): Package {
-  const names: string[] = [];
   try {
-    const files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name.endsWith('/')) return false;
-        names.push(f.name);
-        // Only the XML is read: pictures and other binary parts are not inflated.
-        return XML_PART.test(f.name);
-      },
-    });
-    return new Package(files, names);
+    return Package.open(bytes);
   } catch {
     throw damagedFile(name);
   }
@@ -112,7 +163,7 @@ function readWorkbookXml(xml: string): WorkbookXml {
   const out: WorkbookXml = { sheets: [], names: [], date1904: false };
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t !== OPEN) continue;
-    if (s.name === 'sheet') out.sheets.push({ name: s.attr('name') ?? '', id: s.attr('id') ?? '' });
+    if (s.name === 'sheet') out.sheets.push({ name: detach(s.attr('name') ?? ''), id: s.attr('id') ?? '' });
     else if (s.name === 'workbookPr') {
       const v = s.attr('date1904');
       out.date1904 = v === '1' || v === 'true';
@@ -148,7 +199,7 @@ function readSharedStrings(xml: string): string[] {
     } else if (t === CLOSE) {
       if (s.name === 't') inT = false;
       else if (s.name === 'si' && current !== undefined) {
-        out.push(unescapeX(current));
+        out.push(detach(unescapeX(current)));
         current = undefined;
       }
     }
@@ -207,7 +258,7 @@ function readTable(xml: string): { name: string; ref: string } | undefined {
   const s = new XmlScanner(xml);
   for (let t = s.next(); t !== END; t = s.next())
     if (t === OPEN && s.name === 'table') {
-      const table = { name: s.attr('name') ?? '', ref: s.attr('ref') ?? '' };
+      const table = { name: detach(s.attr('name') ?? ''), ref: detach(s.attr('ref') ?? '') };
       // The rest of the part is read only to be sure it is whole.
       for (let u = s.next(); u !== END; u = s.next());
       return table;
@@ -275,7 +326,12 @@ function readPackage(pkg: Package, name: string): DirectRead {
 function failure(pkg: Package, name: string): WorkbookFileError {
   for (const part of pkg.names) {
     if (!XML_PART.test(part)) continue;
-    const text = pkg.text(part);
+    let text: string | undefined;
+    try {
+      text = pkg.text(part);
+    } catch {
+      return damagedPart(name, part, NOT_XML);
+    }
     if (text === undefined || !isWellFormed(text)) return damagedPart(name, part, NOT_XML);
   }
   return damagedFile(name);

@@ -8,7 +8,7 @@
 import { type Issue, makeIssue } from '../../../../core';
 import { a1, columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue, SheetSnapshot } from '../../../../templates/plan';
-import { CLOSE, END, OPEN, TEXT, XmlDamage, XmlScanner } from './xml-scan';
+import { CLOSE, END, OPEN, TEXT, XmlDamage, XmlScanner, detach } from './xml-scan';
 
 /** What the styles part says of one cell format (cellXfs entry). */
 export interface CellFormat {
@@ -384,6 +384,8 @@ function readCell(
   // exceljs never looked at style 0 (its index was falsy): the default format is locked, not a date.
   const format = styleId ? ctx.formats[styleId] : undefined;
   const isFormula = !!formula || !!shareType;
+  if (formula) formula = detach(formula);
+  if (text !== undefined && (type === 'str' || type === 'inlineStr' || type === 'e')) text = detach(text);
   const hasText = text !== undefined || runs !== undefined;
   const unlocked = format?.unlocked ?? false;
   if (isFormula) {
