@@ -9,7 +9,6 @@ import { type WorkbookSources, locateIssues } from '../../templates/read/sources
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
 import { CliError } from './context';
 import { WorkbookFileError, readWorkbookFileBytes } from '../host/xlsx/files';
-import { loadWorkbookBytes } from '../host/xlsx/load';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
 import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
@@ -50,7 +49,10 @@ export async function readWorkbookDocument(
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
     if (read.doc) SEAL.set(read.doc, readSnapshotSeal(direct.snapshot));
-    const workbook = options.keepWorkbook ? await loadWorkbookBytes(bytes, name) : undefined;
+    // exceljs only for a command writing a copy, imported then (a read-only command never loads it).
+    const workbook = options.keepWorkbook
+      ? await (await import('../host/xlsx/load')).loadWorkbookBytes(bytes, name)
+      : undefined;
     return {
       ...read,
       issues: joinCellIssues(direct.issues, read.issues),

@@ -8,7 +8,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
-import { loadWorkbookBytes } from './load';
 import { type DirectRead, readSnapshotBytes } from './read/direct-read';
 
 export { WorkbookFileError };
@@ -48,6 +47,8 @@ export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint
  */
 export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
   const { bytes, name } = await readWorkbookFileBytes(path);
+  // exceljs is loaded only by the commands that write a workbook: the readers never import it.
+  const { loadWorkbookBytes } = await import('./load');
   return loadWorkbookBytes(bytes, name);
 }
 
