@@ -13,10 +13,11 @@ import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
 import { checkXlsxBytes } from '../../../addin/host/xlsx/check-bytes';
 import { loadWorkbookBytes } from '../../../addin/host/xlsx/load';
 import { readSnapshotBytes } from '../../../addin/host/xlsx/read/direct-read';
+import { readSeal, readSnapshotSeal, sealWorkbook } from '../../../addin/host/xlsx/seal';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { typedFormulasWithoutValue } from '../../../addin/host/xlsx/typed-formulas';
 import { planToBytes } from '../../../addin/host/xlsx/workbook-files';
-import { type ClusterDocument, computeCluster } from '../../../core';
+import { type ClusterDocument, computeCluster, nominateAwards } from '../../../core';
 import { buildClusterWorkbook } from '../../../templates/build/cluster';
 import sampleJson from '../../../templates/samples/cum-7-2022.json';
 
@@ -107,6 +108,28 @@ describe('the direct reader gives what the exceljs path gave', () => {
     const { bytes } = await planToBytes(plan());
     const out = await expectSame(bytes, 'so.xlsx');
     expect('snapshot' in out).toBe(true);
+  });
+});
+
+describe("a finalised workbook's seal", () => {
+  it('reads from the snapshot as readSeal read it from exceljs', async () => {
+    const workbook = await loadWorkbookBytes(
+      (await planToBytes(buildClusterWorkbook(sample))).bytes,
+      'c.xlsx',
+    );
+    const { result } = computeCluster(sample);
+    const awards = nominateAwards(sample, result, { lang: 'vi' });
+    const facts = [
+      { key: 'k1', label: 'Điểm', value: '9,5', path: 'scores.0', sheet: 'Tổng hợp', cell: 'B3' },
+      { key: 'k2', label: 'Tên', value: 'Đắk Lắk', path: 'units.0' },
+    ];
+    const stamp = { fingerprint: 'ABCD-1234-EF', by: 'Trần Thị Bình', at: '2022-12-22T09:00:00Z' };
+    await sealWorkbook(workbook, stamp, result, awards, facts);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const reopened = await loadWorkbookBytes(bytes, 'chot.xlsx');
+    const seal = readSnapshotSeal(readSnapshotBytes(bytes, 'chot.xlsx').snapshot);
+    expect(seal).toEqual(readSeal(reopened));
+    expect(seal).toMatchObject({ ...stamp, facts });
   });
 });
 

@@ -85,10 +85,6 @@ class Package {
     return new Package(bytes, entries, names);
   }
 
-  has(part: string): boolean {
-    return this.entries.has(part);
-  }
-
   /** A part's bytes, inflated; undefined when the package has no such part. */
   private data(part: string): Uint8Array | undefined {
     const e = this.entries.get(part);
