@@ -8,9 +8,9 @@ import { type ClusterDocument, type Issue, joinCellIssues } from '../../core';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
 import { CliError } from './context';
-import { WorkbookFileError, readWorkbookFile } from '../host/xlsx/files';
-import { snapshotWorkbook } from '../host/xlsx/snapshot';
-import { typedFormulasWithoutValue } from '../host/xlsx/typed-formulas';
+import { WorkbookFileError, readWorkbookFileBytes } from '../host/xlsx/files';
+import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
 /**
  * Each document read here → where its values sit in the workbook. Keyed by the document object, so the
@@ -22,6 +22,9 @@ const SOURCES = new WeakMap<ClusterDocument, WorkbookSources>();
 /** Documents read from one member's scorecard → that member's name (as the member list spells it). */
 const MEMBER = new WeakMap<ClusterDocument, string>();
 
+/** Documents read from a workbook → its seal (undefined: never finalised), read with the rest, once. */
+const SEAL = new WeakMap<ClusterDocument, Seal | undefined>();
+
 type WorkbookRead = {
   doc?: ClusterDocument;
   issues: Issue[];
@@ -31,24 +34,29 @@ type WorkbookRead = {
 };
 
 /**
- * Unreadable files (not .xlsx, too large, a zip bomb, damaged) throw CliError: exit 2, one line. With
- * `keepWorkbook`, the exceljs workbook comes back too, so a command writing a copy does not parse it again;
- * otherwise it is let go as soon as the document is read (the larger workbooks hold hundreds of MB).
+ * Unreadable files (not .xlsx, too large, a zip bomb, damaged) throw CliError: exit 2, one line. The document
+ * is read by the direct reader (no exceljs: ../host/xlsx/read/direct-read.ts). With `keepWorkbook` (a command
+ * writing a copy: compute -o), the same bytes are also loaded by exceljs, the only read that needs it.
  */
 export async function readWorkbookDocument(
   path: string,
   options: { keepWorkbook?: boolean } = {},
 ): Promise<WorkbookRead> {
   try {
-    const workbook = await readWorkbookFile(path);
-    const snapshot = snapshotWorkbook(workbook, basename(path));
-    const read = readWorkbookSnapshot(snapshot);
+    const { bytes, name } = await readWorkbookFileBytes(path);
+    const direct = readSnapshotBytes(bytes, name);
+    const read = readWorkbookSnapshot({ ...direct.snapshot, source: basename(path) });
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
+    if (read.doc) SEAL.set(read.doc, readSnapshotSeal(direct.snapshot));
+    // exceljs only for a command writing a copy, imported then (a read-only command never loads it).
+    const workbook = options.keepWorkbook
+      ? await (await import('../host/xlsx/load')).loadWorkbookBytes(bytes, name)
+      : undefined;
     return {
       ...read,
-      issues: joinCellIssues(typedFormulasWithoutValue(workbook), read.issues),
-      ...(options.keepWorkbook ? { workbook } : {}),
+      issues: joinCellIssues(direct.issues, read.issues),
+      ...(workbook ? { workbook } : {}),
     };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
@@ -59,6 +67,14 @@ export async function readWorkbookDocument(
 /** Where the values of a document read by readWorkbookDocument sit (sheet and cell); undefined for JSON. */
 export function workbookSourcesOf(doc: ClusterDocument): WorkbookSources | undefined {
   return SOURCES.get(doc);
+}
+
+/**
+ * The seal of the workbook `doc` was read from by readWorkbookDocument ({ seal: undefined } when it was never
+ * finalised); undefined for a document read otherwise (JSON), whose file the caller reads.
+ */
+export function workbookSealOf(doc: ClusterDocument): { seal: Seal | undefined } | undefined {
+  return SEAL.has(doc) ? { seal: SEAL.get(doc) } : undefined;
 }
 
 /** The member whose scorecard `doc` was read from; undefined for a cluster workbook or a JSON file. */

@@ -7,7 +7,6 @@ import { extname } from 'node:path';
 import type { ClusterComputation } from '../../../core';
 import { keptCellText } from '../../app/kept-cells';
 import type { ClaimedOutput } from '../../host/fs/guarded-write';
-import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook-files';
 import type { CommandContext } from '../context';
 import type { LoadedDocument } from '../load';
 import { withClaim } from '../output';
@@ -19,6 +18,8 @@ export async function writeComputedWorkbook(
   ctx: CommandContext,
 ): Promise<void> {
   const now = new Date().toISOString();
+  // exceljs comes with the writer, imported here: the commands that only read (check…) never load it.
+  const { clusterWorkbookBytes, resultsCopyBytes } = await import('../../host/xlsx/workbook-files');
   await withClaim(claim, async () => {
     if (extname(loaded.path).toLowerCase() === '.xlsx') {
       const { bytes, report } = await resultsCopyBytes(

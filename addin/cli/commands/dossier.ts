@@ -19,8 +19,7 @@ import {
 } from '../../app/dossier';
 import { documentBytes } from '../../host/docx';
 import { convertWorkbooks, hasLibreOffice } from '../../host/libreoffice';
-import { readWorkbookFile } from '../../host/xlsx/files';
-import { snapshotWorkbook } from '../../host/xlsx/snapshot';
+import { readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { planToBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
@@ -48,7 +47,10 @@ export interface DossierFiles {
 /** The typed counts of a count sheet, or the document as it is when there is none. */
 async function countedFrom(doc: ClusterDocument, path: string | undefined, ctx: CommandContext) {
   if (!path || !(await exists(path))) return { doc, notes: [] as string[] };
-  const counted = withCountSheet(doc, snapshotWorkbook(await readWorkbookFile(path), basename(path)));
+  const counted = withCountSheet(doc, {
+    ...(await readWorkbookSnapshotFile(path)).snapshot,
+    source: basename(path),
+  });
   if (!counted)
     throw new CliError({
       vi: `${basename(path)} không có bảng kiểm phiếu (KiemPhieu).`,
@@ -72,7 +74,7 @@ export async function writeDossier(
   options: { count?: string; dossier?: DossierOptions; finalised?: Finalisation } = {},
 ): Promise<DossierFiles> {
   // A finalised workbook keeps its votes (see sealedFinalisation).
-  const seal = await sealOf(loaded.path);
+  const seal = await sealOf(loaded.path, loaded.doc);
   const defaultCount = join(dir, `bien-ban-kiem-phieu-${loaded.doc.year}.xlsx`);
   const countPath = options.count ? resolve(ctx.io.cwd, options.count) : defaultCount;
   const counted = seal

@@ -12,9 +12,9 @@ import {
 import { type Fact, documentFacts } from '../../../templates/dossier';
 import { sourceOfPath } from '../../../templates/read/sources';
 import { fingerprintOf } from '../../host/fingerprint';
-import { workbookSourcesOf } from '../read-document';
-import { type Seal, type SealedFact, readSeal } from '../../host/xlsx/seal';
-import { readWorkbookFile } from '../../host/xlsx/files';
+import { workbookSealOf, workbookSourcesOf } from '../read-document';
+import { type Seal, type SealedFact, readSnapshotSeal } from '../../host/xlsx/seal';
+import { readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import type { CommandContext } from '../context';
 import type { LoadedDocument } from '../load';
 import { computeLoaded } from './compute';
@@ -46,8 +46,13 @@ export function factsWithCells(doc: ClusterDocument): SealedFact[] {
   });
 }
 
-/** The seal of a finalised workbook (undefined for JSON or a workbook never finalised). */
-export async function sealOf(path: string): Promise<Seal | undefined> {
+/**
+ * The seal of a finalised workbook (undefined for JSON or a workbook never finalised). `doc`, when the
+ * document read from `path`: its seal was read with it (../read-document.ts), the file is not read again.
+ */
+export async function sealOf(path: string, doc?: ClusterDocument): Promise<Seal | undefined> {
+  const known = doc && workbookSealOf(doc);
+  if (known) return known.seal;
   if (extname(path).toLowerCase() !== '.xlsx') return undefined;
-  return readSeal(await readWorkbookFile(path));
+  return readSnapshotSeal((await readWorkbookSnapshotFile(path)).snapshot);
 }

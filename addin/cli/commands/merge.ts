@@ -4,14 +4,11 @@
  * writes the result. Inputs are only read; the output is a new file.
  */
 import { basename, extname, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { computeCluster, hasErrors, issueText, makeIssue, parseClusterJson } from '../../../core';
 import type { ConsolidateReport } from '../../app/merge/consolidate';
-import { type Loaded, isUnitScorecard } from '../../app/merge/returns';
+import type { Loaded } from '../../app/merge/returns';
 import { mergeLoaded } from '../../app/cycle-core';
-import { WorkbookFileError, readWorkbookFile } from '../../host/xlsx/files';
-import { typedFormulasWithoutValue } from '../../host/xlsx/typed-formulas';
-import { snapshotWorkbook } from '../../host/xlsx/snapshot';
+import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { readMetaRows } from '../../../templates/read/unit-meta';
 import { keptCellText } from '../../app/kept-cells';
 import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook-files';
@@ -25,12 +22,6 @@ export type { ConsolidateReport, ReturnedWorkbook } from '../../app/merge/consol
 
 /* ---------- reading the files ---------- */
 
-/**
- * The workbook each cluster workbook given was read into: the base's is written into for the output, so the
- * file is parsed once. Members' scorecards are not kept (one per member: they would only hold memory).
- */
-const WORKBOOKS = new WeakMap<Loaded, ExcelJS.Workbook>();
-
 async function load(path: string, shown: string): Promise<Loaded> {
   if (extname(path).toLowerCase() === '.json') {
     const parsed = parseClusterJson(await readJsonText(path, shown));
@@ -42,16 +33,11 @@ async function load(path: string, shown: string): Promise<Loaded> {
     };
   }
   try {
-    const workbook = await readWorkbookFile(path);
-    const snapshot = snapshotWorkbook(workbook, shown);
-    const loaded: Loaded = {
-      file: shown,
-      snapshot,
-      meta: readMetaRows(snapshot),
-      issues: typedFormulasWithoutValue(workbook),
-    };
-    if (!isUnitScorecard(loaded)) WORKBOOKS.set(loaded, workbook);
-    return loaded;
+    // Read without exceljs (../../host/xlsx/read/direct-read.ts): only the base workbook, whose copy takes
+    // the results, is loaded by exceljs, when it is written (resultsCopyBytes).
+    const read = await readWorkbookSnapshotFile(path);
+    const snapshot = { ...read.snapshot, source: shown };
+    return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new CliError(error.text);
     throw error;
@@ -164,13 +150,7 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<num
     const computation = computeCluster(document);
     try {
       const { bytes, report: written } = baseLoaded?.snapshot
-        ? await resultsCopyBytes(
-            inputs[loaded.indexOf(baseLoaded)]!,
-            document,
-            computation,
-            now,
-            WORKBOOKS.get(baseLoaded),
-          )
+        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now)
         : await clusterWorkbookBytes(document, computation, { now });
       for (const notice of written.notices ?? [])
         report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));

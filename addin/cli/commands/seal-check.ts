@@ -17,7 +17,7 @@ export interface SealCheck {
 }
 
 export async function checkSeal(loaded: LoadedDocument, ctx: CommandContext): Promise<SealCheck | undefined> {
-  const seal = await sealOf(loaded.path);
+  const seal = await sealOf(loaded.path, loaded.doc);
   if (!seal) return undefined;
   const current = figuresOf(loaded, ctx).fingerprint;
   const now = factsWithCells(loaded.doc);

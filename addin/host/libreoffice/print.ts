@@ -6,7 +6,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Bilingual } from '../../../core';
 import type { WorkbookPlan } from '../../../templates/plan';
 import { type ClaimedOutput, claimOutputs } from '../fs';
-import { planToBytes } from '../xlsx/workbook-files';
 import { convertToPdf, type ConvertOptions } from './convert';
 import { ToolFailedError, ToolMissingError } from './errors';
 
@@ -47,6 +46,8 @@ export async function printClaimed(
   options: ConvertOptions = {},
 ): Promise<PrintedFiles> {
   try {
+    // exceljs with the writer only: a command that prints nothing never loads it.
+    const { planToBytes } = await import('../xlsx/workbook-files');
     await xlsx.write((await planToBytes(plan)).bytes);
     await xlsx.commit();
   } catch (error) {

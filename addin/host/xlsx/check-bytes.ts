@@ -4,8 +4,7 @@
  * through JSZip's own stream, in Node and in the browser alike.
  */
 import JSZip from 'jszip';
-import { WorkbookFileError } from './file-error';
-import { damagedFile } from './load';
+import { WorkbookFileError, damagedFile } from './file-error';
 import {
   MAX_ENTRY_RATIO,
   RATIO_FLOOR_BYTES,

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
-import { loadWorkbookBytes } from './load';
+import { type DirectRead, readSnapshotBytes } from './read/direct-read';
 
 export { WorkbookFileError };
 import { OutputError, type OutputOptions, writeOutput } from '../fs';
@@ -18,7 +18,11 @@ import { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES } from './read-limits';
 
 export { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, type XlsxLimits, checkXlsxBytes, declaredUncompressedSize };
 
-export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * A workbook file's bytes after the checks every read makes (an .xlsx, within the limits, no bomb, no DTD);
+ * `name` is the file's name, for messages.
+ */
+export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint8Array; name: string }> {
   const name = basename(path);
   if (extname(path).toLowerCase() !== '.xlsx')
     throw new WorkbookFileError({
@@ -32,10 +36,29 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
     throw new WorkbookFileError({ vi: `Không mở được tệp ${path}.`, en: `Cannot open file ${path}.` });
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
-  const bytes = await readFile(path);
+  const bytes = new Uint8Array(await readFile(path));
   await checkXlsxBytes(bytes, name);
-  // Packages saved by other programs are repaired first; a damaged part is named (./load.ts).
+  return { bytes, name };
+}
+
+/**
+ * A workbook file as an exceljs workbook, for the commands that write into it (or a copy of it). Packages
+ * saved by other programs are repaired first; a damaged part is named (./load.ts).
+ */
+export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
+  const { bytes, name } = await readWorkbookFileBytes(path);
+  // exceljs is loaded only by the commands that write a workbook: the readers never import it.
+  const { loadWorkbookBytes } = await import('./load');
   return loadWorkbookBytes(bytes, name);
+}
+
+/**
+ * A workbook file as the snapshot the readers take, without exceljs (./read/direct-read.ts): what every
+ * command that only reads a workbook uses.
+ */
+export async function readWorkbookSnapshotFile(path: string): Promise<DirectRead> {
+  const { bytes, name } = await readWorkbookFileBytes(path);
+  return readSnapshotBytes(bytes, name);
 }
 
 export async function workbookBytes(

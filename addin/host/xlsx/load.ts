@@ -7,35 +7,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Bilingual } from '../../../core';
-import { WorkbookFileError } from './file-error';
+import { NOT_XML, type WorkbookFileError, damagedFile, damagedPart, missingPart } from './file-error';
 import { MissingPartError, type Normalisation, repairPackage } from './package-repair';
 import { malformedPart } from './xml-damage';
 
+export { damagedFile, damagedPart };
+
 const NORMALISED = new WeakMap<ExcelJS.Workbook, { name: string; list: Normalisation[] }>();
-
-const RESAVE = {
-  vi: 'Hãy mở và lưu lại bằng Excel (hoặc LibreOffice Calc, chọn định dạng .xlsx), hoặc dùng bản sao lưu.',
-  en: 'Open and re-save it in Excel (or LibreOffice Calc, as .xlsx), or use a backup.',
-};
-
-export function damagedPart(name: string, part: string, why: Bilingual): WorkbookFileError {
-  return new WorkbookFileError({
-    vi: `Tệp ${name} bị hỏng, không đọc được: phần ${part} ${why.vi}. ${RESAVE.vi}`,
-    en: `File ${name} is damaged and cannot be read: its part ${part} ${why.en}. ${RESAVE.en}`,
-  });
-}
-
-export function damagedFile(name: string): WorkbookFileError {
-  return new WorkbookFileError({
-    vi: `Tệp ${name} bị hỏng, không đọc được (gói .xlsx bị cắt ngắn, hư hoặc không đúng chuẩn). ${RESAVE.vi}`,
-    en: `File ${name} is damaged and cannot be read (the .xlsx package is cut short, corrupted or not standard). ${RESAVE.en}`,
-  });
-}
-
-const NOT_XML = {
-  vi: 'không phải XML hợp lệ (bị cắt ngắn hoặc bị sửa)',
-  en: 'is not valid XML (cut short or altered)',
-};
 
 /** Why exceljs could not load the package, by part when one is found damaged. */
 async function loadFailure(bytes: Uint8Array, name: string): Promise<WorkbookFileError> {
@@ -53,11 +31,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, name: string): Promis
   try {
     repaired = await repairPackage(bytes);
   } catch (error) {
-    if (error instanceof MissingPartError)
-      throw damagedPart(name, error.part, {
-        vi: `được ${error.from} tham chiếu nhưng không có trong tệp`,
-        en: `is referenced by ${error.from} but missing from the file`,
-      });
+    if (error instanceof MissingPartError) throw missingPart(name, error.part, error.from);
     throw await loadFailure(bytes, name);
   }
   const workbook = new ExcelJS.Workbook();

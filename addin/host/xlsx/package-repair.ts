@@ -36,9 +36,11 @@ export class MissingPartError extends Error {
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
-interface Relationship {
+export interface Relationship {
   /** The whole element's text, replaced in place. */
   raw: string;
+  /** Its Id, by which parts name it (r:id). */
+  id: string;
   type: string;
   target: string;
   external: boolean;
@@ -46,7 +48,7 @@ interface Relationship {
   part?: string;
 }
 
-interface RelsPart {
+export interface RelsPart {
   name: string;
   /** The part these relationships belong to ('' for the package's own _rels/.rels). */
   source: string;
@@ -67,7 +69,7 @@ const decodeXml = (s: string) =>
 const dirOf = (part: string) => (part.includes('/') ? part.slice(0, part.lastIndexOf('/')) : '');
 
 /** A target resolved against its source's folder, as a part name without a leading slash. */
-function resolvePart(sourceDir: string, target: string): string {
+export function resolvePart(sourceDir: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : sourceDir ? `${sourceDir}/${target}` : target;
   const out: string[] = [];
   for (const seg of decodeURIComponent(path).split('/')) {
@@ -86,7 +88,7 @@ function relativeTarget(source: string, part: string): string {
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-const relsNameOf = (part: string) =>
+export const relsNameOf = (part: string) =>
   `${dirOf(part) ? `${dirOf(part)}/` : ''}_rels/${part.split('/').pop()}.rels`;
 
 function sourceOfRels(name: string): string {
@@ -95,7 +97,8 @@ function sourceOfRels(name: string): string {
   return `${m[1]}${m[2]}`;
 }
 
-function parseRels(name: string, xml: string): RelsPart {
+/** A relationships part's relationships (the direct reader, ./read/direct-read.ts, reads them here too). */
+export function parseRels(name: string, xml: string): RelsPart {
   const source = sourceOfRels(name);
   const rels: Relationship[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
@@ -104,6 +107,7 @@ function parseRels(name: string, xml: string): RelsPart {
     const external = attr(raw, 'TargetMode') === 'External';
     rels.push({
       raw,
+      id: decodeXml(attr(raw, 'Id') ?? ''),
       type: attr(raw, 'Type') ?? '',
       target,
       external,

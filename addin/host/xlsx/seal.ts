@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import type { Bilingual, NominationReport, ResultDocument } from '../../../core';
 import type { Fact } from '../../../templates/dossier';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../templates/plan';
 import { formatNumberVi } from '../../../core';
 import {
   SEAL_LABELS as LABELS,
@@ -92,6 +93,39 @@ const text = (v: ExcelJS.CellValue): string =>
     : typeof v === 'object' && 'richText' in v
       ? v.richText.map((r) => r.text).join('')
       : String(v);
+
+/**
+ * The seal as the snapshot holds it (the direct reader's: ./read/direct-read.ts), the same as readSeal reads
+ * it from an exceljs workbook; undefined when the workbook was never finalised.
+ */
+export function readSnapshotSeal(snapshot: WorkbookSnapshot): Seal | undefined {
+  const ws = snapshot.sheets.find((s) => s.name === SEAL_SHEET);
+  const hidden = snapshot.sheets.find((s) => s.name === SEAL_FACTS_SHEET);
+  if (!ws || !hidden) return undefined;
+  const cellText = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
+  // exceljs's eachRow: the rows holding a value, numbered from 1.
+  const rows = (sheet: SheetSnapshot) =>
+    sheet.values.flatMap((row, i) => (row.some((v) => v !== null) ? [{ n: i + 1, row }] : []));
+  const stamp: Partial<SealStamp> = {};
+  for (const { row } of rows(ws)) {
+    const label = cellText(row[0]);
+    const value = cellText(row[1]);
+    if (label === LABELS.fingerprint) stamp.fingerprint = value;
+    if (label === LABELS.by) stamp.by = value;
+    if (label === LABELS.at) stamp.at = value;
+  }
+  if (!stamp.fingerprint) return undefined;
+  const facts: SealedFact[] = [];
+  for (const { n, row } of rows(hidden)) {
+    if (n === 1) continue;
+    const [key, label, value, path, sheet, cell] = [0, 1, 2, 3, 4, 5].map((c) => cellText(row[c]));
+    const f: SealedFact = { key: key!, label: label!, value: value!, path: path! };
+    if (sheet) f.sheet = sheet;
+    if (cell) f.cell = cell;
+    facts.push(f);
+  }
+  return { fingerprint: stamp.fingerprint, by: stamp.by ?? '', at: stamp.at ?? '', facts };
+}
 
 /** The seal of a finalised workbook, or undefined when it was never finalised. */
 export function readSeal(workbook: ExcelJS.Workbook): Seal | undefined {

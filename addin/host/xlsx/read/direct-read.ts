@@ -1,0 +1,350 @@
+/**
+ * An .xlsx package straight into the snapshot the pure readers take (templates/read), without exceljs: the
+ * read path of every command and of the file host's `open` (issue 15). exceljs built a whole object model
+ * (styles, every cell's object, the zip held three times) to give a grid of values; this unzips the XML parts
+ * once (fflate) and scans only what the snapshot holds: the sheets in order, shared strings, which cell
+ * formats are unlocked or dates, each sheet's cells, merges and tables, and the defined names.
+ *
+ * The result is the exceljs path's (`snapshotWorkbook(await loadWorkbookBytes(…))` + typedFormulasWithoutValue),
+ * proved by test/addin/xlsx/direct-read.test.ts over every workbook of the fixtures and the product's own,
+ * with the few places where exceljs was wrong named there. Parts are found through the relationships, so
+ * the packages other programs write (absolute targets, other part names: ../package-repair.ts) read as they
+ * are, without the repair. A file the exceljs path refused is refused with the same words: a relationship
+ * to a missing part, a part that is not XML, a package that is not a zip. The package guard
+ * (../check-bytes.ts: size, zip bombs, DTDs) runs before, as it did. No Node APIs (the browser reads here too).
+ */
+import { inflateSync } from 'fflate';
+import type { Issue } from '../../../../core';
+import { quoteSheet } from '../../../../templates/layouts/a1';
+import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
+import { NOT_XML, WorkbookFileError, damagedFile, damagedPart, missingPart } from '../file-error';
+import { endOfCentralDirectory } from '../package-guard';
+import { type RelsPart, parseRels, relsNameOf } from '../package-repair';
+import { isWellFormed } from '../xml-damage';
+import { type DefinedNameXml, definedNameRanges } from './names';
+import { type CellFormat, readSheet, unescapeX } from './sheet';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, detach } from './xml-scan';
+
+export interface DirectRead {
+  snapshot: WorkbookSnapshot;
+  /** Formulas typed into input cells with no saved result (workbook.formula.noValue). */
+  issues: Issue[];
+}
+
+const XML_PART = /\.(xml|rels|vml)$/i;
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+interface Entry {
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+  compressed: number;
+}
+
+/**
+ * The zip, read from its central directory; each part inflated (fflate) only when asked for, so that one
+ * sheet's XML at a time is in memory, not the whole package's (a 700-unit workbook inflates to 260 MB).
+ * The package guard (../check-bytes.ts) has refused zip64 and oversized files before.
+ */
+class Package {
+  private readonly decoder = new TextDecoder('utf-8');
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, Entry>,
+    /** Every entry's name in the zip's order, directories left out. */
+    readonly names: string[],
+  ) {}
+
+  static open(bytes: Uint8Array): Package {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = endOfCentralDirectory(view);
+    if (end < 0) throw new Error('no central directory');
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = new Map<string, Entry>();
+    const names: string[] = [];
+    const utf8 = new TextDecoder('utf-8');
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+        throw new Error('directory cut short');
+      const flags = view.getUint16(at + 8, true);
+      const nameLength = view.getUint16(at + 28, true);
+      const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+      // Names are UTF-8 when the entry says so, else code page 437 (read as Latin-1, as the zip libraries do).
+      const name = flags & 0x800 ? utf8.decode(raw) : String.fromCharCode(...raw);
+      if (!name.endsWith('/')) {
+        names.push(name);
+        entries.set(name, {
+          method: view.getUint16(at + 10, true),
+          compressed: view.getUint32(at + 20, true),
+          offset: view.getUint32(at + 42, true),
+        });
+      }
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return new Package(bytes, entries, names);
+  }
+
+  /** A part's bytes, inflated; undefined when the package has no such part. */
+  private data(part: string): Uint8Array | undefined {
+    const e = this.entries.get(part);
+    if (!e) return undefined;
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
+      throw new Error(`local header of ${part}`);
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    const stored = this.bytes.subarray(start, start + e.compressed);
+    if (e.method === 0) return stored;
+    if (e.method === 8) return inflateSync(stored);
+    throw new Error(`compression ${e.method}`);
+  }
+
+  text(part: string): string | undefined {
+    const bytes = this.data(part);
+    return bytes === undefined ? undefined : this.decoder.decode(bytes);
+  }
+}
+
+function unzip(bytes: Uint8Array, name: string): Package {
+  try {
+    return Package.open(bytes);
+  } catch {
+    throw damagedFile(name);
+  }
+}
+
+/**
+ * Every relationships part, as the repair read them before exceljs: a relationship to a part the package
+ * lacks is damage named by part, whichever part it comes from.
+ */
+function relationships(pkg: Package, name: string): Map<string, RelsPart> {
+  const out = new Map<string, RelsPart>();
+  const has = new Set(pkg.names);
+  for (const part of pkg.names) {
+    if (!/(^|\/)_rels\/[^/]+\.rels$/.test(part)) continue;
+    const rp = parseRels(part, pkg.text(part) ?? '');
+    for (const rel of rp.rels)
+      if (!rel.external && rel.part && !has.has(rel.part))
+        throw missingPart(name, rel.part, rp.source || rp.name);
+    out.set(part, rp);
+  }
+  return out;
+}
+
+/** A part's relationships by Id (its rels part may be missing: none). */
+function relsOf(rels: Map<string, RelsPart>, part: string) {
+  const map = new Map<string, { target: string; part?: string; type: string }>();
+  for (const rel of rels.get(relsNameOf(part))?.rels ?? [])
+    map.set(rel.id, { target: rel.target, type: rel.type, ...(rel.part ? { part: rel.part } : {}) });
+  return map;
+}
+
+const kindOf = (type: string) => (type.startsWith(REL) ? type.slice(REL.length) : type.replace(/.*\//, ''));
+
+/** The one part the workbook's relationships name of a kind, else where Excel puts it. */
+function partOfKind(wbRels: ReturnType<typeof relsOf>, kind: string, fallback: string): string {
+  let found: string | undefined;
+  for (const rel of wbRels.values()) if (kindOf(rel.type) === kind && rel.part) found = rel.part;
+  return found ?? fallback;
+}
+
+interface WorkbookXml {
+  sheets: { name: string; id: string }[];
+  names: DefinedNameXml[];
+  date1904: boolean;
+}
+
+function readWorkbookXml(xml: string): WorkbookXml {
+  const s = new XmlScanner(xml);
+  const out: WorkbookXml = { sheets: [], names: [], date1904: false };
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t !== OPEN) continue;
+    if (s.name === 'sheet') out.sheets.push({ name: detach(s.attr('name') ?? ''), id: s.attr('id') ?? '' });
+    else if (s.name === 'workbookPr') {
+      const v = s.attr('date1904');
+      out.date1904 = v === '1' || v === 'true';
+    } else if (s.name === 'definedName') {
+      const entry = { name: s.attr('name') ?? '', text: '' };
+      if (!s.empty)
+        for (let u = s.next(); u !== CLOSE; u = s.next()) {
+          if (u === TEXT) entry.text += s.text;
+          else if (u === OPEN) s.skip();
+          else if (u === END) break;
+        }
+      out.names.push(entry);
+    }
+  }
+  return out;
+}
+
+/** Shared strings: plain or rich text (runs joined), phonetic runs (<rPh>) left out. */
+function readSharedStrings(xml: string): string[] {
+  const s = new XmlScanner(xml);
+  const out: string[] = [];
+  let current: string | undefined;
+  let inT = false;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === OPEN) {
+      if (s.name === 'si') {
+        current = '';
+        if (s.empty) out.push('');
+      } else if (s.name === 'rPh' || s.name === 'rPr') s.skip();
+      else if (s.name === 't') inT = !s.empty;
+    } else if (t === TEXT) {
+      if (inT && current !== undefined) current += s.text;
+    } else if (t === CLOSE) {
+      if (s.name === 't') inT = false;
+      else if (s.name === 'si' && current !== undefined) {
+        out.push(detach(unescapeX(current)));
+        current = undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/** exceljs's built-in number formats that are dates (ids 14–22, 45–47; 27–36 and 50–58 are locale-only). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** exceljs's isDateFmt: y m d h M s b outside quotes and brackets. */
+const isDateCode = (code: string) =>
+  /[ymdhMsb]+/.test(
+    code
+      .replace(/[\\](.)/g, '$1')
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, ''),
+  );
+
+/** Each cellXfs entry: unlocked (<protection locked="0">), a date number format. */
+function readStyles(xml: string): CellFormat[] {
+  const s = new XmlScanner(xml);
+  const codes = new Map<number, string>();
+  const formats: CellFormat[] = [];
+  let inXfs = false;
+  let inCodes = false;
+  let current: CellFormat | undefined;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === CLOSE) {
+      if (s.name === 'cellXfs') inXfs = false;
+      else if (s.name === 'numFmts') inCodes = false;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    if (s.name === 'numFmts') inCodes = !s.empty;
+    else if (inCodes && s.name === 'numFmt') {
+      const id = Number.parseInt(s.attr('numFmtId') ?? '', 10);
+      codes.set(id, s.attr('formatCode') ?? '');
+    } else if (s.name === 'cellXfs') inXfs = !s.empty;
+    else if (inXfs && s.name === 'xf') {
+      const id = Number.parseInt(s.attr('numFmtId') ?? '', 10);
+      const code = codes.get(id);
+      // A custom code wins over the built-in one of the same id; id 0 (General) is never a date.
+      const date = id ? (code ? isDateCode(code) : DATE_FORMAT_IDS.has(id)) : false;
+      current = { unlocked: false, date };
+      formats.push(current);
+    } else if (inXfs && s.name === 'protection' && current) {
+      const locked = s.attr('locked');
+      current.unlocked = locked === '0' || locked === 'false';
+    }
+  }
+  return formats;
+}
+
+function readTable(xml: string): { name: string; ref: string } | undefined {
+  const s = new XmlScanner(xml);
+  for (let t = s.next(); t !== END; t = s.next())
+    if (t === OPEN && s.name === 'table') {
+      const table = { name: detach(s.attr('name') ?? ''), ref: detach(s.attr('ref') ?? '') };
+      // The rest of the part is read only to be sure it is whole.
+      for (let u = s.next(); u !== END; u = s.next());
+      return table;
+    }
+  return undefined;
+}
+
+/** exceljs gives names as "Sheet!$B$2" or "'Tên'!$B$2"; the plan convention is always quoted (../snapshot.ts). */
+function normaliseRef(ref: string): string {
+  const at = ref.lastIndexOf('!');
+  if (at < 0) return ref;
+  const sheet = ref
+    .slice(0, at)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  return `${quoteSheet(sheet)}!${ref.slice(at + 1)}`;
+}
+
+function readPackage(pkg: Package, name: string): DirectRead {
+  const rels = relationships(pkg, name);
+  const workbookXml = pkg.text('xl/workbook.xml');
+  if (workbookXml === undefined) throw damagedFile(name);
+  const book = readWorkbookXml(workbookXml);
+  const wbRels = relsOf(rels, 'xl/workbook.xml');
+  const stringsXml = pkg.text(partOfKind(wbRels, 'sharedStrings', 'xl/sharedStrings.xml'));
+  const strings = stringsXml === undefined ? undefined : readSharedStrings(stringsXml);
+  const stylesXml = pkg.text(partOfKind(wbRels, 'styles', 'xl/styles.xml'));
+  const formats = stylesXml === undefined ? [] : readStyles(stylesXml);
+
+  const sheets: WorkbookSnapshot['sheets'] = [];
+  const issues: Issue[] = [];
+  for (const sheet of book.sheets) {
+    const rel = wbRels.get(sheet.id);
+    // Chart sheets and dialog sheets are not worksheets: exceljs left them out, and so does the snapshot.
+    if (!rel?.part || kindOf(rel.type) !== 'worksheet') continue;
+    const xml = pkg.text(rel.part);
+    if (xml === undefined) continue;
+    const sheetRels = relsOf(rels, rel.part);
+    const read = readSheet(xml, {
+      name: sheet.name,
+      strings,
+      formats,
+      date1904: book.date1904,
+      rels: sheetRels,
+    });
+    // Tables by name, the first place kept when two share one (exceljs held them by name).
+    const tables = new Map<string, { name: string; ref: string }>();
+    for (const part of read.tableParts) {
+      const tableXml = pkg.text(part);
+      const table = tableXml === undefined ? undefined : readTable(tableXml);
+      if (table) tables.set(table.name, table);
+    }
+    sheets.push({ ...read.snapshot, tables: [...tables.values()] });
+    issues.push(...read.issues);
+  }
+  const names: DefinedNamePlan[] = [];
+  for (const n of definedNameRanges(book.names)) {
+    if (n.name.startsWith('_xlnm.')) continue;
+    for (const ref of n.ranges) names.push({ name: n.name, ref: normaliseRef(ref) });
+  }
+  return { snapshot: { source: name, sheets, names }, issues };
+}
+
+/** Why the package could not be read: the first XML part that is not well-formed, else the whole file. */
+function failure(pkg: Package, name: string): WorkbookFileError {
+  for (const part of pkg.names) {
+    if (!XML_PART.test(part)) continue;
+    let text: string | undefined;
+    try {
+      text = pkg.text(part);
+    } catch {
+      return damagedPart(name, part, NOT_XML);
+    }
+    if (text === undefined || !isWellFormed(text)) return damagedPart(name, part, NOT_XML);
+  }
+  return damagedFile(name);
+}
+
+/**
+ * The snapshot of an .xlsx's bytes (checked by checkXlsxBytes before), with the typed formulas that have no
+ * saved result as issues. A file that cannot be read throws WorkbookFileError naming the file (and the part).
+ */
+export function readSnapshotBytes(bytes: Uint8Array, name: string): DirectRead {
+  const pkg = unzip(bytes, name);
+  try {
+    return readPackage(pkg, name);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    // Damage the scanner or a cell found (XmlDamage, CellDamage), or anything else the parts held that
+    // could not be read: the file is damaged, named by part when one is not XML, as the exceljs path said.
+    throw failure(pkg, name);
+  }
+}
