@@ -6,8 +6,8 @@
  * are each served from 127.0.0.1 and driven by Debian's Chromium (playwright-core). Per run, in a fresh browser
  * context: open = from choosing the file to the page showing the workbook opened (its tabs); compute = from
  * pressing "Tính điểm" to the ranking table shown. One warm-up run per build, then 5 runs each, alternating
- * old and new; medians and old/new ratios. Wall clock on a shared machine: compare the two builds of one run,
- * not figures of different runs.
+ * old and new (each in turn first); medians and old/new ratios. Wall clock on a shared machine: compare the
+ * two builds of one run, not figures of different runs.
  *
  * BENCH_PROFILE=<dir>: after the timed runs, one more run of the working tree's build (unminified, so names
  * stay) under Chromium's CPU profiler; open.cpuprofile and compute.cpuprofile go to <dir> (load them in
@@ -155,8 +155,10 @@ export async function bench(): Promise<BenchRow[]> {
     servers.push(...builds.map((b) => b.server));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     for (const b of builds) await run(browser, b.server, file, `${b.label} warm-up`);
+    // Alternating, and in turn first (old, new, new, old, …), so neither build always runs second.
     for (let i = 0; i < RUNS; i++) {
-      for (const b of builds) b.times.push(await run(browser, b.server, file, `${b.label} run ${i + 1}`));
+      for (const b of i % 2 === 0 ? builds : [...builds].reverse())
+        b.times.push(await run(browser, b.server, file, `${b.label} run ${i + 1}`));
     }
     const medians = builds.map((b) => ({
       open: median(b.times.map((t) => t.open)),
