@@ -3,6 +3,7 @@
  * bound, the occurrence rule, the group caps that cut, the stage used and the issues: plain data plus
  * bilingual text lines for a panel or a terminal.
  */
+import type { ScoreColumns } from '../resolve/resolve-scores';
 import {
   type HeldValue,
   type ResolvedCluster,
@@ -125,6 +126,29 @@ function entryView(s: ResolvedScore): ScoreEntryView {
   return v;
 }
 
+const NO_ENTRIES: readonly number[] = [];
+const entryIndex = new WeakMap<ScoreColumns, Map<number, number[]>>();
+
+/**
+ * The entries of one unit and criterion, in the document's order. Indexed once per resolved cluster: the pane
+ * explains every unit's leaves after a compute, and a scan of every entry for each would be quadratic
+ * (63 units × 150 leaves × 16 000 entries).
+ */
+function entriesAt(columns: ScoreColumns, nodeCount: number, unit: number, node: number): readonly number[] {
+  let index = entryIndex.get(columns);
+  if (!index) {
+    index = new Map();
+    for (let e = 0; e < columns.length; e++) {
+      const key = columns.unit[e]! * nodeCount + columns.node[e]!;
+      const list = index.get(key);
+      if (list) list.push(e);
+      else index.set(key, [e]);
+    }
+    entryIndex.set(columns, index);
+  }
+  return index.get(unit * nodeCount + node) ?? NO_ENTRIES;
+}
+
 export function explainCriterionScore(
   cluster: ResolvedCluster,
   card: ClusterScorecard,
@@ -163,8 +187,7 @@ export function explainCriterionScore(
   // Inputs: the leaf's own entries, or (for a group) none; its leaves are explained one by one.
   const inputs: ScoreEntryView[] = [];
   if (leaf) {
-    for (let e = 0; e < columns.length; e++) {
-      if (columns.unit[e] !== unit || columns.node[e] !== node) continue;
+    for (const e of entriesAt(columns, tree.nodes.length, unit, node)) {
       const s = resolvedScoreAt(cluster, e);
       inputs.push(entryView(s));
       const st = STAGE_TEXT[s.stage];

@@ -26,14 +26,33 @@ export function formatPercentVi(numerator: number, denominator: number, decimals
   return percentFormat(decimals).format(ratio);
 }
 
+/**
+ * Texts already made, per number of decimals: Intl's format costs microseconds, and an explanation of every
+ * unit's criteria (the pane's compute) asks for the same few score values a hundred thousand times.
+ */
+const numberTexts = new Map<number, Map<number, string>>();
+const NUMBER_TEXTS_MAX = 10_000;
+
 /** A number as Vietnamese text: 72000.5 → "72.000,5"; at most `decimals` decimals, none trailing. */
 export function formatNumberVi(value: number, decimals = 3): string {
-  let f = numberFormats.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals });
-    numberFormats.set(decimals, f);
+  let texts = numberTexts.get(decimals);
+  if (!texts) {
+    texts = new Map();
+    numberTexts.set(decimals, texts);
   }
-  return f.format(value);
+  // A Map takes -0 for 0; Intl writes them apart ("-0", "0").
+  let text = Object.is(value, -0) ? undefined : texts.get(value);
+  if (text === undefined) {
+    let f = numberFormats.get(decimals);
+    if (!f) {
+      f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals });
+      numberFormats.set(decimals, f);
+    }
+    text = f.format(value);
+    if (texts.size >= NUMBER_TEXTS_MAX) texts.clear();
+    if (!Object.is(value, -0)) texts.set(value, text);
+  }
+  return text;
 }
 
 /* ---------- reading numbers as people type them ---------- */

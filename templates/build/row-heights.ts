@@ -42,14 +42,28 @@ const OTHER: Record<string, number> = {
   '»': 500,
 };
 
-/** A character's advance in em; a Vietnamese letter has its base letter's width (marks add none). */
-function advance(ch: string): number {
-  const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : (ch.normalize('NFD')[0] ?? ch);
-  const code = base.charCodeAt(0);
+/** Advances of the ASCII characters, in em, by code. */
+const ASCII = Array.from({ length: 128 }, (_, code) => {
   if (code >= 97 && code <= 122) return LOWER[code - 97]! / 1000;
   if (code >= 65 && code <= 90) return UPPER[code - 65]! / 1000;
   if (code >= 48 && code <= 57) return 0.5;
-  return (OTHER[base] ?? 500) / 1000;
+  return (OTHER[String.fromCharCode(code)] ?? 500) / 1000;
+});
+/** Advances of the other characters met, so each is decomposed once (a 63-unit workbook has 10 000 titles). */
+const OTHERS = new Map<string, number>();
+
+/** A character's advance in em; a Vietnamese letter has its base letter's width (marks add none). */
+function advance(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return ASCII[code]!;
+  let em = OTHERS.get(ch);
+  if (em === undefined) {
+    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : (ch.normalize('NFD')[0] ?? ch);
+    const b = base.charCodeAt(0);
+    em = b < 128 ? ASCII[b]! : (OTHER[base] ?? 500) / 1000;
+    OTHERS.set(ch, em);
+  }
+  return em;
 }
 
 /** Width of text in pixels (96 dpi) at `size` points. */
@@ -63,12 +77,13 @@ function textWidth(text: string, size: number, bold: boolean): number {
 /** Lines needed for `text` in a cell `px` pixels wide, words wrapped greedily as the engines do. */
 export function wrappedLines(text: string, px: number, size: number, bold: boolean): number {
   let lines = 0;
+  const spaceWidth = textWidth(' ', size, bold);
   for (const paragraph of text.split('\n')) {
     lines++;
     let used = 0;
     for (const word of paragraph.split(' ')) {
       const w = textWidth(word, size, bold);
-      const space = used > 0 ? textWidth(' ', size, bold) : 0;
+      const space = used > 0 ? spaceWidth : 0;
       if (used > 0 && used + space + w > px) {
         lines++;
         used = 0;

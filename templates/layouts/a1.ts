@@ -1,6 +1,12 @@
 /** A1 references: the only address arithmetic the templates and hosts need. */
 
+/** Letters made, by column (up to XFD): a reader and a plan name the same few columns a hundred thousand times. */
+const LETTERS: string[] = [];
+const MAX_COLUMN = 16_384;
+
 export function columnLetter(column: number): string {
+  const known = LETTERS[column];
+  if (known !== undefined) return known;
   let n = column;
   let out = '';
   while (n > 0) {
@@ -8,6 +14,7 @@ export function columnLetter(column: number): string {
     out = String.fromCharCode(65 + r) + out;
     n = Math.floor((n - 1) / 26);
   }
+  if (Number.isInteger(column) && column > 0 && column <= MAX_COLUMN) LETTERS[column] = out;
   return out;
 }
 

@@ -3,30 +3,21 @@
  * static server: no network beyond this machine), and drives Debian's Chromium with playwright-core in a
  * fresh profile.
  */
-import { createReadStream, mkdirSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, type StaticServer, serve } from '../../scripts/local-page';
 // @ts-expect-error: plain JS build module without type declarations
 import { buildAddin as buildAddinInto } from '../../scripts/build-addin.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The static server moved to scripts/local-page.ts (the page's benchmark serves builds the same way).
+export { type StaticServer, serve };
 
 /**
  * The add-in built into `outDir`, a folder of the calling test file's own: test files run in parallel workers,
@@ -37,54 +28,6 @@ export async function buildAddin(outDir: string): Promise<string> {
   return outDir;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.css': 'text/css',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export interface StaticServer {
-  origin: string;
-  /** Every path requested, in order. */
-  requests: string[];
-  close(): Promise<void>;
-}
-
-/** Serves `dir` (and, under /extra/, `extra` when given) on 127.0.0.1 at a free port. */
-export async function serve(dir: string, extra?: string): Promise<StaticServer> {
-  const requests: string[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push(path);
-    const [base, rel] = extra && path.startsWith('/extra/') ? [extra, path.slice(7)] : [dir, path.slice(1)];
-    const file = normalize(join(base, rel || 'index.html'));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
-}
-
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
@@ -93,7 +36,7 @@ export interface Browser {
 export async function launchChromium(): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'thidua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     acceptDownloads: true,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeCluster, parseClusterJson, RESULT_FORMAT } from '../../../core';
-import { GIA_LAI, KON_TUM, makeDoc } from '../document/fixture';
+import { GIA_LAI, KON_TUM, fullScores, makeDoc } from '../document/fixture';
 
 const sample = parseClusterJson(
   readFileSync(new URL('../../../templates/samples/cum-7-2022.json', import.meta.url), 'utf8'),
@@ -101,6 +101,35 @@ describe('computeCluster on the bundled sample (Cụm thi đua số 7, 2022)', (
   it('says when a unit or criterion is not there', () => {
     expect(c.explain('VKSND tỉnh Phú Yên').kind).toBe('notFound');
     expect(c.explain('VKSND tỉnh Gia Lai', '9.9').kind).toBe('notFound');
+  });
+});
+
+describe('explaining a criterion', () => {
+  it("lists each unit's entries for it in the document's order, whatever order they were typed in", () => {
+    // Verified scores typed before the self scores, the two units interleaved.
+    const scores = [
+      ...fullScores(KON_TUM, 'verified'),
+      ...fullScores(GIA_LAI, 'verified'),
+      ...fullScores(GIA_LAI),
+      ...fullScores(KON_TUM),
+    ].map((s, i) => ({ ...s, points: s.points - (i % 2) }));
+    const doc = makeDoc({ scores });
+    const c = computeCluster(doc);
+    for (const unit of [GIA_LAI, KON_TUM]) {
+      for (const criterion of ['1.a', '1.b', '2']) {
+        const e = c.explain(unit, criterion);
+        if (e.kind !== 'criterion') throw new Error(e.kind);
+        const typed = scores.flatMap((s, i) =>
+          s.unit === unit && s.criterion === criterion ? [[s.stage, `scores[${i}]`, s.points]] : [],
+        );
+        expect(e.inputs.map((x) => [x.stage, x.path, x.points])).toEqual(typed);
+      }
+    }
+    // The group has no entries of its own; asked again, the same answer.
+    const group = c.explain(GIA_LAI, '1');
+    if (group.kind !== 'criterion') throw new Error(group.kind);
+    expect(group.inputs).toEqual([]);
+    expect(c.explain(KON_TUM, '2')).toEqual(c.explain(KON_TUM, '2'));
   });
 });
 

@@ -91,4 +91,23 @@ describe('parseVietnameseNumber', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('formatNumberVi gives what Intl gives, asked again, at other decimals, and for -0', () => {
+    const intl = (v: number, d: number) =>
+      new Intl.NumberFormat('vi-VN', { maximumFractionDigits: d }).format(v);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, -0, 0.5, 1.25, -3.125, 72000.5, 1 / 3, 2.0005, Number.NaN),
+        fc.constantFrom(0, 1, 3, 6),
+        (v, d) => {
+          expect(formatNumberVi(v, d)).toBe(intl(v, d));
+          expect(formatNumberVi(v, d)).toBe(intl(v, d));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect([formatNumberVi(0), formatNumberVi(-0), formatNumberVi(0)]).toEqual(['0', '-0', '0']);
+    // More values than the memo keeps: still right after it is emptied.
+    for (let i = 0; i < 12_000; i++) expect(formatNumberVi(i / 8, 3)).toBe(intl(i / 8, 3));
+  });
 });
