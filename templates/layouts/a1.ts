@@ -67,6 +67,17 @@ export const rangeRef = (r: RangeAddress): string => `${a1(r.top, r.left)}:${a1(
 export const quoteSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
 
 /** "'Tổng hợp'!$B$5:$B$9". */
+/** A sheet-qualified reference as the plan writes it ("'Tên'!$B$2"), whether or not the sheet was quoted. */
+export function normaliseRef(ref: string): string {
+  const at = ref.lastIndexOf('!');
+  if (at < 0) return ref;
+  const sheet = ref
+    .slice(0, at)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  return `${quoteSheet(sheet)}!${ref.slice(at + 1)}`;
+}
+
 export const sheetRef = (sheet: string, ref: string): string => `${quoteSheet(sheet)}!${ref}`;
 
 export function overlaps(a: RangeAddress, b: RangeAddress): boolean {

@@ -1,7 +1,7 @@
 /** An exceljs workbook as the host-neutral snapshot the pure reader takes. No Node APIs. */
 import type ExcelJS from 'exceljs';
 import type { CellValue, DefinedNamePlan, SheetSnapshot, WorkbookSnapshot } from '../../../templates/plan';
-import { quoteSheet } from '../../../templates/layouts/a1';
+import { normaliseRef } from '../../../templates/layouts/a1';
 import { cellValueOf } from './apply';
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
@@ -48,15 +48,4 @@ export function snapshotWorkbook(workbook: ExcelJS.Workbook, source: string): Wo
     for (const ref of n.ranges) names.push({ name: n.name, ref: normaliseRef(ref) });
   }
   return { source, sheets, names };
-}
-
-/** exceljs gives names as "Sheet!$B$2" or "'Tên'!$B$2"; the plan convention is always quoted. */
-function normaliseRef(ref: string): string {
-  const at = ref.lastIndexOf('!');
-  if (at < 0) return ref;
-  const sheet = ref
-    .slice(0, at)
-    .replace(/^'(.*)'$/, '$1')
-    .replace(/''/g, "'");
-  return `${quoteSheet(sheet)}!${ref.slice(at + 1)}`;
 }

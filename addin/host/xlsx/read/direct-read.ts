@@ -15,7 +15,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { Issue } from '../../../../core';
-import { quoteSheet } from '../../../../templates/layouts/a1';
+import { normaliseRef } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
 import { NOT_XML, WorkbookFileError, damagedFile, damagedPart, missingPart } from '../file-error';
 import { endOfCentralDirectory } from '../package-guard';
@@ -260,17 +260,6 @@ function readTable(xml: string): { name: string; ref: string } | undefined {
       return table;
     }
   return undefined;
-}
-
-/** exceljs gives names as "Sheet!$B$2" or "'Tên'!$B$2"; the plan convention is always quoted (../snapshot.ts). */
-function normaliseRef(ref: string): string {
-  const at = ref.lastIndexOf('!');
-  if (at < 0) return ref;
-  const sheet = ref
-    .slice(0, at)
-    .replace(/^'(.*)'$/, '$1')
-    .replace(/''/g, "'");
-  return `${quoteSheet(sheet)}!${ref.slice(at + 1)}`;
 }
 
 function readPackage(pkg: Package, name: string): DirectRead {
