@@ -3,11 +3,15 @@
 // fixtures, the product's own workbooks, hand-written packages for each thing a sheet can hold, and random
 // grids written by exceljs; files the exceljs path refused are refused in the same words. Where exceljs was
 // wrong the direct reader is not made to copy it: each such place is a test below saying what and why.
+// Damaged files: byte-level mutations of the corpus (a part cut short, a character deleted or inserted) are
+// refused or read alike in most cases; the rest are a part cut short (refused here, read as far as it went by
+// exceljs: a test below), elements exceljs refused where no XML rule is broken (a misspelt <tableColumn>),
+// and a malformed package _rels/.rels, which neither reader needs beyond the workbook part.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
 import { checkXlsxBytes } from '../../../addin/host/xlsx/check-bytes';
@@ -421,6 +425,20 @@ describe('where exceljs was wrong, the direct reader is not', () => {
       [1, 2, null],
       [null, 3, 4],
     ]);
+  });
+
+  it('refuses a part cut short (exceljs read it as far as it went)', async () => {
+    const bytes = pack({ sheets: [{ name: 'S', xml: sheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+    const files = unzipSync(bytes);
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+    files['xl/_rels/workbook.xml.rels'] = strToU8(rels.slice(0, rels.indexOf('/>') + 2));
+    const cut = zipSync(files);
+    expect(await viaExceljs(cut, 'c.xlsx')).toHaveProperty('snapshot');
+    expect(direct(cut, 'c.xlsx')).toEqual({
+      refused: expect.objectContaining({
+        en: expect.stringContaining('its part xl/_rels/workbook.xml.rels is not valid XML'),
+      }),
+    });
   });
 
   it('an empty shared string is "" (exceljs gave "[object Object]")', async () => {

@@ -23,7 +23,7 @@ import { type RelsPart, parseRels, relsNameOf } from '../package-repair';
 import { isWellFormed } from '../xml-damage';
 import { type DefinedNameXml, definedNameRanges } from './names';
 import { type CellFormat, readSheet, unescapeX } from './sheet';
-import { CLOSE, END, OPEN, TEXT, XmlScanner, detach } from './xml-scan';
+import { CLOSE, END, OPEN, TEXT, XmlDamage, XmlScanner, checkXml, detach } from './xml-scan';
 
 export interface DirectRead {
   snapshot: WorkbookSnapshot;
@@ -120,13 +120,23 @@ function unzip(bytes: Uint8Array, name: string): Package {
 function relationships(pkg: Package, name: string): Map<string, RelsPart> {
   const out = new Map<string, RelsPart>();
   const has = new Set(pkg.names);
+  const texts = new Map<string, string>();
   for (const part of pkg.names) {
     if (!/(^|\/)_rels\/[^/]+\.rels$/.test(part)) continue;
-    const rp = parseRels(part, pkg.text(part) ?? '');
+    const xml = pkg.text(part) ?? '';
+    texts.set(part, xml);
+    const rp = parseRels(part, xml);
     for (const rel of rp.rels)
       if (!rel.external && rel.part && !has.has(rel.part))
         throw missingPart(name, rel.part, rp.source || rp.name);
     out.set(part, rp);
+  }
+  // Then, as exceljs read them: XML with nothing but <Relationship> elements (anything else was damage).
+  for (const [part, xml] of texts) {
+    const scan = new XmlScanner(xml);
+    for (let t = scan.next(); t !== END; t = scan.next())
+      if (t === OPEN && scan.name !== 'Relationships' && scan.name !== 'Relationship')
+        throw new XmlDamage(`<${scan.name}> in ${part}`);
   }
   return out;
 }
@@ -262,8 +272,27 @@ function readTable(xml: string): { name: string; ref: string } | undefined {
   return undefined;
 }
 
+/**
+ * The parts exceljs parsed (by their names, or as the repair would have named them) that the snapshot does
+ * not need: each must still be XML, or the exceljs path refused the file (a damaged docProps/app.xml…).
+ */
+const EXCELJS_PARTS =
+  /^docProps\/(app|core)\.xml$|xl\/drawings\/[a-zA-Z0-9]+\.xml|xl\/comments\d+\.xml|xl\/drawings\/vmlDrawing\d+\.vml/;
+const EXCELJS_KINDS = new Set(['drawing', 'comments', 'vmlDrawing']);
+
+function checkOtherParts(pkg: Package, rels: Map<string, RelsPart>): void {
+  const parts = new Set(pkg.names.filter((n) => EXCELJS_PARTS.test(n)));
+  for (const rp of rels.values())
+    for (const rel of rp.rels) if (rel.part && EXCELJS_KINDS.has(kindOf(rel.type))) parts.add(rel.part);
+  for (const part of parts) {
+    const xml = pkg.text(part);
+    if (xml !== undefined) checkXml(xml);
+  }
+}
+
 function readPackage(pkg: Package, name: string): DirectRead {
   const rels = relationships(pkg, name);
+  checkOtherParts(pkg, rels);
   const workbookXml = pkg.text('xl/workbook.xml');
   if (workbookXml === undefined) throw damagedFile(name);
   const book = readWorkbookXml(workbookXml);
@@ -278,7 +307,9 @@ function readPackage(pkg: Package, name: string): DirectRead {
   for (const sheet of book.sheets) {
     const rel = wbRels.get(sheet.id);
     // Chart sheets and dialog sheets are not worksheets: exceljs left them out, and so does the snapshot.
-    if (!rel?.part || kindOf(rel.type) !== 'worksheet') continue;
+    // (exceljs read a part named as a worksheet whatever its relationship's type said.)
+    if (!rel?.part || (kindOf(rel.type) !== 'worksheet' && !/^xl\/worksheets\/sheet\d+\.xml$/.test(rel.part)))
+      continue;
     const xml = pkg.text(rel.part);
     if (xml === undefined) continue;
     const sheetRels = relsOf(rels, rel.part);

@@ -44,10 +44,20 @@ export function decodeEntities(s: string): string {
             ? Number.parseInt(body.slice(1), 10)
             : Number.NaN
         : Number.NaN;
-    if (!(code >= 0 && code <= 0x10ffff)) throw new XmlDamage(`unknown entity ${m}`);
+    // Only characters XML allows (not &#24;, a lone surrogate, U+FFFE…).
+    const allowed =
+      code === 9 ||
+      code === 10 ||
+      code === 13 ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) throw new XmlDamage(`unknown entity ${m}`);
     return String.fromCodePoint(code);
   });
 }
+
+const BAD_NAME = /[&<>"'/=;,()]/;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
@@ -66,7 +76,6 @@ export class XmlScanner {
   private at = 0;
   private attrFrom = 0;
   private attrTo = 0;
-  private parsed = false;
   private count = 0;
   private readonly keys: string[] = [];
   private readonly values: string[] = [];
@@ -139,7 +148,7 @@ export class XmlScanner {
         i++;
       }
       const qname = xml.slice(at + 1, i);
-      if (!qname || qname.includes('<')) throw new XmlDamage('broken start tag');
+      if (!qname || BAD_NAME.test(qname)) throw new XmlDamage('broken start tag');
       let gt = i;
       let quote = 0;
       for (; gt < xml.length; gt++) {
@@ -155,20 +164,20 @@ export class XmlScanner {
       this.empty = xml.charCodeAt(gt - 1) === 47;
       this.attrFrom = i;
       this.attrTo = this.empty ? gt - 1 : gt;
-      this.parsed = false;
       this.at = gt + 1;
       if (this.stack.length === 0) {
         if (++this.roots > 1) throw new XmlDamage('a second root element');
       }
       if (!this.empty) this.stack.push(qname);
       this.name = localName(qname);
+      // Every tag's attributes are read, asked for or not: a broken one anywhere is damage, as for saxes.
+      this.parseAttrs();
       return OPEN;
     }
   }
 
   /** An attribute of the start tag just read, by local name ("r:id" as "id"), decoded; undefined if absent. */
   attr(name: string): string | undefined {
-    if (!this.parsed) this.parseAttrs();
     const keys = this.keys;
     for (let i = 0; i < this.count; i++) if (keys[i] === name) return this.values[i];
     return undefined;
@@ -176,7 +185,6 @@ export class XmlScanner {
 
   /** The start tag's attributes into keys/values (first of a name wins), by hand: this runs per cell. */
   private parseAttrs(): void {
-    this.parsed = true;
     this.count = 0;
     const xml = this.xml;
     const end = this.attrTo;
@@ -203,6 +211,9 @@ export class XmlScanner {
       if (close < 0 || close >= end) throw new XmlDamage('attribute value cut short');
       const raw = xml.slice(i + 1, close);
       i = close + 1;
+      // Attributes are separated by white space, and a name is a name ("T&ype" is damage, as for saxes).
+      if (i < end && !isSpace(xml.charCodeAt(i))) throw new XmlDamage('no space between attributes');
+      if (BAD_NAME.test(key)) throw new XmlDamage(`attribute name ${key}`);
       let known = false;
       for (let k = 0; k < this.count; k++) if (this.keys[k] === key) known = true;
       if (known) continue;
@@ -223,4 +234,10 @@ export class XmlScanner {
       else if (t === END) return;
     }
   }
+}
+
+/** Throws XmlDamage unless `xml` is one well-formed element tree (as the scanner reads it). */
+export function checkXml(xml: string): void {
+  const s = new XmlScanner(xml);
+  while (s.next() !== END);
 }
