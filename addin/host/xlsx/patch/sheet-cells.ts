@@ -153,7 +153,8 @@ export class SheetCells {
 
   /** The part's cells, or undefined when the part is not one this patches exactly. */
   static open(xml: string, strings: SharedStringsText): SheetCells | undefined {
-    if (/<\w+:sheetData\b/.test(xml)) return undefined;
+    // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
+    if (xml.includes(':sheetData')) return undefined;
     const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
     if (!open) return undefined;
     const selfClosed = open[1] === '/';
