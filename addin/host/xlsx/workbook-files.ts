@@ -2,6 +2,7 @@
  * Node-side jobs of the file host: a document written as a new cluster workbook, and results written into a
  * COPY of an existing workbook (update mode: typed inputs are never overwritten; the input file is not touched).
  */
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { ClusterDocument } from '../../../core';
@@ -13,15 +14,16 @@ import {
 import { localDateTime } from '../../../templates/layouts/cells';
 import { a1, parseRange } from '../../../templates/layouts/a1';
 import { STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
-import type { WorkbookPlan } from '../../../templates/plan';
+import type { WorkbookPlan, WorkbookSnapshot } from '../../../templates/plan';
 import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
 import { readWorkbookFile, workbookBytes, writeWorkbookFile } from './files';
-import { nodeDeflate } from './write/node-deflate';
+import { nodeDeflate, nodeInflate } from './write/node-deflate';
 import { planPackage } from './write/plan-package';
 import { normalisedNotice } from './load';
+import { patchResults } from './patch';
 import { snapshotWorkbook } from './snapshot';
 
 /** A plan as a new workbook's bytes: straight from the plan (./write), deflated by node's zlib. */
@@ -63,28 +65,53 @@ export async function writeResultsCopy(
 }
 
 /**
- * The bytes of a copy of `input` with the results written in (update mode); the input is only read. `read`
- * is the workbook already read from `input` for the document (then the file is not parsed a second time);
- * it is written into, so the caller must not use it afterwards.
+ * What a copy of `input` is written from, when the caller has read it already: the exceljs workbook (then
+ * the file is not parsed a second time, and the workbook is written into: the caller must not use it
+ * afterwards), or the snapshot the document was read from (with the file's bytes, when held).
+ */
+export type CopySource = ExcelJS.Workbook | { snapshot: WorkbookSnapshot; bytes?: Uint8Array };
+
+/**
+ * The bytes of a copy of `input` with the results written in (update mode); the input is only read. The
+ * input's package is patched where it can be (./patch: its other parts copied as they are, nothing
+ * normalised); otherwise exceljs reads the whole workbook and writes it again.
  */
 export async function resultsCopyBytes(
   input: string,
   doc: ClusterDocument,
   computation: ComputationLike,
   now: string,
-  read?: ExcelJS.Workbook,
+  read?: CopySource,
+  options: { patch?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const workbook = read ?? (await readWorkbookFile(input));
+  const held = read && 'snapshot' in read ? read : undefined;
+  let workbook = read && !('snapshot' in read) ? read : undefined;
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
+  if (!held && !workbook) workbook = await readWorkbookFile(input);
+  const snapshot = held?.snapshot ?? snapshotWorkbook(workbook!, basename(input));
   const plan = buildClusterWorkbook(doc, computation, {
     now,
     // Renamed tabs keep their names: the results go where the person has them.
-    sheetNames: workbookSheetNames(snapshotWorkbook(workbook, basename(input))),
+    sheetNames: workbookSheetNames(snapshot),
   });
+  const line = { time: localDateTime(now), action: 'Tính kết quả', detail };
+  const patched =
+    options.patch !== false &&
+    patchResults(
+      held?.bytes ?? (await readFile(input)),
+      withoutLog(plan),
+      {
+        table: TABLE.log,
+        values: [line.time, line.action, line.detail],
+      },
+      { deflate: nodeDeflate, inflate: nodeInflate },
+    );
+  if (patched) return patched;
+  workbook ??= await readWorkbookFile(input);
   const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');
   const notice = normalisedNotice(workbook);
   if (notice) report.notices = [...(report.notices ?? []), notice];
-  appendLog(workbook, { time: localDateTime(now), action: 'Tính kết quả', detail });
+  appendLog(workbook, line);
   // exceljs drops charts it reads: the plan's chart goes back in.
   return { bytes: await workbookBytes(workbook, (b) => addPlanCharts(b, plan)), report };
 }

@@ -1,0 +1,120 @@
+/**
+ * The parts of a package being patched: read (inflated) only when asked for, replaced, added or removed, and
+ * zipped again with every other part's compressed bytes as they were. Also where the workbook keeps its
+ * sheets, their tables and notes (workbook.xml and the relationships, as Excel finds them). No Node APIs.
+ */
+import { CannotPatch } from './update';
+import { type Deflate, type Inflate, type ZipEntry, entryText, textEntry, writeZip } from './zip';
+import { attribute, attributes, relKind, relationships, relsPartOf } from './xml-text';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** The package's parts by name, the text of those read, and the ones replaced. */
+export class Parts {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+  readonly replaced = new Map<string, string>();
+  readonly removed = new Set<string>();
+  private readonly added: string[] = [];
+  constructor(
+    readonly entries: ZipEntry[],
+    private readonly inflate?: Inflate,
+  ) {
+    for (const e of entries) this.byName.set(e.name, e);
+  }
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+  text(name: string): string | undefined {
+    const held = this.replaced.get(name) ?? this.texts.get(name);
+    if (held !== undefined) return held;
+    const entry = this.byName.get(name);
+    if (!entry) return undefined;
+    const text = entryText(entry, this.inflate);
+    this.texts.set(name, text);
+    return text;
+  }
+  need(name: string): string {
+    const text = this.text(name);
+    if (text === undefined) throw new CannotPatch(`missing ${name}`);
+    return text;
+  }
+  replace(name: string, text: string): void {
+    this.replaced.set(name, text);
+  }
+  /** A new part (or a replaced one, when the name is taken). */
+  add(name: string, text: string): void {
+    if (!this.byName.has(name)) this.added.push(name);
+    this.replaced.set(name, text);
+  }
+  bytes(deflate: Deflate): Uint8Array {
+    const out: ZipEntry[] = [];
+    for (const e of this.entries) {
+      if (this.removed.has(e.name)) continue;
+      const text = this.replaced.get(e.name);
+      out.push(text === undefined ? e : textEntry(e.name, text, deflate, e));
+    }
+    for (const name of this.added) out.push(textEntry(name, this.replaced.get(name)!, deflate));
+    return writeZip(out);
+  }
+}
+
+export interface SheetRef {
+  name: string;
+  part: string;
+}
+
+/** The workbook's sheets (name → part) in their order, its other parts, and the workbook part itself. */
+export function workbookParts(parts: Parts) {
+  const root = relationships('', parts.need('_rels/.rels'));
+  const workbook = root.find((r) => relKind(r.type) === 'officeDocument')?.part;
+  if (!workbook) throw new CannotPatch('no workbook');
+  const xml = parts.need(workbook);
+  const start = /<(\w+:)?workbook\b[^>]*>/.exec(xml);
+  // Strict OOXML (another namespace) and prefixed elements are left to the exceljs path.
+  if (!start || start[1] || attribute(start[0], 'xmlns') !== MAIN_NS) throw new CannotPatch('namespace');
+  const pr = /<workbookPr\b[^>]*>/.exec(xml)?.[0];
+  const date1904 = pr ? attribute(pr, 'date1904') : undefined;
+  if (date1904 === '1' || date1904 === 'true') throw new CannotPatch('date1904');
+  const rels = relationships(workbook, parts.need(relsPartOf(workbook)));
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: SheetRef[] = [];
+  for (const m of xml.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const rel = byId.get(a.get('r:id') ?? '');
+    if (!rel?.part || relKind(rel.type) !== 'worksheet') continue;
+    if (!parts.has(rel.part)) throw new CannotPatch(`missing ${rel.part}`);
+    sheets.push({ name: a.get('name') ?? '', part: rel.part });
+  }
+  const of = (kind: string) => rels.find((r) => relKind(r.type) === kind);
+  return { workbook, xml, rels, sheets, of };
+}
+
+/** The tables of a sheet: name → part. */
+export function sheetTables(parts: Parts, sheet: SheetRef): { name: string; part: string }[] {
+  const rels = parts.text(relsPartOf(sheet.part));
+  if (!rels) return [];
+  const out: { name: string; part: string }[] = [];
+  for (const r of relationships(sheet.part, rels)) {
+    if (relKind(r.type) !== 'table' || !r.part) continue;
+    const xml = parts.need(r.part);
+    const name = attribute(/<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? '', 'name');
+    if (name !== undefined) out.push({ name, part: r.part });
+  }
+  return out;
+}
+
+/** The cells of a sheet having a note (comment), by A1 address. */
+export function sheetNotes(parts: Parts, sheet: SheetRef): Set<string> {
+  const out = new Set<string>();
+  const rels = parts.text(relsPartOf(sheet.part));
+  if (!rels) return out;
+  for (const r of relationships(sheet.part, rels)) {
+    if (relKind(r.type) !== 'comments' || !r.part) continue;
+    for (const m of parts.need(r.part).matchAll(/<(?:\w+:)?comment\b[^>]*>/g)) {
+      const ref = attribute(m[0], 'ref');
+      if (ref) out.add(ref);
+    }
+  }
+  return out;
+}

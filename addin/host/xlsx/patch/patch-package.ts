@@ -1,0 +1,85 @@
+/**
+ * Results written into a copy of an existing workbook by patching its package instead of re-serialising it
+ * with exceljs: the plan's cells go into the sheets' XML with the exceljs host's update rules (./update.ts),
+ * the log table gets its line, and every other part is copied as its compressed bytes. Undefined when the
+ * package is one this does not patch exactly (a plan sheet it lacks, strict OOXML, encryption, a part
+ * missing, no log table, a cell it does not read): the caller then takes the exceljs path. No Node APIs but
+ * the injected deflate.
+ */
+import { deflateSync } from 'fflate';
+import type { WorkbookPlan } from '../../../../templates/plan';
+import type { WriteReport } from '../../../app/host';
+import { addPlanCharts } from './charts';
+import { type LogLine, appendLogLine } from './log';
+import { Parts, type SheetRef, sheetNotes, workbookParts } from './parts';
+import { SheetCells, sharedStringsOf } from './sheet-cells';
+import { unlockedFormats } from './unlocked';
+import { CannotPatch, type SheetUpdate, updateSheet } from './update';
+import { dropCalcChain, patchNames, patchProperties } from './workbook-edits';
+import { type Deflate, type Inflate, crc32, readZip } from './zip';
+
+export type { Deflate, Inflate, LogLine };
+
+export interface PatchResult {
+  bytes: Uint8Array;
+  report: WriteReport;
+}
+
+const fflateDeflate: Deflate = (data) => ({ crc: crc32(data), deflated: deflateSync(data, { level: 6 }) });
+
+/**
+ * `plan` (without its log, meta and guide sheets, as the exceljs update is given it) into a copy of `bytes`,
+ * with `log`'s line appended; undefined when the package is not one this patches exactly.
+ */
+export function patchResults(
+  bytes: Uint8Array,
+  plan: WorkbookPlan,
+  log: LogLine,
+  options: { deflate?: Deflate; inflate?: Inflate } = {},
+): PatchResult | undefined {
+  const entries = readZip(bytes);
+  if (!entries) return undefined;
+  const parts = new Parts(entries, options.inflate);
+  try {
+    if (!parts.has('[Content_Types].xml') || parts.has('EncryptedPackage')) return undefined;
+    const wb = workbookParts(parts);
+    const stylesPart = wb.of('styles')?.part;
+    const unlocked = unlockedFormats(stylesPart ? parts.text(stylesPart) : undefined);
+    const stringsPart = wb.of('sharedStrings')?.part;
+    let strings: string[] | undefined;
+    const sharedStrings = () => {
+      strings ??= sharedStringsOf(stringsPart ? parts.text(stringsPart) : undefined);
+      return strings;
+    };
+    const opened = new Map<string, SheetCells>();
+    const open = (sheet: SheetRef) => {
+      let cells = opened.get(sheet.part);
+      if (!cells) {
+        cells = SheetCells.open(parts.need(sheet.part), sharedStrings);
+        if (!cells) throw new CannotPatch(`sheet ${sheet.name}`);
+        opened.set(sheet.part, cells);
+      }
+      return cells;
+    };
+    const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
+    const update: SheetUpdate = { formulasChanged: false };
+    for (const sheetPlan of plan.sheets) {
+      const sheet = wb.sheets.find((s) => s.name === sheetPlan.name);
+      if (!sheet) return undefined;
+      const notes = sheetPlan.cells.some((c) => c.note !== undefined) ? sheetNotes(parts, sheet) : new Set();
+      updateSheet(open(sheet), sheetPlan, unlocked, (ref) => notes.has(ref), report, update);
+    }
+    appendLogLine(parts, wb.sheets, open, log, update);
+    for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
+    // exceljs's path puts the plan's charts back on sheets without one; a sheet's own drawing is kept.
+    addPlanCharts(parts, wb.sheets, plan);
+    patchNames(parts, wb.workbook, plan);
+    patchProperties(parts, plan);
+    const chain = wb.of('calcChain');
+    if (update.formulasChanged && chain) dropCalcChain(parts, wb.workbook, chain);
+    return { bytes: parts.bytes(options.deflate ?? fflateDeflate), report };
+  } catch (error) {
+    if (error instanceof CannotPatch) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * One worksheet part's cells, read from its <sheetData> only where a patch touches them: rows are located
+ * once (their text kept), a row's cells are read when one of them is asked for, and the part is written
+ * back with every untouched row and cell as it was. What a cell holds is read as exceljs reads it (a formula's
+ * cached result, shared strings, inline strings, booleans, errors), so an update decides as the exceljs host
+ * does. A sheet written some way this does not read exactly (cells or rows without their address, a date
+ * cell, a prefixed namespace) makes `open` give undefined: the caller falls back. No Node APIs.
+ */
+import { columnLetter } from '../../../../templates/layouts/a1';
+import type { CellValue } from '../../../../templates/plan';
+import { esc, textElement } from '../write/xml';
+import { attribute, attributes, decode, itemText } from './xml-text';
+
+/** A cell's content as the patch holds it. */
+export interface CellState {
+  /** Its style index (xf), undefined when the cell has none. */
+  s: number | undefined;
+  /** What exceljs reads as its value (a formula cell: its cached result, null without one). */
+  value: CellValue;
+  /** A formula cell: its formula text ('' for a shared formula's other cells, which hold none). */
+  formula?: string;
+  /** The formula element as written, kept when the formula stays the same. */
+  formulaXml?: string;
+  /** A shared or array formula's master cell (its formula spans others). */
+  spanning?: boolean;
+  /** The cell as written; undefined once changed. */
+  raw?: string;
+}
+
+interface RowState {
+  r: number;
+  /** The row's start tag as written. */
+  open: string;
+  /** The row's text as written (start tag to end tag). */
+  raw: string;
+  cells?: Map<number, CellState>;
+  changed?: boolean;
+}
+
+/** A cell address ("B12", "$B$12") as row and column numbers, without a regular expression (once a cell). */
+export function cellAddress(ref: string): { row: number; column: number } | undefined {
+  let column = 0;
+  let row = 0;
+  let i = 0;
+  let letters = 0;
+  if (ref.charCodeAt(i) === 36) i++;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    column = column * 26 + (ch - 64);
+    letters++;
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  const digitsAt = i;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return undefined;
+    row = row * 10 + (ch - 48);
+  }
+  if (letters === 0 || letters > 3 || i === digitsAt || row === 0) return undefined;
+  return { row, column };
+}
+
+/** Strings of the shared strings part, read once when a cell needs one. */
+export type SharedStringsText = () => string[];
+
+export function sharedStringsOf(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(itemText(m[1] ?? ''));
+  return out;
+}
+
+const CELL_S = /\ss="(\d+)"/;
+const CELL_T = /\st="(\w+)"/;
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
+const VALUE = /<v(?:\s[^>]*)?(?:\/>|>([^<]*)<\/v>)/;
+
+/**
+ * A cell's XML (`open`: its start tag) as exceljs would read it, or undefined when it holds something the
+ * patch does not read.
+ */
+function readCell(xml: string, open: string, strings: SharedStringsText): CellState | undefined {
+  const sm = CELL_S.exec(open);
+  const s = sm ? Number(sm[1]) : undefined;
+  const t = CELL_T.exec(open)?.[1] ?? 'n';
+  if (t === 'd' || /\s[st]='/.test(open)) return undefined;
+  const body = open.endsWith('/>') ? '' : xml.slice(open.length, xml.length - 4);
+  if (body === '') return { s, value: null, raw: xml };
+  const f = body.includes('<f') ? FORMULA.exec(body) : null;
+  const v = VALUE.exec(body);
+  const text = v ? decode(v[1] ?? '') : undefined;
+  let value: CellValue;
+  if (t === 'inlineStr') {
+    const is = /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/.exec(body);
+    value = is ? itemText(is[1] ?? '') : text === undefined ? null : text;
+  } else if (text === undefined) value = null;
+  else if (t === 's') value = strings()[Number(text)] ?? null;
+  else if (t === 'str' || t === 'e') value = text;
+  else if (t === 'b') value = text === '1' || text === 'true';
+  else {
+    const n = Number.parseFloat(text);
+    value = Number.isNaN(n) ? null : n;
+  }
+  const state: CellState = { s, value, raw: xml };
+  if (f) {
+    state.formula = decode(f[2] ?? '');
+    state.formulaXml = f[0];
+    const fa = f[1] ?? '';
+    if (/\st="array"/.test(fa) || (/\st="shared"/.test(fa) && /\sref="/.test(fa))) state.spanning = true;
+  } else if (body.includes('<f')) return undefined;
+  return state;
+}
+
+/** The XML of a cell's state (a changed cell: only its address and style are kept). */
+function cellXml(ref: string, c: CellState): string {
+  if (c.raw !== undefined) return c.raw;
+  const s = c.s !== undefined ? ` s="${c.s}"` : '';
+  const v = c.value;
+  if (c.formula !== undefined) {
+    const f = c.formulaXml ?? `<f>${esc(c.formula)}</f>`;
+    if (v === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof v === 'number') return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
+    if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${esc(v)}</v></c>`;
+  }
+  if (v === null) return `<c r="${ref}"${s}/>`;
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(v)}</is></c>`;
+}
+
+export class SheetCells {
+  private readonly rows = new Map<number, RowState>();
+  /** Where <sheetData>'s content starts and ends in the part. */
+  private readonly dataStart: number;
+  private readonly dataEnd: number;
+  private readonly selfClosed: boolean;
+  /** Column styles by column number (from <cols>), for cells a patch adds. */
+  private columnStyles?: Map<number, number>;
+  private readonly merged: { top: number; left: number; bottom: number; right: number }[] = [];
+  changed = false;
+
+  private constructor(
+    private readonly xml: string,
+    private readonly strings: SharedStringsText,
+    at: { start: number; end: number; selfClosed: boolean },
+  ) {
+    this.dataStart = at.start;
+    this.dataEnd = at.end;
+    this.selfClosed = at.selfClosed;
+  }
+
+  /** The part's cells, or undefined when the part is not one this patches exactly. */
+  static open(xml: string, strings: SharedStringsText): SheetCells | undefined {
+    // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
+    if (xml.includes(':sheetData')) return undefined;
+    const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+    if (!open) return undefined;
+    const selfClosed = open[1] === '/';
+    const start = open.index + open[0].length;
+    const end = selfClosed ? start : xml.indexOf('</sheetData>', start);
+    if (end < 0) return undefined;
+    const sheet = new SheetCells(xml, strings, { start, end, selfClosed });
+    const data = xml.slice(start, end);
+    for (const m of data.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
+      const r = attribute(m[1] ?? '', 'r');
+      if (r === undefined) return undefined;
+      const tagEnd = m[0].indexOf('>') + 1;
+      sheet.rows.set(Number(r), { r: Number(r), open: m[0].slice(0, tagEnd), raw: m[0] });
+    }
+    for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([^"]+)"/g)) {
+      const [from, to] = m[1]!.split(':');
+      const a = cellAddress(from ?? '');
+      const b = cellAddress(to ?? from ?? '');
+      if (a && b) sheet.merged.push({ top: a.row, left: a.column, bottom: b.row, right: b.column });
+    }
+    return sheet;
+  }
+
+  /** True when the cell is part of a merged area but not its top-left cell (exceljs writes the master). */
+  mergedAway(row: number, column: number): boolean {
+    return this.merged.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        column >= m.left &&
+        column <= m.right &&
+        (row !== m.top || column !== m.left),
+    );
+  }
+
+  private rowCells(row: RowState): Map<number, CellState> | undefined {
+    if (row.cells) return row.cells;
+    const cells = new Map<number, CellState>();
+    const body = row.raw.endsWith('/>') && row.raw === row.open ? '' : row.raw.slice(row.open.length);
+    for (const m of body.matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) {
+      const xml = m[0];
+      const open = xml.slice(0, xml.indexOf('>') + 1);
+      const ref = /\sr="([^"]*)"/.exec(open)?.[1];
+      const at = ref ? cellAddress(ref) : undefined;
+      if (!at || at.row !== row.r) return undefined;
+      const state = readCell(xml, open, this.strings);
+      if (!state) return undefined;
+      cells.set(at.column, state);
+    }
+    row.cells = cells;
+    return cells;
+  }
+
+  /** A cell's state; a cell the sheet lacks has none (null, no style) unless `create`. Undefined: unreadable. */
+  cell(row: number, column: number): CellState | null | undefined {
+    const r = this.rows.get(row);
+    if (!r) return null;
+    const cells = this.rowCells(r);
+    if (!cells) return undefined;
+    return cells.get(column) ?? null;
+  }
+
+  /**
+   * The style a cell the sheet lacks gets when written, as exceljs gives it (the row's style, else the
+   * column's); 'mixed' when both differ (exceljs merges them into a new format the patch does not make).
+   */
+  newCellStyle(row: number, column: number): number | undefined | 'mixed' {
+    const r = this.rows.get(row);
+    const rowStyle = r ? attribute(r.open.slice(4), 's') : undefined;
+    const colStyle = this.columnStyle(column);
+    const rs = rowStyle !== undefined && rowStyle !== '0' ? Number(rowStyle) : undefined;
+    if (rs !== undefined && colStyle !== undefined && rs !== colStyle) return 'mixed';
+    return rs ?? colStyle;
+  }
+
+  private columnStyle(column: number): number | undefined {
+    if (!this.columnStyles) {
+      this.columnStyles = new Map();
+      const cols = /<cols\b[^>]*>([\s\S]*?)<\/cols>/.exec(this.xml.slice(0, this.dataStart));
+      for (const m of (cols?.[1] ?? '').matchAll(/<col\b[^>]*>/g)) {
+        const a = attributes(m[0]);
+        const style = Number(a.get('style') ?? 0);
+        if (!style) continue;
+        for (let c = Number(a.get('min')); c <= Number(a.get('max')); c++) this.columnStyles.set(c, style);
+      }
+    }
+    return this.columnStyles.get(column);
+  }
+
+  /** Sets a cell's new state (its raw text dropped), adding the row and the cell where missing. */
+  set(row: number, column: number, state: CellState): void {
+    let r = this.rows.get(row);
+    if (!r) {
+      r = { r: row, open: `<row r="${row}">`, raw: '', cells: new Map() };
+      this.rows.set(row, r);
+    }
+    const cells = r.cells ?? this.rowCells(r)!;
+    // A cell written as it already is (the same formula and cached result, the same value) stays as written:
+    // most of a recomputed workbook, so most rows and many parts are copied unchanged.
+    const old = cells.get(column);
+    if (
+      old?.raw !== undefined &&
+      old.s === state.s &&
+      old.value === state.value &&
+      old.formula === state.formula &&
+      old.formulaXml === state.formulaXml
+    )
+      return;
+    const { raw: _, ...changed } = state;
+    cells.set(column, changed);
+    r.changed = true;
+    this.changed = true;
+  }
+
+  /** The part's text: untouched rows as written, changed rows rebuilt (their untouched cells as written). */
+  xmlText(): string {
+    if (!this.changed) return this.xml;
+    const order = [...this.rows.keys()].sort((a, b) => a - b);
+    const out: string[] = [];
+    let bottom = 0;
+    let right = 0;
+    for (const n of order) {
+      const r = this.rows.get(n)!;
+      if (!r.changed) {
+        out.push(r.raw);
+        continue;
+      }
+      // A row's spans hint is dropped where cells were added: it is optional and would be wrong.
+      const open = r.open.replace(/\sspans="[^"]*"/, '').replace(/\/>$/, '>');
+      const cells = [...r.cells!.keys()].sort((a, b) => a - b);
+      out.push(open);
+      for (const c of cells) {
+        out.push(cellXml(`${columnLetter(c)}${n}`, r.cells!.get(c)!));
+        if (c > right) right = c;
+      }
+      out.push('</row>');
+      if (n > bottom) bottom = n;
+    }
+    const data = out.join('');
+    let head = this.xml.slice(0, this.dataStart);
+    let tail = this.xml.slice(this.dataEnd);
+    if (this.selfClosed) {
+      head = head.replace(/<sheetData\b([^>]*?)\/>$/, '<sheetData$1>');
+      tail = `</sheetData>${tail}`;
+    }
+    return widenDimension(head, bottom, right) + data + tail;
+  }
+}
+
+/** The <dimension> grown to hold the last row and column written. */
+function widenDimension(head: string, bottom: number, right: number): string {
+  return head.replace(/<dimension\b[^>]*?ref="([^"]*)"/, (m, ref: string) => {
+    const [from, to] = ref.split(':');
+    const a = cellAddress(from ?? '');
+    const b = cellAddress(to ?? from ?? '');
+    if (!a || !b) return m;
+    const wide = `${from}:${columnLetter(Math.max(b.column, right))}${Math.max(b.row, bottom)}`;
+    return m.replace(`ref="${ref}"`, `ref="${wide}"`);
+  });
+}
