@@ -109,7 +109,7 @@ export function textEntry(
   return { name, method: 8, crc, size: data.length, data: deflated, time: when.time, date: when.date };
 }
 
-function dosTime(d: Date): { time: number; date: number } {
+export function dosTime(d: Date): { time: number; date: number } {
   return {
     time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
     date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),

@@ -1,6 +1,6 @@
-/** node's zlib for the plan writer's zip: native deflate, about three times fflate's speed. Node only. */
+/** node's zlib for the plan writer's and the patcher's zips: native deflate and inflate, about three times fflate's speed. Node only. */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Deflate } from './plan-package';
+import type { Deflate } from '../patch/zip';
 
 export const nodeDeflate: Deflate = (data) => ({
   crc: crc32(data) >>> 0,

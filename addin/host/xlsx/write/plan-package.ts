@@ -4,7 +4,8 @@
  * and memory copying the plan into its model and serialising one style object per cell). Checked cell by cell
  * against the exceljs writer (test/addin/xlsx/plan-writer.test.ts). No Node APIs: the page uses it too.
  */
-import { Zip, type ZipInputFile, strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { type Deflate, dosTime, writeZip } from '../patch/zip';
 import exceljsTheme from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { WorkbookPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
@@ -60,30 +61,15 @@ function workbookXml(plan: WorkbookPlan): string {
   }<calcPr calcId="171027"/></workbook>`;
 }
 
-/** A raw deflate with the data's CRC-32, for a host that has a faster one than fflate's (node's zlib). */
-export type Deflate = (data: Uint8Array) => { crc: number; deflated: Uint8Array };
+export type { Deflate };
 
-/** The parts zipped, deflated by `deflate` (fflate's streaming zip takes the deflated bytes as they are). */
+/** The parts zipped, deflated by `deflate`: sizes in the local headers, no data descriptors (../patch/zip.ts). */
 function zipWith(files: Zippable, deflate: Deflate, mtime: Date): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    chunks.push(chunk);
-  });
-  for (const [filename, data] of Object.entries(files) as [string, Uint8Array][]) {
+  const entries = (Object.entries(files) as [string, Uint8Array][]).map(([name, data]) => {
     const { crc, deflated } = deflate(data);
-    const file: ZipInputFile = { filename, size: data.length, crc, compression: 8, mtime };
-    zip.add(file);
-    file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
-  }
-  zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+    return { name, method: 8, crc, size: data.length, data: deflated, ...dosTime(mtime) };
+  });
+  return writeZip(entries);
 }
 
 export interface PlanPackage {
