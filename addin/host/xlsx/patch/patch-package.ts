@@ -79,7 +79,9 @@ export function patchResults(
     if (update.formulasChanged && chain) dropCalcChain(parts, wb.workbook, chain);
     return { bytes: parts.bytes(options.deflate ?? fflateDeflate), report };
   } catch (error) {
-    if (error instanceof CannotPatch) return undefined;
+    // CannotPatch, or a part that does not inflate or decode: the exceljs path reads the file as it always
+    // has, and names a damaged part in the person's words.
+    if (error instanceof CannotPatch || error instanceof Error) return undefined;
     throw error;
   }
 }
