@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
+import type { CopySource } from '../host/xlsx/workbook-files';
 import {
   type ClusterDocument,
   decodeJsonBytes,
@@ -23,8 +23,8 @@ export interface LoadedDocument {
   doc: ClusterDocument;
   /** Problems found while reading (types, unknown keys); the semantic checks come from checkCluster. */
   issues: Issue[];
-  /** The .xlsx input's workbook, when asked for (`keepWorkbook`): compute -o writes its copy from it. */
-  workbook?: ExcelJS.Workbook;
+  /** The .xlsx input's bytes and snapshot, when asked for (`keepWorkbook`): compute -o writes its copy from them. */
+  workbook?: CopySource;
 }
 
 /**

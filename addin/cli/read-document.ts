@@ -3,13 +3,13 @@
  * read path every door shares (templates/read/workbook.ts: the cluster workbook or one member's scorecard).
  */
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { type ClusterDocument, type Issue, joinCellIssues } from '../../core';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
 import { CliError } from './context';
 import { WorkbookFileError, readWorkbookFileBytes } from '../host/xlsx/files';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import type { CopySource } from '../host/xlsx/workbook-files';
 import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
 /**
@@ -30,13 +30,14 @@ type WorkbookRead = {
   issues: Issue[];
   sources?: WorkbookSources;
   /** The workbook read, with `keepWorkbook` (a command that writes a copy of it: compute -o). */
-  workbook?: ExcelJS.Workbook;
+  workbook?: CopySource;
 };
 
 /**
  * Unreadable files (not .xlsx, too large, a zip bomb, damaged) throw CliError: exit 2, one line. The document
  * is read by the direct reader (no exceljs: ../host/xlsx/read/direct-read.ts). With `keepWorkbook` (a command
- * writing a copy: compute -o), the same bytes are also loaded by exceljs, the only read that needs it.
+ * writing a copy: compute -o), the bytes and the snapshot are kept for the copy: it is patched from them, and
+ * exceljs loads the file only when the patch cannot be made (../host/xlsx/workbook-files.ts).
  */
 export async function readWorkbookDocument(
   path: string,
@@ -49,9 +50,8 @@ export async function readWorkbookDocument(
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
     if (read.doc) SEAL.set(read.doc, readSnapshotSeal(direct.snapshot));
-    // exceljs only for a command writing a copy, imported then (a read-only command never loads it).
-    const workbook = options.keepWorkbook
-      ? await (await import('../host/xlsx/load')).loadWorkbookBytes(bytes, name)
+    const workbook: CopySource | undefined = options.keepWorkbook
+      ? { snapshot: direct.snapshot, bytes }
       : undefined;
     return {
       ...read,

@@ -150,7 +150,10 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<num
     const computation = computeCluster(document);
     try {
       const { bytes, report: written } = baseLoaded?.snapshot
-        ? await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now)
+        ? // The base as already read: its copy is patched from its bytes, exceljs only when it cannot be.
+          await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now, {
+            snapshot: baseLoaded.snapshot,
+          })
         : await clusterWorkbookBytes(document, computation, { now });
       for (const notice of written.notices ?? [])
         report.issues.push(makeIssue('info', 'workbook.package.normalised', notice, {}));
