@@ -1,17 +1,23 @@
 /**
- * The standalone page's workbook: an exceljs Workbook in this browser's memory behind the file host
- * (XlsxHost), and the actions over it. Loaded lazily (exceljs is large), so the page paints first.
+ * The standalone page's workbook, in this browser's memory. An opened file is held as its bytes: read by the
+ * direct reader, and results patched into its package (../host/xlsx/patch) as the command line's compute -o
+ * does, so the file keeps the form the program that saved it gave it. exceljs (large, loaded lazily) takes
+ * the workbook over from its bytes only for what the patch does not do: a new workbook, the pane's settings,
+ * notes on cells, a sheet the workbook lacks; from then on it holds the workbook, as before.
  */
 import ExcelJS from 'exceljs';
-import type { WorkbookPlan } from '../../templates/plan';
+import type { Bilingual, Issue } from '../../core';
+import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 import { createActions } from '../app/actions';
-import type { WorkbookHost } from '../app/host';
+import type { WorkbookHost, WriteMode, WriteReport } from '../app/host';
 import { addPlanCharts } from '../host/xlsx/chart';
 import { WorkbookFileError } from '../host/xlsx/file-error';
 import { XlsxHost } from '../host/xlsx/host';
 import { xlsxFiles } from '../host/xlsx/workbook-bytes';
 import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
+import { patchResults } from '../host/xlsx/patch';
+import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
 /** The file host, remembering the last plan that drew charts: exceljs neither keeps nor writes charts. */
@@ -35,10 +41,78 @@ class ChartKeepingHost implements WorkbookHost {
   }
 }
 
-function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): FileSession {
-  const host = new ChartKeepingHost(new XlsxHost(workbook, name));
-  const notice = normalisedNotice(workbook);
-  return {
+/**
+ * An opened file as its bytes, until an action needs what only exceljs does: then the bytes are loaded into
+ * an exceljs workbook (repaired first, as any file another program saved) and that workbook is the host.
+ */
+class PackageHost implements WorkbookHost {
+  readonly kind = 'file' as const;
+  selected?: { sheet: string; cell: string };
+  private held: ChartKeepingHost | undefined;
+  private snapshot: WorkbookSnapshot | undefined;
+
+  constructor(
+    private bytes: Uint8Array,
+    readonly name: string,
+  ) {}
+
+  /** The exceljs host over the workbook, made from the bytes the first time it is needed. */
+  async exceljs(): Promise<ChartKeepingHost> {
+    this.held ??= new ChartKeepingHost(
+      new XlsxHost(await loadWorkbookBytes(this.bytes, this.name), this.name),
+    );
+    return this.held;
+  }
+
+  /** What exceljs normalised in the package to write it; nothing while the bytes are patched as they are. */
+  get notice(): Bilingual | undefined {
+    return this.held ? normalisedNotice(this.held.inner.workbook) : undefined;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    if (this.held) return this.held.read();
+    this.snapshot ??= readSnapshotBytes(this.bytes, this.name).snapshot;
+    return this.snapshot;
+  }
+
+  async write(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
+    if (!this.held && mode === 'update') {
+      const patched = patchResults(this.bytes, plan, undefined);
+      if (patched) {
+        this.bytes = patched.bytes;
+        this.snapshot = undefined;
+        return patched.report;
+      }
+    }
+    return (await this.exceljs()).write(plan, mode);
+  }
+
+  async markIssues(issues: readonly Issue[]): Promise<void> {
+    // Notes go on single cells only; without one to mark, the bytes stay as they are.
+    if (!issues.some((i) => i.sheet && i.cell && !i.cell.includes(':'))) return;
+    await (await this.exceljs()).markIssues(issues);
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.selected = { sheet, cell };
+  }
+
+  async save(): Promise<Uint8Array> {
+    if (!this.held) return this.bytes;
+    const written = new Uint8Array(await this.held.inner.workbook.xlsx.writeBuffer());
+    return this.held.chartPlan ? addPlanCharts(written, this.held.chartPlan) : written;
+  }
+}
+
+/** The writer's own text names nothing a person can act on. */
+const unwritable = (name: string) =>
+  new WorkbookFileError({
+    vi: `sổ tính có phần Thi đua không ghi được; hãy mở ${name} bằng Excel, lưu lại rồi thử lại`,
+    en: `the workbook holds a part Thi đua cannot write; open ${name} in Excel, re-save it and try again`,
+  });
+
+function session(host: PackageHost | ChartKeepingHost, name: string, blank: boolean): FileSession {
+  const out: FileSession = {
     name,
     blank,
     // docx (the dossier's Word files) loads on first use only.
@@ -46,34 +120,43 @@ function session(workbook: ExcelJS.Workbook, name: string, blank: boolean): File
       files: xlsxFiles,
       documents: () => import('../host/docx').then((m) => m.docxFiles),
     }),
-    ...(notice ? { notice } : {}),
     async save() {
       let bytes: Uint8Array;
       try {
-        const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-        bytes = host.chartPlan ? await addPlanCharts(written, host.chartPlan) : written;
+        if (host instanceof PackageHost) bytes = await host.save();
+        else {
+          const written = new Uint8Array(await host.inner.workbook.xlsx.writeBuffer());
+          bytes = host.chartPlan ? await addPlanCharts(written, host.chartPlan) : written;
+        }
       } catch {
-        // The writer's own text names nothing a person can act on.
-        throw new WorkbookFileError({
-          vi: `sổ tính có phần Thi đua không ghi được; hãy mở ${name} bằng Excel, lưu lại rồi thử lại`,
-          en: `the workbook holds a part Thi đua cannot write; open ${name} in Excel, re-save it and try again`,
-        });
+        throw unwritable(name);
       }
       return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
     },
   };
+  // Said while the file is open, once exceljs has had to normalise its package (read at each render).
+  Object.defineProperty(out, 'notice', {
+    enumerable: true,
+    get: () => (host instanceof PackageHost ? host.notice : undefined),
+  });
+  return out;
 }
 
 export const fileSessions: SessionOpener = {
   async open(file) {
-    // The command line's limits first (too large, a zip bomb, a DTD); then files from other programs are
-    // repaired, and a damaged one names its part (../host/xlsx/load.ts).
+    // The command line's limits first (too large, a zip bomb, a DTD); a damaged file names its part when it
+    // is read (../host/xlsx/read/direct-read.ts), before the page shows it.
     const bytes = new Uint8Array(await file.arrayBuffer());
     await checkXlsxBytes(bytes, file.name);
-    const workbook = await loadWorkbookBytes(bytes, file.name);
-    return session(workbook, file.name, false);
+    const host = new PackageHost(bytes, file.name);
+    await host.read();
+    return session(host, file.name, false);
   },
   async blank() {
-    return session(new ExcelJS.Workbook(), 'thi-dua.xlsx', true);
+    return session(
+      new ChartKeepingHost(new XlsxHost(new ExcelJS.Workbook(), 'thi-dua.xlsx')),
+      'thi-dua.xlsx',
+      true,
+    );
   },
 };

@@ -29,12 +29,12 @@ const fflateDeflate: Deflate = (data) => ({ crc: crc32(data), deflated: deflateS
 
 /**
  * `plan` (without its log, meta and guide sheets, as the exceljs update is given it) into a copy of `bytes`,
- * with `log`'s line appended; undefined when the package is not one this patches exactly.
+ * with `log`'s line appended (none for a plan that writes its own log cells, as the page's actions do); undefined when the package is not one this patches exactly.
  */
 export function patchResults(
   bytes: Uint8Array,
   plan: WorkbookPlan,
-  log: LogLine,
+  log: LogLine | undefined,
   options: { deflate?: Deflate; inflate?: Inflate } = {},
 ): PatchResult | undefined {
   const entries = readZip(bytes);
@@ -69,7 +69,7 @@ export function patchResults(
       const notes = sheetPlan.cells.some((c) => c.note !== undefined) ? sheetNotes(parts, sheet) : new Set();
       updateSheet(open(sheet), sheetPlan, unlocked, (ref) => notes.has(ref), report, update);
     }
-    appendLogLine(parts, wb.sheets, open, log, update);
+    if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
     // exceljs's path puts the plan's charts back on sheets without one; a sheet's own drawing is kept.
     addPlanCharts(parts, wb.sheets, plan);
