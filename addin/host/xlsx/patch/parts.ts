@@ -39,6 +39,10 @@ export class Parts {
     if (text === undefined) throw new CannotPatch(`missing ${name}`);
     return text;
   }
+  /** Lets go of a part's original text once it is replaced or no longer needed (read again if asked). */
+  forget(name: string): void {
+    this.texts.delete(name);
+  }
   replace(name: string, text: string): void {
     this.replaced.set(name, text);
   }

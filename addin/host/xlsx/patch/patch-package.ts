@@ -67,7 +67,13 @@ export function patchResults(
       const sheet = wb.sheets.find((s) => s.name === sheetPlan.name);
       if (!sheet) return undefined;
       const notes = sheetPlan.cells.some((c) => c.note !== undefined) ? sheetNotes(parts, sheet) : new Set();
-      updateSheet(open(sheet), sheetPlan, unlocked, (ref) => notes.has(ref), report, update);
+      const cells = open(sheet);
+      updateSheet(cells, sheetPlan, unlocked, (ref) => notes.has(ref), report, update);
+      // Each sheet's cells are let go once written (a 700-unit workbook has 700 of them): the log line may
+      // open one again, from its new text.
+      if (cells.changed) parts.replace(sheet.part, cells.xmlText());
+      parts.forget(sheet.part);
+      opened.delete(sheet.part);
     }
     if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
