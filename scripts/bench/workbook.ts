@@ -136,7 +136,7 @@ export async function bench(): Promise<BenchRow[]> {
         unit: 'ms',
         note: `${plan.sheets.length} sheets, ${cells} cells; ${shape}`,
       },
-      { area: 'workbook', case: 'write .xlsx (exceljs + chart parts)', value: writeMs, unit: 'ms' },
+      { area: 'workbook', case: 'write .xlsx (the plan writer)', value: writeMs, unit: 'ms' },
       { area: 'workbook', case: 'size of the .xlsx', value: bytes.byteLength / 1024, unit: 'KB' },
       {
         area: 'workbook',

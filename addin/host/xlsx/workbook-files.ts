@@ -19,7 +19,8 @@ import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
-import { readWorkbookFile, workbookBytes, writeWorkbookFile } from './files';
+import { readWorkbookFile, readWorkbookFileBytes, workbookBytes, writeWorkbookFile } from './files';
+import { readSnapshotBytes } from './read/direct-read';
 import { nodeDeflate, nodeInflate } from './write/node-deflate';
 import { planPackage } from './write/plan-package';
 import { normalisedNotice } from './load';
@@ -84,10 +85,14 @@ export async function resultsCopyBytes(
   read?: CopySource,
   options: { patch?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const held = read && 'snapshot' in read ? read : undefined;
+  let held = read && 'snapshot' in read ? read : undefined;
   let workbook = read && !('snapshot' in read) ? read : undefined;
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
-  if (!held && !workbook) workbook = await readWorkbookFile(input);
+  if (!held && !workbook) {
+    // Nothing read yet: the direct reader (the limits checked first); exceljs only if the patch cannot be made.
+    const { bytes, name } = await readWorkbookFileBytes(input);
+    held = { snapshot: readSnapshotBytes(bytes, name).snapshot, bytes };
+  }
   const snapshot = held?.snapshot ?? snapshotWorkbook(workbook!, basename(input));
   const plan = buildClusterWorkbook(doc, computation, {
     now,
