@@ -6,9 +6,10 @@
  * whole), and never overwrites an unlocked input cell holding a different value: it is refused and reported.
  */
 import type ExcelJS from 'exceljs';
-import type { KeptReason, WriteMode, WriteReport } from '../../app/host';
+import type { WriteMode, WriteReport } from '../../app/host';
 import type { CellPlan, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../../../templates/plan';
 import { parseRange } from '../../../templates/layouts/a1';
+import { type HeldCell, keptReason } from './kept-reason';
 import { applyStyle, argb, type StyleCache, styleCache } from './styles';
 
 /** A formula's cached result as a plan CellValue: 0, false and "" are values, only a missing result is null. */
@@ -47,12 +48,6 @@ export function excelSerial(d: Date): number {
 function isInput(cell: ExcelJS.Cell): boolean {
   return cell.protection?.locked === false;
 }
-
-const same = (a: CellValue, b: CellValue) =>
-  a === b ||
-  (a === null && b === '') ||
-  (a === '' && b === null) ||
-  (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
 
 function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   if (plan.formula !== undefined) {
@@ -217,28 +212,12 @@ function writable(plan: CellPlan): CellPlan | undefined {
   return plan;
 }
 
-/**
- * Why an update leaves `cell` as it is, or undefined to write it. What a person typed wins: a constant
- * in an input cell that differs from the plan, a formula typed in an input cell (kept as a formula; its
- * cached value is what was read, and without one the cell is named), a value typed over a formula cell.
- */
-function keptReason(cell: ExcelJS.Cell, plan: CellPlan): KeptReason | 'same' | undefined {
+/** What an update reads of an exceljs cell, for the shared rule (./kept-reason.ts). */
+function held(cell: ExcelJS.Cell): HeldCell {
   const current = cellValueOf(cell);
   const hasFormula = cell.type === FORMULA_TYPE;
   const empty = current === null || current === '';
-  if (isInput(cell)) {
-    if (hasFormula) {
-      if (empty && formulaResult(cell.result) === null) return 'formulaNoCache';
-      if (plan.formula !== undefined) return 'formula';
-      return plan.value === undefined || plan.value === null || same(current, plan.value)
-        ? 'same'
-        : 'formula';
-    }
-    if (!empty && (plan.formula !== undefined || !same(current, plan.value ?? null))) return 'typed';
-    return undefined;
-  }
-  if (plan.formula !== undefined && !hasFormula && !empty) return 'overFormula';
-  return undefined;
+  return { current, hasFormula, noCache: empty && formulaResult(cell.result) === null, input: isInput(cell) };
 }
 
 /** exceljs's ValueType.Formula (the enum is not importable as a type-only dependency). */
@@ -263,7 +242,7 @@ function writeCells(
       continue;
     }
     if (mode === 'update' && !created) {
-      const kept = keptReason(cell, c);
+      const kept = keptReason(held(cell), c);
       if (kept === 'same') continue;
       if (kept) {
         report.refused.push({ sheet: ws.name, cell: c.ref, ...(kept === 'typed' ? {} : { reason: kept }) });

@@ -10,6 +10,19 @@ import { parseA1 } from '../../../templates/layouts/a1';
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Elements a <drawing> comes before (CT_Worksheet's order). */
+export const AFTER_DRAWING = [
+  '<legacyDrawing ',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+];
+
 export function chartXml(chart: ChartPlan): string {
   const barDir = chart.kind === 'bar' ? 'bar' : 'col';
   const typeface = chart.font
@@ -130,17 +143,7 @@ export async function addPlanCharts(bytes: Uint8Array, plan: WorkbookPlan): Prom
       );
     // <drawing> goes after pageSetup/headerFooter and before legacyDrawing/tableParts (the schema's order).
     const drawing = `<drawing r:id="${relId}"/>`;
-    const before = [
-      '<legacyDrawing ',
-      '<legacyDrawingHF',
-      '<picture',
-      '<oleObjects',
-      '<controls',
-      '<webPublishItems',
-      '<tableParts',
-      '<extLst',
-    ];
-    const at = before.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
+    const at = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
     const pos = at.length ? Math.min(...at) : sheetXml.lastIndexOf('</worksheet>');
     sheetXml = sheetXml.slice(0, pos) + drawing + sheetXml.slice(pos);
     zip.file(part, sheetXml);

@@ -4,26 +4,13 @@
  * types, and the sheet's <drawing> in the schema's place. A sheet with a drawing keeps it as it is. No Node APIs.
  */
 import type { WorkbookPlan } from '../../../../templates/plan';
-import { anchorXml, chartXml } from '../chart';
+import { AFTER_DRAWING, anchorXml, chartXml } from '../chart';
 import { NS, XML_HEAD, relsXml } from '../write/xml';
 import type { Parts, SheetRef } from './parts';
 import { relsPartOf } from './xml-text';
 
 const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-
-/** Elements a <drawing> comes before (CT_Worksheet's order). */
-const AFTER_DRAWING = [
-  '<legacyDrawing ',
-  '<legacyDrawingHF',
-  '<drawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-];
 
 export function addPlanCharts(parts: Parts, sheets: readonly SheetRef[], plan: WorkbookPlan): void {
   let drawingNo = 0;

@@ -1,41 +1,17 @@
 /**
- * The update rules of the exceljs host (../apply.ts: keptReason, writeCells) over a patched sheet's cells:
+ * The update rules of the exceljs host (../apply.ts: writeCells; the kept rule itself: ../kept-reason.ts) over a patched sheet's cells:
  * only the plan's cells are written, what a person typed is kept and reported, and the count of cells
  * written is the one the exceljs host gives. No Node APIs.
  */
-import type { KeptReason, WriteReport } from '../../../app/host';
+import type { WriteReport } from '../../../app/host';
 import type { CellPlan, CellValue, SheetPlan } from '../../../../templates/plan';
+import { keptReason } from '../kept-reason';
 import { type CellState, type SheetCells, cellAddress } from './sheet-cells';
 
 /** Why a patch gives up on a sheet: the caller falls back to the exceljs host. */
 export class CannotPatch extends Error {}
 
 const notANumber = (v: CellValue | undefined) => typeof v === 'number' && !Number.isFinite(v);
-
-const same = (a: CellValue, b: CellValue) =>
-  a === b ||
-  (a === null && b === '') ||
-  (a === '' && b === null) ||
-  (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
-
-function keptReason(cell: CellState, input: boolean, plan: CellPlan): KeptReason | 'same' | undefined {
-  const current = cell.value;
-  const hasFormula = cell.formula !== undefined;
-  const empty = current === null || current === '';
-  if (input) {
-    if (hasFormula) {
-      if (current === null) return 'formulaNoCache';
-      if (plan.formula !== undefined) return 'formula';
-      return plan.value === undefined || plan.value === null || same(current, plan.value)
-        ? 'same'
-        : 'formula';
-    }
-    if (!empty && (plan.formula !== undefined || !same(current, plan.value ?? null))) return 'typed';
-    return undefined;
-  }
-  if (plan.formula !== undefined && !hasFormula && !empty) return 'overFormula';
-  return undefined;
-}
 
 export interface SheetUpdate {
   /** A formula was added, changed or removed (Excel's calculation chain is then rebuilt). */
@@ -92,7 +68,10 @@ export function updateSheet(
     if (sheet.mergedAway(at.row, at.column)) throw new CannotPatch('merged');
     const cell = current(sheet, at.row, at.column);
     const input = cell.s !== undefined && unlocked.has(cell.s);
-    const kept = keptReason(cell, input, c);
+    const kept = keptReason(
+      { current: cell.value, hasFormula: cell.formula !== undefined, noCache: cell.value === null, input },
+      c,
+    );
     if (kept === 'same') continue;
     if (kept) {
       report.refused.push({ sheet: plan.name, cell: c.ref, ...(kept === 'typed' ? {} : { reason: kept }) });
