@@ -10,27 +10,21 @@ import { excelSerial, toValidation } from '../apply';
 import { argb } from '../styles';
 import { anchorXml, chartXml } from '../chart';
 import { type Grid, type GridCell, sheetGrid, usedRange } from './cell-grid';
-import type { StyleSheet } from './style-sheet';
+import { Distinct, type StyleSheet } from './style-sheet';
 import { NS, XML_HEAD, esc, escAttr, relsXml, textElement } from './xml';
 
 /** Strings written once, each cell naming its index. */
 export class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
+  private readonly distinct = new Distinct([]);
   count = 0;
   id(text: string): number {
     this.count++;
-    let n = this.index.get(text);
-    if (n === undefined) {
-      n = this.list.length;
-      this.list.push(text);
-      this.index.set(text, n);
-    }
-    return n;
+    return this.distinct.id(text);
   }
   xml(): string {
-    const items = this.list.map((t) => `<si>${textElement(t)}</si>`).join('');
-    return `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
+    const list = this.distinct.items;
+    const items = list.map((t) => `<si>${textElement(t)}</si>`).join('');
+    return `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${list.length}">${items}</sst>`;
   }
 }
 

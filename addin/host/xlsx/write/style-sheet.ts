@@ -26,8 +26,8 @@ const BUILT_IN_FORMATS: Record<string, number> = {
 const DEFAULT_FONT =
   '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>';
 
-/** A list of distinct XML fragments, each found again by its text. */
-class Distinct {
+/** A list of distinct texts (XML fragments, shared strings), each found again by its text. */
+export class Distinct {
   private readonly index = new Map<string, number>();
   readonly items: string[] = [];
   constructor(initial: string[]) {
