@@ -15,15 +15,15 @@ const DEFAULT_WIDTH = 8.43;
 const DEFAULT_HEIGHT = 15;
 
 /** Advances of Times New Roman (Liberation Serif has the same metrics), thousandths of an em. */
-const LOWER = [
+export const LOWER = [
   444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500,
   500, 722, 500, 500, 444,
 ];
-const UPPER = [
+export const UPPER = [
   722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722,
   722, 944, 722, 722, 611,
 ];
-const OTHER: Record<string, number> = {
+export const OTHER: Record<string, number> = {
   ' ': 250,
   ',': 250,
   '.': 250,
