@@ -39,6 +39,15 @@ class ChartKeepingHost implements WorkbookHost {
   select(sheet: string, cell: string) {
     return this.inner.select(sheet, cell);
   }
+  /** What was normalised in the package the workbook was loaded from (nothing for a new one). */
+  get notice(): Bilingual | undefined {
+    return normalisedNotice(this.inner.workbook);
+  }
+  /** The workbook as it is now, its plan's chart put back. */
+  async save(): Promise<Uint8Array> {
+    const written = new Uint8Array(await this.inner.workbook.xlsx.writeBuffer());
+    return this.chartPlan ? addPlanCharts(written, this.chartPlan) : written;
+  }
 }
 
 /**
@@ -66,7 +75,7 @@ class PackageHost implements WorkbookHost {
 
   /** What exceljs normalised in the package to write it; nothing while the bytes are patched as they are. */
   get notice(): Bilingual | undefined {
-    return this.held ? normalisedNotice(this.held.inner.workbook) : undefined;
+    return this.held?.notice;
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -97,10 +106,8 @@ class PackageHost implements WorkbookHost {
     this.selected = { sheet, cell };
   }
 
-  async save(): Promise<Uint8Array> {
-    if (!this.held) return this.bytes;
-    const written = new Uint8Array(await this.held.inner.workbook.xlsx.writeBuffer());
-    return this.held.chartPlan ? addPlanCharts(written, this.held.chartPlan) : written;
+  save(): Promise<Uint8Array> {
+    return this.held ? this.held.save() : Promise.resolve(this.bytes);
   }
 }
 
@@ -112,7 +119,7 @@ const unwritable = (name: string) =>
   });
 
 function session(host: PackageHost | ChartKeepingHost, name: string, blank: boolean): FileSession {
-  const out: FileSession = {
+  return {
     name,
     blank,
     // docx (the dossier's Word files) loads on first use only.
@@ -120,26 +127,20 @@ function session(host: PackageHost | ChartKeepingHost, name: string, blank: bool
       files: xlsxFiles,
       documents: () => import('../host/docx').then((m) => m.docxFiles),
     }),
+    // Said while the file is open, once exceljs has had to normalise its package (read at each render).
+    get notice() {
+      return host.notice;
+    },
     async save() {
       let bytes: Uint8Array;
       try {
-        if (host instanceof PackageHost) bytes = await host.save();
-        else {
-          const written = new Uint8Array(await host.inner.workbook.xlsx.writeBuffer());
-          bytes = host.chartPlan ? await addPlanCharts(written, host.chartPlan) : written;
-        }
+        bytes = await host.save();
       } catch {
         throw unwritable(name);
       }
       return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
     },
   };
-  // Said while the file is open, once exceljs has had to normalise its package (read at each render).
-  Object.defineProperty(out, 'notice', {
-    enumerable: true,
-    get: () => (host instanceof PackageHost ? host.notice : undefined),
-  });
-  return out;
 }
 
 export const fileSessions: SessionOpener = {

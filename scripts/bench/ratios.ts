@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { readWorkbookDocument } from '../../addin/cli/read-document';
 import { hasLibreOffice, recalculateWorkbook } from '../../addin/host/libreoffice';
+import { readZip } from '../../addin/host/xlsx/patch/zip';
 import { planToBytes } from '../../addin/host/xlsx/workbook-files';
 import { computeCluster } from '../../core';
 import { buildClusterWorkbook } from '../../templates/build/cluster';
@@ -36,30 +37,14 @@ async function timed(job: () => Promise<unknown>): Promise<Timing> {
   return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
-/** Every local entry of a zip: its name, method and compressed bytes (the product's own files only). */
-function* zipEntries(bytes: Buffer): Generator<{ name: string; method: number; data: Buffer }> {
-  let at = 0;
-  while (at + 30 <= bytes.length && bytes.readUInt32LE(at) === 0x04034b50) {
-    const method = bytes.readUInt16LE(at + 8);
-    const size = bytes.readUInt32LE(at + 18);
-    const nameLength = bytes.readUInt16LE(at + 26);
-    const extra = bytes.readUInt16LE(at + 28);
-    const name = bytes.toString('utf8', at + 30, at + 30 + nameLength);
-    const start = at + 30 + nameLength + extra;
-    if ((bytes.readUInt16LE(at + 6) & 8) !== 0) throw new Error(`${name}: sizes after the data`);
-    yield { name, method, data: bytes.subarray(start, start + size) };
-    at = start + size;
-  }
-}
-
 /**
  * The bytes' floor: unzip with zlib, count every cell, make the same XML again by concatenation (the file's
  * text cut at each cell and joined), encode and deflate it; returns the cells seen.
  */
 function floor(bytes: Buffer): number {
   let cells = 0;
-  for (const entry of zipEntries(bytes)) {
-    const xml = entry.method === 8 ? inflateRawSync(entry.data) : entry.data;
+  for (const entry of readZip(bytes) ?? []) {
+    const xml = Buffer.from(entry.method === 8 ? inflateRawSync(entry.data) : entry.data);
     let at = xml.indexOf('<c ');
     while (at >= 0) {
       cells++;

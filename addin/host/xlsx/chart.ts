@@ -6,9 +6,7 @@
 import JSZip from 'jszip';
 import type { ChartPlan, WorkbookPlan } from '../../../templates/plan';
 import { parseA1 } from '../../../templates/layouts/a1';
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { esc } from './write/xml';
 
 /** Elements a <drawing> comes before (CT_Worksheet's order). */
 export const AFTER_DRAWING = [

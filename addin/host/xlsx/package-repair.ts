@@ -72,7 +72,13 @@ const dirOf = (part: string) => (part.includes('/') ? part.slice(0, part.lastInd
 export function resolvePart(sourceDir: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : sourceDir ? `${sourceDir}/${target}` : target;
   const out: string[] = [];
-  for (const seg of decodeURIComponent(path).split('/')) {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A target with a stray % is taken as written.
+  }
+  for (const seg of decoded.split('/')) {
     if (seg === '..') out.pop();
     else if (seg !== '.' && seg !== '') out.push(seg);
   }

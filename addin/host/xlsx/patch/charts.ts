@@ -7,7 +7,7 @@ import type { WorkbookPlan } from '../../../../templates/plan';
 import { AFTER_DRAWING, anchorXml, chartXml } from '../chart';
 import { NS, XML_HEAD, relsXml } from '../write/xml';
 import type { Parts, SheetRef } from './parts';
-import { relsPartOf } from './xml-text';
+import { relsNameOf } from '../package-repair';
 
 const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
@@ -43,7 +43,7 @@ export function addPlanCharts(parts: Parts, sheets: readonly SheetRef[], plan: W
       '[Content_Types].xml',
       types.replace('</Types>', `<Override PartName="/${drawing}" ContentType="${DRAWING}"/></Types>`),
     );
-    const relsName = relsPartOf(ref.part);
+    const relsName = relsNameOf(ref.part);
     const rels = parts.text(relsName) ?? relsXml([]);
     const relId = 'rIdThiDuaDrawing';
     const target = `../drawings/drawing${drawingNo}.xml`;

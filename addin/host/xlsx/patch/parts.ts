@@ -5,7 +5,8 @@
  */
 import { CannotPatch } from './update';
 import { type Deflate, type Inflate, type ZipEntry, entryText, textEntry, writeZip } from './zip';
-import { attribute, attributes, relKind, relationships, relsPartOf } from './xml-text';
+import { relsNameOf } from '../package-repair';
+import { attribute, attributes, relKind, relationships } from './xml-text';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -80,7 +81,7 @@ export function workbookParts(parts: Parts) {
   const pr = /<workbookPr\b[^>]*>/.exec(xml)?.[0];
   const date1904 = pr ? attribute(pr, 'date1904') : undefined;
   if (date1904 === '1' || date1904 === 'true') throw new CannotPatch('date1904');
-  const rels = relationships(workbook, parts.need(relsPartOf(workbook)));
+  const rels = relationships(workbook, parts.need(relsNameOf(workbook)));
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetRef[] = [];
   for (const m of xml.matchAll(/<sheet\b[^>]*>/g)) {
@@ -96,7 +97,7 @@ export function workbookParts(parts: Parts) {
 
 /** The tables of a sheet: name → part. */
 export function sheetTables(parts: Parts, sheet: SheetRef): { name: string; part: string }[] {
-  const rels = parts.text(relsPartOf(sheet.part));
+  const rels = parts.text(relsNameOf(sheet.part));
   if (!rels) return [];
   const out: { name: string; part: string }[] = [];
   for (const r of relationships(sheet.part, rels)) {
@@ -111,7 +112,7 @@ export function sheetTables(parts: Parts, sheet: SheetRef): { name: string; part
 /** The cells of a sheet having a note (comment), by A1 address. */
 export function sheetNotes(parts: Parts, sheet: SheetRef): Set<string> {
   const out = new Set<string>();
-  const rels = parts.text(relsPartOf(sheet.part));
+  const rels = parts.text(relsNameOf(sheet.part));
   if (!rels) return out;
   for (const r of relationships(sheet.part, rels)) {
     if (relKind(r.type) !== 'comments' || !r.part) continue;

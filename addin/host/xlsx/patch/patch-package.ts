@@ -85,9 +85,10 @@ export function patchResults(
     if (update.formulasChanged && chain) dropCalcChain(parts, wb.workbook, chain);
     return { bytes: parts.bytes(options.deflate ?? fflateDeflate), report };
   } catch (error) {
-    // CannotPatch, or a part that does not inflate or decode: the exceljs path reads the file as it always
-    // has, and names a damaged part in the person's words.
-    if (error instanceof CannotPatch || error instanceof Error) return undefined;
+    // CannotPatch, a part that does not inflate, or XML that does not decode (XmlDamage): the patch is only a
+    // faster way to the exceljs path's result, so any failure takes that path, which reads the file as it
+    // always has and names a damaged part in the person's words.
+    if (error instanceof Error) return undefined;
     throw error;
   }
 }

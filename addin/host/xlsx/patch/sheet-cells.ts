@@ -9,7 +9,9 @@
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
 import { esc, textElement } from '../write/xml';
-import { attribute, attributes, decode, itemText } from './xml-text';
+import { decodeCell } from '../read/sheet';
+import { decodeEntities as decode } from '../read/xml-scan';
+import { attribute, attributes, itemText } from './xml-text';
 
 /** A cell's content as the patch holds it. */
 export interface CellState {
@@ -37,28 +39,10 @@ interface RowState {
   changed?: boolean;
 }
 
-/** A cell address ("B12", "$B$12") as row and column numbers, without a regular expression (once a cell). */
+/** A cell address ("B12", "$B$12") as row and column numbers: the reader's parsing, within Excel's grid. */
 export function cellAddress(ref: string): { row: number; column: number } | undefined {
-  let column = 0;
-  let row = 0;
-  let i = 0;
-  let letters = 0;
-  if (ref.charCodeAt(i) === 36) i++;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    column = column * 26 + (ch - 64);
-    letters++;
-  }
-  if (ref.charCodeAt(i) === 36) i++;
-  const digitsAt = i;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) return undefined;
-    row = row * 10 + (ch - 48);
-  }
-  if (letters === 0 || letters > 3 || i === digitsAt || row === 0) return undefined;
-  return { row, column };
+  const c = decodeCell(ref);
+  return c && c.row > 0 && c.col <= 16_384 ? { row: c.row, column: c.col } : undefined;
 }
 
 /** Strings of the shared strings part, read once when a cell needs one. */

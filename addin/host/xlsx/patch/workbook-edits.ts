@@ -6,7 +6,9 @@ import type { WorkbookPlan } from '../../../../templates/plan';
 import { esc } from '../write/xml';
 import type { Parts } from './parts';
 import { CannotPatch } from './update';
-import { attribute, decode, relKind, relationships, relsPartOf } from './xml-text';
+import { relsNameOf } from '../package-repair';
+import { decodeEntities as decode } from '../read/xml-scan';
+import { attribute, relKind, relationships } from './xml-text';
 
 /** The document properties the exceljs host sets (title, subject, creator; company), where they differ. */
 export function patchProperties(parts: Parts, plan: WorkbookPlan): void {
@@ -62,7 +64,7 @@ export function patchNames(parts: Parts, workbook: string, plan: WorkbookPlan): 
 export function dropCalcChain(parts: Parts, workbook: string, chain: { part?: string; raw: string }): void {
   if (!chain.part) return;
   parts.removed.add(chain.part);
-  const relsName = relsPartOf(workbook);
+  const relsName = relsNameOf(workbook);
   parts.replace(relsName, parts.need(relsName).replace(chain.raw, ''));
   const types = parts.need('[Content_Types].xml');
   parts.replace(

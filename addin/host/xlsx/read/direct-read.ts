@@ -13,13 +13,12 @@
  * to a missing part, a part that is not XML, a package that is not a zip. The package guard
  * (../check-bytes.ts: size, zip bombs, DTDs) runs before, as it did. No Node APIs (the browser reads here too).
  */
-import { inflateSync } from 'fflate';
 import type { Issue } from '../../../../core';
 import { normaliseRef } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
 import { NOT_XML, WorkbookFileError, damagedFile, damagedPart, missingPart } from '../file-error';
-import { endOfCentralDirectory } from '../package-guard';
 import { type RelsPart, parseRels, relsNameOf } from '../package-repair';
+import { type ZipEntry, entryText, readZip } from '../patch/zip';
 import { isWellFormed } from '../xml-damage';
 import { type DefinedNameXml, definedNameRanges } from './names';
 import { type CellFormat, readSheet, unescapeX } from './sheet';
@@ -34,74 +33,30 @@ export interface DirectRead {
 const XML_PART = /\.(xml|rels|vml)$/i;
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
-interface Entry {
-  method: number;
-  /** Where the entry's local header starts. */
-  offset: number;
-  compressed: number;
-}
-
 /**
- * The zip, read from its central directory; each part inflated (fflate) only when asked for, so that one
- * sheet's XML at a time is in memory, not the whole package's (a 700-unit workbook inflates to 260 MB).
- * The package guard (../check-bytes.ts) has refused zip64 and oversized files before.
+ * The zip, read from its central directory (../patch/zip.ts, the patcher's reading); each part inflated only
+ * when asked for, so that one sheet's XML at a time is in memory, not the whole package's (a 700-unit
+ * workbook inflates to 260 MB). The package guard (../check-bytes.ts) has refused zip64 and oversized files.
  */
 class Package {
-  private readonly decoder = new TextDecoder('utf-8');
   private constructor(
-    private readonly bytes: Uint8Array,
-    private readonly entries: Map<string, Entry>,
+    private readonly entries: Map<string, ZipEntry>,
     /** Every entry's name in the zip's order, directories left out. */
     readonly names: string[],
   ) {}
 
   static open(bytes: Uint8Array): Package {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const end = endOfCentralDirectory(view);
-    if (end < 0) throw new Error('no central directory');
-    const count = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    const entries = new Map<string, Entry>();
-    const names: string[] = [];
-    const utf8 = new TextDecoder('utf-8');
-    for (let n = 0; n < count; n++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
-        throw new Error('directory cut short');
-      const flags = view.getUint16(at + 8, true);
-      const nameLength = view.getUint16(at + 28, true);
-      const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-      // Names are UTF-8 when the entry says so, else code page 437 (read as Latin-1, as the zip libraries do).
-      const name = flags & 0x800 ? utf8.decode(raw) : String.fromCharCode(...raw);
-      if (!name.endsWith('/')) {
-        names.push(name);
-        entries.set(name, {
-          method: view.getUint16(at + 10, true),
-          compressed: view.getUint32(at + 20, true),
-          offset: view.getUint32(at + 42, true),
-        });
-      }
-      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return new Package(bytes, entries, names);
-  }
-
-  /** A part's bytes, inflated; undefined when the package has no such part. */
-  private data(part: string): Uint8Array | undefined {
-    const e = this.entries.get(part);
-    if (!e) return undefined;
-    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
-      throw new Error(`local header of ${part}`);
-    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    const stored = this.bytes.subarray(start, start + e.compressed);
-    if (e.method === 0) return stored;
-    if (e.method === 8) return inflateSync(stored);
-    throw new Error(`compression ${e.method}`);
+    const files = (readZip(bytes) ?? []).filter((e) => !e.name.endsWith('/'));
+    if (files.length === 0) throw new Error('no central directory');
+    return new Package(
+      new Map(files.map((e) => [e.name, e])),
+      files.map((e) => e.name),
+    );
   }
 
   text(part: string): string | undefined {
-    const bytes = this.data(part);
-    return bytes === undefined ? undefined : this.decoder.decode(bytes);
+    const e = this.entries.get(part);
+    return e === undefined ? undefined : entryText(e);
   }
 }
 

@@ -4,7 +4,7 @@
  * formula and the style). A merged area has one style for all its cells: every style given to any of its cells,
  * merged in order, as exceljs shares one style object across a merge. No Node APIs.
  */
-import { a1, parseRange } from '../../../../templates/layouts/a1';
+import { a1, parseA1, parseRange } from '../../../../templates/layouts/a1';
 import type { CellPlan, CellStyle, CellValue, SheetPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 
@@ -51,19 +51,10 @@ function cellAt(grid: Grid, row: number, column: number): GridCell {
   return c;
 }
 
-const ADDRESS = /^\$?([A-Z]{1,3})\$?(\d+)$/;
-
-/** Column number from letters, kept small here because it runs once per cell. */
-function addressOf(ref: string): { row: number; column: number } | undefined {
-  const m = ADDRESS.exec(ref);
-  if (!m) {
-    const range = parseRange(ref);
-    return range ? { row: range.top, column: range.left } : undefined;
-  }
-  const letters = m[1]!;
-  let column = 0;
-  for (let i = 0; i < letters.length; i++) column = column * 26 + (letters.charCodeAt(i) - 64);
-  return { row: Number(m[2]), column };
+/** A range given as a cell's ref names its top-left cell, as exceljs's getCell reads it. */
+function topLeft(ref: string): { row: number; column: number } | undefined {
+  const range = parseRange(ref);
+  return range ? { row: range.top, column: range.left } : undefined;
 }
 
 function setContent(cell: GridCell, plan: CellPlan): void {
@@ -113,7 +104,7 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     else mergeStyle[m] = mergeStyles(mergeStyle[m], s);
   };
   for (const planned of sheet.cells) {
-    const at = addressOf(planned.ref);
+    const at = parseA1(planned.ref) ?? topLeft(planned.ref);
     if (!at) continue;
     // A value given to a merged area's other cells lands in its top-left cell, as in exceljs and Excel.
     const m = mergeOf.size ? mergeOf.get(`${at.row},${at.column}`) : undefined;
