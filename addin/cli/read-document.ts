@@ -7,8 +7,7 @@ import { type ClusterDocument, type Issue, joinCellIssues } from '../../core';
 import { type WorkbookSources, locateIssues } from '../../templates/read/sources';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
 import { CliError } from './context';
-import { WorkbookFileError, readWorkbookFileBytes } from '../host/xlsx/files';
-import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { WorkbookFileError, readNodeSnapshot, readWorkbookFileBytes } from '../host/xlsx/files';
 import type { CopySource } from '../host/xlsx/workbook-files';
 import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
@@ -45,7 +44,7 @@ export async function readWorkbookDocument(
 ): Promise<WorkbookRead> {
   try {
     const { bytes, name } = await readWorkbookFileBytes(path);
-    const direct = readSnapshotBytes(bytes, name);
+    const direct = readNodeSnapshot(bytes, name);
     const read = readWorkbookSnapshot({ ...direct.snapshot, source: basename(path) });
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);

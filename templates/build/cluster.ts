@@ -49,7 +49,18 @@ import {
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from '../layouts/a1';
 import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
-import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import {
+  BOLD,
+  FMT,
+  FONT,
+  computed,
+  fixed,
+  header,
+  input,
+  label,
+  subtitle,
+  title as titleStyle,
+} from './styles';
 import { type ScorecardValues, scorecardValues } from './values';
 import { dateCell, localDateTime, peopleListText } from '../layouts/cells';
 import { guideSheet } from './guide';
@@ -208,10 +219,7 @@ function membersSheet(ctx: Ctx): { sheet: SheetPlan; names: DefinedNamePlan[] } 
     LAYOUT.infoHeader.row,
     LAYOUT.infoHeader.col,
     HEADERS.info,
-    info.map(([key, value, fmt]) => [
-      v(key, fixed(FMT.text, { font: { bold: true } })),
-      v(value, input(fmt)),
-    ]),
+    info.map(([key, value, fmt]) => [v(key, fixed(FMT.text, BOLD)), v(value, input(fmt))]),
     cells,
   );
   const unitTop = LAYOUT.unitsHeader.row + 1;
@@ -587,7 +595,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
       f(q(SC.standard), std, computed(FMT.score)),
       f(q(SC.selfTotal), fromMilli(uv.selfTotal.total), computed(FMT.score)),
       f(q(SC.verTotal), fromMilli(uv.verifiedTotal.total), computed(FMT.score)),
-      f(`${totalCol}${r}`, fromMilli(stageTotal.total), computed(FMT.score, { font: { bold: true } })),
+      f(`${totalCol}${r}`, fromMilli(stageTotal.total), computed(FMT.score, BOLD)),
       f(percentFormula(`F${r}`, `C${r}`), percent, computed(FMT.percentNumber)),
       f(q(stage === 'self' ? SC.selfB : SC.verB), fromMilli(stageTotal.bonus), computed(FMT.score)),
       f(q(stage === 'self' ? SC.selfD : SC.verD), fromMilli(stageTotal.deduction), computed(FMT.score)),
@@ -609,7 +617,7 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
           ).length,
         computed(FMT.count),
       ),
-      v(ur?.rank ?? null, computed(FMT.count, { font: { bold: true } })),
+      v(ur?.rank ?? null, computed(FMT.count, BOLD)),
       v(ur?.tier ?? null, computed(FMT.text)),
     ];
   });
@@ -625,37 +633,37 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
       ref: `J${cr}`,
       formula: total('J'),
       result: sums.arising,
-      style: computed(FMT.count, { font: { bold: true } }),
+      style: computed(FMT.count, BOLD),
     },
     {
       ref: `K${cr}`,
       formula: total('K'),
       result: sums.met,
-      style: computed(FMT.count, { font: { bold: true } }),
+      style: computed(FMT.count, BOLD),
     },
     {
       ref: `L${cr}`,
       formula: total('L'),
       result: sums.exceedable,
-      style: computed(FMT.count, { font: { bold: true } }),
+      style: computed(FMT.count, BOLD),
     },
     {
       ref: `M${cr}`,
       formula: total('M'),
       result: sums.exceeded,
-      style: computed(FMT.count, { font: { bold: true } }),
+      style: computed(FMT.count, BOLD),
     },
     {
       ref: `N${cr}`,
       formula: `IF(J${cr}>0,ROUND(K${cr}/J${cr},4),0)`,
       result: roundRatio(sums.met, sums.arising, 4),
-      style: computed(FMT.ratio, { font: { bold: true } }),
+      style: computed(FMT.ratio, BOLD),
     },
     {
       ref: `O${cr}`,
       formula: `IF(L${cr}>0,ROUND(M${cr}/L${cr},4),0)`,
       result: roundRatio(sums.exceeded, sums.exceedable, 4),
-      style: computed(FMT.ratio, { font: { bold: true } }),
+      style: computed(FMT.ratio, BOLD),
     },
   );
 

@@ -8,7 +8,18 @@ import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
 import type { CellPlan, CellValue, SheetPlan, ValidationPlan } from '../plan';
 import { HEADERS, LAYOUT } from '../layouts/cluster';
 import { a1, columnLetter } from '../layouts/a1';
-import { FMT, FONT, computed, fixed, header, input, label, subtitle, title as titleStyle } from './styles';
+import {
+  BOLD,
+  FMT,
+  FONT,
+  computed,
+  fixed,
+  header,
+  input,
+  label,
+  subtitle,
+  title as titleStyle,
+} from './styles';
 import { type StageValue, type UnitValues, leafBonusCap } from './values';
 
 /** 1-based scorecard columns. */
@@ -193,7 +204,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     const r = rowOf.get(nodeIndex)!;
     const group = node.children.length > 0;
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
-    const bold = group ? { font: { bold: true } } : {};
+    const bold = group ? BOLD : undefined;
     put(r, SC.code, { value: node.code, style: fixed(FMT.text, bold) }, row);
     put(
       r,
@@ -233,12 +244,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
     const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
     const f = (col: number, formula: string, result: number, strong = false) =>
-      put(
-        r,
-        col,
-        { formula, result, style: computed(FMT.score, strong ? { font: { bold: true } } : {}) },
-        row,
-      );
+      put(r, col, { formula, result, style: computed(FMT.score, strong ? BOLD : undefined) }, row);
     f(SC.selfP, self.p, sp!);
     f(SC.selfB, self.b, sb!);
     f(SC.selfD, self.d, sd!);
@@ -274,7 +280,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       ref: a1(totalsRow, col),
       formula: rows.length ? formula : '0',
       result,
-      style: computed(FMT.score, { font: { bold: true } }),
+      style: computed(FMT.score, BOLD),
     });
 
   const validations: ValidationPlan[] = [];

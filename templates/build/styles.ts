@@ -3,6 +3,9 @@ import type { CellStyle } from '../plan';
 
 export const FONT = 'Times New Roman';
 
+/** The extra of a bold cell. */
+export const BOLD: Partial<CellStyle> = { font: { bold: true } };
+
 /** Number formats are invariant codes; a Vietnamese-locale Excel shows them with a decimal comma. */
 export const FMT = {
   score: '0.0##',
@@ -29,20 +32,21 @@ export const header: CellStyle = {
 const fontWith = (extra: Partial<CellStyle>) => ({ name: FONT, size: 11, ...extra.font });
 
 /**
- * The styles of `make` for each number format when nothing extra is asked: one object per format, so a
+ * The styles of `make`, one object per number format and extra, so a
  * workbook of 260 000 cells hands its writer a few dozen objects (writers look styles up by identity first).
  * Plans are data: a style object is never changed once made.
  */
 function sharedByFormat(
   make: (numFmt: string | undefined, extra: Partial<CellStyle>) => CellStyle,
 ): (numFmt?: string, extra?: Partial<CellStyle>) => CellStyle {
-  const made = new Map<string | undefined, CellStyle>();
+  // The extras a sheet asks for are few (bold, an indent per depth): each made once too, found by content.
+  const made = new Map<string, CellStyle>();
   return (numFmt, extra) => {
-    if (extra) return make(numFmt, extra);
-    let style = made.get(numFmt);
+    const key = extra ? `${numFmt}\u0000${JSON.stringify(extra)}` : `${numFmt}`;
+    let style = made.get(key);
     if (!style) {
-      style = make(numFmt, {});
-      made.set(numFmt, style);
+      style = make(numFmt, extra ?? {});
+      made.set(key, style);
     }
     return style;
   };

@@ -8,7 +8,6 @@
 import type ExcelJS from 'exceljs';
 import type { WriteMode, WriteReport } from '../../app/host';
 import type { CellPlan, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../../../templates/plan';
-import { parseRange } from '../../../templates/layouts/a1';
 import { type HeldCell, keptReason } from './kept-reason';
 import { applyStyle, argb, type StyleCache, styleCache } from './styles';
 
@@ -85,8 +84,8 @@ export function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
       formulae: [v.min ?? '1900-01-01', v.max ?? '9999-12-31'],
     };
   }
-  const top = parseRange(v.range)!;
-  const ref = `${v.range.split(':')[0]}`;
+  const colon = v.range.indexOf(':');
+  const ref = colon < 0 ? v.range : v.range.slice(0, colon);
   // Bounds given as formulas (a criterion's cell) become a custom rule: exceljs re-reads decimal bounds as
   // numbers and would turn "$C5" into NaN when a written file is loaded and saved again.
   if (typeof v.min === 'string' || typeof v.max === 'string') {
@@ -94,7 +93,6 @@ export function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
     if (v.kind === 'whole') parts.push(`${ref}=INT(${ref})`);
     if (v.min !== undefined) parts.push(`${ref}>=${v.min}`);
     if (v.max !== undefined) parts.push(`${ref}<=${v.max}`);
-    void top;
     return { ...base, type: 'custom', formulae: [`AND(${parts.join(',')})`] };
   }
   if (v.min !== undefined && v.max !== undefined)

@@ -1,8 +1,10 @@
 /**
  * What an .xlsx must pass before any inflating library sees it, for every place that opens files: the command
- * line (./files.ts) and the standalone page (./workbook-bytes.ts). No Node APIs: the entries are inflated
- * through JSZip's own stream, in Node and in the browser alike.
+ * line (./files.ts) and the standalone page (./workbook-bytes.ts). No Node APIs: the entries are inflated by
+ * fflate's stream, a slice at a time, from the zip's own directory (./patch/zip.ts); a zip that reader does not
+ * read exactly (zip64, unusual methods) goes through JSZip's stream instead, in Node and the browser alike.
  */
+import { Inflate as InflateStream } from 'fflate';
 import JSZip from 'jszip';
 import { WorkbookFileError, damagedFile } from './file-error';
 import {
@@ -19,6 +21,7 @@ import {
   readZipDirectory,
   refuseByKind,
 } from './package-guard';
+import { type Inflate, type ZipEntry, readZip } from './patch/zip';
 import { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES } from './read-limits';
 
 export interface XlsxLimits {
@@ -77,6 +80,95 @@ export function declaredUncompressedSize(bytes: Uint8Array): number {
   return total;
 }
 
+/**
+ * The running count over every entry's inflated chunks: the total against the limit, each entry against
+ * MAX_ENTRY_RATIO times its compressed size, and each XML part's text for a DTD.
+ */
+class InflateTally {
+  total = 0;
+  /** The current entry's inflated bytes so far. */
+  own = 0;
+  private scan: ((chunk: Uint8Array) => boolean) | undefined;
+  private compressed: number | undefined;
+  private entry = '';
+
+  constructor(
+    private readonly name: string,
+    private readonly limit: number,
+  ) {}
+
+  start(entry: string, compressed: number | undefined): void {
+    this.entry = entry;
+    this.own = 0;
+    this.compressed = compressed;
+    this.scan = isXmlPart(entry) ? dtdScanner() : undefined;
+  }
+
+  /** 'over' once the total passes the limit; a refusal for this entry; undefined to go on. */
+  add(chunk: Uint8Array): WorkbookFileError | 'over' | undefined {
+    this.total += chunk.byteLength;
+    this.own += chunk.byteLength;
+    if (this.total > this.limit) return 'over';
+    const compressed = this.compressed;
+    if (
+      compressed !== undefined &&
+      this.own > RATIO_FLOOR_BYTES &&
+      this.own > MAX_ENTRY_RATIO * Math.max(1, compressed)
+    )
+      return bombByRatio(this.name, this.entry, this.own, compressed);
+    if (this.scan?.(chunk)) return dtdRefusal(this.name, this.entry);
+    return undefined;
+  }
+}
+
+/** Compressed bytes pushed per step: a deflate stream inflates at most about 1 032 times, so ≤ 17 MB a step. */
+const SLICE = 16 * 1024;
+
+/**
+ * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` (a host's inflate
+ * that throws past a length: node's zlib) when given, up to what the limit and the ratio still allow; by
+ * fflate a slice at a time otherwise, or when `bounded` stops, to say exactly why.
+ */
+function inflateEntriesChecked(
+  entries: readonly ZipEntry[],
+  tally: InflateTally,
+  limit: number,
+  bounded: Inflate | undefined,
+): void {
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    tally.start(entry.name, entry.data.byteLength);
+    let stop: WorkbookFileError | 'over' | undefined;
+    const allowed = Math.min(
+      limit - tally.total,
+      Math.max(RATIO_FLOOR_BYTES, MAX_ENTRY_RATIO * Math.max(1, entry.data.byteLength)),
+    );
+    let whole: Uint8Array | undefined;
+    if (bounded && entry.method === 8)
+      try {
+        whole = bounded(entry.data, Math.max(0, allowed));
+      } catch {
+        whole = undefined;
+      }
+    if (entry.method === 0) {
+      stop = tally.add(entry.data);
+    } else if (whole) {
+      stop = tally.add(whole);
+    } else {
+      const stream = new InflateStream((chunk) => {
+        stop ??= tally.add(chunk);
+      });
+      for (let at = 0; stop === undefined && at < entry.data.byteLength; at += SLICE)
+        stream.push(entry.data.subarray(at, at + SLICE), at + SLICE >= entry.data.byteLength);
+      if (entry.data.byteLength === 0 && stop === undefined) stream.push(entry.data, true);
+    }
+    if (stop === 'over') return;
+    if (stop) throw stop;
+    // An entry that inflates to another size than its directory says is damage (as JSZip finds it).
+    if (tally.own !== entry.size) throw new Error('size');
+  }
+}
+
 /** JSZip's own chunked stream (StreamHelper), in Node and the browser; its typings leave it out. */
 interface ChunkStream {
   on(event: 'data', listener: (chunk: Uint8Array) => void): ChunkStream;
@@ -89,62 +181,52 @@ interface Streamable {
   internalStream(type: 'uint8array'): ChunkStream;
 }
 
-/**
- * Inflates every entry without keeping it, stopping as soon as the running total passes the limit, one
- * entry inflates past MAX_ENTRY_RATIO times its compressed size, or an XML part declares a DTD.
- */
-async function inflateChecked(
+/** The same count over JSZip's stream, for a zip ./patch/zip.ts does not read exactly. */
+async function inflateJsZipChecked(
   zip: JSZip,
-  name: string,
-  limit: number,
+  tally: InflateTally,
   compressedSizes: Map<string, number>,
-): Promise<number> {
-  let total = 0;
+): Promise<void> {
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
-    const scan = isXmlPart(entry.name) ? dtdScanner() : undefined;
-    const compressed = compressedSizes.get(entry.name);
-    let own = 0;
+    tally.start(entry.name, compressedSizes.get(entry.name));
     const stop = await new Promise<WorkbookFileError | 'over' | undefined>((resolve, reject) => {
       const stream = (entry as unknown as Streamable).internalStream('uint8array');
       let done = false;
-      const end = (why: WorkbookFileError | 'over') => {
+      stream.on('data', (chunk: Uint8Array) => {
+        if (done) return;
+        const why = tally.add(chunk);
+        if (!why) return;
         done = true;
         stream.pause();
         resolve(why);
-      };
-      stream.on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        total += chunk.byteLength;
-        own += chunk.byteLength;
-        if (total > limit) return end('over');
-        if (
-          compressed !== undefined &&
-          own > RATIO_FLOOR_BYTES &&
-          own > MAX_ENTRY_RATIO * Math.max(1, compressed)
-        )
-          return end(bombByRatio(name, entry.name, own, compressed));
-        if (scan?.(chunk)) return end(dtdRefusal(name, entry.name));
       });
       stream.on('error', reject);
       stream.on('end', () => resolve(undefined));
       stream.resume();
     });
-    if (stop === 'over') break;
+    if (stop === 'over') return;
     if (stop) throw stop;
   }
-  return total;
 }
+
+const noWorkbookPart = (name: string) =>
+  new WorkbookFileError({
+    vi: `Tệp ${name} không phải là sổ Excel .xlsx (thiếu phần xl/workbook.xml).`,
+    en: `File ${name} is not an .xlsx workbook (no xl/workbook.xml part).`,
+  });
 
 /**
  * Refuses what exceljs should never see: too large, not a zip, a zip whose declared or actual uncompressed
  * size passes the limit (the declared sizes can lie, so the entries are inflated with a running count),
- * a damaged zip, or a zip without a workbook part.
+ * a damaged zip, or a zip without a workbook part. `inflate`: a host's bounded one (node's zlib, which throws
+ * past the length asked), several times fflate's stream.
  */
 export async function checkXlsxBytes(
   bytes: Uint8Array,
   name: string,
   limits: XlsxLimits = {},
+  inflate?: Inflate,
 ): Promise<void> {
   const maxFile = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const maxUncompressed = limits.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
@@ -160,26 +242,39 @@ export async function checkXlsxBytes(
   const directory = readZipDirectory(bytes);
   const byDirectory = directory && inspectDirectory(directory, name);
   if (byDirectory) throw byDirectory;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw damaged(name, (error as Error).message);
+  const tally = new InflateTally(name, maxUncompressed);
+  const exact = readZip(bytes);
+  if (exact) {
+    const byPackage = inspectPackage(
+      exact.map((e) => e.name),
+      name,
+    );
+    if (byPackage) throw byPackage;
+    if (!exact.some((e) => e.name === 'xl/workbook.xml')) throw noWorkbookPart(name);
+    try {
+      inflateEntriesChecked(exact, tally, maxUncompressed, inflate);
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw error;
+      throw damaged(name, (error as Error).message);
+    }
+  } else {
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch (error) {
+      throw damaged(name, (error as Error).message);
+    }
+    const byPackage = inspectPackage(Object.keys(zip.files), name);
+    if (byPackage) throw byPackage;
+    if (!zip.file('xl/workbook.xml')) throw noWorkbookPart(name);
+    const compressedSizes = new Map((directory?.entries ?? []).map((e) => [e.name, e.compressed]));
+    try {
+      await inflateJsZipChecked(zip, tally, compressedSizes);
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw error;
+      throw damaged(name, (error as Error).message);
+    }
   }
-  const byPackage = inspectPackage(zip, name);
-  if (byPackage) throw byPackage;
-  if (!zip.file('xl/workbook.xml'))
-    throw new WorkbookFileError({
-      vi: `Tệp ${name} không phải là sổ Excel .xlsx (thiếu phần xl/workbook.xml).`,
-      en: `File ${name} is not an .xlsx workbook (no xl/workbook.xml part).`,
-    });
-  let actual: number;
-  const compressedSizes = new Map((directory?.entries ?? []).map((e) => [e.name, e.compressed]));
-  try {
-    actual = await inflateChecked(zip, name, maxUncompressed, compressedSizes);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw error;
-    throw damaged(name, (error as Error).message);
-  }
-  if (actual > maxUncompressed) throw expandsTooMuch(name, actual, maxUncompressed);
+  // Counting stops at the limit (a chunk can be megabytes): the file expands past it, by how much is unknown.
+  if (tally.total > maxUncompressed) throw expandsTooMuch(name, maxUncompressed, maxUncompressed);
 }

@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
 import { type DirectRead, readSnapshotBytes } from './read/direct-read';
+import { nodeInflate } from './write/node-deflate';
 
 export { WorkbookFileError };
 import { OutputError, type OutputOptions, writeOutput } from '../fs';
@@ -37,7 +38,7 @@ export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
   const bytes = new Uint8Array(await readFile(path));
-  await checkXlsxBytes(bytes, name);
+  await checkXlsxBytes(bytes, name, {}, nodeInflate);
   return { bytes, name };
 }
 
@@ -58,8 +59,12 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
  */
 export async function readWorkbookSnapshotFile(path: string): Promise<DirectRead> {
   const { bytes, name } = await readWorkbookFileBytes(path);
-  return readSnapshotBytes(bytes, name);
+  return readNodeSnapshot(bytes, name);
 }
+
+/** The direct reader with node's zlib inflating the parts. */
+export const readNodeSnapshot = (bytes: Uint8Array, name: string): DirectRead =>
+  readSnapshotBytes(bytes, name, nodeInflate);
 
 export async function workbookBytes(
   workbook: ExcelJS.Workbook,

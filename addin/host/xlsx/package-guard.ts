@@ -7,7 +7,6 @@
  * and links to other workbooks are refused, each with one Vietnamese sentence naming the file and the reason.
  * No Node APIs (the standalone page may run it too).
  */
-import type JSZip from 'jszip';
 import { FILE_KIND_TEXT, sniffFileKind } from '../../../core';
 import { WorkbookFileError } from './file-error';
 
@@ -155,8 +154,7 @@ export function bombByRatio(name: string, entry: string, inflated: number, compr
 }
 
 /** Refusals the opened package tells: macros (.xlsm), links to other workbooks. */
-export function inspectPackage(zip: JSZip, name: string): WorkbookFileError | undefined {
-  const names = Object.keys(zip.files);
+export function inspectPackage(names: readonly string[], name: string): WorkbookFileError | undefined {
   const macro = names.find((n) => /(^|\/)vba[^/]*\.bin$/i.test(n));
   if (macro)
     return refuse(name, {
@@ -199,6 +197,11 @@ export function dtdScanner(): (chunk: Uint8Array) => boolean {
   let tail = '';
   const bytesAsText = new TextDecoder('latin1');
   return (chunk) => {
+    // Only text with a "!" can hold a declaration: most chunks are passed over without decoding them.
+    if (chunk.indexOf(0x21) < 0 && !tail.includes('!')) {
+      tail = (tail + bytesAsText.decode(chunk.subarray(Math.max(0, chunk.byteLength - 16)))).slice(-16);
+      return false;
+    }
     const text = tail + bytesAsText.decode(chunk);
     const found = /<!\s*(DOCTYPE|ENTITY)/i.test(text);
     tail = text.slice(-16);

@@ -19,8 +19,13 @@ import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
-import { readWorkbookFile, readWorkbookFileBytes, workbookBytes, writeWorkbookFile } from './files';
-import { readSnapshotBytes } from './read/direct-read';
+import {
+  readNodeSnapshot,
+  readWorkbookFile,
+  readWorkbookFileBytes,
+  workbookBytes,
+  writeWorkbookFile,
+} from './files';
 import { nodeDeflate, nodeInflate } from './write/node-deflate';
 import { planPackage } from './write/plan-package';
 import { normalisedNotice } from './load';
@@ -91,7 +96,7 @@ export async function resultsCopyBytes(
   if (!held && !workbook) {
     // Nothing read yet: the direct reader (the limits checked first); exceljs only if the patch cannot be made.
     const { bytes, name } = await readWorkbookFileBytes(input);
-    held = { snapshot: readSnapshotBytes(bytes, name).snapshot, bytes };
+    held = { snapshot: readNodeSnapshot(bytes, name).snapshot, bytes };
   }
   const snapshot = held?.snapshot ?? snapshotWorkbook(workbook!, basename(input));
   const plan = buildClusterWorkbook(doc, computation, {

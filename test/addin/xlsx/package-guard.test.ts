@@ -14,6 +14,8 @@ import {
   isTraversalName,
   readZipDirectory,
 } from '../../../addin/host/xlsx/package-guard';
+import { type Inflate, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const member = new Uint8Array(readFileSync(join(fixtures, 'other-programs/py-member.xlsx')));
@@ -30,9 +32,9 @@ function lieAboutAllSizes(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-async function refusal(bytes: Uint8Array, limits = {}): Promise<string> {
+async function refusal(bytes: Uint8Array, limits = {}, inflate?: Inflate): Promise<string> {
   try {
-    await checkXlsxBytes(bytes, 'x.xlsx', limits);
+    await checkXlsxBytes(bytes, 'x.xlsx', limits, inflate);
   } catch (error) {
     expect(error).toBeInstanceOf(WorkbookFileError);
     return (error as WorkbookFileError).text.vi;
@@ -87,10 +89,57 @@ describe('file host limits', () => {
       expect(isTraversalName(good), good).toBe(false);
   });
 
+  it("node's bounded zlib inflate gives the same answers as fflate's stream", async () => {
+    const lying = new Uint8Array(readFileSync(join(fixtures, 'hostile/zip-bomb-lying-size.xlsx')));
+    const mb = { maxUncompressedBytes: 1024 * 1024 };
+    expect(await refusal(member, {}, nodeInflate)).toBe('');
+    expect(await refusal(lying, mb, nodeInflate)).toBe(await refusal(lying, mb));
+    expect(await refusal(lying, mb, nodeInflate)).toMatch(/khi giải nén lớn hơn 1,0 MB/);
+    expect(await refusal(lieAboutAllSizes(member), {}, nodeInflate)).toMatch(/bị hỏng, không đọc được/);
+    // A DTD inside a part and a ratio bomb are found by either inflate.
+    const zip = await JSZip.loadAsync(member);
+    zip.file('xl/styles.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>');
+    const dtd = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refusal(dtd, {}, nodeInflate)).toMatch(/DTD/);
+    expect(await refusal(dtd, {}, nodeInflate)).toBe(await refusal(dtd));
+    const bomb = await JSZip.loadAsync(member);
+    bomb.file('xl/media/zeros.bin', new Uint8Array(8 * 1024 * 1024));
+    const ratio = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refusal(ratio, {}, nodeInflate)).toMatch(/zeros\.bin/);
+    expect(await refusal(ratio, {}, nodeInflate)).toBe(await refusal(ratio));
+  });
+
   it('a DTD split across two inflated chunks is found', () => {
     const feed = dtdScanner();
     expect(feed(new TextEncoder().encode('<?xml version="1.0"?><!DOC'))).toBe(false);
     expect(feed(new TextEncoder().encode('TYPE x [<!ENTITY a "b">]><x/>'))).toBe(true);
     expect(dtdScanner()(new TextEncoder().encode('<x>&lt;!DOCTYPE is text here</x>'))).toBe(false);
+  });
+
+  it('a "!" in one chunk and the declaration in the next, or chunks of a few bytes, are found', () => {
+    const feed = dtdScanner();
+    expect(feed(new TextEncoder().encode('<x/><'))).toBe(false);
+    expect(feed(new TextEncoder().encode('!'))).toBe(false);
+    expect(feed(new TextEncoder().encode('ENT'))).toBe(false);
+    expect(feed(new TextEncoder().encode('ITY a "b">'))).toBe(true);
+    const plain = dtdScanner();
+    for (const piece of ['<a>', 'text', '</a>']) expect(plain(new TextEncoder().encode(piece))).toBe(false);
+  });
+
+  it('a zip the exact directory reader refuses is checked by the JSZip stream to the same refusals', async () => {
+    // Bytes before the first entry shift every offset: ./patch/zip.ts reads none of it, JSZip still does.
+    const shifted = (bytes: Uint8Array) => {
+      const out = new Uint8Array(bytes.byteLength + 34);
+      out.set([0x50, 0x4b, 0x05, 0x05]);
+      out.set(bytes, 34);
+      return out;
+    };
+    const lying = new Uint8Array(readFileSync(join(fixtures, 'hostile/zip-bomb-lying-size.xlsx')));
+    expect(readZip(shifted(member))).toBeUndefined();
+    expect(await refusal(shifted(member))).toBe('');
+    expect(await refusal(shifted(lying), { maxUncompressedBytes: 1024 * 1024 })).toMatch(
+      /^Tệp x\.xlsx khi giải nén lớn hơn 1,0 MB, quá giới hạn 1,0 MB/,
+    );
+    expect(await refusal(shifted(lieAboutAllSizes(member)))).toMatch(/bị hỏng, không đọc được/);
   });
 });

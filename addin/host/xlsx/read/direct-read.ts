@@ -18,7 +18,7 @@ import { normaliseRef } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
 import { NOT_XML, WorkbookFileError, damagedFile, damagedPart, missingPart } from '../file-error';
 import { type RelsPart, parseRels, relsNameOf } from '../package-repair';
-import { type ZipEntry, entryText, readZip } from '../patch/zip';
+import { type Inflate, type ZipEntry, entryText, readZip } from '../patch/zip';
 import { isWellFormed } from '../xml-damage';
 import { type DefinedNameXml, definedNameRanges } from './names';
 import { type CellFormat, readSheet, unescapeX } from './sheet';
@@ -43,26 +43,28 @@ class Package {
     private readonly entries: Map<string, ZipEntry>,
     /** Every entry's name in the zip's order, directories left out. */
     readonly names: string[],
+    private readonly inflate: Inflate | undefined,
   ) {}
 
-  static open(bytes: Uint8Array): Package {
+  static open(bytes: Uint8Array, inflate?: Inflate): Package {
     const files = (readZip(bytes) ?? []).filter((e) => !e.name.endsWith('/'));
     if (files.length === 0) throw new Error('no central directory');
     return new Package(
       new Map(files.map((e) => [e.name, e])),
       files.map((e) => e.name),
+      inflate,
     );
   }
 
   text(part: string): string | undefined {
     const e = this.entries.get(part);
-    return e === undefined ? undefined : entryText(e);
+    return e === undefined ? undefined : entryText(e, this.inflate);
   }
 }
 
-function unzip(bytes: Uint8Array, name: string): Package {
+function unzip(bytes: Uint8Array, name: string, inflate?: Inflate): Package {
   try {
-    return Package.open(bytes);
+    return Package.open(bytes, inflate);
   } catch {
     throw damagedFile(name);
   }
@@ -311,9 +313,10 @@ function failure(pkg: Package, name: string): WorkbookFileError {
 /**
  * The snapshot of an .xlsx's bytes (checked by checkXlsxBytes before), with the typed formulas that have no
  * saved result as issues. A file that cannot be read throws WorkbookFileError naming the file (and the part).
+ * `inflate`: a host's faster one (node's zlib, ../write/node-deflate.ts); fflate's otherwise.
  */
-export function readSnapshotBytes(bytes: Uint8Array, name: string): DirectRead {
-  const pkg = unzip(bytes, name);
+export function readSnapshotBytes(bytes: Uint8Array, name: string, inflate?: Inflate): DirectRead {
+  const pkg = unzip(bytes, name, inflate);
   try {
     return readPackage(pkg, name);
   } catch (error) {
