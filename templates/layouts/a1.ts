@@ -36,9 +36,30 @@ export interface CellAddress {
 }
 
 export function parseA1(ref: string): CellAddress | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return undefined;
-  return { column: columnNumber(m[1]!), row: Number(m[2]) };
+  // By hand: plans and readers parse hundreds of thousands of references; "$B$3" and " B3 " as the pattern
+  // /^\$?([A-Za-z]{1,3})\$?(\d+)$/ over the trimmed text.
+  const text = ref.charCodeAt(0) <= 32 || ref.charCodeAt(ref.length - 1) <= 32 ? ref.trim() : ref;
+  const n = text.length;
+  let i = text.charCodeAt(0) === 36 ? 1 : 0;
+  const lettersFrom = i;
+  let column = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + c - 96;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return undefined;
+  if (text.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + c - 48;
+  }
+  if (i === digitsFrom) return undefined;
+  return { column, row };
 }
 
 export interface RangeAddress {

@@ -73,10 +73,6 @@ function cellXml(ref: string, cell: GridCell, styles: StyleSheet, strings: Share
   return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
-/** Column letters by number, made once: every cell's reference needs one. */
-const LETTERS: string[] = [];
-const letters = (c: number) => (LETTERS[c] ??= columnLetter(c));
-
 function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings: SharedStrings): string {
   const rowPlans = new Map((sheet.rows ?? []).map((r) => [r.index, r]));
   const indexes = [...new Set([...grid.keys(), ...rowPlans.keys()])].sort((a, b) => a - b);
@@ -93,7 +89,7 @@ function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings:
     }
     out.push(`<row r="${r}"${attrs}>`);
     for (const c of [...cells.keys()].sort((a, b) => a - b))
-      out.push(cellXml(`${letters(c)}${r}`, cells.get(c)!, styles, strings));
+      out.push(cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings));
     out.push('</row>');
   }
   out.push('</sheetData>');
