@@ -5,7 +5,7 @@
  * bonus and deduction, so a group can cap the sum of its leaves' bonus and deduction as the core does.
  */
 import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
-import type { CellPlan, CellValue, SheetPlan, ValidationPlan } from '../plan';
+import type { CellPlan, CellStyle, CellValue, SheetPlan, ValidationPlan } from '../plan';
 import { HEADERS, LAYOUT } from '../layouts/cluster';
 import { a1, columnLetter } from '../layouts/a1';
 import {
@@ -86,8 +86,20 @@ export const VERIFIED_INPUTS = [
 ] as const;
 
 /** Verified cells on a member's copy: locked, hatched grey, "for the cluster". */
-const clusterOnly = (numFmt: string) =>
-  computed(numFmt, { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } });
+const CLUSTER_ONLY: Partial<CellStyle> = { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } };
+const clusterOnly = (numFmt: string) => computed(numFmt, CLUSTER_ONLY);
+
+/** A criterion's title cell: indented by depth, bold for a group; one extra object per kind (the styles' key). */
+const TITLE_EXTRAS = new Map<string, Partial<CellStyle>>();
+function titleExtra(group: boolean, depth: number): Partial<CellStyle> {
+  const key = `${group}:${depth}`;
+  let extra = TITLE_EXTRAS.get(key);
+  if (!extra) {
+    extra = { ...(group ? BOLD : {}), align: { indent: depth, wrap: true, vertical: 'top' } };
+    TITLE_EXTRAS.set(key, extra);
+  }
+  return extra;
+}
 
 export interface ScorecardSheetRefs {
   sheetName: string;
@@ -211,7 +223,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       SC.title,
       {
         value: node.title,
-        style: fixed(undefined, { ...bold, align: { indent: node.depth, wrap: true, vertical: 'top' } }),
+        style: fixed(undefined, titleExtra(group, node.depth)),
       },
       row,
     );

@@ -39,14 +39,24 @@ const fontWith = (extra: Partial<CellStyle>) => ({ name: FONT, size: 11, ...extr
 function sharedByFormat(
   make: (numFmt: string | undefined, extra: Partial<CellStyle>) => CellStyle,
 ): (numFmt?: string, extra?: Partial<CellStyle>) => CellStyle {
-  // The extras a sheet asks for are few (bold, an indent per depth): each made once too, found by content.
-  const made = new Map<string, CellStyle>();
+  // The extras a sheet asks for are few (bold, an indent per depth), and sheets pass them as constants: found
+  // by the extra object first, by its content when it is new (then remembered under that object too).
+  const none = {};
+  const byExtra = new WeakMap<object, Map<string | undefined, CellStyle>>();
+  const byContent = new Map<string, CellStyle>();
   return (numFmt, extra) => {
-    const key = extra ? `${numFmt}\u0000${JSON.stringify(extra)}` : `${numFmt}`;
-    let style = made.get(key);
+    const holder = extra ?? none;
+    let forExtra = byExtra.get(holder);
+    if (!forExtra) {
+      forExtra = new Map();
+      byExtra.set(holder, forExtra);
+    }
+    let style = forExtra.get(numFmt);
     if (!style) {
-      style = make(numFmt, extra ?? {});
-      made.set(key, style);
+      const key = `${numFmt}\u0000${extra ? JSON.stringify(extra) : ''}`;
+      style = byContent.get(key) ?? make(numFmt, extra ?? {});
+      byContent.set(key, style);
+      forExtra.set(numFmt, style);
     }
     return style;
   };

@@ -16,7 +16,7 @@ import { SheetCells, sharedStringsOf } from './sheet-cells';
 import { unlockedFormats } from './unlocked';
 import { CannotPatch, type SheetUpdate, updateSheet } from './update';
 import { dropCalcChain, patchNames, patchProperties } from './workbook-edits';
-import { type Deflate, type Inflate, crc32, readZip } from './zip';
+import { DEFLATE_LEVEL, type Deflate, type Inflate, crc32, readZip } from './zip';
 
 export type { Deflate, Inflate, LogLine };
 
@@ -25,7 +25,10 @@ export interface PatchResult {
   report: WriteReport;
 }
 
-const fflateDeflate: Deflate = (data) => ({ crc: crc32(data), deflated: deflateSync(data, { level: 6 }) });
+const fflateDeflate: Deflate = (data) => ({
+  crc: crc32(data),
+  deflated: deflateSync(data, { level: DEFLATE_LEVEL }),
+});
 
 /**
  * `plan` (without its log, meta and guide sheets, as the exceljs update is given it) into a copy of `bytes`,

@@ -64,6 +64,12 @@ export function readZip(bytes: Uint8Array): ZipEntry[] | undefined {
   return entries;
 }
 
+/**
+ * The deflate level of every part the product writes (node's zlib and fflate alike). Measured on the 63-unit
+ * workbook's 23 MB of XML: level 5 makes 2,80 MB in two thirds of level 6's time (2,76 MB); level 1 is 3,40 MB.
+ */
+export const DEFLATE_LEVEL = 5;
+
 /** A raw inflate to `size` bytes, for a host with a faster one than fflate's (node's zlib). */
 export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
 

@@ -25,39 +25,61 @@ export const TEXT = 3;
 export const END = 0;
 export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof END;
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A numeric character reference's code point if XML allows the character (not &#24;, a lone surrogate…). */
+function allowedCode(code: number): boolean {
+  return (
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
 
-/** Text with its entities (&amp; &#233; &#x1EA1;) decoded; an unknown or broken entity is damage. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Text with its entities (&amp; &#233; &#x1EA1;) decoded; an unknown or broken entity is damage. By hand
+ * (formulas are full of &quot; and &lt;): the body of each is what runs to the next ";", "&" or white space.
+ */
 export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&([^;&\s]*);?/g, (m, body: string) => {
-    if (!m.endsWith(';')) throw new XmlDamage(`bare & in ${m}`);
-    const named = ENTITY[body];
-    if (named !== undefined) return named;
-    const code =
-      body[0] === '#'
-        ? body[1] === 'x' || body[1] === 'X'
-          ? /^#[xX][0-9a-fA-F]+$/.test(body)
-            ? Number.parseInt(body.slice(2), 16)
-            : Number.NaN
-          : /^#\d+$/.test(body)
-            ? Number.parseInt(body.slice(1), 10)
-            : Number.NaN
-        : Number.NaN;
-    // Only characters XML allows (not &#24;, a lone surrogate, U+FFFE…).
-    const allowed =
-      code === 9 ||
-      code === 10 ||
-      code === 13 ||
-      (code >= 0x20 && code <= 0xd7ff) ||
-      (code >= 0xe000 && code <= 0xfffd) ||
-      (code >= 0x10000 && code <= 0x10ffff);
-    if (!allowed) throw new XmlDamage(`unknown entity ${m}`);
-    return String.fromCodePoint(code);
-  });
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    out += s.slice(from, amp);
+    let end = amp + 1;
+    for (; end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (c === 59 /* ; */ || c === 38 /* & */ || isSpace(c)) break;
+    }
+    const body = s.slice(amp + 1, end);
+    if (s.charCodeAt(end) !== 59) throw new XmlDamage(`bare & in &${body}`);
+    const named = NAMED[body];
+    if (named !== undefined) out += named;
+    else {
+      let code = Number.NaN;
+      if (body.charCodeAt(0) === 35 /* # */) {
+        const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+        const digits = body.slice(hex ? 2 : 1);
+        if (hex ? /^[0-9a-fA-F]+$/.test(digits) : /^\d+$/.test(digits))
+          code = Number.parseInt(digits, hex ? 16 : 10);
+      }
+      if (!allowedCode(code)) throw new XmlDamage(`unknown entity &${body};`);
+      out += String.fromCodePoint(code);
+    }
+    from = end + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
 }
 
 const BAD_NAME = /[&<>"'/=;,()]/;
+/** BAD_NAME's characters by code, for the attribute loop. */
+const BAD_CHAR: boolean[] = [];
+for (const ch of '&<>"\'/=;,()') BAD_CHAR[ch.charCodeAt(0)] = true;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
@@ -74,12 +96,16 @@ export class XmlScanner {
   /** After TEXT: the decoded text (CDATA sections included as they are). */
   text = '';
   private at = 0;
-  private attrFrom = 0;
-  private attrTo = 0;
   private count = 0;
-  private readonly keys: string[] = [];
-  private readonly values: string[] = [];
+  /** The attributes of the start tag just read: where each local name and value stands in the text. */
+  private readonly keyFrom: number[] = [];
+  private amp = -2;
+  private readonly keyTo: number[] = [];
+  private readonly valueFrom: number[] = [];
+  private readonly valueTo: number[] = [];
   private readonly stack: string[] = [];
+  /** The local names of the open elements, by depth (so an end tag needs no slice). */
+  private readonly names: string[] = [];
   private roots = 0;
 
   constructor(private readonly xml: string) {
@@ -111,10 +137,14 @@ export class XmlScanner {
       if (c1 === 47 /* / */) {
         const gt = xml.indexOf('>', at + 2);
         if (gt < 0) throw new XmlDamage('end tag cut short');
-        const qname = xml.slice(at + 2, gt).trim();
-        if (this.stack.pop() !== qname) throw new XmlDamage(`</${qname}> does not close the open element`);
+        // The open element's name, compared in place (no slice per end tag); white space may follow it.
+        const open = this.stack.pop();
+        let end = gt;
+        while (end > at + 2 && isSpace(xml.charCodeAt(end - 1))) end--;
+        if (open === undefined || end - (at + 2) !== open.length || !xml.startsWith(open, at + 2))
+          throw new XmlDamage(`</${xml.slice(at + 2, gt).trim()}> does not close the open element`);
         this.at = gt + 1;
-        this.name = localName(qname);
+        this.name = this.names[this.stack.length]!;
         return CLOSE;
       }
       if (c1 === 33 /* ! */) {
@@ -140,7 +170,7 @@ export class XmlScanner {
         this.at = end + 2;
         continue;
       }
-      // A start tag: the name, then attributes up to the '>' that is not inside quotes.
+      // A start tag: the name, then its attributes read in the same pass up to its '>' (or '/>').
       let i = at + 1;
       while (i < xml.length) {
         const ch = xml.charCodeAt(i);
@@ -149,77 +179,97 @@ export class XmlScanner {
       }
       const qname = xml.slice(at + 1, i);
       if (!qname || BAD_NAME.test(qname)) throw new XmlDamage('broken start tag');
-      let gt = i;
-      let quote = 0;
-      for (; gt < xml.length; gt++) {
-        const ch = xml.charCodeAt(gt);
-        if (quote) {
-          if (ch === quote) quote = 0;
-          else if (ch === 60) throw new XmlDamage('"<" in an attribute value');
-        } else if (ch === 34 || ch === 39) quote = ch;
-        else if (ch === 62) break;
-        else if (ch === 60) throw new XmlDamage('"<" inside a tag');
-      }
-      if (gt >= xml.length) throw new XmlDamage('start tag cut short');
+      const gt = this.readAttrs(i);
       this.empty = xml.charCodeAt(gt - 1) === 47;
-      this.attrFrom = i;
-      this.attrTo = this.empty ? gt - 1 : gt;
       this.at = gt + 1;
       if (this.stack.length === 0) {
         if (++this.roots > 1) throw new XmlDamage('a second root element');
       }
-      if (!this.empty) this.stack.push(qname);
-      this.name = localName(qname);
-      // Every tag's attributes are read, asked for or not: a broken one anywhere is damage, as for saxes.
-      this.parseAttrs();
+      const local = localName(qname);
+      this.name = local;
+      if (!this.empty) {
+        this.names[this.stack.length] = local;
+        this.stack.push(qname);
+      }
       return OPEN;
     }
   }
 
+  /** The next "&" at or after `p`, found once and kept until passed (-1: none left); linear over the part. */
+  private ampFrom(p: number): number {
+    if (this.amp !== -1 && this.amp < p) this.amp = this.xml.indexOf('&', p);
+    return this.amp;
+  }
+
   /** An attribute of the start tag just read, by local name ("r:id" as "id"), decoded; undefined if absent. */
   attr(name: string): string | undefined {
-    const keys = this.keys;
-    for (let i = 0; i < this.count; i++) if (keys[i] === name) return this.values[i];
+    const xml = this.xml;
+    // The first of a name wins (as saxes kept it); keys are compared in place, values cut when asked for.
+    for (let i = 0; i < this.count; i++) {
+      const from = this.keyFrom[i]!;
+      if (this.keyTo[i]! - from !== name.length || !xml.startsWith(name, from)) continue;
+      const raw = xml.slice(this.valueFrom[i]!, this.valueTo[i]!);
+      return raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+    }
     return undefined;
   }
 
-  /** The start tag's attributes into keys/values (first of a name wins), by hand: this runs per cell. */
-  private parseAttrs(): void {
+  /**
+   * The start tag's attributes from `from` (just past its name): where each key and value is, by hand (this
+   * runs per cell). Every tag's attributes are read, asked for or not: a broken one anywhere is damage, as
+   * for saxes. Returns the index of the tag's '>'.
+   */
+  private readAttrs(from: number): number {
     this.count = 0;
     const xml = this.xml;
-    const end = this.attrTo;
-    let i = this.attrFrom;
+    const n = xml.length;
+    let i = from;
+    let entities = false;
     for (;;) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= end) return;
-      const from = i;
-      let colon = -1;
-      while (i < end) {
-        const c = xml.charCodeAt(i);
-        if (c === 61 /* = */ || isSpace(c)) break;
-        if (c === 58 /* : */) colon = i;
+      const spaceFrom = i;
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= n) throw new XmlDamage('start tag cut short');
+      const c = xml.charCodeAt(i);
+      if (c === 62 /* > */ || (c === 47 /* / */ && xml.charCodeAt(i + 1) === 62)) {
+        const gt = c === 62 ? i : i + 1;
+        // No "<" anywhere in the tag, inside quotes or not; entities in its values must be ones XML knows.
+        const lt = xml.indexOf('<', from);
+        if (lt >= 0 && lt < gt) throw new XmlDamage('"<" inside a tag');
+        if (entities)
+          for (let k = 0; k < this.count; k++)
+            decodeEntities(xml.slice(this.valueFrom[k]!, this.valueTo[k]!));
+        return gt;
+      }
+      // Attributes are separated by white space ("a="1"b="2"" is damage, as for saxes).
+      if (i === spaceFrom && this.count > 0) throw new XmlDamage('no space between attributes');
+      const keyFrom = i;
+      let localFrom = i;
+      while (i < n) {
+        const k = xml.charCodeAt(i);
+        if (k === 61 /* = */ || isSpace(k)) break;
+        if (k < 128 && BAD_CHAR[k]) throw new XmlDamage('broken attributes');
+        if (k === 58 /* : */) localFrom = i + 1;
         i++;
       }
-      const key = xml.slice(colon < 0 ? from : colon + 1, i);
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== 61 || i === from) throw new XmlDamage('broken attributes');
+      const keyTo = i;
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 61 || keyTo === keyFrom) throw new XmlDamage('broken attributes');
       i++;
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml.charCodeAt(i);
       if (quote !== 34 && quote !== 39) throw new XmlDamage('attribute value without quotes');
       const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
-      if (close < 0 || close >= end) throw new XmlDamage('attribute value cut short');
-      const raw = xml.slice(i + 1, close);
+      if (close < 0) throw new XmlDamage('attribute value cut short');
+      if (!entities) {
+        const amp = this.ampFrom(i + 1);
+        if (amp >= 0 && amp < close) entities = true;
+      }
+      const k = this.count++;
+      this.keyFrom[k] = localFrom;
+      this.keyTo[k] = keyTo;
+      this.valueFrom[k] = i + 1;
+      this.valueTo[k] = close;
       i = close + 1;
-      // Attributes are separated by white space, and a name is a name ("T&ype" is damage, as for saxes).
-      if (i < end && !isSpace(xml.charCodeAt(i))) throw new XmlDamage('no space between attributes');
-      if (BAD_NAME.test(key)) throw new XmlDamage(`attribute name ${key}`);
-      let known = false;
-      for (let k = 0; k < this.count; k++) if (this.keys[k] === key) known = true;
-      if (known) continue;
-      this.keys[this.count] = key;
-      this.values[this.count] = raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
-      this.count++;
     }
   }
 

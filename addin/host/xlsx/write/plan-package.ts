@@ -5,7 +5,7 @@
  * against the exceljs writer (test/addin/xlsx/plan-writer.test.ts). No Node APIs: the page uses it too.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { type Deflate, dosTime, writeZip } from '../patch/zip';
+import { DEFLATE_LEVEL, type Deflate, dosTime, writeZip } from '../patch/zip';
 import exceljsTheme from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { WorkbookPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
@@ -137,9 +137,9 @@ export function planPackage(
   files['[Content_Types].xml'] = strToU8(
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>${overrides.join('')}</Types>`,
   );
-  // Level 6, zlib's default: files as small as exceljs's.
+  // DEFLATE_LEVEL: within 2 % of exceljs's level-6 files, a third less time.
   const bytes = options.deflate
     ? zipWith(files, options.deflate, now)
-    : zipSync(files, { level: 6, mtime: now });
+    : zipSync(files, { level: DEFLATE_LEVEL, mtime: now });
   return { bytes, report };
 }
