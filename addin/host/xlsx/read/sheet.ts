@@ -31,21 +31,50 @@ const VALUE = 1;
 const MERGED = 2;
 
 interface Cell {
+  /** Its column (1-based). */
+  col: number;
   kind: typeof NULL | typeof VALUE | typeof MERGED;
   /** The value; for a formula, its cached result (null when none). */
   value: CellValue;
   /** A formula cell (exceljs's type Formula); its text is `formula`, or is slid from its shared master. */
   isFormula: boolean;
-  formula?: string;
+  formula: string | undefined;
   /** The address of the shared formula's master, for a cell that only names the shared formula. */
-  sharedFrom?: string;
+  sharedFrom: string | undefined;
   /** The cell's own address as written (r), else where it stands. */
   address: string;
   /** No result was saved with the formula. */
   noResult: boolean;
   unlocked: boolean;
-  master?: Cell;
-  inMerge?: boolean;
+  master: Cell | undefined;
+  inMerge: boolean;
+}
+
+/** Every cell with the same fields in the same order: the sheet's 10⁵ cells stay one shape for V8. */
+function makeCell(
+  col: number,
+  kind: Cell['kind'],
+  value: CellValue,
+  isFormula: boolean,
+  formula: string | undefined,
+  sharedFrom: string | undefined,
+  address: string,
+  noResult: boolean,
+  unlocked: boolean,
+): Cell {
+  return {
+    col,
+    kind,
+    value,
+    isFormula,
+    formula,
+    sharedFrom,
+    address,
+    noResult,
+    unlocked,
+    master: undefined,
+    inMerge: false,
+  };
 }
 
 type Row = (Cell | undefined)[];
@@ -156,8 +185,8 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
       const cell = readCell(s, ctx, rowNumber, prevCol, shared);
       if (cell) {
         prevCol = cell.col;
-        row[cell.col] = cell.cell;
-        cellsInOrder.push(cell.cell);
+        row[cell.col] = cell;
+        cellsInOrder.push(cell);
       }
     } else if (name === 'mergeCell') {
       merges.push(s.attr('ref') ?? '');
@@ -279,15 +308,7 @@ function applyMerges(rows: (Row | undefined)[], merges: string[]): string[] {
     let cells = rows[r];
     if (!cells) rows[r] = cells = [];
     let cell = cells[c];
-    if (!cell)
-      cells[c] = cell = {
-        kind: NULL,
-        value: null,
-        isFormula: false,
-        address: a1(r, c),
-        noResult: false,
-        unlocked: false,
-      };
+    if (!cell) cells[c] = cell = makeCell(c, NULL, null, false, undefined, undefined, a1(r, c), false, false);
     return cell;
   };
   for (const ref of merges) {
@@ -331,7 +352,7 @@ function readCell(
   rowNumber: number,
   prevCol: number,
   shared: Map<string, string>,
-): { col: number; cell: Cell } | undefined {
+): Cell | undefined {
   const r = s.attr('r');
   const type = s.attr('t');
   const styleAttr = s.attr('s');
@@ -403,19 +424,17 @@ function readCell(
       if (sharedRef) shared.set(si, address);
       else sharedFrom = shared.get(si);
     }
-    return {
+    return makeCell(
       col,
-      cell: {
-        kind: VALUE,
-        value: result ?? null,
-        isFormula: true,
-        ...(formula ? { formula } : {}),
-        ...(sharedFrom !== undefined ? { sharedFrom } : {}),
-        address,
-        noResult: result === undefined,
-        unlocked,
-      },
-    };
+      VALUE,
+      result ?? null,
+      true,
+      formula || undefined,
+      sharedFrom,
+      address,
+      result === undefined,
+      unlocked,
+    );
   }
   if (hasText) {
     let value: CellValue;
@@ -436,10 +455,9 @@ function readCell(
       value = Number.parseFloat(text ?? '');
       if (format?.date) value = serialOfDate(value, ctx.date1904);
     }
-    return { col, cell: { kind: VALUE, value, isFormula: false, address, noResult: false, unlocked } };
+    return makeCell(col, VALUE, value, false, undefined, undefined, address, false, unlocked);
   }
   // An empty cell with a format is a cell (it widens its row); one without is not there at all.
-  if (styleId)
-    return { col, cell: { kind: NULL, value: null, isFormula: false, address, noResult: false, unlocked } };
+  if (styleId) return makeCell(col, NULL, null, false, undefined, undefined, address, false, unlocked);
   return undefined;
 }
