@@ -190,6 +190,17 @@ function tieBreakFromText(t: string): TieBreakKey[] {
 }
 
 /** The document paths each row of the cluster information table fills. */
+
+/** A score's fields as the reader records where each came from (the unit on the scorecard's unit row). */
+const SCORE_SOURCE_FIELDS = [
+  'unit',
+  'criterion',
+  'points',
+  'bonus',
+  'occurrences',
+  'deduction',
+  'note',
+] as const;
 const INFO_PATHS: [string, string[]][] = [
   [INFO_KEYS.cluster, ['cluster.name']],
   [INFO_KEYS.year, ['year']],
@@ -478,16 +489,13 @@ export function readScorecardSheet(
       }
       const path = `scores[${first + scores.length}]`;
       r.from(path, t.sheet, row, col(p));
-      r.from(`${path}.unit`, t.sheet, LAYOUT.scorecard.unitRow, 2);
-      r.from(`${path}.criterion`, t.sheet, row, codeCol);
-      for (const [field, k] of [
-        ['points', p],
-        ['bonus', b],
-        ['occurrences', o],
-        ['deduction', d],
-        ['note', n],
-      ] as const)
-        r.from(`${path}.${field}`, t.sheet, row, col(k));
+      r.fromCells(
+        path,
+        t.sheet,
+        SCORE_SOURCE_FIELDS,
+        [LAYOUT.scorecard.unitRow, row, row, row, row, row, row],
+        [2, codeCol, col(p), col(b), col(o), col(d), col(n)],
+      );
       const s: Score = { unit, criterion: code, stage, points };
       if (bonus !== undefined) s.bonus = bonus;
       if (deduction !== undefined) s.deduction = deduction;

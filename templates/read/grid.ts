@@ -58,7 +58,24 @@ export class Reader {
     fields: readonly string[],
     col: (k: number) => number | undefined,
   ): void {
-    for (let k = 0; k < fields.length; k++) this.from(`${path}.${fields[k]}`, sheet, row, col(k));
+    this.fromCells(
+      path,
+      sheet,
+      fields,
+      fields.map(() => row),
+      fields.map((_, k) => col(k)),
+    );
+  }
+
+  /** `path.fields[k]` from (rows[k], cols[k]): an entry whose fields stand on different rows (a score's unit). */
+  fromCells(
+    path: string,
+    sheet: SheetSnapshot,
+    fields: readonly string[],
+    rows: readonly number[],
+    cols: readonly (number | undefined)[],
+  ): void {
+    this.sources.cells.setEntry(path, sheet.name, fields, rows, cols);
   }
 
   issue(

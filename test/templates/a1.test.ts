@@ -12,7 +12,24 @@ function byPattern(ref: string) {
 
 describe('cell references', () => {
   it('parseA1 agrees with the pattern on references and near-references', () => {
-    const piece = fc.constantFrom('$', 'A', 'b', 'Z', 'x', 'D', '0', '1', '9', '12', ' ', ':', '-', '\t', 'Ạ', '');
+    const piece = fc.constantFrom(
+      '$',
+      'A',
+      'b',
+      'Z',
+      'x',
+      'D',
+      '0',
+      '1',
+      '9',
+      '12',
+      ' ',
+      ':',
+      '-',
+      '\t',
+      'Ạ',
+      '',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 9 }), (parts) => {
         const ref = parts.join('');
