@@ -61,46 +61,58 @@ function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   if (plan.note !== undefined) cell.note = plan.note;
 }
 
+/** A validation's rule: its type, operator and formulas (the messages are the plan's own). */
+export interface ValidationRule {
+  type: ExcelJS.DataValidation['type'];
+  operator?: ExcelJS.DataValidation['operator'];
+  formulae: (string | number)[];
+}
+
+export function validationRule(v: ValidationPlan): ValidationRule {
+  if (v.kind === 'list') {
+    const formula = v.source
+      ? v.source.replace(/^=/, '')
+      : `"${(v.items ?? []).map((i) => i.replace(/"/g, '""')).join(',')}"`;
+    return { type: 'list', formulae: [formula] };
+  }
+  if (v.kind === 'date')
+    return { type: 'date', operator: 'between', formulae: [v.min ?? '1900-01-01', v.max ?? '9999-12-31'] };
+  // Bounds given as formulas (a criterion's cell) become a custom rule: exceljs re-reads decimal bounds as
+  // numbers and would turn "$C5" into NaN when a written file is loaded and saved again.
+  if (typeof v.min === 'string' || typeof v.max === 'string') {
+    const colon = v.range.indexOf(':');
+    const ref = colon < 0 ? v.range : v.range.slice(0, colon);
+    let rule = `AND(ISNUMBER(${ref})`;
+    if (v.kind === 'whole') rule += `,${ref}=INT(${ref})`;
+    if (v.min !== undefined) rule += `,${ref}>=${v.min}`;
+    if (v.max !== undefined) rule += `,${ref}<=${v.max}`;
+    return { type: 'custom', formulae: [`${rule})`] };
+  }
+  if (v.min !== undefined && v.max !== undefined)
+    return { type: v.kind, operator: 'between', formulae: [v.min, v.max] };
+  if (v.min !== undefined) return { type: v.kind, operator: 'greaterThanOrEqual', formulae: [v.min] };
+  if (v.max !== undefined) return { type: v.kind, operator: 'lessThanOrEqual', formulae: [v.max] };
+  return { type: v.kind, operator: 'greaterThanOrEqual', formulae: [-1e307] };
+}
+
 export function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
-  const base = {
+  const rule = validationRule(v);
+  const dv: ExcelJS.DataValidation = {
     allowBlank: v.allowBlank ?? false,
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: v.error.title,
     error: v.error.message,
-    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
+    type: rule.type,
+    formulae: rule.formulae,
   };
-  if (v.kind === 'list') {
-    const formula = v.source
-      ? v.source.replace(/^=/, '')
-      : `"${(v.items ?? []).map((i) => i.replace(/"/g, '""')).join(',')}"`;
-    return { ...base, type: 'list', formulae: [formula] };
+  if (rule.operator) dv.operator = rule.operator;
+  if (v.prompt) {
+    dv.showInputMessage = true;
+    dv.promptTitle = v.prompt.title;
+    dv.prompt = v.prompt.message;
   }
-  if (v.kind === 'date') {
-    return {
-      ...base,
-      type: 'date',
-      operator: 'between',
-      formulae: [v.min ?? '1900-01-01', v.max ?? '9999-12-31'],
-    };
-  }
-  const colon = v.range.indexOf(':');
-  const ref = colon < 0 ? v.range : v.range.slice(0, colon);
-  // Bounds given as formulas (a criterion's cell) become a custom rule: exceljs re-reads decimal bounds as
-  // numbers and would turn "$C5" into NaN when a written file is loaded and saved again.
-  if (typeof v.min === 'string' || typeof v.max === 'string') {
-    const parts = [`ISNUMBER(${ref})`];
-    if (v.kind === 'whole') parts.push(`${ref}=INT(${ref})`);
-    if (v.min !== undefined) parts.push(`${ref}>=${v.min}`);
-    if (v.max !== undefined) parts.push(`${ref}<=${v.max}`);
-    return { ...base, type: 'custom', formulae: [`AND(${parts.join(',')})`] };
-  }
-  if (v.min !== undefined && v.max !== undefined)
-    return { ...base, type: v.kind, operator: 'between', formulae: [v.min, v.max] };
-  if (v.min !== undefined)
-    return { ...base, type: v.kind, operator: 'greaterThanOrEqual', formulae: [v.min] };
-  if (v.max !== undefined) return { ...base, type: v.kind, operator: 'lessThanOrEqual', formulae: [v.max] };
-  return { ...base, type: v.kind, operator: 'greaterThanOrEqual', formulae: [-1e307] };
+  return dv;
 }
 
 /**

@@ -9,7 +9,14 @@ import { DEFLATE_LEVEL, type Deflate, dosTime, writeZip } from '../patch/zip';
 import exceljsTheme from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { WorkbookPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
-import { type PackageCounters, type PartOut, SharedStrings, printNames, sheetPart } from './sheet-part';
+import {
+  type PackageCounters,
+  type PartOut,
+  SharedStrings,
+  type ValidationAttrs,
+  printNames,
+  sheetPart,
+} from './sheet-part';
 import { StyleSheet } from './style-sheet';
 import { NS, XML_HEAD, esc, relsXml } from './xml';
 
@@ -87,6 +94,7 @@ export function planPackage(
   const styles = new StyleSheet();
   const strings = new SharedStrings();
   const counters: PackageCounters = { table: 0, drawing: 0, chart: 0, comments: 0 };
+  const validationAttrs: ValidationAttrs = new Map();
   // [Content_Types].xml first, where readers that stream the zip look for it.
   const files: Zippable = { '[Content_Types].xml': new Uint8Array(0) };
   const overrides: string[] = [];
@@ -96,7 +104,7 @@ export function planPackage(
       overrides.push(`<Override PartName="/${part.path}" ContentType="${part.contentType}"/>`);
   };
   plan.sheets.forEach((sheet, i) => {
-    const out = sheetPart(sheet, styles, strings, counters, report);
+    const out = sheetPart(sheet, styles, strings, counters, report, validationAttrs);
     report.sheetsCreated.push(sheet.name);
     put({ path: `xl/worksheets/sheet${i + 1}.xml`, text: out.xml, contentType: TYPE.sheet });
     if (out.rels) put({ path: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, text: out.rels });

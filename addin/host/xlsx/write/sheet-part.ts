@@ -6,7 +6,7 @@
 import { columnLetter, parseA1, parseRange, quoteSheet } from '../../../../templates/layouts/a1';
 import type { SheetPlan, ValidationPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
-import { excelSerial, toValidation } from '../apply';
+import { excelSerial, validationRule } from '../apply';
 import { argb } from '../styles';
 import { anchorXml, chartXml } from '../chart';
 import { type Grid, type GridCell, sheetGrid, usedRange } from './cell-grid';
@@ -105,43 +105,36 @@ function paneXml(freeze: NonNullable<SheetPlan['freeze']>): string {
 }
 
 /**
- * A validation's attributes but its range, made once per distinct rule text: a 63-unit workbook has 26 000
- * validations and a few dozen distinct messages.
+ * A validation's attributes but its range, made once per distinct rule and messages: a 63-unit workbook has
+ * 26 000 validations and a few dozen distinct messages. One cache per written package.
  */
-const validationAttrs = new Map<string, string>();
+export type ValidationAttrs = Map<string, string>;
 
-function validationXml(v: ValidationPlan): string {
-  const dv = toValidation(v) as unknown as Record<string, unknown> & { formulae: (string | number)[] };
-  const attr = (name: string, value: unknown) =>
-    value === undefined || value === false ? '' : ` ${name}="${value === true ? 1 : escAttr(String(value))}"`;
-  const key = [
-    dv.type,
-    dv.operator,
-    dv.allowBlank,
-    dv.showInputMessage,
-    dv.errorTitle,
-    dv.error,
-    dv.promptTitle,
-    dv.prompt,
-  ].join('\u0001');
-  let attrs = validationAttrs.get(key);
+const attr = (name: string, value: string | boolean | undefined) =>
+  value === undefined || value === false ? '' : ` ${name}="${value === true ? 1 : escAttr(value)}"`;
+
+function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
+  const rule = validationRule(v);
+  const allowBlank = v.allowBlank ?? false;
+  const key = `${rule.type}\u0001${rule.operator}\u0001${allowBlank}\u0001${v.error.title}\u0001${v.error.message}\u0001${
+    v.prompt ? `${v.prompt.title}\u0001${v.prompt.message}` : ''
+  }`;
+  let attrs = cache.get(key);
   if (attrs === undefined) {
-    attrs = `${attr('type', dv.type)}${attr('operator', dv.operator)}${attr('allowBlank', dv.allowBlank)}${attr(
+    attrs = `${attr('type', rule.type)}${attr('operator', rule.operator)}${attr('allowBlank', allowBlank)}${attr(
       'showInputMessage',
-      dv.showInputMessage,
-    )}${attr('showErrorMessage', dv.showErrorMessage)}${attr('errorStyle', dv.errorStyle)}${attr('errorTitle', dv.errorTitle)}${attr(
+      v.prompt ? true : undefined,
+    )}${attr('showErrorMessage', true)}${attr('errorStyle', 'stop')}${attr('errorTitle', v.error.title)}${attr(
       'error',
-      dv.error,
-    )}${attr('promptTitle', dv.promptTitle)}${attr('prompt', dv.prompt)}`;
-    if (validationAttrs.size > 10_000) validationAttrs.clear();
-    validationAttrs.set(key, attrs);
+      v.error.message,
+    )}${attr('promptTitle', v.prompt?.title)}${attr('prompt', v.prompt?.message)}`;
+    cache.set(key, attrs);
   }
-  const formulae = dv.formulae
-    .map((f, i) => {
-      const text = v.kind === 'date' ? String(excelSerial(new Date(String(f)))) : String(f);
-      return `<formula${i + 1}>${esc(text)}</formula${i + 1}>`;
-    })
-    .join('');
+  let formulae = '';
+  rule.formulae.forEach((f, i) => {
+    const text = v.kind === 'date' ? String(excelSerial(new Date(String(f)))) : String(f);
+    formulae += `<formula${i + 1}>${esc(text)}</formula${i + 1}>`;
+  });
   return `<dataValidation${attrs} sqref="${esc(v.range)}">${formulae}</dataValidation>`;
 }
 
@@ -206,6 +199,7 @@ export function sheetPart(
   strings: SharedStrings,
   counters: PackageCounters,
   report: WriteReport,
+  validationAttrs: ValidationAttrs = new Map(),
 ): SheetPartOut {
   const grid = sheetGrid(sheet, report);
   const rels: { id: string; type: string; target: string }[] = [];
@@ -254,7 +248,7 @@ export function sheetPart(
     );
   if (sheet.validations?.length)
     x.push(
-      `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>`,
+      `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, validationAttrs)).join('')}</dataValidations>`,
     );
   // Every sheet has margins and a page setup, as Excel writes them (Excel's defaults where the plan has none).
   const p = sheet.print;
