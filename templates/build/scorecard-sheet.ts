@@ -84,6 +84,7 @@ export const VERIFIED_INPUTS = [
   SC.verDeduction,
   SC.verNote,
 ] as const;
+const VERIFIED_COLUMNS: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
 
 /** Verified cells on a member's copy: locked, hatched grey, "for the cluster". */
 const CLUSTER_ONLY: Partial<CellStyle> = { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } };
@@ -245,9 +246,8 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       [SC.selfNote, entry.self?.note, FMT.text],
       [SC.verNote, entry.verified?.note, FMT.text],
     ];
-    const verifiedCols: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
     for (const [col, value, fmt] of inputs) {
-      const locked = input_.memberCopy && verifiedCols.has(col);
+      const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
       const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
       put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
     }
@@ -268,8 +268,10 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     rows.push(row);
   }
   // Evidence-required leaves say so where the evidence is typed.
+  const byRef = new Map<string, CellPlan>();
+  if (input_.evidence.size > 0) for (const c of cells) if (!byRef.has(c.ref)) byRef.set(c.ref, c);
   for (const nodeIndex of input_.evidence) {
-    const cell = cells.find((c) => c.ref === a1(rowOf.get(nodeIndex) ?? 0, SC.selfNote));
+    const cell = byRef.get(a1(rowOf.get(nodeIndex) ?? 0, SC.selfNote));
     if (cell)
       cell.note = `Tiêu chí ${tree.nodes[nodeIndex]!.code} cần minh chứng: ghi số, ngày văn bản hoặc đường dẫn tài liệu.`;
   }

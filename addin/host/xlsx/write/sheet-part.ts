@@ -87,10 +87,19 @@ function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings:
       out.push(`<row r="${r}"${attrs}/>`);
       continue;
     }
-    out.push(`<row r="${r}"${attrs}>`);
-    for (const c of [...cells.keys()].sort((a, b) => a - b))
-      out.push(cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings));
-    out.push('</row>');
+    let xml = `<row r="${r}"${attrs}>`;
+    // Plans put a row's cells left to right nearly always: sorted only when they are not.
+    let last = 0;
+    let ordered = true;
+    for (const c of cells.keys()) {
+      if (c < last) ordered = false;
+      last = c;
+    }
+    if (ordered) for (const [c, cell] of cells) xml += cellXml(`${columnLetter(c)}${r}`, cell, styles, strings);
+    else
+      for (const c of [...cells.keys()].sort((a, b) => a - b))
+        xml += cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings);
+    out.push(`${xml}</row>`);
   }
   out.push('</sheetData>');
   return out.join('');

@@ -4,15 +4,31 @@
  * reported by the readers (core/text), never written as a file Excel calls damaged. No Node APIs.
  */
 
-const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const SPECIAL_ALL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** What each character below 128 becomes: an entity, '' (left out), or undefined (kept). */
+const REPLACE: (string | undefined)[] = [];
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) REPLACE[c] = '';
+REPLACE[127] = '';
+REPLACE[38] = '&amp;';
+REPLACE[60] = '&lt;';
+REPLACE[62] = '&gt;';
+REPLACE[34] = '&quot;';
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Element text and attribute values alike (quotes escaped too, so one function serves both). */
+/**
+ * Element text and attribute values alike (quotes escaped too, so one function serves both). By hand: every
+ * formula of a sheet passes here, and most hold a quote or a comparison.
+ */
 export function esc(text: string): string {
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(SPECIAL_ALL, (ch) => ENTITY[ch] ?? '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 62 && c !== 127) continue;
+    const replaced = REPLACE[c];
+    if (replaced === undefined) continue;
+    out += text.slice(from, i) + replaced;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** An attribute value that keeps its line breaks and tabs (an attribute's raw newline reads back as a space). */
