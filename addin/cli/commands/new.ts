@@ -15,13 +15,15 @@ import {
   hasErrors,
 } from '../../../core';
 import { newClusterDocument } from '../../../templates/build/new-document';
-import { memberScorecardBuilder, scorecardFileName } from '../../app/cycle-core';
+import { scorecardFileName } from '../../app/cycle-core';
 import { type ClaimedOutput, OutputError } from '../../host/fs/guarded-write';
-import { clusterWorkbookBytes, planToBytes } from '../../host/xlsx/workbook-files';
+import { clusterWorkbookBytes } from '../../host/xlsx/workbook-files';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
 import { refuseMemberScorecard, sendOutElsewhere } from '../member-scorecard';
+import { allScorecards } from '../send-out/scorecard-pool';
+import { scorecardWriter } from '../send-out/scorecard-bytes';
 import { closestMembers, findMember, parseUnitList } from '../members';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 
@@ -37,12 +39,6 @@ function unknownMember(doc: ClusterDocument, name: string): CliError {
     en: `"${name}" is not a member of ${doc.cluster.name}. Closest members: ${closest}.`,
   });
 }
-
-/** The members' scorecards as the task pane's send-out action makes them (addin/app/cycle-core). */
-const scorecardWriter = (doc: ClusterDocument, now: string) => {
-  const card = memberScorecardBuilder(doc, now);
-  return async (unit: string) => (await planToBytes(card(unit).plan)).bytes;
-};
 
 function wroteScorecard(
   ctx: CommandContext,
@@ -267,12 +263,18 @@ async function writeAll(
     await main.commit();
     wroteScorecard(ctx, doc, unit, main.shown, bytes.byteLength);
   } else {
-    const { bytes, report } = await clusterWorkbookBytes(doc, undefined, { now });
+    const files = cards?.files ?? [];
+    const made = await allScorecards(
+      doc,
+      now,
+      files.map((f) => f.unit),
+      () => clusterWorkbookBytes(doc, undefined, { now }),
+    );
+    const { bytes, report } = made.first;
     await main.write(bytes);
     const written: { unit: string; shown: string; size: number }[] = [];
-    const scorecardBytes = scorecardWriter(doc, now);
-    for (const f of cards?.files ?? []) {
-      const card = await scorecardBytes(f.unit);
+    for (const [i, f] of files.entries()) {
+      const card = made.scorecards[i]!;
       if (f.claim) await f.claim.write(card);
       else await cards!.folder!.writeInside(f.name, card);
       written.push({ unit: f.unit, shown: f.shown, size: card.byteLength });

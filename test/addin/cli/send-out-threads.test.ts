@@ -1,0 +1,83 @@
+/**
+ * `thidua new --per-unit` on two threads (addin/cli/send-out/scorecard-pool.ts): the bundled worker
+ * (dist/scorecard-worker.js, built by `npm run build` before the tests) makes scorecards from the last unit
+ * while the main thread works; every unit's parts are those one thread makes, in the units' order; a worker
+ * that cannot start, fails at once, or stops halfway loses no scorecard.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scorecardWriter } from '../../../addin/cli/send-out/scorecard-bytes';
+import { allScorecards } from '../../../addin/cli/send-out/scorecard-pool';
+import { entryBytes, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { largeCluster } from '../../../scripts/bench/workbook';
+
+const root = join(import.meta.dirname, '../../..');
+const WORKER = join(root, 'dist/scorecard-worker.js');
+const NOW = '2026-12-03T08:00:00.000Z';
+const doc = largeCluster(9);
+const units = doc.units.map((u) => u.name);
+let dir: string;
+let expected: Uint8Array[];
+
+/**
+ * A package's parts by name, inflated; the zip's entry times and the document properties' created time are
+ * the moment it was written, the rest is the plan.
+ */
+const parts = (bytes: Uint8Array) =>
+  Object.fromEntries(
+    (readZip(bytes) ?? []).map((e) => [
+      e.name,
+      Buffer.from(entryBytes(e))
+        .toString('utf8')
+        .replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<dcterms:$1><'),
+    ]),
+  );
+
+const slowFirst = () => new Promise<string>((done) => setTimeout(() => done('cluster'), 1500));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'thidua-threads-'));
+  const make = scorecardWriter(doc, NOW);
+  expected = [];
+  for (const u of units) expected.push(await make(u));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('send-out on two threads', () => {
+  it('the bundled worker exists beside the CLI', () => {
+    expect(existsSync(WORKER)).toBe(true);
+  });
+
+  it("makes every unit's scorecard, the worker from the last while the main thread is busy, parts as one thread makes them", async () => {
+    const made = await allScorecards(doc, NOW, units, slowFirst, { workerFile: WORKER });
+    expect(made.first).toBe('cluster');
+    // While the main thread waits 1,5 s the worker takes units from the end; the main thread takes the rest.
+    expect(made.byWorker).toBeGreaterThan(0);
+    made.scorecards.forEach((b, i) => {
+      expect(parts(b), units[i]).toEqual(parts(expected[i]!));
+    });
+  });
+
+  it('without a worker, or with one that fails at once or stops halfway, the main thread makes what is missing', async () => {
+    const failing = join(dir, 'failing.mjs');
+    await writeFile(failing, "throw new Error('worker broken');\n");
+    // Takes three tickets (three units the main thread then does not take) and exits without making them.
+    const quitting = join(dir, 'quitting.mjs');
+    await writeFile(
+      quitting,
+      "import { workerData } from 'node:worker_threads';\nfor (let i = 0; i < 3; i++) Atomics.add(workerData.tickets, 0, 1);\nprocess.exit(0);\n",
+    );
+    for (const workerFile of [false, join(dir, 'missing.mjs'), failing, quitting] as const) {
+      const made = await allScorecards(doc, NOW, units, slowFirst, { workerFile });
+      expect(made.byWorker, String(workerFile)).toBe(0);
+      made.scorecards.forEach((b, i) => {
+        expect(parts(b), `${workerFile}: ${units[i]}`).toEqual(parts(expected[i]!));
+      });
+    }
+  });
+});
