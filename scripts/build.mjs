@@ -11,8 +11,8 @@ async function buildCli() {
   await mkdir('dist', { recursive: true });
   const { metafile } = await build({
     metafile: true,
-    // The send-out worker thread is its own entry beside the CLI (addin/cli/send-out/scorecard-pool.ts).
-    entryPoints: { cli: 'addin/cli/bin.ts', 'scorecard-worker': 'addin/cli/send-out/scorecard-worker.ts' },
+    // The CLI's worker thread is its own entry beside it (addin/cli/threads/pool.ts).
+    entryPoints: { cli: 'addin/cli/bin.ts', 'thread-worker': 'addin/cli/threads/worker.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'cli-chunks/[name]-[hash]',

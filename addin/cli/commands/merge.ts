@@ -3,46 +3,20 @@
  * workbook. The consolidation itself is addin/app/merge (pure); this command reads the files, calls it and
  * writes the result. Inputs are only read; the output is a new file.
  */
-import { basename, extname, resolve } from 'node:path';
-import { computeCluster, hasErrors, issueText, makeIssue, parseClusterJson } from '../../../core';
+import { basename, resolve } from 'node:path';
+import { computeCluster, hasErrors, issueText, makeIssue } from '../../../core';
 import type { ConsolidateReport } from '../../app/merge/consolidate';
-import type { Loaded } from '../../app/merge/returns';
 import { mergeLoaded } from '../../app/cycle-core';
-import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
-import { readMetaRows } from '../../../templates/read/unit-meta';
 import { keptCellText } from '../../app/kept-cells';
+import { WorkbookFileError } from '../../host/xlsx/files';
 import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook-files';
 import type { ClaimedOutput } from '../../host/fs/guarded-write';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
-import { readJsonText } from '../load';
+import { readReturnFiles } from '../threads/returns';
 
 export { consolidate } from '../../app/merge/consolidate';
 export type { ConsolidateReport, ReturnedWorkbook } from '../../app/merge/consolidate';
-
-/* ---------- reading the files ---------- */
-
-async function load(path: string, shown: string): Promise<Loaded> {
-  if (extname(path).toLowerCase() === '.json') {
-    const parsed = parseClusterJson(await readJsonText(path, shown));
-    return {
-      file: shown,
-      meta: new Map(),
-      ...(parsed.doc ? { json: parsed.doc } : {}),
-      issues: parsed.issues,
-    };
-  }
-  try {
-    // Read without exceljs (../../host/xlsx/read/direct-read.ts): only the base workbook, whose copy takes
-    // the results, is loaded by exceljs, when it is written (resultsCopyBytes).
-    const read = await readWorkbookSnapshotFile(path);
-    const snapshot = { ...read.snapshot, source: shown };
-    return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliError(error.text);
-    throw error;
-  }
-}
 
 /* ---------- the command ---------- */
 
@@ -136,8 +110,7 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<num
   const out = claim.shown;
   {
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
-    const loaded = [];
-    for (const [i, p] of inputs.entries()) loaded.push(await load(p, ctx.positionals[i] ?? basename(p)));
+    const { loaded } = await readReturnFiles(inputs.map((p, i) => [p, ctx.positionals[i] ?? basename(p)]));
     // The same consolidation as the task pane's merge action (addin/app/cycle-core).
     const merged = mergeLoaded(loaded);
     if (!merged.ok) {

@@ -22,8 +22,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
 import { refuseMemberScorecard, sendOutElsewhere } from '../member-scorecard';
-import { allScorecards } from '../send-out/scorecard-pool';
-import { scorecardWriter } from '../send-out/scorecard-bytes';
+import { allScorecards, scorecardWriter } from '../threads/scorecards';
 import { closestMembers, findMember, parseUnitList } from '../members';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 
@@ -274,7 +273,7 @@ async function writeAll(
     await main.write(bytes);
     const written: { unit: string; shown: string; size: number }[] = [];
     for (const [i, f] of files.entries()) {
-      const card = made.scorecards[i]!;
+      const card = made.results[i]!;
       if (f.claim) await f.claim.write(card);
       else await cards!.folder!.writeInside(f.name, card);
       written.push({ unit: f.unit, shown: f.shown, size: card.byteLength });

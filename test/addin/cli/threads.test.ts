@@ -1,21 +1,23 @@
 /**
- * `thidua new --per-unit` on two threads (addin/cli/send-out/scorecard-pool.ts): the bundled worker
- * (dist/scorecard-worker.js, built by `npm run build` before the tests) makes scorecards from the last unit
- * while the main thread works; every unit's parts are those one thread makes, in the units' order; a worker
- * that cannot start, fails at once, or stops halfway loses no scorecard.
+ * The CLI's two threads (addin/cli/threads/pool.ts), with the bundled worker (dist/thread-worker.js, built by
+ * `npm run build` before the tests). `new --per-unit`: the worker makes scorecards from the last unit while
+ * the main thread works; every unit's parts are those one thread makes, in the units' order; a worker that
+ * cannot start, fails at once, or stops halfway loses no scorecard. `merge`: the files read on both threads
+ * are what one thread reads, and a file that cannot be read is said for the first such file in order.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorecardWriter } from '../../../addin/cli/send-out/scorecard-bytes';
-import { allScorecards } from '../../../addin/cli/send-out/scorecard-pool';
+import { CliError } from '../../../addin/cli/context';
+import { readReturnFiles } from '../../../addin/cli/threads/returns';
+import { allScorecards, scorecardWriter } from '../../../addin/cli/threads/scorecards';
 import { entryBytes, readZip } from '../../../addin/host/xlsx/patch/zip';
 import { largeCluster } from '../../../scripts/bench/workbook';
 
 const root = join(import.meta.dirname, '../../..');
-const WORKER = join(root, 'dist/scorecard-worker.js');
+const WORKER = join(root, 'dist/thread-worker.js');
 const NOW = '2026-12-03T08:00:00.000Z';
 const doc = largeCluster(9);
 const units = doc.units.map((u) => u.name);
@@ -58,7 +60,7 @@ describe('send-out on two threads', () => {
     expect(made.first).toBe('cluster');
     // While the main thread waits 1,5 s the worker takes units from the end; the main thread takes the rest.
     expect(made.byWorker).toBeGreaterThan(0);
-    made.scorecards.forEach((b, i) => {
+    made.results.forEach((b, i) => {
       expect(parts(b), units[i]).toEqual(parts(expected[i]!));
     });
   });
@@ -75,9 +77,34 @@ describe('send-out on two threads', () => {
     for (const workerFile of [false, join(dir, 'missing.mjs'), failing, quitting] as const) {
       const made = await allScorecards(doc, NOW, units, slowFirst, { workerFile });
       expect(made.byWorker, String(workerFile)).toBe(0);
-      made.scorecards.forEach((b, i) => {
+      made.results.forEach((b, i) => {
         expect(parts(b), `${workerFile}: ${units[i]}`).toEqual(parts(expected[i]!));
       });
+    }
+  });
+
+  it('merge: the files read on two threads are what one thread reads; the first unreadable file in order stops it', async () => {
+    const files: [string, string][] = [];
+    for (const [i, b] of expected.entries()) {
+      const path = join(dir, `return-${i}.xlsx`);
+      await writeFile(path, b);
+      files.push([path, `return-${i}.xlsx`]);
+    }
+    const one = await readReturnFiles(files, { workerFile: false });
+    // The main thread busy first: the worker reads some of them.
+    const two = await readReturnFiles(files, { workerFile: WORKER, first: slowFirst });
+    expect(one.byWorker).toBe(0);
+    expect(two.byWorker).toBeGreaterThan(0);
+    expect(two.loaded).toEqual(one.loaded);
+    expect(two.loaded.map((l) => l.file)).toEqual(files.map(([, shown]) => shown));
+    // Two damaged files: the one given first is named, whichever thread read it.
+    const cut = (i: number) => writeFile(files[i]![0], expected[i]!.subarray(0, 200));
+    await cut(2);
+    await cut(7);
+    for (const workerFile of [false, WORKER] as const) {
+      const refused = await readReturnFiles(files, { workerFile, first: slowFirst }).catch((e: unknown) => e);
+      expect(refused, String(workerFile)).toBeInstanceOf(CliError);
+      expect((refused as CliError).text.vi, String(workerFile)).toContain('return-2.xlsx');
     }
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The files given to `thidua merge` read (addin/host/xlsx/read/direct-read.ts, no exceljs), on two threads
+ * (./pool.ts): 63 returned scorecards and the cluster workbook are seconds of reading. A file that cannot
+ * be read is said for the first such file in the order given, as one thread reading them in turn would.
+ */
+import { extname } from 'node:path';
+import { type Bilingual, parseClusterJson } from '../../../core';
+import { readMetaRows } from '../../../templates/read/unit-meta';
+import type { Loaded } from '../../app/merge/returns';
+import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
+import { CliError } from '../context';
+import { readJsonText } from '../load';
+import { shareWork } from './pool';
+
+export interface ReturnsData {
+  /** [absolute path, the name the person gave] per file. */
+  files: [string, string][];
+}
+
+/** A file read, or why it cannot be: the sentence the person reads. */
+export type ReturnRead = { loaded: Loaded } | { refused: Bilingual };
+
+async function load(path: string, shown: string): Promise<Loaded> {
+  if (extname(path).toLowerCase() === '.json') {
+    const parsed = parseClusterJson(await readJsonText(path, shown));
+    return {
+      file: shown,
+      meta: new Map(),
+      ...(parsed.doc ? { json: parsed.doc } : {}),
+      issues: parsed.issues,
+    };
+  }
+  const read = await readWorkbookSnapshotFile(path);
+  const snapshot = { ...read.snapshot, source: shown };
+  return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
+}
+
+/** The worker's and this thread's reader: item k is files[k]; anything but a refusal is thrown. */
+export function returnReader(data: ReturnsData): (index: number) => Promise<ReturnRead> {
+  return async (index) => {
+    const [path, shown] = data.files[index]!;
+    try {
+      return { loaded: await load(path, shown) };
+    } catch (error) {
+      if (error instanceof WorkbookFileError || error instanceof CliError) return { refused: error.text };
+      throw error;
+    }
+  };
+}
+
+/**
+ * Every file read, in the order given; the first that cannot be read stops the command (CliError).
+ * `byWorker`: how many the worker read; `first`: what this thread does before it reads (nothing by default).
+ */
+export async function readReturnFiles(
+  files: [string, string][],
+  options: { workerFile?: string | false; first?: () => Promise<unknown> } = {},
+): Promise<{ loaded: Loaded[]; byWorker: number }> {
+  const data: ReturnsData = { files };
+  const read = await shareWork({
+    kind: 'returns',
+    data,
+    count: files.length,
+    first: options.first ?? (async () => undefined),
+    make: returnReader(data),
+    ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
+  });
+  const loaded = read.results.map((r) => {
+    if ('refused' in r) throw new CliError(r.refused);
+    return r.loaded;
+  });
+  return { loaded, byWorker: read.byWorker };
+}

@@ -1,0 +1,26 @@
+/**
+ * The CLI's worker thread (./pool.ts), bundled as dist/thread-worker.js: takes tickets from the last item
+ * for the job it is given and posts each result as it is made (file bytes moved, not copied). An item that
+ * fails here is not posted: the main thread makes it again and says what is wrong.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type ReturnsData, returnReader } from './returns';
+import { type ScorecardsData, scorecardMaker } from './scorecards';
+import { type TicketJob, type WorkerMessage, takeTickets } from './tickets';
+
+const job = workerData as TicketJob;
+const make: (index: number) => Promise<unknown> =
+  job.kind === 'scorecards'
+    ? scorecardMaker(job.data as ScorecardsData)
+    : returnReader(job.data as ReturnsData);
+const post = (message: WorkerMessage<unknown>) => {
+  const value = 'value' in message ? message.value : undefined;
+  parentPort!.postMessage(message, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : []);
+};
+await takeTickets(
+  job,
+  (k) => job.count - 1 - k,
+  make,
+  (index, value) => post({ index, value }),
+);
+post({ done: true });
