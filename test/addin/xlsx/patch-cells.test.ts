@@ -91,10 +91,12 @@ describe('patched sheet cells', () => {
       '<c r="N1"></c>',
       '<c r="$O$1"><v>8</v></c>',
       '<c r="P1" s="1" t="n"><v>1E-3</v></c>',
+      '<c r="Q1" s="0012"><v>-4</v></c>',
+      '<c r="R1" t="n" s="7"/>',
     ];
     const read = (joiner: string) => {
       const s = SheetCells.open(sheet(`<row r="1">${cells.join(joiner)}</row>`), () => ['một', 'hai'])!;
-      return Array.from({ length: 16 }, (_, k) => s.cell(1, k + 1));
+      return Array.from({ length: 18 }, (_, k) => s.cell(1, k + 1));
     };
     // Spaces between the cells: not a plain row, read by the pattern.
     const scanned = read(' ');

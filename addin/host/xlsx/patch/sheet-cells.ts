@@ -180,13 +180,26 @@ function plainTag(text: string, from: number, stop: number): PlainTag | undefine
     if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 2) !== 61 || text.charCodeAt(i + 3) !== 34)
       return undefined;
     const name = text.charCodeAt(i + 1);
-    const close = text.indexOf('"', i + 4);
-    if (close < 0 || close >= stop) return undefined;
-    const value = text.slice(i + 4, close);
-    if (name === 115 && s === undefined && /^\d+$/.test(value)) s = Number(value);
-    else if (name === 116 && t === undefined && /^\w+$/.test(value)) t = value;
-    else return undefined;
-    i = close + 1;
+    const start = i + 4;
+    let k = start;
+    if (name === 115 && s === undefined) {
+      let n = 0;
+      for (; k < stop; k++) {
+        const c = text.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + c - 48;
+      }
+      s = n;
+    } else if (name === 116 && t === undefined) {
+      for (; k < stop; k++) {
+        const c = text.charCodeAt(k);
+        if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) break;
+      }
+      t = text.slice(start, k);
+    } else return undefined;
+    // An empty value, another character, or a style index too long to count exactly: not plain.
+    if (k === start || k - start > 9 || text.charCodeAt(k) !== 34) return undefined;
+    i = k + 1;
   }
   return i === stop ? { row, column, s, t } : undefined;
 }
@@ -233,6 +246,7 @@ function plainCell(
       const n = Number.parseFloat(text);
       value = Number.isNaN(n) ? null : n;
     }
+    at = stop;
   } else if (at !== stop) return undefined;
   if (formula === undefined) return at === openLength ? undefined : { s, value, raw: xml };
   return { s, value, formula, formulaXml, raw: xml };
