@@ -15,7 +15,7 @@ import {
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../plan';
 import { a1, overlaps, parseRange } from '../layouts/a1';
 import { HEADER_VARIANTS, TABLE } from '../layouts/cluster';
-import { type WorkbookSources, emptySources } from './sources';
+import { type CellSource, type WorkbookSources, emptySources } from './sources';
 
 export const ERROR_VALUES = [
   '#REF!',
@@ -39,15 +39,77 @@ export const placeText = (sheet: string, cell?: string): Bilingual =>
     ? { vi: `Sheet "${sheet}", ô ${cell}: `, en: `Sheet "${sheet}", cell ${cell}: ` }
     : { vi: `Sheet "${sheet}": `, en: `Sheet "${sheet}": ` };
 
+/**
+ * Where the values came from, as they are read: kept as they are recorded and put in a Map only when one is
+ * looked up (a 63-unit workbook records 100 000 of them; a computation without issues looks up none).
+ */
+class RecordedCells implements ReadonlyMap<string, CellSource> {
+  private readonly paths: string[] = [];
+  private readonly sheets: string[] = [];
+  private readonly places: number[] = [];
+  private made: Map<string, CellSource> | undefined;
+
+  record(path: string, sheet: string, row: number, col: number): void {
+    if (this.made) this.made.set(path, { sheet, cell: a1(row, col) });
+    else {
+      this.paths.push(path);
+      this.sheets.push(sheet);
+      this.places.push(row, col);
+    }
+  }
+
+  /** The Map, filled in reading order (a path recorded again takes its last cell) the first time it is asked. */
+  private get map(): Map<string, CellSource> {
+    if (!this.made) {
+      const made = new Map<string, CellSource>();
+      for (let i = 0; i < this.paths.length; i++) {
+        const cell = a1(this.places[2 * i]!, this.places[2 * i + 1]!);
+        made.set(this.paths[i]!, { sheet: this.sheets[i]!, cell });
+      }
+      this.made = made;
+      this.paths.length = 0;
+      this.sheets.length = 0;
+      this.places.length = 0;
+    }
+    return this.made;
+  }
+
+  get(path: string) {
+    return this.map.get(path);
+  }
+  has(path: string) {
+    return this.map.has(path);
+  }
+  get size() {
+    return this.map.size;
+  }
+  forEach(f: (value: CellSource, key: string, map: ReadonlyMap<string, CellSource>) => void, self?: unknown) {
+    for (const [key, value] of this.map) f.call(self, value, key, this);
+  }
+  keys() {
+    return this.map.keys();
+  }
+  values() {
+    return this.map.values();
+  }
+  entries() {
+    return this.map.entries();
+  }
+  [Symbol.iterator]() {
+    return this.map[Symbol.iterator]();
+  }
+}
+
 export class Reader {
   readonly issues: Issue[] = [];
+  private readonly cells = new RecordedCells();
   /** Where each value put into the document came from (see ./sources). */
-  readonly sources: WorkbookSources = emptySources();
+  readonly sources: WorkbookSources = { ...emptySources(), cells: this.cells };
   constructor(readonly snapshot: WorkbookSnapshot) {}
 
   /** Records that the document's value at `path` is read from this cell (a column the table lacks: nothing). */
   from(path: string, sheet: SheetSnapshot, row: number, col: number | undefined): void {
-    if (col !== undefined) this.sources.cells.set(path, { sheet: sheet.name, cell: a1(row, col) });
+    if (col !== undefined) this.cells.record(path, sheet.name, row, col);
   }
 
   /** `path.field` for each of `fields` from this row, the k-th field in column `col(k)`. */

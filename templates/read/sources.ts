@@ -13,7 +13,7 @@ export interface CellSource {
 
 export interface WorkbookSources {
   /** JSON path in the document, as the core writes Issue.path (`scores[12].bonus`) → the cell it was read from. */
-  cells: Map<string, CellSource>;
+  cells: ReadonlyMap<string, CellSource>;
   /** scoreKey(unit, criterion, stage) → the score's JSON path (`scores[12]`), for issues that name no path. */
   scores: Map<string, string>;
 }

@@ -121,7 +121,7 @@ describe('parseClusterDocument: numbers too large to compute with', () => {
 
 describe('readClusterWorkbook: cells too large to compute with', () => {
   let snapshot: WorkbookSnapshot;
-  let cells: Map<string, { sheet: string; cell: string }>;
+  let cells: ReadonlyMap<string, { sheet: string; cell: string }>;
 
   beforeAll(async () => {
     const { bytes } = await planToBytes(buildClusterWorkbook(sample, computeCluster(sample)));
