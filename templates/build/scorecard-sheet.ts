@@ -157,6 +157,49 @@ function stageFormulas(
   };
 }
 
+/** A criteria row's cell references and formulas: the same on every member's sheet of one workbook. */
+interface RowShared {
+  r: number;
+  /** By column number. */
+  refs: string[];
+  self: ReturnType<typeof stageFormulas>;
+  ver: ReturnType<typeof stageFormulas>;
+}
+
+/**
+ * By row order (one per workbook built, shared by its scorecards), then node: made for the first member's
+ * sheet and reused for the other 62, so a 63-unit workbook makes its 20 000 formulas once, not 63 times.
+ */
+const SHARED = new WeakMap<readonly number[], { tree: CriteriaTree; rows: Map<number, RowShared> }>();
+
+function rowShared(
+  tree: CriteriaTree,
+  rowOrder: readonly number[],
+  nodeIndex: number,
+  r: number,
+  rowOf: Map<number, number>,
+): RowShared {
+  let held = SHARED.get(rowOrder);
+  if (!held || held.tree !== tree) {
+    held = { tree, rows: new Map() };
+    SHARED.set(rowOrder, held);
+  }
+  let row = held.rows.get(nodeIndex);
+  if (!row || row.r !== r) {
+    const node = tree.nodes[nodeIndex]!;
+    const refs: string[] = [];
+    for (let col = 1; col <= SCORECARD_COLUMNS; col++) refs[col] = a1(r, col);
+    row = {
+      r,
+      refs,
+      self: stageFormulas(node, r, rowOf, 'self'),
+      ver: stageFormulas(node, r, rowOf, 'verified'),
+    };
+    held.rows.set(nodeIndex, row);
+  }
+  return row;
+}
+
 /** Contiguous runs of rows sharing a key (undefined key: no validation). */
 function runs(rows: { row: number; key: string | undefined }[]): { from: number; to: number; key: string }[] {
   const out: { from: number; to: number; key: string }[] = [];
@@ -205,8 +248,9 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     });
   });
 
+  let shared: RowShared | undefined;
   const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
-    cells.push({ ref: a1(r, col), ...cell });
+    cells.push({ ref: (shared?.r === r ? shared.refs[col] : undefined) ?? a1(r, col), ...cell });
     row[col - 1] = cell.formula !== undefined ? null : (cell.value ?? null);
   };
   const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
@@ -214,6 +258,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
   for (const nodeIndex of rowOrder) {
     const node = tree.nodes[nodeIndex]!;
     const r = rowOf.get(nodeIndex)!;
+    shared = rowShared(tree, rowOrder, nodeIndex, r, rowOf);
     const group = node.children.length > 0;
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
     const styles = group ? GROUP_ROW : LEAF_ROW;
@@ -243,8 +288,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
       put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
     }
-    const self = stageFormulas(node, r, rowOf, 'self');
-    const ver = stageFormulas(node, r, rowOf, 'verified');
+    const { self, ver } = shared;
     const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
     const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
     const f = (col: number, formula: string, result: number, strong = false) =>
