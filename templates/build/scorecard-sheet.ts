@@ -74,6 +74,8 @@ export const VERIFIED_INPUTS = [
   SC.verNote,
 ] as const;
 
+const VERIFIED_COLUMNS: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
+
 /** Verified cells on a member's copy: locked, hatched grey, "for the cluster". */
 const clusterOnly = (numFmt: string) =>
   computed(numFmt, { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } });
@@ -282,9 +284,8 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       [SC.selfNote, entry.self?.note, FMT.text],
       [SC.verNote, entry.verified?.note, FMT.text],
     ];
-    const verifiedCols: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
     for (const [col, value, fmt] of inputs) {
-      const locked = input_.memberCopy && verifiedCols.has(col);
+      const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
       const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
       put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
     }
