@@ -251,9 +251,22 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
   });
 
   let shared: RowShared | undefined;
-  const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
-    cells.push({ ref: (shared?.r === r ? shared.refs[col] : undefined) ?? a1(r, col), ...cell });
-    row[col - 1] = cell.formula !== undefined ? null : (cell.value ?? null);
+  const refAt = (r: number, col: number) => (shared?.r === r ? shared.refs[col] : undefined) ?? a1(r, col);
+  // Each cell made in one piece (a cell per call, not a part spread into it: 250 000 of them).
+  const put = (r: number, col: number, value: CellValue, style: CellStyle, row: CellValue[]) => {
+    cells.push({ ref: refAt(r, col), value, style });
+    row[col - 1] = value ?? null;
+  };
+  const putFormula = (
+    r: number,
+    col: number,
+    formula: string,
+    result: CellValue,
+    style: CellStyle,
+    row: CellValue[],
+  ) => {
+    cells.push({ ref: refAt(r, col), formula, result, style });
+    row[col - 1] = null;
   };
   const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
 
@@ -264,12 +277,12 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     const group = node.children.length > 0;
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
     const styles = group ? GROUP_ROW : LEAF_ROW;
-    put(r, SC.code, { value: node.code, style: styles.code }, row);
-    put(r, SC.title, { value: node.title, style: titleAt(group, node.depth) }, row);
-    put(r, SC.standard, { value: fromMilli(node.standard), style: styles.standard }, row);
-    put(r, SC.bonusMax, { value: num(node.bonusMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionMax, { value: num(node.deductionMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionEach, { value: num(node.deductionEach), style: fixed(FMT.score) }, row);
+    put(r, SC.code, node.code, styles.code, row);
+    put(r, SC.title, node.title, titleAt(group, node.depth), row);
+    put(r, SC.standard, fromMilli(node.standard), styles.standard, row);
+    put(r, SC.bonusMax, num(node.bonusMax), fixed(FMT.score), row);
+    put(r, SC.deductionMax, num(node.deductionMax), fixed(FMT.score), row);
+    put(r, SC.deductionEach, num(node.deductionEach), fixed(FMT.score), row);
 
     const entry = values.entries[nodeIndex] ?? {};
     const inputs: [number, CellValue | undefined, string][] = [
@@ -287,13 +300,13 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     for (const [col, value, fmt] of inputs) {
       const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
       const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
-      put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
+      put(r, col, group || locked ? null : (value ?? null), style, row);
     }
     const { self, ver } = shared;
     const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
     const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
     const f = (col: number, formula: string, result: number, strong = false) =>
-      put(r, col, { formula, result, style: strong ? BOLD_SCORE : computed(FMT.score) }, row);
+      putFormula(r, col, formula, result, strong ? BOLD_SCORE : computed(FMT.score), row);
     f(SC.selfP, self.p, sp!);
     f(SC.selfB, self.b, sb!);
     f(SC.selfD, self.d, sd!);
