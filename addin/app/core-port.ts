@@ -5,7 +5,7 @@
 import * as core from '../../core';
 import { buildClusterWorkbook, newClusterDocument } from '../../templates';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read';
-import type { CorePorts, UnitResolution } from './ports';
+import type { Computation, CorePorts, UnitResolution } from './ports';
 
 /**
  * The registry answers in the words it was asked: "Gia Lai" gives the province. Members of a cluster are
@@ -17,6 +17,12 @@ function resolveProcuracy(name: string, date: string): UnitResolution {
   const again = core.resolveUnit(`VKSND ${name}`, date);
   return again.procuracy && (again.match || again.alternatives.length > 0) ? again : first;
 }
+
+/** The core's whole computation behind each Computation the port gave, with the document it computed. */
+const full = new WeakMap<
+  Computation,
+  { document: core.ClusterDocument; computation: core.ClusterComputation }
+>();
 
 export const corePorts: CorePorts = {
   readWorkbook(snapshot) {
@@ -34,11 +40,13 @@ export const corePorts: CorePorts = {
   memberIssues: memberScorecardIssues,
   compute(document) {
     const computation = core.computeCluster(document);
-    return {
+    const port = {
       result: computation.result,
       explain: computation.explain,
       tieBreak: computation.cluster.tieBreak.map((t) => t.key),
     };
+    full.set(port, { document, computation });
+    return port;
   },
   nominate: (document, result, lang = 'vi') => core.nominateAwards(document, result, { lang }),
   describeRules(ruleSetId, lang = 'vi') {
@@ -46,8 +54,12 @@ export const corePorts: CorePorts = {
     return set ? core.describeRuleSet(set, lang) : undefined;
   },
   rotate: (document) => core.proposeRotation(document),
-  buildWorkbook: (document, computation) =>
-    buildClusterWorkbook(document, computation, { now: new Date().toISOString() }),
+  buildWorkbook(document, computation) {
+    // The whole computation of this document when it is at hand: the builder then does not compute it again.
+    const held = computation && full.get(computation);
+    const given = held?.document === document ? held.computation : computation;
+    return buildClusterWorkbook(document, given, { now: new Date().toISOString() });
+  },
   newDocument: newClusterDocument,
   resolveUnit: resolveProcuracy,
 };

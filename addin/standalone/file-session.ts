@@ -18,6 +18,7 @@ import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { patchResults } from '../host/xlsx/patch';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { inflateAhead } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
 /** The file host, remembering the last plan that drew charts: exceljs neither keeps nor writes charts. */
@@ -86,7 +87,8 @@ class PackageHost implements WorkbookHost {
 
   async write(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
     if (!this.held && mode === 'update') {
-      const patched = patchResults(this.bytes, plan, undefined);
+      const inflate = await inflateAhead(this.bytes);
+      const patched = patchResults(this.bytes, plan, undefined, inflate ? { inflate } : {});
       if (patched) {
         this.bytes = patched.bytes;
         this.snapshot = undefined;

@@ -249,8 +249,12 @@ export function explainCriterionScore(
     en: `Result${leaf ? '' : ' of the group'}: self ${numText(selfFig.total).en}; verified ${numText(verifiedFig.total).en}${leaf && verifiedFig.source === 'self' && inputs.length > 0 ? ' (self score kept)' : ''}.`,
   });
 
+  // The criterion's codes (a group's: its subtree's), looked for only when there are issues to look through.
   const codes = new Set<string>();
-  for (const n of tree.nodes) if (leaf ? n.index === node : inSubtree(n.index)) codes.add(n.code);
+  if (issues.length > 0) {
+    if (leaf) codes.add(crit.code);
+    else for (const n of tree.nodes) if (inSubtree(n.index)) codes.add(n.code);
+  }
   const related = issues.filter(
     (i) => i.unit === unitName && i.criterion !== undefined && codes.has(i.criterion),
   );

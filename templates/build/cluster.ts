@@ -565,7 +565,10 @@ function summarySheet(ctx: Ctx, ind: IndicatorRefs): { sheet: SheetPlan; names: 
   ];
   const fingerprintParts: number[] = [];
   const col = (k: number) => columnLetter(1 + k);
-  const unitResult = (name: string) => result?.units.find((u) => matchKey(u.unit) === matchKey(name));
+  // The first result of each unit by its key, as a search from the start finds it.
+  const results = new Map<string, NonNullable<typeof result>['units'][number]>();
+  for (const u of result?.units ?? []) if (!results.has(matchKey(u.unit))) results.set(matchKey(u.unit), u);
+  const unitResult = (name: string) => results.get(matchKey(name));
   const body = doc.units.map((u, i): CellPlan[] => {
     const r = first + i;
     const sc = ctx.scorecards[i]!;

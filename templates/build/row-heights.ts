@@ -108,6 +108,23 @@ function cellText(c: CellPlan): string | undefined {
 
 const wraps = (style: CellStyle | undefined) => style?.align?.wrap === true;
 
+/**
+ * Lines of the texts met, by width, size and weight: the 63 scorecards of a cluster wrap the same criterion
+ * titles in the same column. Emptied when it grows large (a workbook's distinct texts are a few thousand).
+ */
+const LINES = new Map<string, number>();
+
+function linesOf(text: string, px: number, size: number, bold: boolean): number {
+  const key = `${px}\u0000${size}\u0000${bold}\u0000${text}`;
+  let lines = LINES.get(key);
+  if (lines === undefined) {
+    if (LINES.size >= 50_000) LINES.clear();
+    lines = wrappedLines(text, px, size, bold);
+    LINES.set(key, lines);
+  }
+  return lines;
+}
+
 /** The sheet with heights on the rows whose wrapped text needs more than one line (planned heights kept if taller). */
 export function fitRowHeights(sheet: SheetPlan): SheetPlan {
   const widths = new Map<number, number>();
@@ -132,7 +149,7 @@ export function fitRowHeights(sheet: SheetPlan): SheetPlan {
     let width = 0;
     for (let k = 0; k < span.columns; k++) width += widthOf(at.column + k);
     const size = c.style?.font?.size ?? 11;
-    const lines = wrappedLines(text, columnPixels(width), size, c.style?.font?.bold === true);
+    const lines = linesOf(text, columnPixels(width), size, c.style?.font?.bold === true);
     if (lines <= 1) continue;
     const height = Math.ceil(lines * size * 1.18 + 3);
     needed.set(at.row, Math.max(needed.get(at.row) ?? 0, height));

@@ -84,22 +84,33 @@ export const VERIFIED_INPUTS = [
   SC.verDeduction,
   SC.verNote,
 ] as const;
+
 const VERIFIED_COLUMNS: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
 
 /** Verified cells on a member's copy: locked, hatched grey, "for the cluster". */
 const CLUSTER_ONLY: Partial<CellStyle> = { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } };
 const clusterOnly = (numFmt: string) => computed(numFmt, CLUSTER_ONLY);
 
-/** A criterion's title cell: indented by depth, bold for a group; one extra object per kind (the styles' key). */
-const TITLE_EXTRAS = new Map<string, Partial<CellStyle>>();
-function titleExtra(group: boolean, depth: number): Partial<CellStyle> {
+/**
+ * The criteria rows' styles, made once: a 63-unit workbook has 10 000 criterion rows, and a style made per
+ * cell is 100 000 objects the writers only compare by value. Plans are data: the objects are never changed.
+ */
+const GROUP_ROW = { code: fixed(FMT.text, BOLD), standard: fixed(FMT.score, BOLD) };
+const LEAF_ROW = { code: fixed(FMT.text), standard: fixed(FMT.score) };
+const BOLD_SCORE = computed(FMT.score, BOLD);
+/** A criterion's title cell: indented by its depth, bold on a group's row. */
+const titles = new Map<string, CellStyle>();
+function titleAt(group: boolean, depth: number): CellStyle {
   const key = `${group}:${depth}`;
-  let extra = TITLE_EXTRAS.get(key);
-  if (!extra) {
-    extra = { ...(group ? BOLD : {}), align: { indent: depth, wrap: true, vertical: 'top' } };
-    TITLE_EXTRAS.set(key, extra);
+  let style = titles.get(key);
+  if (!style) {
+    style = fixed(undefined, {
+      ...(group ? BOLD : {}),
+      align: { indent: depth, wrap: true, vertical: 'top' },
+    });
+    titles.set(key, style);
   }
-  return extra;
+  return style;
 }
 
 export interface ScorecardSheetRefs {
@@ -158,6 +169,49 @@ function stageFormulas(
   };
 }
 
+/** A criteria row's cell references and formulas: the same on every member's sheet of one workbook. */
+interface RowShared {
+  r: number;
+  /** By column number. */
+  refs: string[];
+  self: ReturnType<typeof stageFormulas>;
+  ver: ReturnType<typeof stageFormulas>;
+}
+
+/**
+ * By row order (one per workbook built, shared by its scorecards), then node: made for the first member's
+ * sheet and reused for the other 62, so a 63-unit workbook makes its 20 000 formulas once, not 63 times.
+ */
+const SHARED = new WeakMap<readonly number[], { tree: CriteriaTree; rows: Map<number, RowShared> }>();
+
+function rowShared(
+  tree: CriteriaTree,
+  rowOrder: readonly number[],
+  nodeIndex: number,
+  r: number,
+  rowOf: Map<number, number>,
+): RowShared {
+  let held = SHARED.get(rowOrder);
+  if (!held || held.tree !== tree) {
+    held = { tree, rows: new Map() };
+    SHARED.set(rowOrder, held);
+  }
+  let row = held.rows.get(nodeIndex);
+  if (!row || row.r !== r) {
+    const node = tree.nodes[nodeIndex]!;
+    const refs: string[] = [];
+    for (let col = 1; col <= SCORECARD_COLUMNS; col++) refs[col] = a1(r, col);
+    row = {
+      r,
+      refs,
+      self: stageFormulas(node, r, rowOf, 'self'),
+      ver: stageFormulas(node, r, rowOf, 'verified'),
+    };
+    held.rows.set(nodeIndex, row);
+  }
+  return row;
+}
+
 /** Contiguous runs of rows sharing a key (undefined key: no validation). */
 function runs(rows: { row: number; key: string | undefined }[]): { from: number; to: number; key: string }[] {
   const out: { from: number; to: number; key: string }[] = [];
@@ -206,32 +260,39 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     });
   });
 
-  const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
-    cells.push({ ref: a1(r, col), ...cell });
-    row[col - 1] = cell.formula !== undefined ? null : (cell.value ?? null);
+  let shared: RowShared | undefined;
+  const refAt = (r: number, col: number) => (shared?.r === r ? shared.refs[col] : undefined) ?? a1(r, col);
+  // Each cell made in one piece (a cell per call, not a part spread into it: 250 000 of them).
+  const put = (r: number, col: number, value: CellValue, style: CellStyle, row: CellValue[]) => {
+    cells.push({ ref: refAt(r, col), value, style });
+    row[col - 1] = value ?? null;
+  };
+  const putFormula = (
+    r: number,
+    col: number,
+    formula: string,
+    result: CellValue,
+    style: CellStyle,
+    row: CellValue[],
+  ) => {
+    cells.push({ ref: refAt(r, col), formula, result, style });
+    row[col - 1] = null;
   };
   const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
 
   for (const nodeIndex of rowOrder) {
     const node = tree.nodes[nodeIndex]!;
     const r = rowOf.get(nodeIndex)!;
+    shared = rowShared(tree, rowOrder, nodeIndex, r, rowOf);
     const group = node.children.length > 0;
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
-    const bold = group ? BOLD : undefined;
-    put(r, SC.code, { value: node.code, style: fixed(FMT.text, bold) }, row);
-    put(
-      r,
-      SC.title,
-      {
-        value: node.title,
-        style: fixed(undefined, titleExtra(group, node.depth)),
-      },
-      row,
-    );
-    put(r, SC.standard, { value: fromMilli(node.standard), style: fixed(FMT.score, bold) }, row);
-    put(r, SC.bonusMax, { value: num(node.bonusMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionMax, { value: num(node.deductionMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionEach, { value: num(node.deductionEach), style: fixed(FMT.score) }, row);
+    const styles = group ? GROUP_ROW : LEAF_ROW;
+    put(r, SC.code, node.code, styles.code, row);
+    put(r, SC.title, node.title, titleAt(group, node.depth), row);
+    put(r, SC.standard, fromMilli(node.standard), styles.standard, row);
+    put(r, SC.bonusMax, num(node.bonusMax), fixed(FMT.score), row);
+    put(r, SC.deductionMax, num(node.deductionMax), fixed(FMT.score), row);
+    put(r, SC.deductionEach, num(node.deductionEach), fixed(FMT.score), row);
 
     const entry = values.entries[nodeIndex] ?? {};
     const inputs: [number, CellValue | undefined, string][] = [
@@ -249,14 +310,13 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     for (const [col, value, fmt] of inputs) {
       const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
       const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
-      put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
+      put(r, col, group || locked ? null : (value ?? null), style, row);
     }
-    const self = stageFormulas(node, r, rowOf, 'self');
-    const ver = stageFormulas(node, r, rowOf, 'verified');
+    const { self, ver } = shared;
     const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
     const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
     const f = (col: number, formula: string, result: number, strong = false) =>
-      put(r, col, { formula, result, style: computed(FMT.score, strong ? BOLD : undefined) }, row);
+      putFormula(r, col, formula, result, strong ? BOLD_SCORE : computed(FMT.score), row);
     f(SC.selfP, self.p, sp!);
     f(SC.selfB, self.b, sb!);
     f(SC.selfD, self.d, sd!);
@@ -290,12 +350,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     [SC.verD, sumOf(SC.verD, roots), fromMilli(values.verifiedTotal.deduction)],
   ];
   for (const [col, formula, result] of totals)
-    cells.push({
-      ref: a1(totalsRow, col),
-      formula: rows.length ? formula : '0',
-      result,
-      style: computed(FMT.score, BOLD),
-    });
+    cells.push({ ref: a1(totalsRow, col), formula: rows.length ? formula : '0', result, style: BOLD_SCORE });
 
   const validations: ValidationPlan[] = [];
   const leafRows = rowOrder.map((i) => ({ node: tree.nodes[i]!, row: rowOf.get(i)! }));

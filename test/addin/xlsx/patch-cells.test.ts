@@ -72,4 +72,42 @@ describe('patched sheet cells', () => {
     expect(same.xml).toBe(XML);
     expect(same.report.cellsWritten).toBe(1);
   });
+
+  it('a row of plainly written cells reads as the cell pattern reads it, cell by cell', () => {
+    const cells = [
+      '<c r="A1"/>',
+      '<c r="B1" s="4"/>',
+      '<c r="C1" s="4" t="s"><v>0</v></c>',
+      '<c r="D1" t="s" s="5"><v>1</v></c>',
+      '<c r="E1"><v>2.5</v></c>',
+      '<c r="F1" t="b"><v>1</v></c>',
+      '<c r="G1" t="str"><f>A1&amp;"x"</f><v>a&lt;b</v></c>',
+      '<c r="H1" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+      '<c r="I1" s="2"><f>SUM(A1:B1)</f></c>',
+      '<c r="J1" t="inlineStr"><is><t>chữ</t></is></c>',
+      '<c r="K1" s="3"><f t="shared" ref="K1:K2" si="0">A1</f><v>3</v></c>',
+      '<c r="L1" cm="1"><f t="array" ref="L1">A1:B1</f><v>7</v></c>',
+      '<c r="M1"><v>x</v></c>',
+      '<c r="N1"></c>',
+      '<c r="$O$1"><v>8</v></c>',
+      '<c r="P1" s="1" t="n"><v>1E-3</v></c>',
+      '<c r="Q1" s="0012"><v>-4</v></c>',
+      '<c r="R1" t="n" s="7"/>',
+    ];
+    const read = (joiner: string) => {
+      const s = SheetCells.open(sheet(`<row r="1">${cells.join(joiner)}</row>`), () => ['một', 'hai'])!;
+      return Array.from({ length: 18 }, (_, k) => s.cell(1, k + 1));
+    };
+    // Spaces between the cells: not a plain row, read by the pattern.
+    const scanned = read(' ');
+    expect(scanned.every((c) => c !== undefined)).toBe(true);
+    expect(read('')).toEqual(scanned);
+    // A cell that does not read (a date cell, single quotes) makes the row unreadable both ways.
+    for (const cell of ['<c r="B1" t="d"><v>2024-01-01</v></c>', "<c r='B1' s='2'><v>4</v></c>"]) {
+      const first = (joiner: string) =>
+        SheetCells.open(sheet(`<row r="1"><c r="A1"/>${joiner}${cell}</row>`), () => [])!.cell(1, 1);
+      expect(first('')).toBeUndefined();
+      expect(first(' ')).toBeUndefined();
+    }
+  });
 });

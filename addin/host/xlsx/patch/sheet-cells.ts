@@ -96,6 +96,162 @@ function readCell(xml: string, open: string, strings: SharedStringsText): CellSt
   return state;
 }
 
+/**
+ * A row's cells when the row holds nothing but cells written plainly, one after the other (as Thi đua's
+ * writer, Excel and LibreOffice write them): read by position, as the cell pattern of rowCellsScanned reads
+ * them, without its matching; a cell with more than an address, a style and a type, or whose content is not
+ * a plain value or formula, goes through readCell as there. Undefined for any other row (rowCellsScanned
+ * reads it).
+ */
+function plainRowCells(
+  body: string,
+  r: number,
+  strings: SharedStringsText,
+): Map<number, CellState> | undefined {
+  const cells = new Map<number, CellState>();
+  const n = body.length;
+  let at = 0;
+  while (at < n) {
+    if (body.startsWith('</row>', at) && at + 6 === n) return cells;
+    // '<c ' then the start tag to its first '>', then the cell to its first '</c>' (the pattern's laziness).
+    if (!body.startsWith('<c ', at)) return undefined;
+    const tagEnd = body.indexOf('>', at);
+    if (tagEnd < 0) return undefined;
+    const selfClosed = body.charCodeAt(tagEnd - 1) === 47;
+    const end = selfClosed ? tagEnd + 1 : body.indexOf('</c>', tagEnd) + 4;
+    if (end < 4) return undefined;
+    const xml = body.slice(at, end);
+    const tag = plainTag(body, at, tagEnd + 1 - (selfClosed ? 2 : 1));
+    if (!tag || tag.row !== r) {
+      // Not a plain start tag: the pattern's reading of this one cell.
+      const open = xml.slice(0, tagEnd + 1 - at);
+      const ref = /\sr="([^"]*)"/.exec(open)?.[1];
+      const a = ref ? cellAddress(ref) : undefined;
+      if (!a || a.row !== r) return undefined;
+      const state = readCell(xml, open, strings);
+      if (!state) return undefined;
+      cells.set(a.column, state);
+    } else {
+      const openLength = tagEnd + 1 - at;
+      const state =
+        plainCell(xml, openLength, tag, strings) ?? readCell(xml, xml.slice(0, openLength), strings);
+      if (!state) return undefined;
+      cells.set(tag.column, state);
+    }
+    at = end;
+  }
+  return n === 0 ? cells : undefined;
+}
+
+interface PlainTag {
+  row: number;
+  column: number;
+  s: number | undefined;
+  t: string | undefined;
+}
+
+/**
+ * The start tag at `from` in `text`, its attributes ending at `stop` (before its '>' or '/>'), when it is
+ * `<c r="B12" s="3" t="s">`: r, then s and t in any order, each once, double-quoted, one space before each;
+ * the address within the grid, s digits, t a word. Undefined for any other start tag.
+ */
+function plainTag(text: string, from: number, stop: number): PlainTag | undefined {
+  if (!text.startsWith('<c r="', from)) return undefined;
+  let i = from + 6;
+  let column = 0;
+  for (; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + c - 64;
+  }
+  const digits = i;
+  let row = 0;
+  for (; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + c - 48;
+  }
+  if (column === 0 || column > 16_384 || i === digits || row === 0 || text.charCodeAt(i) !== 34)
+    return undefined;
+  i++;
+  let s: number | undefined;
+  let t: string | undefined;
+  while (i < stop) {
+    if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 2) !== 61 || text.charCodeAt(i + 3) !== 34)
+      return undefined;
+    const name = text.charCodeAt(i + 1);
+    const start = i + 4;
+    let k = start;
+    if (name === 115 && s === undefined) {
+      let n = 0;
+      for (; k < stop; k++) {
+        const c = text.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + c - 48;
+      }
+      s = n;
+    } else if (name === 116 && t === undefined) {
+      for (; k < stop; k++) {
+        const c = text.charCodeAt(k);
+        if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) break;
+      }
+      t = text.slice(start, k);
+    } else return undefined;
+    // An empty value, another character, or a style index too long to count exactly: not plain.
+    if (k === start || k - start > 9 || text.charCodeAt(k) !== 34) return undefined;
+    i = k + 1;
+  }
+  return i === stop ? { row, column, s, t } : undefined;
+}
+
+/**
+ * A plain cell's state as readCell gives it: no content, `<v>`, `<f>` or `<f>` then `<v>`, none with
+ * attributes, their text without markup; undefined for any other cell (readCell reads it).
+ */
+function plainCell(
+  xml: string,
+  openLength: number,
+  tag: PlainTag,
+  strings: SharedStringsText,
+): CellState | undefined {
+  const { s } = tag;
+  const t = tag.t ?? 'n';
+  if (t === 'd' || t === 'inlineStr') return undefined;
+  if (xml.length === openLength) return { s, value: null, raw: xml };
+  let at = openLength;
+  const stop = xml.length - 4;
+  let formula: string | undefined;
+  let formulaXml: string | undefined;
+  if (xml.startsWith('<f>', at)) {
+    const close = xml.indexOf('</f>', at + 3);
+    if (close < 0 || close > stop) return undefined;
+    const text = xml.slice(at + 3, close);
+    if (text.includes('<')) return undefined;
+    formula = decode(text);
+    formulaXml = xml.slice(at, close + 4);
+    at = close + 4;
+  }
+  let value: CellValue = null;
+  if (at < stop) {
+    if (!xml.startsWith('<v>', at)) return undefined;
+    const close = xml.indexOf('</v>', at + 3);
+    if (close + 4 !== stop) return undefined;
+    const raw = xml.slice(at + 3, close);
+    if (raw.includes('<')) return undefined;
+    const text = decode(raw);
+    if (t === 's') value = strings()[Number(text)] ?? null;
+    else if (t === 'str' || t === 'e') value = text;
+    else if (t === 'b') value = text === '1' || text === 'true';
+    else {
+      const n = Number.parseFloat(text);
+      value = Number.isNaN(n) ? null : n;
+    }
+    at = stop;
+  } else if (at !== stop) return undefined;
+  if (formula === undefined) return at === openLength ? undefined : { s, value, raw: xml };
+  return { s, value, formula, formulaXml, raw: xml };
+}
+
 /** The XML of a cell's state (a changed cell: only its address and style are kept). */
 function cellXml(ref: string, c: CellState): string {
   if (c.raw !== undefined) return c.raw;
@@ -176,19 +332,25 @@ export class SheetCells {
 
   private rowCells(row: RowState): Map<number, CellState> | undefined {
     if (row.cells) return row.cells;
-    const cells = new Map<number, CellState>();
     const body = row.raw.endsWith('/>') && row.raw === row.open ? '' : row.raw.slice(row.open.length);
+    const cells = plainRowCells(body, row.r, this.strings) ?? this.rowCellsScanned(body, row.r);
+    if (cells) row.cells = cells;
+    return cells;
+  }
+
+  /** Any row's cells, by the cell pattern (what plainRowCells does not take). */
+  private rowCellsScanned(body: string, r: number): Map<number, CellState> | undefined {
+    const cells = new Map<number, CellState>();
     for (const m of body.matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) {
       const xml = m[0];
       const open = xml.slice(0, xml.indexOf('>') + 1);
       const ref = /\sr="([^"]*)"/.exec(open)?.[1];
       const at = ref ? cellAddress(ref) : undefined;
-      if (!at || at.row !== row.r) return undefined;
+      if (!at || at.row !== r) return undefined;
       const state = readCell(xml, open, this.strings);
       if (!state) return undefined;
       cells.set(at.column, state);
     }
-    row.cells = cells;
     return cells;
   }
 

@@ -46,6 +46,20 @@ function written(cell: CellState, plan: CellPlan, update: SheetUpdate): CellStat
 }
 
 /**
+ * Whether the plan writes the cell as it is written already (SheetCells.set would keep it as written): the
+ * same formula element and cached result, or the same value in a cell without a formula. Most of a
+ * recomputed workbook's cells; nothing is made for them.
+ */
+function writtenAsIs(cell: CellState, plan: CellPlan): boolean {
+  if (cell.raw === undefined) return false;
+  if (plan.formula !== undefined)
+    return (
+      cell.formula === plan.formula && cell.formulaXml !== undefined && cell.value === (plan.result ?? null)
+    );
+  return cell.formula === undefined && cell.formulaXml === undefined && cell.value === (plan.value ?? null);
+}
+
+/**
  * The plan's cells into one existing sheet, as applyPlanToWorkbook's update does; `notes(ref)` says whether
  * the sheet already has a note on a cell (a written cell's note is then left as it is).
  */
@@ -80,7 +94,7 @@ export function updateSheet(
     if (c.formula === undefined && c.value === undefined) continue;
     // A note the sheet does not have yet would need a comments part: the exceljs host writes that one.
     if (c.note !== undefined && !notes(c.ref.replace(/\$/g, ''))) throw new CannotPatch('note');
-    sheet.set(at.row, at.column, written(cell, c, update));
+    if (!writtenAsIs(cell, c)) sheet.set(at.row, at.column, written(cell, c, update));
     report.cellsWritten++;
   }
 }
