@@ -20,7 +20,7 @@ import {
   subtitle,
   title as titleStyle,
 } from './styles';
-import { type StageValue, type UnitValues, leafBonusCap } from './values';
+import { type UnitValues, leafBonusCap } from './values';
 
 /** 1-based scorecard columns. */
 export { SC } from '../layouts/scorecard';
@@ -170,6 +170,120 @@ function runs(rows: { row: number; key: string | undefined }[]): { from: number;
   return out;
 }
 
+/** The inputs of a scorecard row, in their columns' order: [column, which stage, which field, format]. */
+const INPUTS: readonly [
+  number,
+  'self' | 'verified',
+  'points' | 'bonus' | 'occurrences' | 'deduction' | 'note',
+  string,
+][] = [
+  [SC.selfPoints, 'self', 'points', FMT.score],
+  [SC.selfBonus, 'self', 'bonus', FMT.score],
+  [SC.selfOccurrences, 'self', 'occurrences', FMT.count],
+  [SC.selfDeduction, 'self', 'deduction', FMT.score],
+  [SC.verPoints, 'verified', 'points', FMT.score],
+  [SC.verBonus, 'verified', 'bonus', FMT.score],
+  [SC.verOccurrences, 'verified', 'occurrences', FMT.count],
+  [SC.verDeduction, 'verified', 'deduction', FMT.score],
+  [SC.selfNote, 'self', 'note', FMT.text],
+  [SC.verNote, 'verified', 'note', FMT.text],
+];
+
+/** The formula columns of a scorecard row, in their order: [column, stage, which result, bold]. */
+const FORMULAS: readonly [number, 'self' | 'verified', 'p' | 'b' | 'd' | 't', boolean][] = [
+  [SC.selfP, 'self', 'p', false],
+  [SC.selfB, 'self', 'b', false],
+  [SC.selfD, 'self', 'd', false],
+  [SC.selfTotal, 'self', 't', true],
+  [SC.verP, 'verified', 'p', false],
+  [SC.verB, 'verified', 'b', false],
+  [SC.verD, 'verified', 'd', false],
+  [SC.verTotal, 'verified', 't', true],
+];
+
+const RESULT_OF = { p: 'points', b: 'bonus', d: 'deduction', t: 'total' } as const;
+
+/**
+ * What every member's scorecard of one criteria tree has alike: each row's addresses, fixed cells, styles
+ * and formulas (a row's formulas refer to its own sheet, so they read the same on every scorecard). Made
+ * once per tree and row order and shared by the sheets built from them: a 700-member workbook holds each
+ * formula once instead of 700 times (issue 15). Plans are data: nothing here is changed once made.
+ */
+interface ScorecardLayout {
+  tree: CriteriaTree;
+  rows: {
+    node: number;
+    fixed: { column: number; ref: string; value: CellValue; style: CellStyle }[];
+    inputs: { column: number; ref: string; style: CellStyle; open: boolean }[];
+    formulas: {
+      ref: string;
+      formula: string;
+      style: CellStyle;
+      stage: 'self' | 'verified';
+      key: 'p' | 'b' | 'd' | 't';
+    }[];
+  }[];
+}
+
+/** Layouts by row order (the cluster's builds share one), for a cluster's copy and a member's copy. */
+const LAYOUTS = new WeakMap<readonly number[], { cluster?: ScorecardLayout; member?: ScorecardLayout }>();
+
+function scorecardLayout(
+  tree: CriteriaTree,
+  rowOrder: readonly number[],
+  memberCopy: boolean,
+): ScorecardLayout {
+  const kind = memberCopy ? 'member' : 'cluster';
+  const held = LAYOUTS.get(rowOrder) ?? {};
+  const had = held[kind];
+  if (had && had.tree === tree) return had;
+  const firstRow = LAYOUT.scorecard.headerRow + 1;
+  const rowOf = new Map<number, number>();
+  rowOrder.forEach((node, k) => {
+    rowOf.set(node, firstRow + k);
+  });
+  const rows = rowOrder.map((nodeIndex) => {
+    const node = tree.nodes[nodeIndex]!;
+    const r = rowOf.get(nodeIndex)!;
+    const group = node.children.length > 0;
+    const bold = group ? BOLD : undefined;
+    const fixedCell = (column: number, value: CellValue, style: CellStyle) => ({
+      column,
+      ref: a1(r, column),
+      value,
+      style,
+    });
+    const fixedCells = [
+      fixedCell(SC.code, node.code, fixed(FMT.text, bold)),
+      fixedCell(SC.title, node.title, fixed(undefined, titleExtra(group, node.depth))),
+      fixedCell(SC.standard, fromMilli(node.standard), fixed(FMT.score, bold)),
+      fixedCell(SC.bonusMax, num(node.bonusMax), fixed(FMT.score)),
+      fixedCell(SC.deductionMax, num(node.deductionMax), fixed(FMT.score)),
+      fixedCell(SC.deductionEach, num(node.deductionEach), fixed(FMT.score)),
+    ];
+    const inputs = INPUTS.map(([column, , , fmt]) => {
+      const locked = memberCopy && VERIFIED_COLUMNS.has(column);
+      const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
+      return { column, ref: a1(r, column), style, open: !(group || locked) };
+    });
+    const stages = {
+      self: stageFormulas(node, r, rowOf, 'self'),
+      verified: stageFormulas(node, r, rowOf, 'verified'),
+    };
+    const formulas = FORMULAS.map(([column, stage, key, strong]) => ({
+      ref: a1(r, column),
+      formula: stages[stage][key],
+      style: computed(FMT.score, strong ? BOLD : undefined),
+      stage,
+      key,
+    }));
+    return { node: nodeIndex, fixed: fixedCells, inputs, formulas };
+  });
+  const made: ScorecardLayout = { tree, rows };
+  LAYOUTS.set(rowOrder, { ...held, [kind]: made });
+  return made;
+}
+
 export function buildScorecardSheet(input_: ScorecardSheetInput): {
   sheet: SheetPlan;
   refs: ScorecardSheetRefs;
@@ -206,72 +320,37 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     });
   });
 
-  const put = (r: number, col: number, cell: Omit<CellPlan, 'ref'>, row: CellValue[]) => {
-    cells.push({ ref: a1(r, col), ...cell });
-    row[col - 1] = cell.formula !== undefined ? null : (cell.value ?? null);
-  };
-  const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
-
-  for (const nodeIndex of rowOrder) {
-    const node = tree.nodes[nodeIndex]!;
-    const r = rowOf.get(nodeIndex)!;
-    const group = node.children.length > 0;
+  // Each row's cells from the layout the scorecards share: only the member's values and results are its own.
+  const layout = scorecardLayout(tree, rowOrder, input_.memberCopy === true);
+  const noteCells = new Map<number, CellPlan>();
+  for (const line of layout.rows) {
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
-    const bold = group ? BOLD : undefined;
-    put(r, SC.code, { value: node.code, style: fixed(FMT.text, bold) }, row);
-    put(
-      r,
-      SC.title,
-      {
-        value: node.title,
-        style: fixed(undefined, titleExtra(group, node.depth)),
-      },
-      row,
-    );
-    put(r, SC.standard, { value: fromMilli(node.standard), style: fixed(FMT.score, bold) }, row);
-    put(r, SC.bonusMax, { value: num(node.bonusMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionMax, { value: num(node.deductionMax), style: fixed(FMT.score) }, row);
-    put(r, SC.deductionEach, { value: num(node.deductionEach), style: fixed(FMT.score) }, row);
-
-    const entry = values.entries[nodeIndex] ?? {};
-    const inputs: [number, CellValue | undefined, string][] = [
-      [SC.selfPoints, entry.self?.points, FMT.score],
-      [SC.selfBonus, entry.self?.bonus, FMT.score],
-      [SC.selfOccurrences, entry.self?.occurrences, FMT.count],
-      [SC.selfDeduction, entry.self?.deduction, FMT.score],
-      [SC.verPoints, entry.verified?.points, FMT.score],
-      [SC.verBonus, entry.verified?.bonus, FMT.score],
-      [SC.verOccurrences, entry.verified?.occurrences, FMT.count],
-      [SC.verDeduction, entry.verified?.deduction, FMT.score],
-      [SC.selfNote, entry.self?.note, FMT.text],
-      [SC.verNote, entry.verified?.note, FMT.text],
-    ];
-    for (const [col, value, fmt] of inputs) {
-      const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
-      const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
-      put(r, col, { value: group || locked ? null : (value ?? null), style }, row);
+    for (const c of line.fixed) {
+      cells.push({ ref: c.ref, value: c.value, style: c.style });
+      row[c.column - 1] = c.value ?? null;
     }
-    const self = stageFormulas(node, r, rowOf, 'self');
-    const ver = stageFormulas(node, r, rowOf, 'verified');
-    const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
-    const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
-    const f = (col: number, formula: string, result: number, strong = false) =>
-      put(r, col, { formula, result, style: computed(FMT.score, strong ? BOLD : undefined) }, row);
-    f(SC.selfP, self.p, sp!);
-    f(SC.selfB, self.b, sb!);
-    f(SC.selfD, self.d, sd!);
-    f(SC.selfTotal, self.t, st!, true);
-    f(SC.verP, ver.p, vp!);
-    f(SC.verB, ver.b, vb!);
-    f(SC.verD, ver.d, vd!);
-    f(SC.verTotal, ver.t, vt!, true);
+    const entry = values.entries[line.node] ?? {};
+    line.inputs.forEach((c, k) => {
+      const [, stage, field] = INPUTS[k]!;
+      const value = c.open ? (entry[stage]?.[field] ?? null) : null;
+      const cell: CellPlan = { ref: c.ref, value, style: c.style };
+      cells.push(cell);
+      row[c.column - 1] = value;
+      if (c.column === SC.selfNote) noteCells.set(line.node, cell);
+    });
+    const results = { self: values.self[line.node]!, verified: values.verified[line.node]! };
+    for (const c of line.formulas)
+      cells.push({
+        ref: c.ref,
+        formula: c.formula,
+        result: fromMilli(results[c.stage][RESULT_OF[c.key]]),
+        style: c.style,
+      });
     rows.push(row);
   }
   // Evidence-required leaves say so where the evidence is typed.
-  const byRef = new Map<string, CellPlan>();
-  if (input_.evidence.size > 0) for (const c of cells) if (!byRef.has(c.ref)) byRef.set(c.ref, c);
   for (const nodeIndex of input_.evidence) {
-    const cell = byRef.get(a1(rowOf.get(nodeIndex) ?? 0, SC.selfNote));
+    const cell = noteCells.get(nodeIndex);
     if (cell)
       cell.note = `Tiêu chí ${tree.nodes[nodeIndex]!.code} cần minh chứng: ghi số, ngày văn bản hoặc đường dẫn tài liệu.`;
   }
