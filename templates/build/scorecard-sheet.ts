@@ -213,7 +213,8 @@ interface ScorecardLayout {
   tree: CriteriaTree;
   rows: {
     node: number;
-    fixed: { column: number; ref: string; value: CellValue; style: CellStyle }[];
+    /** The row's criterion cells (code, title, standard, caps), the same cell objects on every scorecard. */
+    fixed: { column: number; cell: CellPlan }[];
     inputs: { column: number; ref: string; style: CellStyle; open: boolean }[];
     formulas: {
       ref: string;
@@ -249,9 +250,7 @@ function scorecardLayout(
     const bold = group ? BOLD : undefined;
     const fixedCell = (column: number, value: CellValue, style: CellStyle) => ({
       column,
-      ref: a1(r, column),
-      value,
-      style,
+      cell: { ref: a1(r, column), value, style },
     });
     const fixedCells = [
       fixedCell(SC.code, node.code, fixed(FMT.text, bold)),
@@ -326,8 +325,8 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
   for (const line of layout.rows) {
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
     for (const c of line.fixed) {
-      cells.push({ ref: c.ref, value: c.value, style: c.style });
-      row[c.column - 1] = c.value ?? null;
+      cells.push(c.cell);
+      row[c.column - 1] = c.cell.value ?? null;
     }
     const entry = values.entries[line.node] ?? {};
     line.inputs.forEach((c, k) => {
