@@ -23,7 +23,7 @@ export interface LoadedDocument {
   doc: ClusterDocument;
   /** Problems found while reading (types, unknown keys); the semantic checks come from checkCluster. */
   issues: Issue[];
-  /** The .xlsx input's bytes and snapshot, when asked for (`keepWorkbook`): compute -o writes its copy from them. */
+  /** The .xlsx input's bytes and sheet names, when asked for (`keepWorkbook`): compute -o writes its copy from them. */
   workbook?: CopySource;
 }
 

@@ -20,7 +20,7 @@ import {
   subtitle,
   title as titleStyle,
 } from './styles';
-import { type StageValue, type UnitValues, leafBonusCap } from './values';
+import { type UnitValues, leafBonusCap } from './values';
 
 /** 1-based scorecard columns. */
 export { SC } from '../layouts/scorecard';
@@ -91,12 +91,7 @@ const VERIFIED_COLUMNS: ReadonlySet<number> = new Set(VERIFIED_INPUTS);
 const CLUSTER_ONLY: Partial<CellStyle> = { fill: 'FFD9D9D9', font: { italic: true, color: 'FF7F7F7F' } };
 const clusterOnly = (numFmt: string) => computed(numFmt, CLUSTER_ONLY);
 
-/**
- * The criteria rows' styles, made once: a 63-unit workbook has 10 000 criterion rows, and a style made per
- * cell is 100 000 objects the writers only compare by value. Plans are data: the objects are never changed.
- */
-const GROUP_ROW = { code: fixed(FMT.text, BOLD), standard: fixed(FMT.score, BOLD) };
-const LEAF_ROW = { code: fixed(FMT.text), standard: fixed(FMT.score) };
+/** The totals' style, made once (plans are data: styles are never changed). */
 const BOLD_SCORE = computed(FMT.score, BOLD);
 /** A criterion's title cell: indented by its depth, bold on a group's row. */
 const titles = new Map<string, CellStyle>();
@@ -169,49 +164,6 @@ function stageFormulas(
   };
 }
 
-/** A criteria row's cell references and formulas: the same on every member's sheet of one workbook. */
-interface RowShared {
-  r: number;
-  /** By column number. */
-  refs: string[];
-  self: ReturnType<typeof stageFormulas>;
-  ver: ReturnType<typeof stageFormulas>;
-}
-
-/**
- * By row order (one per workbook built, shared by its scorecards), then node: made for the first member's
- * sheet and reused for the other 62, so a 63-unit workbook makes its 20 000 formulas once, not 63 times.
- */
-const SHARED = new WeakMap<readonly number[], { tree: CriteriaTree; rows: Map<number, RowShared> }>();
-
-function rowShared(
-  tree: CriteriaTree,
-  rowOrder: readonly number[],
-  nodeIndex: number,
-  r: number,
-  rowOf: Map<number, number>,
-): RowShared {
-  let held = SHARED.get(rowOrder);
-  if (!held || held.tree !== tree) {
-    held = { tree, rows: new Map() };
-    SHARED.set(rowOrder, held);
-  }
-  let row = held.rows.get(nodeIndex);
-  if (!row || row.r !== r) {
-    const node = tree.nodes[nodeIndex]!;
-    const refs: string[] = [];
-    for (let col = 1; col <= SCORECARD_COLUMNS; col++) refs[col] = a1(r, col);
-    row = {
-      r,
-      refs,
-      self: stageFormulas(node, r, rowOf, 'self'),
-      ver: stageFormulas(node, r, rowOf, 'verified'),
-    };
-    held.rows.set(nodeIndex, row);
-  }
-  return row;
-}
-
 /** Contiguous runs of rows sharing a key (undefined key: no validation). */
 function runs(rows: { row: number; key: string | undefined }[]): { from: number; to: number; key: string }[] {
   const out: { from: number; to: number; key: string }[] = [];
@@ -222,6 +174,119 @@ function runs(rows: { row: number; key: string | undefined }[]): { from: number;
     else out.push({ from: row, to: row, key });
   }
   return out;
+}
+
+/** The inputs of a scorecard row, in their columns' order: [column, which stage, which field, format]. */
+const INPUTS: readonly [
+  number,
+  'self' | 'verified',
+  'points' | 'bonus' | 'occurrences' | 'deduction' | 'note',
+  string,
+][] = [
+  [SC.selfPoints, 'self', 'points', FMT.score],
+  [SC.selfBonus, 'self', 'bonus', FMT.score],
+  [SC.selfOccurrences, 'self', 'occurrences', FMT.count],
+  [SC.selfDeduction, 'self', 'deduction', FMT.score],
+  [SC.verPoints, 'verified', 'points', FMT.score],
+  [SC.verBonus, 'verified', 'bonus', FMT.score],
+  [SC.verOccurrences, 'verified', 'occurrences', FMT.count],
+  [SC.verDeduction, 'verified', 'deduction', FMT.score],
+  [SC.selfNote, 'self', 'note', FMT.text],
+  [SC.verNote, 'verified', 'note', FMT.text],
+];
+
+/** The formula columns of a scorecard row, in their order: [column, stage, which result, bold]. */
+const FORMULAS: readonly [number, 'self' | 'verified', 'p' | 'b' | 'd' | 't', boolean][] = [
+  [SC.selfP, 'self', 'p', false],
+  [SC.selfB, 'self', 'b', false],
+  [SC.selfD, 'self', 'd', false],
+  [SC.selfTotal, 'self', 't', true],
+  [SC.verP, 'verified', 'p', false],
+  [SC.verB, 'verified', 'b', false],
+  [SC.verD, 'verified', 'd', false],
+  [SC.verTotal, 'verified', 't', true],
+];
+
+const RESULT_OF = { p: 'points', b: 'bonus', d: 'deduction', t: 'total' } as const;
+
+/**
+ * What every member's scorecard of one criteria tree has alike: each row's addresses, fixed cells, styles
+ * and formulas (a row's formulas refer to its own sheet, so they read the same on every scorecard). Made
+ * once per tree and row order and shared by the sheets built from them: a 700-member workbook holds each
+ * formula once instead of 700 times (issue 15). Plans are data: nothing here is changed once made.
+ */
+interface ScorecardLayout {
+  tree: CriteriaTree;
+  rows: {
+    node: number;
+    /** The row's criterion cells (code, title, standard, caps), the same cell objects on every scorecard. */
+    fixed: { column: number; cell: CellPlan }[];
+    inputs: { column: number; ref: string; style: CellStyle; open: boolean }[];
+    formulas: {
+      ref: string;
+      formula: string;
+      style: CellStyle;
+      stage: 'self' | 'verified';
+      key: 'p' | 'b' | 'd' | 't';
+    }[];
+  }[];
+}
+
+/** Layouts by row order (the cluster's builds share one), for a cluster's copy and a member's copy. */
+const LAYOUTS = new WeakMap<readonly number[], { cluster?: ScorecardLayout; member?: ScorecardLayout }>();
+
+function scorecardLayout(
+  tree: CriteriaTree,
+  rowOrder: readonly number[],
+  memberCopy: boolean,
+): ScorecardLayout {
+  const kind = memberCopy ? 'member' : 'cluster';
+  const held = LAYOUTS.get(rowOrder) ?? {};
+  const had = held[kind];
+  if (had && had.tree === tree) return had;
+  const firstRow = LAYOUT.scorecard.headerRow + 1;
+  const rowOf = new Map<number, number>();
+  rowOrder.forEach((node, k) => {
+    rowOf.set(node, firstRow + k);
+  });
+  const rows = rowOrder.map((nodeIndex) => {
+    const node = tree.nodes[nodeIndex]!;
+    const r = rowOf.get(nodeIndex)!;
+    const group = node.children.length > 0;
+    const bold = group ? BOLD : undefined;
+    const fixedCell = (column: number, value: CellValue, style: CellStyle) => ({
+      column,
+      cell: { ref: a1(r, column), value, style },
+    });
+    const fixedCells = [
+      fixedCell(SC.code, node.code, fixed(FMT.text, bold)),
+      fixedCell(SC.title, node.title, titleAt(group, node.depth)),
+      fixedCell(SC.standard, fromMilli(node.standard), fixed(FMT.score, bold)),
+      fixedCell(SC.bonusMax, num(node.bonusMax), fixed(FMT.score)),
+      fixedCell(SC.deductionMax, num(node.deductionMax), fixed(FMT.score)),
+      fixedCell(SC.deductionEach, num(node.deductionEach), fixed(FMT.score)),
+    ];
+    const inputs = INPUTS.map(([column, , , fmt]) => {
+      const locked = memberCopy && VERIFIED_COLUMNS.has(column);
+      const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
+      return { column, ref: a1(r, column), style, open: !(group || locked) };
+    });
+    const stages = {
+      self: stageFormulas(node, r, rowOf, 'self'),
+      verified: stageFormulas(node, r, rowOf, 'verified'),
+    };
+    const formulas = FORMULAS.map(([column, stage, key, strong]) => ({
+      ref: a1(r, column),
+      formula: stages[stage][key],
+      style: computed(FMT.score, strong ? BOLD : undefined),
+      stage,
+      key,
+    }));
+    return { node: nodeIndex, fixed: fixedCells, inputs, formulas };
+  });
+  const made: ScorecardLayout = { tree, rows };
+  LAYOUTS.set(rowOrder, { ...held, [kind]: made });
+  return made;
 }
 
 export function buildScorecardSheet(input_: ScorecardSheetInput): {
@@ -260,78 +325,37 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     });
   });
 
-  let shared: RowShared | undefined;
-  const refAt = (r: number, col: number) => (shared?.r === r ? shared.refs[col] : undefined) ?? a1(r, col);
-  // Each cell made in one piece (a cell per call, not a part spread into it: 250 000 of them).
-  const put = (r: number, col: number, value: CellValue, style: CellStyle, row: CellValue[]) => {
-    cells.push({ ref: refAt(r, col), value, style });
-    row[col - 1] = value ?? null;
-  };
-  const putFormula = (
-    r: number,
-    col: number,
-    formula: string,
-    result: CellValue,
-    style: CellStyle,
-    row: CellValue[],
-  ) => {
-    cells.push({ ref: refAt(r, col), formula, result, style });
-    row[col - 1] = null;
-  };
-  const stageResults = (v: StageValue) => [v.points, v.bonus, v.deduction, v.total].map(fromMilli);
-
-  for (const nodeIndex of rowOrder) {
-    const node = tree.nodes[nodeIndex]!;
-    const r = rowOf.get(nodeIndex)!;
-    shared = rowShared(tree, rowOrder, nodeIndex, r, rowOf);
-    const group = node.children.length > 0;
+  // Each row's cells from the layout the scorecards share: only the member's values and results are its own.
+  const layout = scorecardLayout(tree, rowOrder, input_.memberCopy === true);
+  const noteCells = new Map<number, CellPlan>();
+  for (const line of layout.rows) {
     const row: CellValue[] = new Array(SCORECARD_COLUMNS).fill(null);
-    const styles = group ? GROUP_ROW : LEAF_ROW;
-    put(r, SC.code, node.code, styles.code, row);
-    put(r, SC.title, node.title, titleAt(group, node.depth), row);
-    put(r, SC.standard, fromMilli(node.standard), styles.standard, row);
-    put(r, SC.bonusMax, num(node.bonusMax), fixed(FMT.score), row);
-    put(r, SC.deductionMax, num(node.deductionMax), fixed(FMT.score), row);
-    put(r, SC.deductionEach, num(node.deductionEach), fixed(FMT.score), row);
-
-    const entry = values.entries[nodeIndex] ?? {};
-    const inputs: [number, CellValue | undefined, string][] = [
-      [SC.selfPoints, entry.self?.points, FMT.score],
-      [SC.selfBonus, entry.self?.bonus, FMT.score],
-      [SC.selfOccurrences, entry.self?.occurrences, FMT.count],
-      [SC.selfDeduction, entry.self?.deduction, FMT.score],
-      [SC.verPoints, entry.verified?.points, FMT.score],
-      [SC.verBonus, entry.verified?.bonus, FMT.score],
-      [SC.verOccurrences, entry.verified?.occurrences, FMT.count],
-      [SC.verDeduction, entry.verified?.deduction, FMT.score],
-      [SC.selfNote, entry.self?.note, FMT.text],
-      [SC.verNote, entry.verified?.note, FMT.text],
-    ];
-    for (const [col, value, fmt] of inputs) {
-      const locked = input_.memberCopy && VERIFIED_COLUMNS.has(col);
-      const style = group ? computed(fmt) : locked ? clusterOnly(fmt) : input(fmt);
-      put(r, col, group || locked ? null : (value ?? null), style, row);
+    for (const c of line.fixed) {
+      cells.push(c.cell);
+      row[c.column - 1] = c.cell.value ?? null;
     }
-    const { self, ver } = shared;
-    const [sp, sb, sd, st] = stageResults(values.self[nodeIndex]!);
-    const [vp, vb, vd, vt] = stageResults(values.verified[nodeIndex]!);
-    const f = (col: number, formula: string, result: number, strong = false) =>
-      putFormula(r, col, formula, result, strong ? BOLD_SCORE : computed(FMT.score), row);
-    f(SC.selfP, self.p, sp!);
-    f(SC.selfB, self.b, sb!);
-    f(SC.selfD, self.d, sd!);
-    f(SC.selfTotal, self.t, st!, true);
-    f(SC.verP, ver.p, vp!);
-    f(SC.verB, ver.b, vb!);
-    f(SC.verD, ver.d, vd!);
-    f(SC.verTotal, ver.t, vt!, true);
+    const entry = values.entries[line.node] ?? {};
+    line.inputs.forEach((c, k) => {
+      const [, stage, field] = INPUTS[k]!;
+      const value = c.open ? (entry[stage]?.[field] ?? null) : null;
+      const cell: CellPlan = { ref: c.ref, value, style: c.style };
+      cells.push(cell);
+      row[c.column - 1] = value;
+      if (c.column === SC.selfNote) noteCells.set(line.node, cell);
+    });
+    const results = { self: values.self[line.node]!, verified: values.verified[line.node]! };
+    for (const c of line.formulas)
+      cells.push({
+        ref: c.ref,
+        formula: c.formula,
+        result: fromMilli(results[c.stage][RESULT_OF[c.key]]),
+        style: c.style,
+      });
     rows.push(row);
   }
   // Evidence-required leaves say so where the evidence is typed.
-  const byRef = new Map<string, CellPlan>();
-  if (input_.evidence.size > 0) for (const c of cells) if (!byRef.has(c.ref)) byRef.set(c.ref, c);
   for (const nodeIndex of input_.evidence) {
-    const cell = byRef.get(a1(rowOf.get(nodeIndex) ?? 0, SC.selfNote));
+    const cell = noteCells.get(nodeIndex);
     if (cell)
       cell.note = `Tiêu chí ${tree.nodes[nodeIndex]!.code} cần minh chứng: ghi số, ngày văn bản hoặc đường dẫn tài liệu.`;
   }

@@ -5,7 +5,7 @@ import {
   hasErrors,
   type ResultDocument,
 } from '../../../core';
-import { locateWorkbookIssues, memberScorecardUnit } from '../read-document';
+import { locateWorkbookIssues, memberScorecardUnit, releaseWorkbookSources } from '../read-document';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
 import { formatIssues, formatResult } from '../format';
 import { type LoadedDocument, loadDocument } from '../load';
@@ -83,7 +83,10 @@ export const computeCommand: Command = {
     const { loaded, result, computation } = await (claim ? withClaim(claim, computeFile) : computeFile());
     async function computeFile() {
       const loaded = await loadDocument(ctx.positionals[0], ctx, { keepWorkbook: claim !== undefined });
-      return { loaded, ...computeLoaded(loaded) };
+      const computed = computeLoaded(loaded);
+      // Its issues are located: the document is held on to write the copy, where its values sit is not.
+      if (claim) releaseWorkbookSources(loaded.doc);
+      return { loaded, ...computed };
     }
     if (claim) await writeComputedWorkbook(loaded, claim, computation, ctx);
     // Beside last year's figures when the document carries them (thidua next; issue 13).

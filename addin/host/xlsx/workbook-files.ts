@@ -13,7 +13,7 @@ import {
 } from '../../../templates/build/cluster';
 import { localDateTime } from '../../../templates/layouts/cells';
 import { a1, parseRange } from '../../../templates/layouts/a1';
-import { STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
+import { type SheetNames, STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../../templates/plan';
 import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
@@ -73,9 +73,17 @@ export async function writeResultsCopy(
 /**
  * What a copy of `input` is written from, when the caller has read it already: the exceljs workbook (then
  * the file is not parsed a second time, and the workbook is written into: the caller must not use it
- * afterwards), or the snapshot the document was read from (with the file's bytes, when held).
+ * afterwards), the snapshot the document was read from (with the file's bytes, when held), or only the
+ * sheet names read from that snapshot with the file's bytes (what the copy needs of the snapshot: a caller
+ * holding a large workbook lets the snapshot go; compute -o at 700 units, issue 15).
  */
-export type CopySource = ExcelJS.Workbook | { snapshot: WorkbookSnapshot; bytes?: Uint8Array };
+export type CopySource = ExcelJS.Workbook | HeldCopySource;
+
+type HeldCopySource =
+  | { snapshot: WorkbookSnapshot; bytes?: Uint8Array }
+  | { sheetNames: SheetNames; bytes: Uint8Array };
+
+const isHeld = (read: CopySource): read is HeldCopySource => 'snapshot' in read || 'sheetNames' in read;
 
 /**
  * The bytes of a copy of `input` with the results written in (update mode); the input is only read. The
@@ -90,19 +98,22 @@ export async function resultsCopyBytes(
   read?: CopySource,
   options: { patch?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  let held = read && 'snapshot' in read ? read : undefined;
-  let workbook = read && !('snapshot' in read) ? read : undefined;
+  let held = read && isHeld(read) ? read : undefined;
+  let workbook = read && !isHeld(read) ? read : undefined;
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   if (!held && !workbook) {
     // Nothing read yet: the direct reader (the limits checked first); exceljs only if the patch cannot be made.
     const { bytes, name } = await readWorkbookFileBytes(input);
     held = { snapshot: readNodeSnapshot(bytes, name).snapshot, bytes };
   }
-  const snapshot = held?.snapshot ?? snapshotWorkbook(workbook!, basename(input));
+  const sheetNames =
+    held && 'sheetNames' in held
+      ? held.sheetNames
+      : workbookSheetNames(held?.snapshot ?? snapshotWorkbook(workbook!, basename(input)));
   const plan = buildClusterWorkbook(doc, computation, {
     now,
     // Renamed tabs keep their names: the results go where the person has them.
-    sheetNames: workbookSheetNames(snapshot),
+    sheetNames,
   });
   const line = { time: localDateTime(now), action: 'Tính kết quả', detail };
   const patched =

@@ -15,6 +15,8 @@ export class Parts {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
   readonly replaced = new Map<string, string>();
+  /** Replaced parts already deflated (`pack`): their new entries, their text let go. */
+  private readonly packed = new Map<string, ZipEntry>();
   readonly removed = new Set<string>();
   private readonly added: string[] = [];
   constructor(
@@ -29,7 +31,7 @@ export class Parts {
   text(name: string): string | undefined {
     const held = this.replaced.get(name) ?? this.texts.get(name);
     if (held !== undefined) return held;
-    const entry = this.byName.get(name);
+    const entry = this.packed.get(name) ?? this.byName.get(name);
     if (!entry) return undefined;
     const text = entryText(entry, this.inflate);
     this.texts.set(name, text);
@@ -45,7 +47,20 @@ export class Parts {
     this.texts.delete(name);
   }
   replace(name: string, text: string): void {
+    this.texts.delete(name);
+    this.packed.delete(name);
     this.replaced.set(name, text);
+  }
+  /**
+   * A replaced part deflated now, as `bytes` would deflate it, and its text let go (inflated again if asked):
+   * a package whose every sheet changes never holds all their texts at once (700 sheets, issue 15).
+   */
+  pack(name: string, deflate: Deflate): void {
+    const text = this.replaced.get(name);
+    const entry = this.byName.get(name);
+    if (text === undefined || !entry) return;
+    this.packed.set(name, textEntry(name, text, deflate, entry));
+    this.replaced.delete(name);
   }
   /** A new part (or a replaced one, when the name is taken). */
   add(name: string, text: string): void {
@@ -57,7 +72,7 @@ export class Parts {
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const text = this.replaced.get(e.name);
-      out.push(text === undefined ? e : textEntry(e.name, text, deflate, e));
+      out.push(text === undefined ? (this.packed.get(e.name) ?? e) : textEntry(e.name, text, deflate, e));
     }
     for (const name of this.added) out.push(textEntry(name, this.replaced.get(name)!, deflate));
     return writeZip(out);

@@ -43,6 +43,7 @@ export function patchResults(
   const entries = readZip(bytes);
   if (!entries) return undefined;
   const parts = new Parts(entries, options.inflate);
+  const deflate = options.deflate ?? fflateDeflate;
   try {
     if (!parts.has('[Content_Types].xml') || parts.has('EncryptedPackage')) return undefined;
     const wb = workbookParts(parts);
@@ -77,6 +78,9 @@ export function patchResults(
       if (cells.changed) parts.replace(sheet.part, cells.xmlText());
       parts.forget(sheet.part);
       opened.delete(sheet.part);
+      // Its new text deflated now rather than with the rest at the end (every sheet of a recomputed
+      // workbook can change: their texts together are several times the file).
+      parts.pack(sheet.part, deflate);
     }
     if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
@@ -86,7 +90,7 @@ export function patchResults(
     patchProperties(parts, plan);
     const chain = wb.of('calcChain');
     if (update.formulasChanged && chain) dropCalcChain(parts, wb.workbook, chain);
-    return { bytes: parts.bytes(options.deflate ?? fflateDeflate), report };
+    return { bytes: parts.bytes(deflate), report };
   } catch (error) {
     // CannotPatch, a part that does not inflate, or XML that does not decode (XmlDamage): the patch is only a
     // faster way to the exceljs path's result, so any failure takes that path, which reads the file as it
