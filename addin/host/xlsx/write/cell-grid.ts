@@ -16,8 +16,14 @@ export interface GridCell {
   note?: string;
 }
 
-/** Rows by index, each a map of columns by index; both 1-based. */
-export type Grid = Map<number, Map<number, GridCell>>;
+/**
+ * Rows by index, each an array of cells by column; both 1-based and sparse. A cell may be the plan's own cell
+ * object (most are written once, as planned: not copied); `owned` marks the ones made here, which may change.
+ */
+export interface Grid {
+  rows: (GridCell | undefined)[][];
+  owned: WeakSet<GridCell>;
+}
 
 /** A number Excel cannot hold: never written (a file with <v>NaN</v> is one Excel calls damaged). */
 const notANumber = (v: CellValue | undefined) => typeof v === 'number' && !Number.isFinite(v);
@@ -37,18 +43,33 @@ function mergeStyles(a: CellStyle | undefined, b: CellStyle): CellStyle {
   return out;
 }
 
+/** The cell at (row, column) to change: made here, or copied from the plan's cell that was there. */
+/** Row `row`'s cells, made empty when the row has none yet. */
+function rowCells(grid: Grid, row: number): (GridCell | undefined)[] {
+  let cells = grid.rows[row];
+  if (!cells) {
+    cells = [];
+    grid.rows[row] = cells;
+  }
+  return cells;
+}
+
 function cellAt(grid: Grid, row: number, column: number): GridCell {
-  let r = grid.get(row);
-  if (!r) {
-    r = new Map();
-    grid.set(row, r);
+  const cells = rowCells(grid, row);
+  const c = cells[column];
+  if (c && grid.owned.has(c)) return c;
+  const made: GridCell = {};
+  if (c) {
+    if (c.formula !== undefined) {
+      made.formula = c.formula;
+      made.result = c.result ?? null;
+    } else if (c.value !== undefined) made.value = c.value;
+    if (c.style) made.style = c.style;
+    if (c.note !== undefined) made.note = c.note;
   }
-  let c = r.get(column);
-  if (!c) {
-    c = {};
-    r.set(column, c);
-  }
-  return c;
+  grid.owned.add(made);
+  cells[column] = made;
+  return made;
 }
 
 /** A range given as a cell's ref names its top-left cell, as exceljs's getCell reads it. */
@@ -72,7 +93,7 @@ function setContent(cell: GridCell, plan: CellPlan): void {
 
 /** The grid of a sheet and what was written or refused, counted as the exceljs host counts it. */
 export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
-  const grid: Grid = new Map();
+  const grid: Grid = { rows: [], owned: new WeakSet() };
   for (const t of sheet.tables ?? []) {
     const start = parseRange(t.ref);
     if (!start) continue;
@@ -90,16 +111,16 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     });
   }
   // Which merged area each of its cells belongs to, and the style the area has so far.
-  const mergeOf = new Map<string, number>();
+  const mergeOf = new Map<number, number>();
+  const key = (row: number, column: number) => row * 16_384 + column;
   const merges = (sheet.merges ?? []).map((m) => parseRange(m)).filter((m) => m !== undefined);
   merges.forEach((m, i) => {
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) mergeOf.set(`${r},${c}`, i);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeOf.set(key(r, c), i);
   });
   const mergeStyle: (CellStyle | undefined)[] = merges.map(() => undefined);
   const style = (row: number, column: number, cell: GridCell, s: CellStyle | undefined) => {
     if (!s) return;
-    const m = mergeOf.size ? mergeOf.get(`${row},${column}`) : undefined;
+    const m = mergeOf.size ? mergeOf.get(key(row, column)) : undefined;
     if (m === undefined) cell.style = s;
     else mergeStyle[m] = mergeStyles(mergeStyle[m], s);
   };
@@ -107,7 +128,16 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     const at = parseA1(planned.ref) ?? topLeft(planned.ref);
     if (!at) continue;
     // A value given to a merged area's other cells lands in its top-left cell, as in exceljs and Excel.
-    const m = mergeOf.size ? mergeOf.get(`${at.row},${at.column}`) : undefined;
+    const m = mergeOf.size ? mergeOf.get(key(at.row, at.column)) : undefined;
+    if (m === undefined && !notANumber(planned.value) && !notANumber(planned.result)) {
+      const cells = rowCells(grid, at.row);
+      if (cells[at.column] === undefined) {
+        // Written once as planned: the plan's own cell (nothing here changes it).
+        cells[at.column] = planned;
+        report.cellsWritten++;
+        continue;
+      }
+    }
     const cell =
       m === undefined ? cellAt(grid, at.row, at.column) : cellAt(grid, merges[m]!.top, merges[m]!.left);
     if (notANumber(planned.value)) {
@@ -130,13 +160,24 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
   return grid;
 }
 
+/** Each row's index and cells, in order (rows with no cell left out). */
+export function* gridRows(grid: Grid): Generator<[number, (GridCell | undefined)[]]> {
+  for (let r = 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r];
+    if (cells) yield [r, cells];
+  }
+}
+
 /** The grid's used range as A1 ("A1" when empty). */
 export function usedRange(grid: Grid): string {
   let bottom = 1;
   let right = 1;
-  for (const [r, row] of grid) {
+  for (const [r, cells] of gridRows(grid)) {
+    let last = 0;
+    for (let c = cells.length - 1; c >= 1 && last === 0; c--) if (cells[c]) last = c;
+    if (last === 0) continue;
     if (r > bottom) bottom = r;
-    for (const c of row.keys()) if (c > right) right = c;
+    if (last > right) right = last;
   }
   return `A1:${a1(bottom, right)}`;
 }

@@ -9,7 +9,7 @@ import type { WriteReport } from '../../../app/host';
 import { excelSerial, validationRule } from '../apply';
 import { argb } from '../styles';
 import { anchorXml, chartXml } from '../chart';
-import { type Grid, type GridCell, sheetGrid, usedRange } from './cell-grid';
+import { type Grid, type GridCell, gridRows, sheetGrid, usedRange } from './cell-grid';
 import { Distinct, type StyleSheet } from './style-sheet';
 import { NS, XML_HEAD, esc, escAttr, relsXml, textElement } from './xml';
 
@@ -75,31 +75,23 @@ function cellXml(ref: string, cell: GridCell, styles: StyleSheet, strings: Share
 
 function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings: SharedStrings): string {
   const rowPlans = new Map((sheet.rows ?? []).map((r) => [r.index, r]));
-  const indexes = [...new Set([...grid.keys(), ...rowPlans.keys()])].sort((a, b) => a - b);
+  // Rows in order: the grid's (an array by row number) and the plan's rows without cells.
+  const bottom = Math.max(grid.rows.length - 1, ...rowPlans.keys());
   const out: string[] = ['<sheetData>'];
-  for (const r of indexes) {
+  for (let r = 1; r <= bottom; r++) {
+    const cells = grid.rows[r];
     const plan = rowPlans.get(r);
+    if (!cells && !plan) continue;
     const attrs =
       (plan?.height !== undefined ? ` ht="${plan.height}" customHeight="1"` : '') +
       (plan?.hidden ? ' hidden="1"' : '');
-    const cells = grid.get(r);
-    if (!cells || cells.size === 0) {
-      out.push(`<row r="${r}"${attrs}/>`);
-      continue;
-    }
-    let xml = `<row r="${r}"${attrs}>`;
-    // Plans put a row's cells left to right nearly always: sorted only when they are not.
-    let last = 0;
-    let ordered = true;
-    for (const c of cells.keys()) {
-      if (c < last) ordered = false;
-      last = c;
-    }
-    if (ordered) for (const [c, cell] of cells) xml += cellXml(`${columnLetter(c)}${r}`, cell, styles, strings);
-    else
-      for (const c of [...cells.keys()].sort((a, b) => a - b))
-        xml += cellXml(`${columnLetter(c)}${r}`, cells.get(c)!, styles, strings);
-    out.push(`${xml}</row>`);
+    let xml = '';
+    if (cells)
+      for (let c = 1; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell) xml += cellXml(`${columnLetter(c)}${r}`, cell, styles, strings);
+      }
+    out.push(xml ? `<row r="${r}"${attrs}>${xml}</row>` : `<row r="${r}"${attrs}/>`);
   }
   out.push('</sheetData>');
   return out.join('');
@@ -150,9 +142,10 @@ function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
 /** Notes as a comments part and the legacy VML shapes Excel needs to show them. */
 function notesParts(grid: Grid, n: number): { comments: string; vml: string } | undefined {
   const notes: { row: number; column: number; text: string }[] = [];
-  for (const [r, row] of grid)
-    for (const [c, cell] of row)
-      if (cell.note !== undefined) notes.push({ row: r, column: c, text: cell.note });
+  for (const [r, cells] of gridRows(grid))
+    cells.forEach((cell, c) => {
+      if (cell?.note !== undefined) notes.push({ row: r, column: c, text: cell.note });
+    });
   if (notes.length === 0) return undefined;
   notes.sort((a, b) => a.row - b.row || a.column - b.column);
   const list = notes
