@@ -23,6 +23,8 @@ export interface GridCell {
 export interface Grid {
   rows: (GridCell | undefined)[][];
   owned: WeakSet<GridCell>;
+  /** Cells only a table has written (a value or formula, no style, no note): a plan's cell replaces them whole. */
+  tableOnly: WeakSet<GridCell>;
 }
 
 /** A number Excel cannot hold: never written (a file with <v>NaN</v> is one Excel calls damaged). */
@@ -93,18 +95,23 @@ function setContent(cell: GridCell, plan: CellPlan): void {
 
 /** The grid of a sheet and what was written or refused, counted as the exceljs host counts it. */
 export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
-  const grid: Grid = { rows: [], owned: new WeakSet() };
+  const grid: Grid = { rows: [], owned: new WeakSet(), tableOnly: new WeakSet() };
   for (const t of sheet.tables ?? []) {
     const start = parseRange(t.ref);
     if (!start) continue;
+    const tableCell = (r: number, c: number) => {
+      const cell = cellAt(grid, r, c);
+      grid.tableOnly.add(cell);
+      return cell;
+    };
     t.headers.forEach((h, c) => {
-      cellAt(grid, start.top, start.left + c).value = h;
+      tableCell(start.top, start.left + c).value = h;
     });
     t.rows.forEach((row, i) => {
       const r = start.top + 1 + i;
       for (let c = 0; c < t.headers.length; c++) {
         const f = t.formulas?.[c];
-        const cell = cellAt(grid, r, start.left + c);
+        const cell = tableCell(r, start.left + c);
         if (f !== undefined) setContent(cell, { ref: '', formula: f.replace(/\{row\}/g, String(r)) });
         else cell.value = row[c] ?? null;
       }
@@ -131,8 +138,10 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     const m = mergeOf.size ? mergeOf.get(key(at.row, at.column)) : undefined;
     if (m === undefined && !notANumber(planned.value) && !notANumber(planned.result)) {
       const cells = rowCells(grid, at.row);
-      if (cells[at.column] === undefined) {
-        // Written once as planned: the plan's own cell (nothing here changes it).
+      const there = cells[at.column];
+      const whole = planned.formula !== undefined || planned.value !== undefined;
+      if (there === undefined || (whole && grid.tableOnly.has(there))) {
+        // Written as planned, over nothing or over a table's bare value: the plan's own cell (not changed here).
         cells[at.column] = planned;
         report.cellsWritten++;
         continue;
@@ -140,6 +149,8 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     }
     const cell =
       m === undefined ? cellAt(grid, at.row, at.column) : cellAt(grid, merges[m]!.top, merges[m]!.left);
+    // Changed by the plan now: no longer a table's bare value that a later cell may replace whole.
+    grid.tableOnly.delete(cell);
     if (notANumber(planned.value)) {
       report.refused.push({ sheet: sheet.name, cell: planned.ref, reason: 'notANumber' });
       style(at.row, at.column, cell, planned.style);
