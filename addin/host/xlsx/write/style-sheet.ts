@@ -72,12 +72,20 @@ export class StyleSheet {
   private readonly dxfs = new Distinct([]);
   private readonly byObject = new WeakMap<CellStyle, number>();
   private readonly byKey = new Map<string, number>();
+  private lastStyle: CellStyle | undefined;
+  private lastId = 0;
 
   /** The xf index of a plan style (0 for none). */
   xf(style: CellStyle | undefined): number {
     if (!style) return 0;
+    // Cells next to each other mostly share a style: the last one asked is answered without a lookup.
+    if (style === this.lastStyle) return this.lastId;
     let id = this.byObject.get(style);
-    if (id !== undefined) return id;
+    if (id !== undefined) {
+      this.lastStyle = style;
+      this.lastId = id;
+      return id;
+    }
     const key = styleKey(style);
     id = this.byKey.get(key);
     if (id === undefined) {
@@ -85,6 +93,8 @@ export class StyleSheet {
       this.byKey.set(key, id);
     }
     this.byObject.set(style, id);
+    this.lastStyle = style;
+    this.lastId = id;
     return id;
   }
 
