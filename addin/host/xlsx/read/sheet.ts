@@ -362,7 +362,12 @@ function readCell(
   let sharedRef: string | undefined;
   let text: string | undefined;
   let runs: string[] | undefined;
-  if (!s.empty) {
+  // Most cells are only <v>…</v>, or <f>…</f><v>…</v>: read at once (what the loop below reads them as).
+  const simple = s.empty ? undefined : s.formulaAndValue();
+  if (simple) {
+    formula = simple.f;
+    text = simple.v;
+  } else if (!s.empty) {
     let into = 0;
     let depth = 0;
     for (;;) {
