@@ -18,7 +18,7 @@ import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { patchResults } from '../host/xlsx/patch';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
-import { inflateAhead } from './native-inflate';
+import { inflateAhead, nativeChunked } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
 /** The file host, remembering the last plan that drew charts: exceljs neither keeps nor writes charts. */
@@ -81,7 +81,8 @@ class PackageHost implements WorkbookHost {
 
   async read(): Promise<WorkbookSnapshot> {
     if (this.held) return this.held.read();
-    this.snapshot ??= readSnapshotBytes(this.bytes, this.name).snapshot;
+    // The check has inflated every part to its stated size: the browser inflates the large ones for the reader.
+    this.snapshot ??= readSnapshotBytes(this.bytes, this.name, await inflateAhead(this.bytes)).snapshot;
     return this.snapshot;
   }
 
@@ -150,7 +151,7 @@ export const fileSessions: SessionOpener = {
     // The command line's limits first (too large, a zip bomb, a DTD); a damaged file names its part when it
     // is read (../host/xlsx/read/direct-read.ts), before the page shows it.
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await checkXlsxBytes(bytes, file.name);
+    await checkXlsxBytes(bytes, file.name, {}, nativeChunked ? { chunked: nativeChunked } : {});
     const host = new PackageHost(bytes, file.name);
     await host.read();
     return session(host, file.name, false);

@@ -7,6 +7,7 @@
  * always has. No Node APIs.
  */
 import { inflateSync } from 'fflate';
+import { type ChunkedInflate, SLICE } from '../host/xlsx/check-bytes';
 import { type Inflate, readZip } from '../host/xlsx/patch/zip';
 
 /** Parts smaller than this are left to fflate: a stream per part costs more than it saves. */
@@ -58,3 +59,38 @@ export async function inflateAhead(bytes: Uint8Array): Promise<Inflate | undefin
     return inflateSync(data, { out: new Uint8Array(size) });
   };
 }
+
+/**
+ * The package check's stream (../host/xlsx/check-bytes.ts) through the browser's DecompressionStream: the
+ * compressed data written a slice at a time as the inflated chunks are read, so a zip bomb is stopped with
+ * at most a slice's worth inflated ahead; undefined where the browser has none (fflate's stream then).
+ */
+export const nativeChunked: ChunkedInflate | undefined =
+  typeof DecompressionStream === 'undefined'
+    ? undefined
+    : async (data, chunk) => {
+        const stream = new DecompressionStream('deflate-raw');
+        const writer = stream.writable.getWriter();
+        const reader = stream.readable.getReader();
+        let stopped = false;
+        const feed = (async () => {
+          for (let at = 0; !stopped && at < data.byteLength; at += SLICE) {
+            await writer.ready;
+            await writer.write(data.subarray(at, at + SLICE) as Uint8Array<ArrayBuffer>);
+          }
+          if (!stopped) await writer.close();
+        })();
+        // A damaged stream fails the read (answered below) and the writes alike.
+        feed.catch(() => {});
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (chunk(value)) {
+            stopped = true;
+            await reader.cancel().catch(() => {});
+            await writer.abort().catch(() => {});
+            return;
+          }
+        }
+        await feed;
+      };

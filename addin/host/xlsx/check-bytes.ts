@@ -122,19 +122,44 @@ class InflateTally {
 }
 
 /** Compressed bytes pushed per step: a deflate stream inflates at most about 1 032 times, so ≤ 17 MB a step. */
-const SLICE = 16 * 1024;
+export const SLICE = 16 * 1024;
 
 /**
- * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` (a host's inflate
- * that throws past a length: node's zlib) when given, up to what the limit and the ratio still allow; by
- * fflate a slice at a time otherwise, or when `bounded` stops, to say exactly why.
+ * A raw deflate stream inflated a chunk at a time, compressed data fed a slice at a time so that a chunk stays
+ * bounded; `chunk` answers true to stop there. Throws (or rejects) on damage.
  */
-function inflateEntriesChecked(
+export type ChunkedInflate = (data: Uint8Array, chunk: (c: Uint8Array) => boolean) => void | Promise<void>;
+
+const fflateChunked: ChunkedInflate = (data, chunk) => {
+  let stopped = false;
+  const stream = new InflateStream((c) => {
+    if (!stopped) stopped = chunk(c);
+  });
+  for (let at = 0; !stopped && at < data.byteLength; at += SLICE)
+    stream.push(data.subarray(at, at + SLICE), at + SLICE >= data.byteLength);
+  if (data.byteLength === 0) stream.push(data, true);
+};
+
+/**
+ * A host's faster inflates for the check: `bounded`, one that throws past the length asked (node's zlib);
+ * `chunked`, a stream (the browser's DecompressionStream). fflate's stream otherwise.
+ */
+export interface CheckInflate {
+  bounded?: Inflate;
+  chunked?: ChunkedInflate;
+}
+
+/**
+ * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` when given, up
+ * to what the limit and the ratio still allow; by the chunked stream otherwise, or when `bounded` stops, to
+ * say exactly why.
+ */
+async function inflateEntriesChecked(
   entries: readonly ZipEntry[],
   tally: InflateTally,
   limit: number,
-  bounded: Inflate | undefined,
-): void {
+  inflate: CheckInflate,
+): Promise<void> {
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     tally.start(entry.name, entry.data.byteLength);
@@ -144,9 +169,9 @@ function inflateEntriesChecked(
       Math.max(RATIO_FLOOR_BYTES, MAX_ENTRY_RATIO * Math.max(1, entry.data.byteLength)),
     );
     let whole: Uint8Array | undefined;
-    if (bounded && entry.method === 8)
+    if (inflate.bounded && entry.method === 8)
       try {
-        whole = bounded(entry.data, Math.max(0, allowed));
+        whole = inflate.bounded(entry.data, Math.max(0, allowed));
       } catch {
         whole = undefined;
       }
@@ -155,12 +180,10 @@ function inflateEntriesChecked(
     } else if (whole) {
       stop = tally.add(whole);
     } else {
-      const stream = new InflateStream((chunk) => {
+      await (inflate.chunked ?? fflateChunked)(entry.data, (chunk) => {
         stop ??= tally.add(chunk);
+        return stop !== undefined;
       });
-      for (let at = 0; stop === undefined && at < entry.data.byteLength; at += SLICE)
-        stream.push(entry.data.subarray(at, at + SLICE), at + SLICE >= entry.data.byteLength);
-      if (entry.data.byteLength === 0 && stop === undefined) stream.push(entry.data, true);
     }
     if (stop === 'over') return;
     if (stop) throw stop;
@@ -219,14 +242,13 @@ const noWorkbookPart = (name: string) =>
 /**
  * Refuses what exceljs should never see: too large, not a zip, a zip whose declared or actual uncompressed
  * size passes the limit (the declared sizes can lie, so the entries are inflated with a running count),
- * a damaged zip, or a zip without a workbook part. `inflate`: a host's bounded one (node's zlib, which throws
- * past the length asked), several times fflate's stream.
+ * a damaged zip, or a zip without a workbook part. `inflate`: a host's faster inflates (CheckInflate).
  */
 export async function checkXlsxBytes(
   bytes: Uint8Array,
   name: string,
   limits: XlsxLimits = {},
-  inflate?: Inflate,
+  inflate: CheckInflate = {},
 ): Promise<void> {
   const maxFile = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const maxUncompressed = limits.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
@@ -252,7 +274,7 @@ export async function checkXlsxBytes(
     if (byPackage) throw byPackage;
     if (!exact.some((e) => e.name === 'xl/workbook.xml')) throw noWorkbookPart(name);
     try {
-      inflateEntriesChecked(exact, tally, maxUncompressed, inflate);
+      await inflateEntriesChecked(exact, tally, maxUncompressed, inflate);
     } catch (error) {
       if (error instanceof WorkbookFileError) throw error;
       throw damaged(name, (error as Error).message);

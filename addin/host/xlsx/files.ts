@@ -38,7 +38,7 @@ export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
   const bytes = new Uint8Array(await readFile(path));
-  await checkXlsxBytes(bytes, name, {}, nodeInflate);
+  await checkXlsxBytes(bytes, name, {}, { bounded: nodeInflate });
   return { bytes, name };
 }
 

@@ -14,7 +14,9 @@ import {
   isTraversalName,
   readZipDirectory,
 } from '../../../addin/host/xlsx/package-guard';
+import type { CheckInflate } from '../../../addin/host/xlsx/check-bytes';
 import { type Inflate, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { nativeChunked } from '../../../addin/standalone/native-inflate';
 import { nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
@@ -32,9 +34,14 @@ function lieAboutAllSizes(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-async function refusal(bytes: Uint8Array, limits = {}, inflate?: Inflate): Promise<string> {
+async function refusal(bytes: Uint8Array, limits = {}, inflate?: Inflate | CheckInflate): Promise<string> {
   try {
-    await checkXlsxBytes(bytes, 'x.xlsx', limits, inflate);
+    await checkXlsxBytes(
+      bytes,
+      'x.xlsx',
+      limits,
+      typeof inflate === 'function' ? { bounded: inflate } : inflate,
+    );
   } catch (error) {
     expect(error).toBeInstanceOf(WorkbookFileError);
     return (error as WorkbookFileError).text.vi;
@@ -107,6 +114,33 @@ describe('file host limits', () => {
     const ratio = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(await refusal(ratio, {}, nodeInflate)).toMatch(/zeros\.bin/);
     expect(await refusal(ratio, {}, nodeInflate)).toBe(await refusal(ratio));
+  });
+
+  it("the browser's DecompressionStream, a slice at a time, gives the same answers as fflate's stream", async () => {
+    expect(nativeChunked).toBeDefined();
+    const native = { chunked: nativeChunked! };
+    const lying = new Uint8Array(readFileSync(join(fixtures, 'hostile/zip-bomb-lying-size.xlsx')));
+    const mb = { maxUncompressedBytes: 1024 * 1024 };
+    expect(await refusal(member, {}, native)).toBe('');
+    expect(await refusal(lying, mb, native)).toBe(await refusal(lying, mb));
+    expect(await refusal(lieAboutAllSizes(member), {}, native)).toMatch(/bị hỏng, không đọc được/);
+    const zip = await JSZip.loadAsync(member);
+    zip.file('xl/styles.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>');
+    const dtd = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refusal(dtd, {}, native)).toMatch(/DTD/);
+    const bomb = await JSZip.loadAsync(member);
+    bomb.file('xl/media/zeros.bin', new Uint8Array(8 * 1024 * 1024));
+    const ratio = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refusal(ratio, {}, native)).toBe(await refusal(ratio));
+    expect(await refusal(ratio, {}, native)).toMatch(/zeros\.bin/);
+    // A part whose deflated data is garbage half way is damage, not a hang.
+    const garbled = new Uint8Array(member);
+    const part = readZip(garbled)!
+      .filter((e) => e.method === 8)
+      .sort((a, b) => b.data.byteLength - a.data.byteLength)[0]!;
+    part.data.fill(0xff, part.data.byteLength >> 1);
+    expect(await refusal(garbled, {}, native)).toMatch(/bị hỏng, không đọc được/);
+    expect(await refusal(garbled)).toMatch(/bị hỏng, không đọc được/);
   });
 
   it('a DTD split across two inflated chunks is found', () => {

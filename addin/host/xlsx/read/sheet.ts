@@ -363,10 +363,9 @@ function readCell(
   let text: string | undefined;
   let runs: string[] | undefined;
   // Most cells are only <v>…</v>, or <f>…</f><v>…</v>: read at once (what the loop below reads them as).
-  const simple = s.empty ? undefined : s.formulaAndValue();
-  if (simple) {
-    formula = simple.f;
-    text = simple.v;
+  if (!s.empty && s.formulaAndValue()) {
+    formula = s.f;
+    text = s.v;
   } else if (!s.empty) {
     let into = 0;
     let depth = 0;
