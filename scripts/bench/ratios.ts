@@ -4,7 +4,7 @@
  * recalculation of the workbook it wrote (start, load, recalculate, save), and against the floor of the bytes
  * (inflating every part with node's zlib, scanning every cell, deflating the XML again). CLI start-up against
  * bare node. Each side is run once before it is timed (steady state: the JIT warm, as zlib's native code
- * is), then three alternating runs; medians. Peak memory (maximum resident set) of `thidua new` then `thidua check` at 7 and 63 units, and at
+ * is), then five alternating runs; medians. Peak memory (maximum resident set) of `thidua new` then `thidua check` at 7 and 63 units, and at
  * 700 with BENCH_700=1 (minutes of work). Times are wall clock; CPU time beside them in the notes.
  */
 import { spawnSync } from 'node:child_process';
@@ -85,7 +85,7 @@ function peakMb(args: readonly string[]): number | undefined {
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Timed runs of the product's job, of the floor and of the product's own work, alternating. */
-const RATIO_RUNS = 3;
+const RATIO_RUNS = 5;
 
 export async function bench(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-bench-ratio-'));
