@@ -102,6 +102,9 @@ describe('createActions over the real core', () => {
         expect(adjusted, `${e.unit} ${d.criterion}`).toBe(true);
       }
     }
+    const first = report.explanations[0]!.unit;
+    // Worked out when first read, then the same list.
+    expect(report.criterionDetails[first]).toBe(report.criterionDetails[first]);
     const details = Object.values(report.criterionDetails).flat();
     // The sample has verified scores that differ from the self scores: some detail must show.
     expect(details.length).toBeGreaterThan(0);
