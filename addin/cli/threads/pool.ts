@@ -45,7 +45,7 @@ export interface Shared<F, T> {
  * `count` items made by `make` on this thread and by the worker of `job.kind` on the other; `workerFile`:
  * the worker to run (false: none), the bundled one by default (none for fewer than `minItems` items).
  */
-export async function shareWork<F, T>(options: {
+export async function shareWork<F, T extends object>(options: {
   kind: TicketJob['kind'];
   data: unknown;
   count: number;
@@ -60,15 +60,14 @@ export async function shareWork<F, T>(options: {
     count: options.count,
     tickets: new Int32Array(new SharedArrayBuffer(4)),
   };
+  // Every item's result is an object (bytes, a file read): undefined is "not made yet".
   const out: (T | undefined)[] = new Array(options.count).fill(undefined);
-  const done: boolean[] = new Array(options.count).fill(false);
   let byWorker = 0;
   const file = options.workerFile ?? (options.count < (options.minItems ?? 4) ? undefined : bundledWorker());
   const worker = file
     ? runWorker<T>(file, job, (index, value) => {
         byWorker++;
         out[index] = value;
-        done[index] = true;
       })
     : Promise.resolve();
   const first = await options.first();
@@ -78,10 +77,9 @@ export async function shareWork<F, T>(options: {
     options.make,
     (index, value) => {
       out[index] = value;
-      done[index] = true;
     },
   );
   await worker;
-  for (let i = 0; i < options.count; i++) if (!done[i]) out[i] = await options.make(i);
+  for (let i = 0; i < options.count; i++) out[i] ??= await options.make(i);
   return { first, results: out as T[], byWorker };
 }
