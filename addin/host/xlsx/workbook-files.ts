@@ -28,7 +28,7 @@ import {
 } from './files';
 import { nodeDeflate, nodeInflate } from './write/node-deflate';
 import { planPackage } from './write/plan-package';
-import { normalisedNotice } from './load';
+import { normalisedNotice } from './normalised';
 import { patchResults } from './patch';
 import { snapshotWorkbook } from './snapshot';
 

@@ -4,9 +4,11 @@
  * refusals, output piped into `head`, and no library text in anything printed.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { link, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../addin/cli/commands';
 import { runCli } from '../../../addin/cli/main';
@@ -213,12 +215,35 @@ describe('dist/cli.js', () => {
       );
       return { r, loaded: spawnSync('cat', [trace], { encoding: 'utf8' }).stdout };
     };
+    // The packages but exceljs are bundled into the CLI's chunks (scripts/build.mjs): a chunk holding one says so
+    // in esbuild's path comments ("// node_modules/zod/…").
+    const PACKAGE_COMMENTS = /^\/\/ node_modules\/(?:jszip|react|react-dom|zod|date-fns|docx)\//gm;
+    const packagesIn = (loaded: string) =>
+      loaded
+        .split('\n')
+        .filter((url) => url.startsWith('file:') && url.includes('/dist/'))
+        .flatMap((url) => readFileSync(fileURLToPath(url), 'utf8').match(PACKAGE_COMMENTS) ?? [])
+        .join(' ');
     for (const args of [['--help'], ['units', 'Đắk Lắk']]) {
       const { r, loaded } = traced(args[0]!, args);
       expect(r.status, r.stderr).toBe(0);
       expect(loaded).toContain('dist/cli.js');
       expect(loaded).not.toMatch(/exceljs|jszip|react|zod|date-fns/);
+      expect(packagesIn(loaded)).toBe('');
     }
+    // A new workbook is written straight from its plan: no exceljs (only the theme part's text from its folder).
+    const made = traced('new', [
+      'new',
+      'annual',
+      '--from',
+      'templates/samples/cum-7-2022.json',
+      '-o',
+      join(dir, 'moi-trace.xlsx'),
+    ]);
+    expect(made.r.status, made.r.stderr).toBe(0);
+    expect(made.loaded).toMatch(/exceljs\/lib\/xlsx\/xml\/theme1/);
+    expect(made.loaded).not.toMatch(/exceljs\/(?:excel\.js|lib\/exceljs)/);
+    expect(packagesIn(made.loaded)).toMatch(/zod/);
     // Reading a workbook loads no exceljs (the direct reader, issue 15); writing a copy of it does, so the
     // trace does see packages loaded late.
     const book = join(root, 'test/fixtures/other-programs/py-cluster.xlsx');
