@@ -8,7 +8,7 @@ import { type WorkbookSources, locateIssues } from '../../templates/read/sources
 import { workbookSheetNames } from '../../templates/read/sheet-names';
 import { memberScorecardIssues, readWorkbookSnapshot } from '../../templates/read/workbook';
 import { CliError } from './context';
-import { WorkbookFileError, readNodeSnapshot, readWorkbookFileBytes } from '../host/xlsx/files';
+import { WorkbookFileError, readWorkbookSnapshotFile } from '../host/xlsx/files';
 import type { CopySource } from '../host/xlsx/workbook-files';
 import { type Seal, readSnapshotSeal } from '../host/xlsx/seal';
 
@@ -44,8 +44,8 @@ export async function readWorkbookDocument(
   options: { keepWorkbook?: boolean } = {},
 ): Promise<WorkbookRead> {
   try {
-    const { bytes, name } = await readWorkbookFileBytes(path);
-    const direct = readNodeSnapshot(bytes, name);
+    const direct = await readWorkbookSnapshotFile(path);
+    const { bytes } = direct;
     const read = readWorkbookSnapshot({ ...direct.snapshot, source: basename(path) });
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);

@@ -8,7 +8,7 @@
  */
 import { inflateSync } from 'fflate';
 import { type ChunkedInflate, SLICE } from '../host/xlsx/check-bytes';
-import { type Inflate, readZip } from '../host/xlsx/patch/zip';
+import { type Inflate, heldInflate, readZip } from '../host/xlsx/patch/zip';
 
 /** Parts smaller than this are left to fflate: a stream per part costs more than it saves. */
 const MIN_SIZE = 16 * 1024;
@@ -49,15 +49,7 @@ export async function inflateAhead(bytes: Uint8Array): Promise<Inflate | undefin
   }
   await Promise.all(jobs);
   if (held.size === 0) return undefined;
-  return (data, size) => {
-    const out = data.buffer === bytes.buffer ? held.get(data.byteOffset) : undefined;
-    if (out && out.length === size) {
-      // Given once: a part read again (the patch lets each sheet go) is inflated again.
-      held.delete(data.byteOffset);
-      return out;
-    }
-    return inflateSync(data, { out: new Uint8Array(size) });
-  };
+  return heldInflate(bytes, held, (data, size) => inflateSync(data, { out: new Uint8Array(size) }));
 }
 
 /**

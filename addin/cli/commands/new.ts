@@ -267,7 +267,7 @@ async function writeAll(
       doc,
       now,
       files.map((f) => f.unit),
-      () => clusterWorkbookBytes(doc, undefined, { now }),
+      () => clusterWorkbookBytes(doc, undefined, { now, coresBusy: true }),
     );
     const { bytes, report } = made.first;
     await main.write(bytes);

@@ -16,13 +16,13 @@ export interface ScorecardsData {
 
 export const scorecardWriter = (doc: ClusterDocument, now: string) => {
   const card = memberScorecardBuilder(doc, now);
-  return async (unit: string) => (await planToBytes(card(unit).plan)).bytes;
+  return async (unit: string, coresBusy = false) => (await planToBytes(card(unit).plan, coresBusy)).bytes;
 };
 
-/** The worker's maker: item k is units[k]. */
+/** Each thread's maker: item k is units[k], deflated on the thread (both cores are busy writing). */
 export function scorecardMaker(data: ScorecardsData): (index: number) => Promise<Uint8Array> {
   const make = scorecardWriter(data.doc, data.now);
-  return (index) => make(data.units[index]!);
+  return (index) => make(data.units[index]!, true);
 }
 
 /** `first()`'s result (the cluster workbook) and every unit's scorecard, in the units' order. */

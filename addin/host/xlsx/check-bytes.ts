@@ -147,7 +147,14 @@ const fflateChunked: ChunkedInflate = (data, chunk) => {
 export interface CheckInflate {
   bounded?: Inflate;
   chunked?: ChunkedInflate;
+  /**
+   * Up to this many bytes of what `bounded` inflated kept for the reader (parts of at least KEEP_MIN bytes):
+   * the reader then does not inflate them again.
+   */
+  keep?: number;
 }
+
+const KEEP_MIN = 16 * 1024;
 
 /**
  * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` when given, up
@@ -159,7 +166,9 @@ async function inflateEntriesChecked(
   tally: InflateTally,
   limit: number,
   inflate: CheckInflate,
+  kept: Map<number, Uint8Array>,
 ): Promise<void> {
+  let keep = inflate.keep ?? 0;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     tally.start(entry.name, entry.data.byteLength);
@@ -189,6 +198,10 @@ async function inflateEntriesChecked(
     if (stop) throw stop;
     // An entry that inflates to another size than its directory says is damage (as JSZip finds it).
     if (tally.own !== entry.size) throw new Error('size');
+    if (whole && whole.length >= KEEP_MIN && whole.length <= keep) {
+      kept.set(entry.data.byteOffset, whole);
+      keep -= whole.length;
+    }
   }
 }
 
@@ -249,7 +262,7 @@ export async function checkXlsxBytes(
   name: string,
   limits: XlsxLimits = {},
   inflate: CheckInflate = {},
-): Promise<void> {
+): Promise<CheckedParts> {
   const maxFile = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const maxUncompressed = limits.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
   if (bytes.byteLength > maxFile) throw tooLarge(name, bytes.byteLength, maxFile);
@@ -265,6 +278,7 @@ export async function checkXlsxBytes(
   const byDirectory = directory && inspectDirectory(directory, name);
   if (byDirectory) throw byDirectory;
   const tally = new InflateTally(name, maxUncompressed);
+  const kept = new Map<number, Uint8Array>();
   const exact = readZip(bytes);
   if (exact) {
     const byPackage = inspectPackage(
@@ -274,7 +288,7 @@ export async function checkXlsxBytes(
     if (byPackage) throw byPackage;
     if (!exact.some((e) => e.name === 'xl/workbook.xml')) throw noWorkbookPart(name);
     try {
-      await inflateEntriesChecked(exact, tally, maxUncompressed, inflate);
+      await inflateEntriesChecked(exact, tally, maxUncompressed, inflate, kept);
     } catch (error) {
       if (error instanceof WorkbookFileError) throw error;
       throw damaged(name, (error as Error).message);
@@ -299,4 +313,10 @@ export async function checkXlsxBytes(
   }
   // Counting stops at the limit (a chunk can be megabytes): the file expands past it, by how much is unknown.
   if (tally.total > maxUncompressed) throw expandsTooMuch(name, maxUncompressed, maxUncompressed);
+  return { kept };
+}
+
+/** What the check leaves for the reader: parts it inflated, by where their data starts (CheckInflate.keep). */
+export interface CheckedParts {
+  kept: Map<number, Uint8Array>;
 }

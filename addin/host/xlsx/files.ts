@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
 import { type DirectRead, readSnapshotBytes } from './read/direct-read';
+import { type Inflate, heldInflate } from './patch/zip';
 import { nodeInflate } from './write/node-deflate';
 
 export { WorkbookFileError };
@@ -21,9 +22,13 @@ export { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, type XlsxLimits, checkXlsxBytes
 
 /**
  * A workbook file's bytes after the checks every read makes (an .xlsx, within the limits, no bomb, no DTD);
- * `name` is the file's name, for messages.
+ * `name` is the file's name, for messages; `inflate`, for the direct reader, gives back the parts the check
+ * inflated (up to `keep` bytes of them).
  */
-export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint8Array; name: string }> {
+export async function readWorkbookFileBytes(
+  path: string,
+  keep = 0,
+): Promise<{ bytes: Uint8Array; name: string; inflate: Inflate }> {
   const name = basename(path);
   if (extname(path).toLowerCase() !== '.xlsx')
     throw new WorkbookFileError({
@@ -38,8 +43,8 @@ export async function readWorkbookFileBytes(path: string): Promise<{ bytes: Uint
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(name, size, MAX_FILE_BYTES);
   const bytes = new Uint8Array(await readFile(path));
-  await checkXlsxBytes(bytes, name, {}, { bounded: nodeInflate });
-  return { bytes, name };
+  const { kept } = await checkXlsxBytes(bytes, name, {}, { bounded: nodeInflate, keep });
+  return { bytes, name, inflate: kept.size ? heldInflate(bytes, kept, nodeInflate) : nodeInflate };
 }
 
 /**
@@ -57,14 +62,16 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
  * A workbook file as the snapshot the readers take, without exceljs (./read/direct-read.ts): what every
  * command that only reads a workbook uses.
  */
-export async function readWorkbookSnapshotFile(path: string): Promise<DirectRead> {
-  const { bytes, name } = await readWorkbookFileBytes(path);
-  return readNodeSnapshot(bytes, name);
+export async function readWorkbookSnapshotFile(path: string): Promise<DirectRead & { bytes: Uint8Array }> {
+  const { bytes, name, inflate } = await readWorkbookFileBytes(path, KEEP_FOR_READER);
+  return { ...readSnapshotBytes(bytes, name, inflate), bytes };
 }
 
-/** The direct reader with node's zlib inflating the parts. */
-export const readNodeSnapshot = (bytes: Uint8Array, name: string): DirectRead =>
-  readSnapshotBytes(bytes, name, nodeInflate);
+/**
+ * What the check may keep inflated for the reader: a 63-unit workbook's parts are 23 MB; a 700-unit one's
+ * 260 MB are inflated again, part by part, rather than held at once.
+ */
+const KEEP_FOR_READER = 64 * 1024 * 1024;
 
 export async function workbookBytes(
   workbook: ExcelJS.Workbook,

@@ -19,31 +19,34 @@ import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
 import { addPlanCharts } from './chart';
-import {
-  readNodeSnapshot,
-  readWorkbookFile,
-  readWorkbookFileBytes,
-  workbookBytes,
-  writeWorkbookFile,
-} from './files';
-import { nodeDeflate, nodeInflate } from './write/node-deflate';
-import { planPackage } from './write/plan-package';
+import { readWorkbookFile, readWorkbookSnapshotFile, workbookBytes, writeWorkbookFile } from './files';
+import { nodeDeflate, nodeDeflateLater, nodeInflate } from './write/node-deflate';
+import { planPackage, planPackageLater } from './write/plan-package';
 import { normalisedNotice } from './normalised';
 import { patchResults } from './patch';
 import { snapshotWorkbook } from './snapshot';
 
 /** A plan as a new workbook's bytes: straight from the plan (./write), deflated by node's zlib. */
-export async function planToBytes(plan: WorkbookPlan): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  return planPackage(plan, { deflate: nodeDeflate });
+/**
+ * A plan as a new workbook's bytes. The large parts are deflated on zlib's thread pool while the next is
+ * written, unless `coresBusy` (the CLI's two threads both writing: a third thread then only costs time).
+ */
+export async function planToBytes(
+  plan: WorkbookPlan,
+  coresBusy = false,
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
+  return coresBusy
+    ? planPackage(plan, { deflate: nodeDeflate })
+    : planPackageLater(plan, { deflate: nodeDeflateLater });
 }
 
 /** A new cluster workbook's bytes (written by the caller, through the guarded write path). */
 export function clusterWorkbookBytes(
   doc: ClusterDocument,
   computation?: ComputationLike,
-  options: BuildOptions = {},
+  options: BuildOptions & { coresBusy?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  return planToBytes(buildClusterWorkbook(doc, computation, options));
+  return planToBytes(buildClusterWorkbook(doc, computation, options), options.coresBusy);
 }
 
 export async function writeClusterWorkbook(
@@ -103,8 +106,8 @@ export async function resultsCopyBytes(
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   if (!held && !workbook) {
     // Nothing read yet: the direct reader (the limits checked first); exceljs only if the patch cannot be made.
-    const { bytes, name } = await readWorkbookFileBytes(input);
-    held = { snapshot: readNodeSnapshot(bytes, name).snapshot, bytes };
+    const { snapshot, bytes } = await readWorkbookSnapshotFile(input);
+    held = { snapshot, bytes };
   }
   const sheetNames =
     held && 'sheetNames' in held

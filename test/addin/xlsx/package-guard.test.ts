@@ -15,7 +15,8 @@ import {
   readZipDirectory,
 } from '../../../addin/host/xlsx/package-guard';
 import type { CheckInflate } from '../../../addin/host/xlsx/check-bytes';
-import { type Inflate, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { type Inflate, heldInflate, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { readSnapshotBytes } from '../../../addin/host/xlsx/read/direct-read';
 import { nativeChunked } from '../../../addin/standalone/native-inflate';
 import { nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 
@@ -116,6 +117,45 @@ describe('file host limits', () => {
     expect(await refusal(ratio, {}, nodeInflate)).toBe(await refusal(ratio));
   });
 
+  it('what the check keeps for the reader is each large part exactly, within the budget, and nothing of a refused file', async () => {
+    const cluster = new Uint8Array(readFileSync(join(fixtures, 'other-programs/lo-cluster.xlsx')));
+    const entries = readZip(cluster)!;
+    const large = entries.filter((e) => e.method === 8 && e.size >= 16 * 1024);
+    expect(large.length).toBeGreaterThan(1);
+    const { kept } = await checkXlsxBytes(
+      cluster,
+      'lo-cluster.xlsx',
+      {},
+      { bounded: nodeInflate, keep: 1e9 },
+    );
+    expect([...kept.keys()].sort()).toEqual(large.map((e) => e.data.byteOffset).sort());
+    for (const e of large) expect(kept.get(e.data.byteOffset)).toEqual(nodeInflate(e.data, e.size));
+    // A budget keeps the parts that fit it, in the zip's order; none without one.
+    const first = large[0]!.size;
+    const some = await checkXlsxBytes(cluster, 'lo-cluster.xlsx', {}, { bounded: nodeInflate, keep: first });
+    expect([...some.kept.keys()]).toEqual([large[0]!.data.byteOffset]);
+    expect((await checkXlsxBytes(cluster, 'lo-cluster.xlsx', {}, { bounded: nodeInflate })).kept.size).toBe(
+      0,
+    );
+    // The reader given what was kept reads the same snapshot as the one inflating every part itself.
+    const given = heldInflate(cluster, kept, () => {
+      throw new Error('a kept part was inflated again');
+    });
+    const small = (data: Uint8Array, size: number) =>
+      size >= 16 * 1024 ? given(data, size) : nodeInflate(data, size);
+    expect(readSnapshotBytes(cluster, 'lo-cluster.xlsx', small)).toEqual(
+      readSnapshotBytes(cluster, 'lo-cluster.xlsx', nodeInflate),
+    );
+    const lying = new Uint8Array(readFileSync(join(fixtures, 'hostile/zip-bomb-lying-size.xlsx')));
+    await expect(
+      checkXlsxBytes(
+        lying,
+        'x.xlsx',
+        { maxUncompressedBytes: 1024 * 1024 },
+        { bounded: nodeInflate, keep: 1e9 },
+      ),
+    ).rejects.toBeInstanceOf(WorkbookFileError);
+  });
   it("the browser's DecompressionStream, a slice at a time, gives the same answers as fflate's stream", async () => {
     expect(nativeChunked).toBeDefined();
     const native = { chunked: nativeChunked! };

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
 import { applyPlanToWorkbook, cellValueOf } from '../../../addin/host/xlsx/apply';
 import { addPlanCharts } from '../../../addin/host/xlsx/chart';
-import { nodeDeflate } from '../../../addin/host/xlsx/write/node-deflate';
-import { planPackage } from '../../../addin/host/xlsx/write/plan-package';
+import { nodeDeflate, nodeDeflateLater } from '../../../addin/host/xlsx/write/node-deflate';
+import { planPackage, planPackageLater } from '../../../addin/host/xlsx/write/plan-package';
 import {
   type ClusterDocument,
   computeCluster,
@@ -286,5 +286,10 @@ describe('the plan writer writes what the exceljs writer wrote', () => {
       return out;
     };
     expect(await unzip(a.bytes)).toEqual(await unzip(b.bytes));
+    expect(Object.keys(await unzip(a.bytes))[0]).toBe('[Content_Types].xml');
+    // zlib on its thread pool while the next part is written: the same bytes, byte for byte.
+    const later = await planPackageLater(plan, { now, deflate: nodeDeflateLater });
+    expect(later.bytes).toEqual(b.bytes);
+    expect(later.report).toEqual(b.report);
   });
 });

@@ -75,6 +75,22 @@ export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
 
 const fflateInflate: Inflate = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
 
+/**
+ * Parts inflated already (by the package check, or ahead by the browser), by where their data starts in
+ * `bytes`: each given once (a part read again, as the patch lets each sheet go, is inflated again by
+ * `fallback`), and only at the size the zip states.
+ */
+export function heldInflate(bytes: Uint8Array, held: Map<number, Uint8Array>, fallback: Inflate): Inflate {
+  return (data, size) => {
+    const out = data.buffer === bytes.buffer ? held.get(data.byteOffset) : undefined;
+    if (out && out.length === size) {
+      held.delete(data.byteOffset);
+      return out;
+    }
+    return fallback(data, size);
+  };
+}
+
 /** An entry's content. */
 export function entryBytes(entry: ZipEntry, inflate: Inflate = fflateInflate): Uint8Array {
   if (entry.method === 0) return entry.data;
