@@ -23,7 +23,7 @@ import { readWorkbookFile, readWorkbookSnapshotFile, workbookBytes, writeWorkboo
 import { nodeDeflate, nodeDeflateLater, nodeInflate } from './write/node-deflate';
 import { planPackage, planPackageLater } from './write/plan-package';
 import { normalisedNotice } from './normalised';
-import { patchResults } from './patch';
+import { patchResultsLater } from './patch';
 import { snapshotWorkbook } from './snapshot';
 
 /** A plan as a new workbook's bytes: straight from the plan (./write), deflated by node's zlib. */
@@ -121,15 +121,15 @@ export async function resultsCopyBytes(
   const line = { time: localDateTime(now), action: 'Tính kết quả', detail };
   const patched =
     options.patch !== false &&
-    patchResults(
+    (await patchResultsLater(
       held?.bytes ?? (await readFile(input)),
       withoutLog(plan),
       {
         table: TABLE.log,
         values: [line.time, line.action, line.detail],
       },
-      { deflate: nodeDeflate, inflate: nodeInflate },
-    );
+      { deflate: nodeDeflate, later: nodeDeflateLater, inflate: nodeInflate },
+    ));
   if (patched) return patched;
   workbook ??= await readWorkbookFile(input);
   const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');

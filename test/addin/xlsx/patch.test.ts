@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { recalculateWorkbooks } from '../../../addin/host/libreoffice';
 import { loadWorkbookBytes } from '../../../addin/host/xlsx/load';
-import { patchResults } from '../../../addin/host/xlsx/patch';
+import { patchResults, patchResultsLater } from '../../../addin/host/xlsx/patch';
+import { nodeDeflate, nodeDeflateLater, nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 import { readZip } from '../../../addin/host/xlsx/patch/zip';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { planToBytes, resultsCopyBytes } from '../../../addin/host/xlsx/workbook-files';
@@ -173,6 +174,31 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
   it('a 12-unit workbook', async () => {
     const r = await bothWays('large-12.xlsx', await uncomputed(largeCluster(12)));
     expect(r.report.cellsWritten).toBeGreaterThan(10_000);
+  });
+
+  it("each sheet deflated on zlib's thread pool while the next is patched: the same bytes", async () => {
+    const doc = largeCluster(12);
+    const input = await uncomputed(doc);
+    const plan = buildClusterWorkbook(doc, computeCluster(doc), { now: NOW });
+    const log = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
+    const here = patchResults(input, plan, log, { deflate: nodeDeflate, inflate: nodeInflate })!;
+    // Every sheet deflated elsewhere (any size), and none (a DeflateLater that is never given a sheet).
+    const everySheet = async (data: Uint8Array) => ({
+      crc: nodeDeflate(data).crc,
+      deflated: await new Promise<Uint8Array>((done) =>
+        setTimeout(() => done(nodeDeflate(data).deflated), 1),
+      ),
+    });
+    const later = await patchResultsLater(input, plan, log, { deflate: nodeDeflate, later: everySheet });
+    expect(later!.report).toEqual(here.report);
+    expect(Buffer.from(later!.bytes).equals(Buffer.from(here.bytes))).toBe(true);
+    const pool = await patchResultsLater(input, plan, log, { deflate: nodeDeflate, later: nodeDeflateLater });
+    expect(Buffer.from(pool!.bytes).equals(Buffer.from(here.bytes))).toBe(true);
+    // A deflate that fails elsewhere leaves the file to the exceljs path, as any failure of the patch does.
+    const failing = () => Promise.reject(new Error('zlib'));
+    expect(
+      await patchResultsLater(input, plan, log, { deflate: nodeDeflate, later: failing }),
+    ).toBeUndefined();
   });
 
   it('what a person typed is kept as exceljs keeps it: typed values, typed formulas, text over formulas', async () => {

@@ -4,7 +4,16 @@
  * sheets, their tables and notes (workbook.xml and the relationships, as Excel finds them). No Node APIs.
  */
 import { CannotPatch } from './update';
-import { type Deflate, type Inflate, type ZipEntry, entryText, textEntry, writeZip } from './zip';
+import {
+  type Deflate,
+  type DeflateLater,
+  type Inflate,
+  type ZipEntry,
+  entryText,
+  textEntry,
+  textEntryLater,
+  writeZip,
+} from './zip';
 import { relsNameOf } from '../package-repair';
 import { attribute, attributes, relKind, relationships } from './xml-text';
 
@@ -17,6 +26,9 @@ export class Parts {
   readonly replaced = new Map<string, string>();
   /** Replaced parts already deflated (`pack`): their new entries, their text let go. */
   private readonly packed = new Map<string, ZipEntry>();
+  /** Replaced parts being deflated elsewhere (`pack` with a DeflateLater): their text until then. */
+  private readonly packing = new Map<string, { text: string; entry: Promise<ZipEntry> }>();
+  private packingBytes = 0;
   readonly removed = new Set<string>();
   private readonly added: string[] = [];
   constructor(
@@ -29,7 +41,7 @@ export class Parts {
     return this.byName.has(name);
   }
   text(name: string): string | undefined {
-    const held = this.replaced.get(name) ?? this.texts.get(name);
+    const held = this.replaced.get(name) ?? this.texts.get(name) ?? this.packing.get(name)?.text;
     if (held !== undefined) return held;
     const entry = this.packed.get(name) ?? this.byName.get(name);
     if (!entry) return undefined;
@@ -49,25 +61,40 @@ export class Parts {
   replace(name: string, text: string): void {
     this.texts.delete(name);
     this.packed.delete(name);
+    this.packing.delete(name);
     this.replaced.set(name, text);
   }
   /**
    * A replaced part deflated now, as `bytes` would deflate it, and its text let go (inflated again if asked):
-   * a package whose every sheet changes never holds all their texts at once (700 sheets, issue 15).
+   * a package whose every sheet changes never holds all their texts at once (700 sheets, issue 15). With
+   * `later`, deflated elsewhere while the patch goes on, as long as the texts waiting stay within its budget.
    */
-  pack(name: string, deflate: Deflate): void {
+  pack(name: string, deflate: Deflate, later?: { deflate: DeflateLater; budget: number }): void {
     const text = this.replaced.get(name);
     const entry = this.byName.get(name);
     if (text === undefined || !entry) return;
-    this.packed.set(name, textEntry(name, text, deflate, entry));
     this.replaced.delete(name);
+    if (later && this.packingBytes + text.length <= later.budget) {
+      this.packingBytes += text.length;
+      const deflated = textEntryLater(name, text, later.deflate, entry);
+      // A failure is answered by bytesLater; one for a part replaced again, or a patch given up, by no one.
+      deflated.catch(() => {});
+      this.packing.set(name, { text, entry: deflated });
+    } else this.packed.set(name, textEntry(name, text, deflate, entry));
   }
   /** A new part (or a replaced one, when the name is taken). */
   add(name: string, text: string): void {
     if (!this.byName.has(name)) this.added.push(name);
     this.replaced.set(name, text);
   }
+  /** The package's bytes once the parts deflated elsewhere (`pack`) are. */
+  async bytesLater(deflate: Deflate): Promise<Uint8Array> {
+    for (const [name, { entry }] of this.packing) this.packed.set(name, await entry);
+    this.packing.clear();
+    return this.bytes(deflate);
+  }
   bytes(deflate: Deflate): Uint8Array {
+    if (this.packing.size > 0) throw new Error('parts still being deflated: bytesLater');
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;

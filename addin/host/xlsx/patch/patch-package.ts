@@ -16,9 +16,9 @@ import { SheetCells, sharedStringsOf } from './sheet-cells';
 import { unlockedFormats } from './unlocked';
 import { CannotPatch, type SheetUpdate, updateSheet } from './update';
 import { dropCalcChain, patchNames, patchProperties } from './workbook-edits';
-import { DEFLATE_LEVEL, type Deflate, type Inflate, crc32, readZip } from './zip';
+import { DEFLATE_LEVEL, type Deflate, type DeflateLater, type Inflate, crc32, readZip } from './zip';
 
-export type { Deflate, Inflate, LogLine };
+export type { Deflate, DeflateLater, Inflate, LogLine };
 
 export interface PatchResult {
   bytes: Uint8Array;
@@ -40,11 +40,63 @@ export function patchResults(
   log: LogLine | undefined,
   options: { deflate?: Deflate; inflate?: Inflate } = {},
 ): PatchResult | undefined {
+  const deflate = options.deflate ?? fflateDeflate;
+  const patched = patchParts(bytes, plan, log, deflate, options.inflate);
+  return patched && attempt(() => ({ bytes: patched.parts.bytes(deflate), report: patched.report }));
+}
+
+/**
+ * As patchResults, each changed sheet deflated by `later` while the next is patched (up to LATER_BUDGET of
+ * their texts waiting at once; the others deflated here); the same bytes.
+ */
+export async function patchResultsLater(
+  bytes: Uint8Array,
+  plan: WorkbookPlan,
+  log: LogLine | undefined,
+  options: { deflate: Deflate; later: DeflateLater; inflate?: Inflate },
+): Promise<PatchResult | undefined> {
+  const patched = patchParts(bytes, plan, log, options.deflate, options.inflate, {
+    deflate: options.later,
+    budget: LATER_BUDGET,
+  });
+  if (!patched) return undefined;
+  try {
+    return { bytes: await patched.parts.bytesLater(options.deflate), report: patched.report };
+  } catch (error) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  }
+}
+
+/** A 63-unit workbook's sheets are 23 MB of text; a 700-unit one's 260 MB are not all held at once. */
+const LATER_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * CannotPatch, a part that does not inflate, or XML that does not decode (XmlDamage): the patch is only a
+ * faster way to the exceljs path's result, so any failure takes that path, which reads the file as it always
+ * has and names a damaged part in the person's words.
+ */
+function attempt<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  }
+}
+
+function patchParts(
+  bytes: Uint8Array,
+  plan: WorkbookPlan,
+  log: LogLine | undefined,
+  deflate: Deflate,
+  inflate: Inflate | undefined,
+  later?: { deflate: DeflateLater; budget: number },
+): { parts: Parts; report: WriteReport } | undefined {
   const entries = readZip(bytes);
   if (!entries) return undefined;
-  const parts = new Parts(entries, options.inflate);
-  const deflate = options.deflate ?? fflateDeflate;
-  try {
+  const parts = new Parts(entries, inflate);
+  return attempt(() => {
     if (!parts.has('[Content_Types].xml') || parts.has('EncryptedPackage')) return undefined;
     const wb = workbookParts(parts);
     const stylesPart = wb.of('styles')?.part;
@@ -80,7 +132,7 @@ export function patchResults(
       opened.delete(sheet.part);
       // Its new text deflated now rather than with the rest at the end (every sheet of a recomputed
       // workbook can change: their texts together are several times the file).
-      parts.pack(sheet.part, deflate);
+      parts.pack(sheet.part, deflate, later);
     }
     if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
@@ -90,12 +142,6 @@ export function patchResults(
     patchProperties(parts, plan);
     const chain = wb.of('calcChain');
     if (update.formulasChanged && chain) dropCalcChain(parts, wb.workbook, chain);
-    return { bytes: parts.bytes(deflate), report };
-  } catch (error) {
-    // CannotPatch, a part that does not inflate, or XML that does not decode (XmlDamage): the patch is only a
-    // faster way to the exceljs path's result, so any failure takes that path, which reads the file as it
-    // always has and names a damaged part in the person's words.
-    if (error instanceof Error) return undefined;
-    throw error;
-  }
+    return { parts, report };
+  });
 }

@@ -118,6 +118,12 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * A deflate that hands the work elsewhere (node's zlib on its thread pool): each part is given to it as soon as
+ * it is written, and the next part is written meanwhile.
+ */
+export type DeflateLater = (data: Uint8Array) => Promise<{ crc: number; deflated: Uint8Array }>;
+
 /** A new entry from text, deflated by `deflate`, dated as the entry it replaces (or now). */
 export function textEntry(
   name: string,
@@ -126,7 +132,26 @@ export function textEntry(
   dated?: Pick<ZipEntry, 'time' | 'date'>,
 ): ZipEntry {
   const data = strToU8(text);
-  const { crc, deflated } = deflate(data);
+  return deflatedEntry(name, data, deflate(data), dated);
+}
+
+/** The same entry, deflated by `deflate` while the caller goes on. */
+export async function textEntryLater(
+  name: string,
+  text: string,
+  deflate: DeflateLater,
+  dated?: Pick<ZipEntry, 'time' | 'date'>,
+): Promise<ZipEntry> {
+  const data = strToU8(text);
+  return deflatedEntry(name, data, await deflate(data), dated);
+}
+
+function deflatedEntry(
+  name: string,
+  data: Uint8Array,
+  { crc, deflated }: { crc: number; deflated: Uint8Array },
+  dated?: Pick<ZipEntry, 'time' | 'date'>,
+): ZipEntry {
   const when = dated ?? dosTime(new Date());
   return { name, method: 8, crc, size: data.length, data: deflated, time: when.time, date: when.date };
 }

@@ -5,7 +5,14 @@
  * against the exceljs writer (test/addin/xlsx/plan-writer.test.ts). No Node APIs: the page uses it too.
  */
 import { strToU8, zipSync } from 'fflate';
-import { DEFLATE_LEVEL, type Deflate, type ZipEntry, dosTime, writeZip } from '../patch/zip';
+import {
+  DEFLATE_LEVEL,
+  type Deflate,
+  type DeflateLater,
+  type ZipEntry,
+  dosTime,
+  writeZip,
+} from '../patch/zip';
 import exceljsTheme from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { WorkbookPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
@@ -70,11 +77,7 @@ function workbookXml(plan: WorkbookPlan): string {
 
 export type { Deflate };
 
-/**
- * A deflate that hands the work elsewhere (node's zlib on its thread pool): each part is given to it as soon as
- * it is written, and the next part is written meanwhile.
- */
-export type DeflateLater = (data: Uint8Array) => Promise<{ crc: number; deflated: Uint8Array }>;
+export type { DeflateLater };
 
 type Deflated = { crc: number; deflated: Uint8Array };
 
