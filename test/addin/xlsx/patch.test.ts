@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookDocument } from '../../../addin/cli/read-document';
 import { recalculateWorkbooks } from '../../../addin/host/libreoffice';
 import { loadWorkbookBytes } from '../../../addin/host/xlsx/load';
-import { patchResults, patchResultsLater } from '../../../addin/host/xlsx/patch';
+import { type LogLine, patchResults, patchResultsLater } from '../../../addin/host/xlsx/patch';
 import { nodeDeflate, nodeDeflateLater, nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 import { readZip } from '../../../addin/host/xlsx/patch/zip';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
@@ -180,7 +180,7 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     const doc = largeCluster(12);
     const input = await uncomputed(doc);
     const plan = buildClusterWorkbook(doc, computeCluster(doc), { now: NOW });
-    const log = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
+    const log: LogLine = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
     const here = patchResults(input, plan, log, { deflate: nodeDeflate, inflate: nodeInflate })!;
     // Every sheet deflated elsewhere (any size), and none (a DeflateLater that is never given a sheet).
     const everySheet = async (data: Uint8Array) => ({

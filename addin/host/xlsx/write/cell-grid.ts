@@ -4,7 +4,7 @@
  * formula and the style). A merged area has one style for all its cells: every style given to any of its cells,
  * merged in order, as exceljs shares one style object across a merge. No Node APIs.
  */
-import { a1, parseA1, parseRange } from '../../../../templates/layouts/a1';
+import { parseA1, parseRange } from '../../../../templates/layouts/a1';
 import type { CellPlan, CellStyle, CellValue, SheetPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 
@@ -18,14 +18,23 @@ export interface GridCell {
 
 /**
  * Rows by index, each an array of cells by column; both 1-based and sparse. A cell may be the plan's own cell
- * object (most are written once, as planned: not copied); `owned` marks the ones made here, which may change.
+ * object (most are written once, as planned: not copied) or one made here (MadeCell), which may change.
  */
 export interface Grid {
   rows: (GridCell | undefined)[][];
-  owned: WeakSet<GridCell>;
-  /** Cells only a table has written (a value or formula, no style, no note): a plan's cell replaces them whole. */
-  tableOnly: WeakSet<GridCell>;
 }
+
+/**
+ * A cell made here, marked as such (a plan's cell never is: a mark, not a WeakSet, since every cell of a
+ * scorecard's table is made and looked up). `tableOnly`: only a table has written it (a value or formula, no
+ * style, no note), so a plan's cell replaces it whole.
+ */
+interface MadeCell extends GridCell {
+  made: true;
+  tableOnly?: boolean;
+}
+
+const isMade = (c: GridCell): c is MadeCell => (c as Partial<MadeCell>).made === true;
 
 /** A number Excel cannot hold: never written (a file with <v>NaN</v> is one Excel calls damaged). */
 const notANumber = (v: CellValue | undefined) => typeof v === 'number' && !Number.isFinite(v);
@@ -56,11 +65,11 @@ function rowCells(grid: Grid, row: number): (GridCell | undefined)[] {
   return cells;
 }
 
-function cellAt(grid: Grid, row: number, column: number): GridCell {
+function cellAt(grid: Grid, row: number, column: number): MadeCell {
   const cells = rowCells(grid, row);
   const c = cells[column];
-  if (c && grid.owned.has(c)) return c;
-  const made: GridCell = {};
+  if (c && isMade(c)) return c;
+  const made: MadeCell = { made: true };
   if (c) {
     if (c.formula !== undefined) {
       made.formula = c.formula;
@@ -69,7 +78,6 @@ function cellAt(grid: Grid, row: number, column: number): GridCell {
     if (c.style) made.style = c.style;
     if (c.note !== undefined) made.note = c.note;
   }
-  grid.owned.add(made);
   cells[column] = made;
   return made;
 }
@@ -95,13 +103,13 @@ function setContent(cell: GridCell, plan: CellPlan): void {
 
 /** The grid of a sheet and what was written or refused, counted as the exceljs host counts it. */
 export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
-  const grid: Grid = { rows: [], owned: new WeakSet(), tableOnly: new WeakSet() };
+  const grid: Grid = { rows: [] };
   for (const t of sheet.tables ?? []) {
     const start = parseRange(t.ref);
     if (!start) continue;
     const tableCell = (r: number, c: number) => {
       const cell = cellAt(grid, r, c);
-      grid.tableOnly.add(cell);
+      cell.tableOnly = true;
       return cell;
     };
     t.headers.forEach((h, c) => {
@@ -140,7 +148,7 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
       const cells = rowCells(grid, at.row);
       const there = cells[at.column];
       const whole = planned.formula !== undefined || planned.value !== undefined;
-      if (there === undefined || (whole && grid.tableOnly.has(there))) {
+      if (there === undefined || (whole && isMade(there) && there.tableOnly === true)) {
         // Written as planned, over nothing or over a table's bare value: the plan's own cell (not changed here).
         cells[at.column] = planned;
         report.cellsWritten++;
@@ -150,7 +158,7 @@ export function sheetGrid(sheet: SheetPlan, report: WriteReport): Grid {
     const cell =
       m === undefined ? cellAt(grid, at.row, at.column) : cellAt(grid, merges[m]!.top, merges[m]!.left);
     // Changed by the plan now: no longer a table's bare value that a later cell may replace whole.
-    grid.tableOnly.delete(cell);
+    cell.tableOnly = false;
     if (notANumber(planned.value)) {
       report.refused.push({ sheet: sheet.name, cell: planned.ref, reason: 'notANumber' });
       style(at.row, at.column, cell, planned.style);
@@ -177,18 +185,4 @@ export function* gridRows(grid: Grid): Generator<[number, (GridCell | undefined)
     const cells = grid.rows[r];
     if (cells) yield [r, cells];
   }
-}
-
-/** The grid's used range as A1 ("A1" when empty). */
-export function usedRange(grid: Grid): string {
-  let bottom = 1;
-  let right = 1;
-  for (const [r, cells] of gridRows(grid)) {
-    let last = 0;
-    for (let c = cells.length - 1; c >= 1 && last === 0; c--) if (cells[c]) last = c;
-    if (last === 0) continue;
-    if (r > bottom) bottom = r;
-    if (last > right) right = last;
-  }
-  return `A1:${a1(bottom, right)}`;
 }

@@ -98,7 +98,7 @@ export function planPackage(
     const report = writeParts(plan, now, (path, data) => {
       parts.push([path, data]);
     });
-    // DEFLATE_LEVEL: within 2 % of exceljs's level-6 files, a third less time.
+    // DEFLATE_LEVEL (../patch/zip.ts): a tenth more bytes than level 6 for a third of its time.
     return {
       bytes: zipSync(Object.fromEntries(contentTypesFirst(parts)), { level: DEFLATE_LEVEL, mtime: now }),
       report,

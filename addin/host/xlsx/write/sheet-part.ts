@@ -9,7 +9,7 @@ import type { WriteReport } from '../../../app/host';
 import { excelSerial, validationRule } from '../apply';
 import { argb } from '../styles';
 import { anchorXml, chartXml } from '../chart';
-import { type Grid, type GridCell, gridRows, sheetGrid, usedRange } from './cell-grid';
+import { type Grid, type GridCell, sheetGrid } from './cell-grid';
 import { Distinct, type StyleSheet } from './style-sheet';
 import { NS, XML_HEAD, esc, escAttr, relsXml, textElement } from './xml';
 
@@ -73,11 +73,23 @@ function cellXml(ref: string, cell: GridCell, styles: StyleSheet, strings: Share
   return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
-function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings: SharedStrings): string {
+interface SheetData {
+  xml: string;
+  /** The used range: up to the last row and the widest column holding a cell ("A1:A1" when none). */
+  used: string;
+  /** The cells with a note, by row then column. */
+  notes: { row: number; column: number; text: string }[];
+}
+
+/** The sheet's cells as XML, and in the same pass its used range and notes. */
+function sheetData(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings: SharedStrings): SheetData {
   const rowPlans = new Map((sheet.rows ?? []).map((r) => [r.index, r]));
   // Rows in order: the grid's (an array by row number) and the plan's rows without cells.
   const bottom = Math.max(grid.rows.length - 1, ...rowPlans.keys());
   const out: string[] = ['<sheetData>'];
+  const notes: SheetData['notes'] = [];
+  let usedBottom = 1;
+  let usedRight = 1;
   for (let r = 1; r <= bottom; r++) {
     const cells = grid.rows[r];
     const plan = rowPlans.get(r);
@@ -89,12 +101,16 @@ function sheetDataXml(sheet: SheetPlan, grid: Grid, styles: StyleSheet, strings:
     if (cells)
       for (let c = 1; c < cells.length; c++) {
         const cell = cells[c];
-        if (cell) xml += cellXml(`${columnLetter(c)}${r}`, cell, styles, strings);
+        if (!cell) continue;
+        xml += cellXml(`${columnLetter(c)}${r}`, cell, styles, strings);
+        if (cell.note !== undefined) notes.push({ row: r, column: c, text: cell.note });
+        if (r > usedBottom) usedBottom = r;
+        if (c > usedRight) usedRight = c;
       }
     out.push(xml ? `<row r="${r}"${attrs}>${xml}</row>` : `<row r="${r}"${attrs}/>`);
   }
   out.push('</sheetData>');
-  return out.join('');
+  return { xml: out.join(''), used: `A1:${columnLetter(usedRight)}${usedBottom}`, notes };
 }
 
 function paneXml(freeze: NonNullable<SheetPlan['freeze']>): string {
@@ -140,14 +156,8 @@ function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
 }
 
 /** Notes as a comments part and the legacy VML shapes Excel needs to show them. */
-function notesParts(grid: Grid, n: number): { comments: string; vml: string } | undefined {
-  const notes: { row: number; column: number; text: string }[] = [];
-  for (const [r, cells] of gridRows(grid))
-    cells.forEach((cell, c) => {
-      if (cell?.note !== undefined) notes.push({ row: r, column: c, text: cell.note });
-    });
+function notesParts(notes: SheetData['notes'], n: number): { comments: string; vml: string } | undefined {
   if (notes.length === 0) return undefined;
-  notes.sort((a, b) => a.row - b.row || a.column - b.column);
   const list = notes
     .map(
       (x) =>
@@ -217,7 +227,8 @@ export function sheetPart(
     x.push(
       `<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`,
     );
-  x.push(`<dimension ref="${usedRange(grid)}"/>`);
+  const data = sheetData(sheet, grid, styles, strings);
+  x.push(`<dimension ref="${data.used}"/>`);
   x.push(
     `<sheetViews><sheetView workbookViewId="0">${sheet.freeze ? paneXml(sheet.freeze) : ''}</sheetView></sheetViews>`,
   );
@@ -234,7 +245,7 @@ export function sheetPart(
         )
         .join('')}</cols>`,
     );
-  x.push(sheetDataXml(sheet, grid, styles, strings));
+  x.push(data.xml);
   if (sheet.protect)
     x.push('<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>');
   if (sheet.merges?.length)
@@ -286,7 +297,7 @@ export function sheetPart(
     parts.push({ path: `xl/drawings/_rels/drawing${drawing}.xml.rels`, text: relsXml(chartRels) });
     x.push(`<drawing r:id="${rel('drawing', `../drawings/drawing${drawing}.xml`)}"/>`);
   }
-  const notes = notesParts(grid, counters.comments + 1);
+  const notes = notesParts(data.notes, counters.comments + 1);
   if (notes) {
     const n = ++counters.comments;
     parts.push({ path: `xl/comments${n}.xml`, text: notes.comments, contentType: CONTENT.comments });
