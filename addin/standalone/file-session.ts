@@ -17,6 +17,7 @@ import { xlsxFiles } from '../host/xlsx/workbook-bytes';
 import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
 import { patchResults } from '../host/xlsx/patch';
+import { type Inflate, fflateInflate, heldInflate } from '../host/xlsx/patch/zip';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
 import { inflateAhead, nativeChunked } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
@@ -61,10 +62,21 @@ class PackageHost implements WorkbookHost {
   private held: ChartKeepingHost | undefined;
   private snapshot: WorkbookSnapshot | undefined;
 
+  /** Parts of `bytes` inflated already (by the check when opened): given to the reader and to the patch. */
+  private inflate: Inflate | undefined;
+
   constructor(
     private bytes: Uint8Array,
     readonly name: string,
-  ) {}
+    kept?: Map<number, Uint8Array>,
+  ) {
+    if (kept?.size) this.inflate = heldInflate(bytes, kept, fflateInflate, false);
+  }
+
+  /** What the reader and the patch inflate `bytes` with: the parts held, or the browser's, ahead of each. */
+  private async inflater(): Promise<Inflate | undefined> {
+    return this.inflate ?? (await inflateAhead(this.bytes));
+  }
 
   /** The exceljs host over the workbook, made from the bytes the first time it is needed. */
   async exceljs(): Promise<ChartKeepingHost> {
@@ -81,17 +93,19 @@ class PackageHost implements WorkbookHost {
 
   async read(): Promise<WorkbookSnapshot> {
     if (this.held) return this.held.read();
-    // The check has inflated every part to its stated size: the browser inflates the large ones for the reader.
-    this.snapshot ??= readSnapshotBytes(this.bytes, this.name, await inflateAhead(this.bytes)).snapshot;
+    // The check has inflated every part to its stated size, and kept the large ones for the reader.
+    this.snapshot ??= readSnapshotBytes(this.bytes, this.name, await this.inflater()).snapshot;
     return this.snapshot;
   }
 
   async write(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
     if (!this.held && mode === 'update') {
-      const inflate = await inflateAhead(this.bytes);
+      const inflate = await this.inflater();
       const patched = patchResults(this.bytes, plan, undefined, inflate ? { inflate } : {});
       if (patched) {
         this.bytes = patched.bytes;
+        // The parts held were the old bytes' (the patched ones are inflated ahead by each read or patch).
+        this.inflate = undefined;
         this.snapshot = undefined;
         return patched.report;
       }
@@ -146,13 +160,22 @@ function session(host: PackageHost | ChartKeepingHost, name: string, blank: bool
   };
 }
 
+/** The check's inflate: the browser's stream where there is one (fflate's otherwise). */
+const native = nativeChunked ? { chunked: nativeChunked } : {};
+
+/**
+ * What the check keeps inflated for the page's reads and patches while the file is open (a 63-unit
+ * workbook's parts are 23 MB; a larger one's are inflated ahead again by the browser, a part at a time).
+ */
+const KEEP_FOR_PAGE = 64 * 1024 * 1024;
+
 export const fileSessions: SessionOpener = {
   async open(file) {
     // The command line's limits first (too large, a zip bomb, a DTD); a damaged file names its part when it
     // is read (../host/xlsx/read/direct-read.ts), before the page shows it.
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await checkXlsxBytes(bytes, file.name, {}, nativeChunked ? { chunked: nativeChunked } : {});
-    const host = new PackageHost(bytes, file.name);
+    const { kept } = await checkXlsxBytes(bytes, file.name, {}, { keep: KEEP_FOR_PAGE, ...native });
+    const host = new PackageHost(bytes, file.name, kept);
     await host.read();
     return session(host, file.name, false);
   },

@@ -6,9 +6,8 @@
  * end) or whose size is not the one the zip states is inflated by fflate, which fails or reads it as it
  * always has. No Node APIs.
  */
-import { inflateSync } from 'fflate';
 import { type ChunkedInflate, SLICE } from '../host/xlsx/check-bytes';
-import { type Inflate, heldInflate, readZip } from '../host/xlsx/patch/zip';
+import { type Inflate, fflateInflate, heldInflate, readZip } from '../host/xlsx/patch/zip';
 
 /** Parts smaller than this are left to fflate: a stream per part costs more than it saves. */
 const MIN_SIZE = 16 * 1024;
@@ -49,7 +48,7 @@ export async function inflateAhead(bytes: Uint8Array): Promise<Inflate | undefin
   }
   await Promise.all(jobs);
   if (held.size === 0) return undefined;
-  return heldInflate(bytes, held, (data, size) => inflateSync(data, { out: new Uint8Array(size) }));
+  return heldInflate(bytes, held, fflateInflate);
 }
 
 /**

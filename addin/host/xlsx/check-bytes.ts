@@ -148,13 +148,24 @@ export interface CheckInflate {
   bounded?: Inflate;
   chunked?: ChunkedInflate;
   /**
-   * Up to this many bytes of what `bounded` inflated kept for the reader (parts of at least KEEP_MIN bytes):
-   * the reader then does not inflate them again.
+   * Up to this many bytes of what was inflated kept for the reader (parts of at least KEEP_MIN bytes): the
+   * reader then does not inflate them again.
    */
   keep?: number;
 }
 
 const KEEP_MIN = 16 * 1024;
+
+function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 /**
  * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` when given, up
@@ -189,10 +200,14 @@ async function inflateEntriesChecked(
     } else if (whole) {
       stop = tally.add(whole);
     } else {
+      // The chunks of a part to keep, joined once it is whole (the browser's stream inflates it only here).
+      const chunks: Uint8Array[] | undefined = entry.size >= KEEP_MIN && entry.size <= keep ? [] : undefined;
       await (inflate.chunked ?? fflateChunked)(entry.data, (chunk) => {
         stop ??= tally.add(chunk);
+        chunks?.push(chunk);
         return stop !== undefined;
       });
+      if (chunks && stop === undefined && tally.own === entry.size) whole = joined(chunks, entry.size);
     }
     if (stop === 'over') return;
     if (stop) throw stop;

@@ -75,18 +75,24 @@ export const DEFLATE_LEVEL = 2;
 /** A raw inflate to `size` bytes, for a host with a faster one than fflate's (node's zlib). */
 export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
 
-const fflateInflate: Inflate = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+export const fflateInflate: Inflate = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
 
 /**
  * Parts inflated already (by the package check, or ahead by the browser), by where their data starts in
- * `bytes`: each given once (a part read again, as the patch lets each sheet go, is inflated again by
- * `fallback`), and only at the size the zip states.
+ * `bytes`, and only at the size the zip states; others by `fallback`. `once`: each given once, then let go
+ * (a part read again, as the patch lets each sheet go, is inflated again); otherwise held by the caller for
+ * as long as it keeps `bytes` (the page reads and patches the same file).
  */
-export function heldInflate(bytes: Uint8Array, held: Map<number, Uint8Array>, fallback: Inflate): Inflate {
+export function heldInflate(
+  bytes: Uint8Array,
+  held: Map<number, Uint8Array>,
+  fallback: Inflate,
+  once = true,
+): Inflate {
   return (data, size) => {
     const out = data.buffer === bytes.buffer ? held.get(data.byteOffset) : undefined;
     if (out && out.length === size) {
-      held.delete(data.byteOffset);
+      if (once) held.delete(data.byteOffset);
       return out;
     }
     return fallback(data, size);
