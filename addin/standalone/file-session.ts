@@ -5,7 +5,6 @@
  * the workbook over from its bytes only for what the patch does not do: a new workbook, the pane's settings,
  * notes on cells, a sheet the workbook lacks; from then on it holds the workbook, as before.
  */
-import ExcelJS from 'exceljs';
 import type { Bilingual, Issue } from '../../core';
 import type { WorkbookPlan, WorkbookSnapshot } from '../../templates/plan';
 import { createActions } from '../app/actions';
@@ -15,12 +14,18 @@ import { WorkbookFileError } from '../host/xlsx/file-error';
 import { XlsxHost } from '../host/xlsx/host';
 import { xlsxFiles } from '../host/xlsx/workbook-bytes';
 import { checkXlsxBytes } from '../host/xlsx/check-bytes';
-import { loadWorkbookBytes, normalisedNotice } from '../host/xlsx/load';
+import { normalisedNotice } from '../host/xlsx/normalised';
 import { patchResults } from '../host/xlsx/patch';
 import { type Inflate, fflateInflate, heldInflate } from '../host/xlsx/patch/zip';
 import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
 import { inflateAhead, nativeChunked } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
+
+/**
+ * exceljs (a megabyte of script) loaded when an action first needs it: opening a file and computing its
+ * results patch the bytes without it (parsing it was a tenth of the page's opening of a 63-unit workbook).
+ */
+const loadExceljs = () => import('./exceljs-workbooks');
 
 /** The file host, remembering the last plan that drew charts: exceljs neither keeps nor writes charts. */
 class ChartKeepingHost implements WorkbookHost {
@@ -81,7 +86,7 @@ class PackageHost implements WorkbookHost {
   /** The exceljs host over the workbook, made from the bytes the first time it is needed. */
   async exceljs(): Promise<ChartKeepingHost> {
     this.held ??= new ChartKeepingHost(
-      new XlsxHost(await loadWorkbookBytes(this.bytes, this.name), this.name),
+      new XlsxHost(await (await loadExceljs()).loadWorkbookBytes(this.bytes, this.name), this.name),
     );
     return this.held;
   }
@@ -181,7 +186,7 @@ export const fileSessions: SessionOpener = {
   },
   async blank() {
     return session(
-      new ChartKeepingHost(new XlsxHost(new ExcelJS.Workbook(), 'thi-dua.xlsx')),
+      new ChartKeepingHost(new XlsxHost(await (await loadExceljs()).blankWorkbook(), 'thi-dua.xlsx')),
       'thi-dua.xlsx',
       true,
     );

@@ -5,7 +5,7 @@
  * read exactly (zip64, unusual methods) goes through JSZip's stream instead, in Node and the browser alike.
  */
 import { Inflate as InflateStream } from 'fflate';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { WorkbookFileError, damagedFile } from './file-error';
 import {
   MAX_ENTRY_RATIO,
@@ -311,7 +311,8 @@ export async function checkXlsxBytes(
   } else {
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      // Loaded only for such a zip: the page opens every other file without it.
+      zip = await (await import('jszip')).default.loadAsync(bytes);
     } catch (error) {
       throw damaged(name, (error as Error).message);
     }
