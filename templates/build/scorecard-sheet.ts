@@ -230,6 +230,7 @@ interface ScorecardLayout {
       key: 'p' | 'b' | 'd' | 't';
     }[];
   }[];
+  validations: ValidationPlan[];
 }
 
 /** Layouts by row order (the cluster's builds share one), for a cluster's copy and a member's copy. */
@@ -284,9 +285,98 @@ function scorecardLayout(
     }));
     return { node: nodeIndex, fixed: fixedCells, inputs, formulas };
   });
-  const made: ScorecardLayout = { tree, rows };
+  const made: ScorecardLayout = {
+    tree,
+    rows,
+    validations: scorecardValidations(tree, rowOrder, rowOf, memberCopy),
+  };
   LAYOUTS.set(rowOrder, { ...held, [kind]: made });
   return made;
+}
+
+/**
+ * The scorecard's validations: the same for every scorecard of a criteria tree and row order (made once, with
+ * the layout: a 63-unit workbook's 26 000 are then one list, written once by the plan writer).
+ */
+function scorecardValidations(
+  tree: CriteriaTree,
+  rowOrder: readonly number[],
+  rowOf: ReadonlyMap<number, number>,
+  memberCopy: boolean,
+): ValidationPlan[] {
+  const validations: ValidationPlan[] = [];
+  const leafRows = rowOrder.map((i) => ({ node: tree.nodes[i]!, row: rowOf.get(i)! }));
+  const addRuns = (
+    cols: number[],
+    keyOf: (n: CriterionNode) => string | undefined,
+    make: (range: string, key: string, top: number) => ValidationPlan,
+  ) => {
+    for (const run of runs(
+      leafRows.map(({ node, row }) => ({ row, key: node.children.length ? undefined : keyOf(node) })),
+    ))
+      for (const col of cols)
+        validations.push(make(`${a1(run.from, col)}:${a1(run.to, col)}`, run.key, run.from));
+  };
+  const pointsMsg = {
+    title: 'Điểm ngoài giới hạn',
+    message: 'Điểm phải từ 0 đến điểm chuẩn của tiêu chí (cột C).',
+  };
+  const stages = (self: number, verified: number) => (memberCopy ? [self] : [self, verified]);
+  addRuns(
+    stages(SC.selfPoints, SC.verPoints),
+    () => 'p',
+    (range, _k, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      max: `$${L(SC.standard)}${top}`,
+      allowBlank: true,
+      error: pointsMsg,
+    }),
+  );
+  addRuns(
+    stages(SC.selfBonus, SC.verBonus),
+    (n) => (leafBonusCap(n) === undefined ? 'free' : 'cap'),
+    (range, key, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      ...(key === 'cap' ? { max: `$${L(SC.bonusMax)}${top}` } : {}),
+      allowBlank: true,
+      error: {
+        title: 'Điểm cộng ngoài giới hạn',
+        message:
+          key === 'cap'
+            ? 'Điểm cộng từ 0 đến điểm cộng tối đa (cột D); tiêu chí không có điểm cộng tối đa thì không được cộng.'
+            : 'Điểm cộng không được âm; tổng điểm cộng của nhóm bị giới hạn bởi điểm cộng tối đa của nhóm.',
+      },
+    }),
+  );
+  addRuns(
+    stages(SC.selfDeduction, SC.verDeduction),
+    (n) => (n.deductionMax === undefined ? 'free' : 'cap'),
+    (range, key, top) => ({
+      range,
+      kind: 'decimal',
+      min: 0,
+      ...(key === 'cap' ? { max: `$${L(SC.deductionMax)}${top}` } : {}),
+      allowBlank: true,
+      error: { title: 'Điểm trừ ngoài giới hạn', message: 'Điểm trừ từ 0 đến điểm trừ tối đa (cột E).' },
+    }),
+  );
+  addRuns(
+    stages(SC.selfOccurrences, SC.verOccurrences),
+    () => 'n',
+    (range) => ({
+      range,
+      kind: 'whole',
+      min: 0,
+      allowBlank: true,
+      error: { title: 'Số lần không hợp lệ', message: 'Số lần bị trừ là số nguyên, không âm.' },
+    }),
+  );
+
+  return validations;
 }
 
 export function buildScorecardSheet(input_: ScorecardSheetInput): {
@@ -376,77 +466,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
   for (const [col, formula, result] of totals)
     cells.push({ ref: a1(totalsRow, col), formula: rows.length ? formula : '0', result, style: BOLD_SCORE });
 
-  const validations: ValidationPlan[] = [];
-  const leafRows = rowOrder.map((i) => ({ node: tree.nodes[i]!, row: rowOf.get(i)! }));
-  const addRuns = (
-    cols: number[],
-    keyOf: (n: CriterionNode) => string | undefined,
-    make: (range: string, key: string, top: number) => ValidationPlan,
-  ) => {
-    for (const run of runs(
-      leafRows.map(({ node, row }) => ({ row, key: node.children.length ? undefined : keyOf(node) })),
-    ))
-      for (const col of cols)
-        validations.push(make(`${a1(run.from, col)}:${a1(run.to, col)}`, run.key, run.from));
-  };
-  const pointsMsg = {
-    title: 'Điểm ngoài giới hạn',
-    message: 'Điểm phải từ 0 đến điểm chuẩn của tiêu chí (cột C).',
-  };
-  const stages = (self: number, verified: number) => (input_.memberCopy ? [self] : [self, verified]);
-  addRuns(
-    stages(SC.selfPoints, SC.verPoints),
-    () => 'p',
-    (range, _k, top) => ({
-      range,
-      kind: 'decimal',
-      min: 0,
-      max: `$${L(SC.standard)}${top}`,
-      allowBlank: true,
-      error: pointsMsg,
-    }),
-  );
-  addRuns(
-    stages(SC.selfBonus, SC.verBonus),
-    (n) => (leafBonusCap(n) === undefined ? 'free' : 'cap'),
-    (range, key, top) => ({
-      range,
-      kind: 'decimal',
-      min: 0,
-      ...(key === 'cap' ? { max: `$${L(SC.bonusMax)}${top}` } : {}),
-      allowBlank: true,
-      error: {
-        title: 'Điểm cộng ngoài giới hạn',
-        message:
-          key === 'cap'
-            ? 'Điểm cộng từ 0 đến điểm cộng tối đa (cột D); tiêu chí không có điểm cộng tối đa thì không được cộng.'
-            : 'Điểm cộng không được âm; tổng điểm cộng của nhóm bị giới hạn bởi điểm cộng tối đa của nhóm.',
-      },
-    }),
-  );
-  addRuns(
-    stages(SC.selfDeduction, SC.verDeduction),
-    (n) => (n.deductionMax === undefined ? 'free' : 'cap'),
-    (range, key, top) => ({
-      range,
-      kind: 'decimal',
-      min: 0,
-      ...(key === 'cap' ? { max: `$${L(SC.deductionMax)}${top}` } : {}),
-      allowBlank: true,
-      error: { title: 'Điểm trừ ngoài giới hạn', message: 'Điểm trừ từ 0 đến điểm trừ tối đa (cột E).' },
-    }),
-  );
-  addRuns(
-    stages(SC.selfOccurrences, SC.verOccurrences),
-    () => 'n',
-    (range) => ({
-      range,
-      kind: 'whole',
-      min: 0,
-      allowBlank: true,
-      error: { title: 'Số lần không hợp lệ', message: 'Số lần bị trừ là số nguyên, không âm.' },
-    }),
-  );
+  const validations = layout.validations;
 
   const lastRow = Math.max(firstRow, firstRow + rowOrder.length - 1);
   const widths: [number, number][] = [

@@ -155,6 +155,21 @@ function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
   return `<dataValidation${attrs} sqref="${esc(v.range)}">${formulae}</dataValidation>`;
 }
 
+/**
+ * A sheet's validations as XML, once per list: the XML depends on the list alone, and every scorecard of a
+ * criteria tree shares its list (templates/build/scorecard-sheet.ts).
+ */
+const VALIDATIONS_XML = new WeakMap<readonly ValidationPlan[], string>();
+
+function validationsXml(list: readonly ValidationPlan[], attrs: ValidationAttrs): string {
+  let xml = VALIDATIONS_XML.get(list);
+  if (xml === undefined) {
+    xml = `<dataValidations count="${list.length}">${list.map((v) => validationXml(v, attrs)).join('')}</dataValidations>`;
+    VALIDATIONS_XML.set(list, xml);
+  }
+  return xml;
+}
+
 /** Notes as a comments part and the legacy VML shapes Excel needs to show them. */
 function notesParts(notes: SheetData['notes'], n: number): { comments: string; vml: string } | undefined {
   if (notes.length === 0) return undefined;
@@ -259,10 +274,7 @@ export function sheetPart(
         cf.formula,
       )}</formula></cfRule></conditionalFormatting>`,
     );
-  if (sheet.validations?.length)
-    x.push(
-      `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => validationXml(v, validationAttrs)).join('')}</dataValidations>`,
-    );
+  if (sheet.validations?.length) x.push(validationsXml(sheet.validations, validationAttrs));
   // Every sheet has margins and a page setup, as Excel writes them (Excel's defaults where the plan has none).
   const p = sheet.print;
   const m =
