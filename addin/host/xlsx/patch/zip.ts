@@ -154,7 +154,8 @@ export async function textEntryLater(
   return deflatedEntry(name, data, await deflate(data), dated);
 }
 
-function deflatedEntry(
+/** An entry of `data`, deflated as `deflated` says, dated as the entry it replaces (or now). */
+export function deflatedEntry(
   name: string,
   data: Uint8Array,
   { crc, deflated }: { crc: number; deflated: Uint8Array },

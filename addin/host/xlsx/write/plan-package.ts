@@ -10,6 +10,7 @@ import {
   type Deflate,
   type DeflateLater,
   type ZipEntry,
+  deflatedEntry,
   dosTime,
   writeZip,
 } from '../patch/zip';
@@ -79,8 +80,6 @@ export type { Deflate };
 
 export type { DeflateLater };
 
-type Deflated = { crc: number; deflated: Uint8Array };
-
 export interface PlanPackage {
   bytes: Uint8Array;
   report: WriteReport;
@@ -106,7 +105,7 @@ export function planPackage(
   }
   const entries: ZipEntry[] = [];
   const report = writeParts(plan, now, (path, data) => {
-    entries.push(zipEntry(path, data, deflate(data), now));
+    entries.push(deflatedEntry(path, data, deflate(data), dosTime(now)));
   });
   return { bytes: writeZip(contentTypesFirst(entries)), report };
 }
@@ -119,7 +118,7 @@ export async function planPackageLater(
   const now = options.now ?? new Date();
   const pending: Promise<ZipEntry>[] = [];
   const report = writeParts(plan, now, (path, data) => {
-    pending.push(options.deflate(data).then((d) => zipEntry(path, data, d, now)));
+    pending.push(options.deflate(data).then((d) => deflatedEntry(path, data, d, dosTime(now))));
   });
   return { bytes: writeZip(contentTypesFirst(await Promise.all(pending))), report };
 }
@@ -134,15 +133,6 @@ function contentTypesFirst<T extends [string, Uint8Array] | ZipEntry>(parts: T[]
     ...parts.filter((p) => name(p) !== CONTENT_TYPES),
   ];
 }
-
-const zipEntry = (name: string, data: Uint8Array, { crc, deflated }: Deflated, mtime: Date): ZipEntry => ({
-  name,
-  method: 8,
-  crc,
-  size: data.length,
-  data: deflated,
-  ...dosTime(mtime),
-});
 
 /**
  * Every part of the plan's package handed to `part` as it is made; [Content_Types].xml last, once every part's
