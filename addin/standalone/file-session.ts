@@ -170,7 +170,7 @@ const native = nativeChunked ? { chunked: nativeChunked } : {};
 
 /**
  * What the check keeps inflated for the page's reads and patches while the file is open (a 63-unit
- * workbook's parts are 23 MB; a larger one's are inflated ahead again by the browser, a part at a time).
+ * workbook's parts are 23 MB; a larger one's are inflated ahead again by the browser for each).
  */
 const KEEP_FOR_PAGE = 64 * 1024 * 1024;
 
@@ -179,8 +179,9 @@ export const fileSessions: SessionOpener = {
     // The command line's limits first (too large, a zip bomb, a DTD); a damaged file names its part when it
     // is read (../host/xlsx/read/direct-read.ts), before the page shows it.
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { kept } = await checkXlsxBytes(bytes, file.name, {}, { keep: KEEP_FOR_PAGE, ...native });
-    const host = new PackageHost(bytes, file.name, kept);
+    const { kept, complete } = await checkXlsxBytes(bytes, file.name, {}, { keep: KEEP_FOR_PAGE, ...native });
+    // Some large parts left out by the budget: the browser inflates them all ahead of each read and patch.
+    const host = new PackageHost(bytes, file.name, complete ? kept : undefined);
     await host.read();
     return session(host, file.name, false);
   },

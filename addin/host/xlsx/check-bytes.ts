@@ -58,7 +58,18 @@ function expandsTooMuch(name: string, size: number, limit: number): WorkbookFile
 }
 
 // The zip library's own text never reaches the person (it names no part they could act on).
-const damaged = (name: string, _why: string) => damagedFile(name);
+/**
+ * `work`'s refusals as they are; any other failure (a zip that does not load or inflate) is the sentence for
+ * a damaged file: the library's own text names nothing the person could act on.
+ */
+async function orDamaged<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    throw damagedFile(name);
+  }
+}
 
 /**
  * The total uncompressed size the zip's central directory declares (a zip64 marker counts as unbounded);
@@ -168,9 +179,9 @@ function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 /**
- * The zip read exactly from its directory, every entry inflated and none kept: by `bounded` when given, up
- * to what the limit and the ratio still allow; by the chunked stream otherwise, or when `bounded` stops, to
- * say exactly why.
+ * The zip read exactly from its directory, every entry inflated: by `bounded` when given, up to what the limit
+ * and the ratio still allow; by the chunked stream otherwise, or when `bounded` stops, to say exactly why. The
+ * large parts, once whole and of their stated size, go into `kept` within the `keep` budget.
  */
 async function inflateEntriesChecked(
   entries: readonly ZipEntry[],
@@ -178,8 +189,9 @@ async function inflateEntriesChecked(
   limit: number,
   inflate: CheckInflate,
   kept: Map<number, Uint8Array>,
-): Promise<void> {
+): Promise<boolean> {
   let keep = inflate.keep ?? 0;
+  let complete = true;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     tally.start(entry.name, entry.data.byteLength);
@@ -209,15 +221,17 @@ async function inflateEntriesChecked(
       });
       if (chunks && stop === undefined && tally.own === entry.size) whole = joined(chunks, entry.size);
     }
-    if (stop === 'over') return;
+    if (stop === 'over') return false;
     if (stop) throw stop;
     // An entry that inflates to another size than its directory says is damage (as JSZip finds it).
     if (tally.own !== entry.size) throw new Error('size');
-    if (whole && whole.length >= KEEP_MIN && whole.length <= keep) {
+    if (entry.method !== 8 || entry.size < KEEP_MIN) continue;
+    if (whole && whole.length <= keep) {
       kept.set(entry.data.byteOffset, whole);
       keep -= whole.length;
-    }
+    } else complete = false;
   }
+  return complete;
 }
 
 /** JSZip's own chunked stream (StreamHelper), in Node and the browser; its typings leave it out. */
@@ -294,6 +308,7 @@ export async function checkXlsxBytes(
   if (byDirectory) throw byDirectory;
   const tally = new InflateTally(name, maxUncompressed);
   const kept = new Map<number, Uint8Array>();
+  let complete = false;
   const exact = readZip(bytes);
   if (exact) {
     const byPackage = inspectPackage(
@@ -302,37 +317,26 @@ export async function checkXlsxBytes(
     );
     if (byPackage) throw byPackage;
     if (!exact.some((e) => e.name === 'xl/workbook.xml')) throw noWorkbookPart(name);
-    try {
-      await inflateEntriesChecked(exact, tally, maxUncompressed, inflate, kept);
-    } catch (error) {
-      if (error instanceof WorkbookFileError) throw error;
-      throw damaged(name, (error as Error).message);
-    }
+    complete = await orDamaged(name, () =>
+      inflateEntriesChecked(exact, tally, maxUncompressed, inflate, kept),
+    );
   } else {
-    let zip: JSZip;
-    try {
-      // Loaded only for such a zip: the page opens every other file without it.
-      zip = await (await import('jszip')).default.loadAsync(bytes);
-    } catch (error) {
-      throw damaged(name, (error as Error).message);
-    }
+    // JSZip is loaded only for such a zip: the page opens every other file without it.
+    const zip = await orDamaged(name, async () => (await import('jszip')).default.loadAsync(bytes));
     const byPackage = inspectPackage(Object.keys(zip.files), name);
     if (byPackage) throw byPackage;
     if (!zip.file('xl/workbook.xml')) throw noWorkbookPart(name);
     const compressedSizes = new Map((directory?.entries ?? []).map((e) => [e.name, e.compressed]));
-    try {
-      await inflateJsZipChecked(zip, tally, compressedSizes);
-    } catch (error) {
-      if (error instanceof WorkbookFileError) throw error;
-      throw damaged(name, (error as Error).message);
-    }
+    await orDamaged(name, () => inflateJsZipChecked(zip, tally, compressedSizes));
   }
   // Counting stops at the limit (a chunk can be megabytes): the file expands past it, by how much is unknown.
   if (tally.total > maxUncompressed) throw expandsTooMuch(name, maxUncompressed, maxUncompressed);
-  return { kept };
+  return { kept, complete };
 }
 
 /** What the check leaves for the reader: parts it inflated, by where their data starts (CheckInflate.keep). */
 export interface CheckedParts {
   kept: Map<number, Uint8Array>;
+  /** Every deflated part of KEEP_MIN bytes or more is in `kept` (none left out by the budget). */
+  complete: boolean;
 }

@@ -134,6 +134,10 @@ describe('file host limits', () => {
     const first = large[0]!.size;
     const some = await checkXlsxBytes(cluster, 'lo-cluster.xlsx', {}, { bounded: nodeInflate, keep: first });
     expect([...some.kept.keys()]).toEqual([large[0]!.data.byteOffset]);
+    expect(some.complete).toBe(false);
+    expect(
+      (await checkXlsxBytes(cluster, 'lo-cluster.xlsx', {}, { bounded: nodeInflate, keep: 1e9 })).complete,
+    ).toBe(true);
     const none = await checkXlsxBytes(cluster, 'lo-cluster.xlsx', {}, { bounded: nodeInflate });
     expect(none.kept.size).toBe(0);
     // The streams keep the same parts, their chunks joined (fflate's; the browser's, a slice at a time).

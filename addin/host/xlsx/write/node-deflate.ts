@@ -1,8 +1,7 @@
 /** node's zlib for the plan writer's and the patcher's zips: native deflate and inflate, about three times fflate's speed. Node only. */
 import { promisify } from 'node:util';
 import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DEFLATE_LEVEL, type Deflate } from '../patch/zip';
-import type { DeflateLater } from './plan-package';
+import { DEFLATE_LEVEL, type Deflate, type DeflateLater } from '../patch/zip';
 
 export const nodeDeflate: Deflate = (data) => ({
   crc: crc32(data) >>> 0,
