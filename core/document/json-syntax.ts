@@ -40,11 +40,15 @@ export interface JsonOddity {
   written?: string;
 }
 
+/** A JSON number where the scan stands (sticky: matched at lastIndex, no copy of the rest of the text). */
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 function scan(text: string, odd: JsonOddity[]): void {
   let i = 0;
   const path: (string | number)[] = [];
+  // By character code: a cluster's document is megabytes, and every command that takes one scans it first.
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(i)) i++;
   };
   const fail = (expected: Bilingual): never => {
     const found = describeChar(text[i]);
@@ -59,6 +63,12 @@ function scan(text: string, odd: JsonOddity[]): void {
   const string = () => {
     i++; // opening quote
     for (;;) {
+      const c = text.charCodeAt(i);
+      // Most characters: neither the closing quote, a backslash, a control character, nor the end.
+      if (c > 34 && c !== 92) {
+        i++;
+        continue;
+      }
       const ch = text[i];
       if (ch === undefined)
         throw new Stop(i, { vi: 'chuỗi chưa đóng dấu ngoặc kép', en: 'unterminated string' });
@@ -82,7 +92,8 @@ function scan(text: string, odd: JsonOddity[]): void {
     }
   };
   const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) fail({ vi: 'một giá trị', en: 'a value' });
     const written = m![0];
     i += written.length;

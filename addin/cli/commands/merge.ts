@@ -13,6 +13,7 @@ import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook
 import type { ClaimedOutput } from '../../host/fs/guarded-write';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
+import { type Helper, startHelper, stopHelper } from '../threads/pool';
 import { readReturnFiles } from '../threads/returns';
 
 export { consolidate } from '../../app/merge/consolidate';
@@ -100,17 +101,26 @@ export const mergeCommand: Command = {
         vi: 'Cần ít nhất một tệp bảng chấm (.xlsx).',
         en: 'Give at least one scorecard file (.xlsx).',
       });
-    // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
-    const claim = await claimFor(ctx, out, { inputs: ctx.positionals });
-    return withClaim(claim, (c) => mergeInto(ctx, c));
+    // The second thread starts compiling while the output is claimed and the first files are read.
+    const helper = startHelper();
+    try {
+      // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
+      const claim = await claimFor(ctx, out, { inputs: ctx.positionals });
+      return await withClaim(claim, (c) => mergeInto(ctx, c, helper));
+    } finally {
+      stopHelper(helper);
+    }
   },
 };
 
-async function mergeInto(ctx: CommandContext, claim: ClaimedOutput): Promise<number> {
+async function mergeInto(ctx: CommandContext, claim: ClaimedOutput, helper: Helper): Promise<number> {
   const out = claim.shown;
   {
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
-    const { loaded } = await readReturnFiles(inputs.map((p, i) => [p, ctx.positionals[i] ?? basename(p)]));
+    const { loaded } = await readReturnFiles(
+      inputs.map((p, i) => [p, ctx.positionals[i] ?? basename(p)]),
+      { helper },
+    );
     // The same consolidation as the task pane's merge action (addin/app/cycle-core).
     const merged = mergeLoaded(loaded);
     if (!merged.ok) {

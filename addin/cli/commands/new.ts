@@ -22,6 +22,7 @@ import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK 
 import { formatIssues } from '../format';
 import { loadDocument } from '../load';
 import { refuseMemberScorecard, sendOutElsewhere } from '../member-scorecard';
+import { type Helper, startHelper, stopHelper } from '../threads/pool';
 import { allScorecards, scorecardWriter } from '../threads/scorecards';
 import { closestMembers, findMember, parseUnitList } from '../members';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
@@ -186,6 +187,8 @@ export const newCommand: Command = {
         vi: 'Chỉ dùng một trong hai: --unit TÊN (một đơn vị) hoặc --per-unit THƯ_MỤC (mọi đơn vị).',
         en: 'Use one of --unit NAME (one member) or --per-unit DIR (every member), not both.',
       });
+    // The second thread of --per-unit starts compiling while --from is read.
+    const helper = typeof perUnit === 'string' ? startHelper() : undefined;
     // Outputs are claimed before --from is read: an output that is the input is refused first.
     const inputs = typeof ctx.values.from === 'string' ? [ctx.values.from] : [];
     const main = await claimFor(ctx, out, { inputs });
@@ -203,12 +206,15 @@ export const newCommand: Command = {
           main,
           cards,
           typeof unitName === 'string' ? unitName : undefined,
+          helper,
         );
       });
     } catch (error) {
       await cards?.folder?.abort();
       for (const f of cards?.files ?? []) await f.claim?.abort();
       throw error;
+    } finally {
+      stopHelper(helper);
     }
   },
 };
@@ -252,6 +258,7 @@ async function writeAll(
   main: ClaimedOutput,
   cards: Awaited<ReturnType<typeof claimScorecards>> | undefined,
   unitName: string | undefined,
+  helper: Helper | undefined,
 ): Promise<number> {
   const now = new Date().toISOString();
   if (unitName !== undefined) {
@@ -268,6 +275,7 @@ async function writeAll(
       now,
       files.map((f) => f.unit),
       () => clusterWorkbookBytes(doc, undefined, { now, coresBusy: true }),
+      helper ? { helper } : {},
     );
     const { bytes, report } = made.first;
     await main.write(bytes);

@@ -15,22 +15,54 @@ export function bundledWorker(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** A worker's items as they come, until it says it is done or stops. */
-function runWorker<T>(file: string, job: TicketJob, made: (index: number, value: T) => void): Promise<void> {
-  let worker: Worker;
+/**
+ * A worker started before its job is known: compiling the bundle takes it half a second, which then overlaps
+ * the main thread's reading of the command's input. Until it is given a job it does not keep the process alive.
+ */
+export interface Helper {
+  worker: Worker | undefined;
+}
+
+/** A worker started here; its failures are seen as its items not coming (the main thread makes them). */
+function started(file: string, options?: { workerData: TicketJob }): Worker | undefined {
   try {
-    worker = new Worker(file, { workerData: job });
+    const worker = new Worker(file, options);
+    worker.on('error', () => undefined);
+    return worker;
   } catch {
-    return Promise.resolve();
+    return undefined;
   }
+}
+
+export function startHelper(file: string | undefined = bundledWorker()): Helper {
+  const worker = file ? started(file) : undefined;
+  worker?.unref();
+  return { worker };
+}
+
+/** The helper's worker stopped (given a job or not). */
+export function stopHelper(helper: Helper | undefined): void {
+  void helper?.worker?.terminate();
+}
+
+/** A worker's items as they come, until it says it is done or stops; at once for one that has stopped. */
+function workerItems<T>(worker: Worker, made: (index: number, value: T) => void): Promise<void> {
+  if (worker.threadId < 0) return Promise.resolve();
   return new Promise<void>((finish) => {
-    worker.on('message', (m: WorkerMessage<T>) => {
-      if ('done' in m) finish();
+    const take = (m: WorkerMessage<T>) => {
+      if ('done' in m) end();
       else made(m.index, m.value);
-    });
-    worker.on('error', () => finish());
-    worker.on('exit', () => finish());
-  }).finally(() => worker.terminate());
+    };
+    const end = () => {
+      worker.off('message', take);
+      worker.off('exit', end);
+      worker.off('error', end);
+      finish();
+    };
+    worker.on('message', take);
+    worker.on('exit', end);
+    worker.on('error', end);
+  });
 }
 
 export interface Shared<F, T> {
@@ -53,6 +85,8 @@ export async function shareWork<F, T extends object>(options: {
   make: (index: number) => Promise<T>;
   workerFile?: string | false;
   minItems?: number;
+  /** A worker started ahead (used instead of starting one; stopped when there are too few items). */
+  helper?: Helper;
 }): Promise<Shared<F, T>> {
   const job: TicketJob = {
     kind: options.kind,
@@ -63,9 +97,20 @@ export async function shareWork<F, T extends object>(options: {
   // Every item's result is an object (bytes, a file read): undefined is "not made yet".
   const out: (T | undefined)[] = new Array(options.count).fill(undefined);
   let byWorker = 0;
-  const file = options.workerFile ?? (options.count < (options.minItems ?? 4) ? undefined : bundledWorker());
-  const worker = file
-    ? runWorker<T>(file, job, (index, value) => {
+  const few = options.count < (options.minItems ?? 4);
+  const helper = options.helper?.worker;
+  let worker: Worker | undefined;
+  if (!few && options.workerFile === undefined && helper) {
+    worker = helper;
+    worker.ref();
+    worker.postMessage(job);
+  } else {
+    stopHelper(options.helper);
+    const file = few ? undefined : options.workerFile === undefined ? bundledWorker() : options.workerFile;
+    worker = file ? started(file, { workerData: job }) : undefined;
+  }
+  const working = worker
+    ? workerItems<T>(worker, (index, value) => {
         byWorker++;
         out[index] = value;
       })
@@ -79,7 +124,8 @@ export async function shareWork<F, T extends object>(options: {
       out[index] = value;
     },
   );
-  await worker;
+  await working;
+  void worker?.terminate();
   for (let i = 0; i < options.count; i++) out[i] ??= await options.make(i);
   return { first, results: out as T[], byWorker };
 }

@@ -10,7 +10,7 @@ import type { Loaded } from '../../app/merge/returns';
 import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { CliError } from '../context';
 import { readJsonText } from '../load';
-import { shareWork } from './pool';
+import { type Helper, shareWork } from './pool';
 
 export interface ReturnsData {
   /** [absolute path, the name the person gave] per file. */
@@ -54,7 +54,7 @@ export function returnReader(data: ReturnsData): (index: number) => Promise<Retu
  */
 export async function readReturnFiles(
   files: [string, string][],
-  options: { workerFile?: string | false; first?: () => Promise<unknown> } = {},
+  options: { workerFile?: string | false; first?: () => Promise<unknown>; helper?: Helper } = {},
 ): Promise<{ loaded: Loaded[]; byWorker: number }> {
   const data: ReturnsData = { files };
   const read = await shareWork({
@@ -64,6 +64,7 @@ export async function readReturnFiles(
     first: options.first ?? (async () => undefined),
     make: returnReader(data),
     ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
+    ...(options.helper ? { helper: options.helper } : {}),
   });
   const loaded = read.results.map((r) => {
     if ('refused' in r) throw new CliError(r.refused);

@@ -6,7 +6,7 @@
 import type { ClusterDocument } from '../../../core';
 import { memberScorecardBuilder } from '../../app/cycle-core';
 import { planToBytes } from '../../host/xlsx/workbook-files';
-import { type Shared, shareWork } from './pool';
+import { type Helper, type Shared, shareWork } from './pool';
 
 export interface ScorecardsData {
   doc: ClusterDocument;
@@ -21,8 +21,12 @@ export const scorecardWriter = (doc: ClusterDocument, now: string) => {
 
 /** Each thread's maker: item k is units[k], deflated on the thread (both cores are busy writing). */
 export function scorecardMaker(data: ScorecardsData): (index: number) => Promise<Uint8Array> {
-  const make = scorecardWriter(data.doc, data.now);
-  return (index) => make(data.units[index]!, true);
+  // Made at the first ticket: the main thread, busy with the cluster workbook, often takes none.
+  let make: ReturnType<typeof scorecardWriter> | undefined;
+  return (index) => {
+    make ??= scorecardWriter(data.doc, data.now);
+    return make(data.units[index]!, true);
+  };
 }
 
 /** `first()`'s result (the cluster workbook) and every unit's scorecard, in the units' order. */
@@ -31,7 +35,7 @@ export function allScorecards<F>(
   now: string,
   units: readonly string[],
   first: () => Promise<F>,
-  options: { workerFile?: string | false } = {},
+  options: { workerFile?: string | false; helper?: Helper } = {},
 ): Promise<Shared<F, Uint8Array>> {
   const data: ScorecardsData = { doc, now, units: [...units] };
   return shareWork({

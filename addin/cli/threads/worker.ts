@@ -8,7 +8,10 @@ import { type ReturnsData, returnReader } from './returns';
 import { type ScorecardsData, scorecardMaker } from './scorecards';
 import { type TicketJob, type WorkerMessage, takeTickets } from './tickets';
 
-const job = workerData as TicketJob;
+// Started with its job, or ahead of it (./pool.ts startHelper) and given it as the first message.
+const job: TicketJob =
+  (workerData as TicketJob | null) ??
+  (await new Promise<TicketJob>((take) => parentPort!.once('message', take)));
 const make: (index: number) => Promise<unknown> =
   job.kind === 'scorecards'
     ? scorecardMaker(job.data as ScorecardsData)

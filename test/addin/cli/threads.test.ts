@@ -5,12 +5,14 @@
  * cannot start, fails at once, or stops halfway loses no scorecard. `merge`: the files read on both threads
  * are what one thread reads, and a file that cannot be read is said for the first such file in order.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../../addin/cli/context';
+import { startHelper, stopHelper } from '../../../addin/cli/threads/pool';
 import { readReturnFiles } from '../../../addin/cli/threads/returns';
 import { allScorecards, scorecardWriter } from '../../../addin/cli/threads/scorecards';
 import { entryBytes, readZip } from '../../../addin/host/xlsx/patch/zip';
@@ -81,6 +83,51 @@ describe('send-out on two threads', () => {
         expect(parts(b), `${workerFile}: ${units[i]}`).toEqual(parts(expected[i]!));
       });
     }
+  });
+
+  it('a worker started ahead of its job is given it: the same scorecards; one that cannot start, or is not needed, loses none', async () => {
+    const ahead = startHelper(WORKER);
+    expect(ahead.worker).toBeDefined();
+    const made = await allScorecards(doc, NOW, units, slowFirst, { helper: ahead });
+    expect(made.byWorker).toBeGreaterThan(0);
+    made.results.forEach((b, i) => {
+      expect(parts(b), units[i]).toEqual(parts(expected[i]!));
+    });
+    const failing = join(dir, 'failing-ahead.mjs');
+    await writeFile(failing, "throw new Error('worker broken');\n");
+    const broken = startHelper(failing);
+    // Given its job after it has already failed.
+    await new Promise((done) => setTimeout(done, 300));
+    const alone = await allScorecards(doc, NOW, units, async () => 'cluster', { helper: broken });
+    expect(alone.byWorker).toBe(0);
+    alone.results.forEach((b, i) => {
+      expect(parts(b), `broken: ${units[i]}`).toEqual(parts(expected[i]!));
+    });
+    // Too few items for a second thread: the helper is stopped, the main thread makes them.
+    const unneeded = startHelper(WORKER);
+    const exited = new Promise((done) => unneeded.worker!.once('exit', done));
+    const two = await allScorecards(doc, NOW, units.slice(0, 2), async () => 'cluster', { helper: unneeded });
+    expect(two.byWorker).toBe(0);
+    await exited;
+    stopHelper(ahead);
+  });
+
+  it('a worker started ahead and never given a job does not keep the command running', async () => {
+    const pool = join(root, 'addin/cli/threads/pool.ts');
+    const script = join(dir, 'ahead.mts');
+    // The worker waits for a job that never comes; it must be alive when the script ends.
+    await writeFile(
+      script,
+      `const { startHelper } = await import(${JSON.stringify(pool)});\nconst h = startHelper(${JSON.stringify(WORKER)});\nsetTimeout(() => console.log(h.worker.threadId > 0 ? 'waiting' : 'stopped'), 1500);\n`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.signal).toBeNull();
+    expect(run.stdout.trim()).toBe('waiting');
+    expect(run.status).toBe(0);
   });
 
   it('merge: the files read on two threads are what one thread reads; the first unreadable file in order stops it', async () => {
