@@ -4,7 +4,7 @@
  * and left out while the rest stays usable; `doc` is undefined only when the document cannot be used at all
  * (not an object, wrong format, no units or criteria, no cluster, bad kind or year).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Bilingual, type Issue, type IssueLocation, makeIssue } from '../issues/issue';
 import { compileFastReader, type FastReader, REJECT } from './fast-shape';
 import { numberKeys, tooLargeIssues } from './amounts';

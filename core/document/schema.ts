@@ -4,7 +4,7 @@
  * document read from a workbook gets exactly the same checks. Objects are loose: unknown keys are kept
  * (and reported as warnings by the parser), so nothing typed is lost.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLUSTER_FORMAT } from '../model/types';
 
 const stageSchema = z.enum(['self', 'verified']);

@@ -3,7 +3,8 @@
  * per sheet, one chart part per chart, their relationships and content types), so Excel and LibreOffice show
  * a bar chart. No Node APIs: runs in the browser too.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from './jszip';
 import type { ChartPlan, WorkbookPlan } from '../../../templates/plan';
 import { parseA1 } from '../../../templates/layouts/a1';
 import { esc } from './write/xml';
@@ -84,7 +85,7 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 export async function addPlanCharts(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
   const withCharts = plan.sheets.filter((s) => s.charts && s.charts.length > 0);
   if (withCharts.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const parts = await sheetParts(zip);
   let types = (await zip.file('[Content_Types].xml')!.async('string')) ?? '';
   let chartNo = 0;

@@ -6,6 +6,7 @@
  */
 import { Inflate as InflateStream } from 'fflate';
 import type JSZip from 'jszip';
+import { loadJsZip } from './jszip';
 import { WorkbookFileError, damagedFile } from './file-error';
 import {
   MAX_ENTRY_RATIO,
@@ -322,7 +323,7 @@ export async function checkXlsxBytes(
     );
   } else {
     // JSZip is loaded only for such a zip: the page opens every other file without it.
-    const zip = await orDamaged(name, async () => (await import('jszip')).default.loadAsync(bytes));
+    const zip = await orDamaged(name, async () => (await loadJsZip()).loadAsync(bytes));
     const byPackage = inspectPackage(Object.keys(zip.files), name);
     if (byPackage) throw byPackage;
     if (!zip.file('xl/workbook.xml')) throw noWorkbookPart(name);

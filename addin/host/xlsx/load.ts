@@ -5,7 +5,8 @@
  * to do, never the library's text. No Node APIs (the standalone page loads through here too).
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from './jszip';
 import { NOT_XML, type WorkbookFileError, damagedFile, damagedPart, missingPart } from './file-error';
 import { MissingPartError, repairPackage } from './package-repair';
 import { rememberNormalised } from './normalised';
@@ -18,7 +19,7 @@ export { damagedFile, damagedPart };
 /** Why exceljs could not load the package, by part when one is found damaged. */
 async function loadFailure(bytes: Uint8Array, name: string): Promise<WorkbookFileError> {
   try {
-    const part = await malformedPart(await JSZip.loadAsync(bytes));
+    const part = await malformedPart(await (await loadJsZip()).loadAsync(bytes));
     if (part) return damagedPart(name, part, NOT_XML);
   } catch {
     // The zip itself is unreadable: the whole-file message says what to do.

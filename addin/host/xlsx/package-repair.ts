@@ -8,7 +8,8 @@
  * listed so the person is told what was normalised; nothing of the content (cells, formulas, notes, tables)
  * changes. A relationship to a part the package lacks is damage, named by part.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from './jszip';
 
 export type Normalisation =
   /** A part moved to the name Excel itself gives it (from → to). */
@@ -213,7 +214,7 @@ export interface RepairedPackage {
  * caller checked the zip before).
  */
 export async function repairPackage(bytes: Uint8Array): Promise<RepairedPackage> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   const has = new Set(names);
   const relsParts: RelsPart[] = [];
