@@ -54,8 +54,28 @@ export interface UnitMeta {
   issues: Issue[];
 }
 
+/** How the cluster information a scorecard carries is parsed (parseClusterJson, or carriedParser's). */
+export type CarriedParser = (json: string) => ReturnType<typeof parseClusterJson>;
+
+/**
+ * parseClusterJson once per distinct text, for the scorecards of one merge: every member's copy of a send-out
+ * carries the same cluster information (63 parses were a tenth of a 63-unit merge's reading). The documents
+ * it gives are shared between those scorecards: read, not changed.
+ */
+export function carriedParser(): CarriedParser {
+  const parsed = new Map<string, ReturnType<typeof parseClusterJson>>();
+  return (json) => {
+    let done = parsed.get(json);
+    if (!done) {
+      done = parseClusterJson(json);
+      parsed.set(json, done);
+    }
+    return done;
+  };
+}
+
 /** What the meta rows say; a damaged embedded document is a warning and left out, never half-used. */
-export function readUnitMeta(snapshot: WorkbookSnapshot): UnitMeta {
+export function readUnitMeta(snapshot: WorkbookSnapshot, parse: CarriedParser = parseClusterJson): UnitMeta {
   const meta = readMetaRows(snapshot);
   const trimmed = (k: string) => meta.get(k)?.trim() || undefined;
   const year = Number(trimmed(UNIT_META_KEYS.year));
@@ -95,7 +115,7 @@ export function readUnitMeta(snapshot: WorkbookSnapshot): UnitMeta {
       return damaged({ vi: `thiếu phần ${n}/${parts}`, en: `part ${n} of ${parts} missing` });
     json += part;
   }
-  const parsed = parseClusterJson(json);
+  const parsed = parse(json);
   const error = parsed.issues.find((i) => i.severity === 'error');
   if (!parsed.doc || error)
     return damaged({ vi: error?.message ?? 'không đọc được', en: error?.messageEn ?? 'unreadable' });
@@ -127,9 +147,10 @@ export interface UnitScorecardRead {
 export function readUnitScorecard(
   snapshot: WorkbookSnapshot,
   structure?: ClusterDocument,
+  parse?: CarriedParser,
 ): UnitScorecardRead {
   const file = snapshot.source;
-  const meta = readUnitMeta(snapshot);
+  const meta = readUnitMeta(snapshot, parse);
   const r = new Reader(snapshot);
   r.issues.push(...meta.issues);
   const base = { template: meta.template, ...(meta.document ? { cluster: meta.document } : {}) };

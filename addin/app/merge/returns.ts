@@ -11,7 +11,7 @@ import {
 } from '../../../templates';
 import type { WorkbookSnapshot } from '../../../templates/plan';
 import { readClusterWorkbook } from '../../../templates/read';
-import { readUnitScorecard } from '../../../templates/read/unit-meta';
+import { type CarriedParser, carriedParser, readUnitScorecard } from '../../../templates/read/unit-meta';
 import { type ReturnedWorkbook, commonCluster, major } from './consolidate';
 
 export const ACCEPT = {
@@ -34,8 +34,12 @@ export const isUnitScorecard = (l: Loaded) =>
   l.meta.get(META_KEYS.templateId)?.trim() === UNIT_SCORECARD_TEMPLATE_ID;
 
 /** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
-function readUnitReturn(loaded: Loaded, structure?: ClusterDocument): ReturnedWorkbook {
-  const read = readUnitScorecard(loaded.snapshot!, structure);
+function readUnitReturn(
+  loaded: Loaded,
+  structure?: ClusterDocument,
+  parse?: CarriedParser,
+): ReturnedWorkbook {
+  const read = readUnitScorecard(loaded.snapshot!, structure, parse);
   // The file's own notes first (typed formulas without a saved value).
   return { file: loaded.file, ...read, issues: joinCellIssues(loaded.issues, read.issues) };
 }
@@ -67,9 +71,10 @@ export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
  * information most of the others carry.
  */
 export function readReturns(others: readonly Loaded[], base?: ClusterDocument): ReturnedWorkbook[] {
+  const parse = carriedParser();
   const read = others.map((l) =>
     isUnitScorecard(l)
-      ? readUnitReturn(l, base)
+      ? readUnitReturn(l, base, parse)
       : l.json
         ? { file: l.file, template: { id: 'json', version: '' }, issues: l.issues }
         : readClusterReturn(l),
@@ -83,6 +88,6 @@ export function readReturns(others: readonly Loaded[], base?: ClusterDocument): 
   );
   if (!structure) return read;
   return read.map((r, i) =>
-    isUnitScorecard(others[i]!) && !r.cluster ? readUnitReturn(others[i]!, structure) : r,
+    isUnitScorecard(others[i]!) && !r.cluster ? readUnitReturn(others[i]!, structure, parse) : r,
   );
 }

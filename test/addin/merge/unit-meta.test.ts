@@ -12,7 +12,12 @@ import { largeCluster } from '../../../scripts/bench/workbook';
 import { buildUnitScorecard, splitMetaText, unitMetaDocument } from '../../../templates/build/unit-scorecard';
 import { UNIT_META_KEYS } from '../../../templates/layouts/unit-meta';
 import type { WorkbookPlan } from '../../../templates/plan';
-import { readUnitMeta, readUnitScorecard } from '../../../templates/read/unit-meta';
+import {
+  type CarriedParser,
+  carriedParser,
+  readUnitMeta,
+  readUnitScorecard,
+} from '../../../templates/read/unit-meta';
 
 async function snapshotOf(plan: WorkbookPlan, name: string) {
   const wb = new ExcelJS.Workbook();
@@ -89,6 +94,35 @@ describe('the cluster information in a unit scorecard', () => {
     expect(own.length).toBeGreaterThan(100);
     expect(read.document!.scores!.length).toBe(own.length);
     expect(read.document!.scores!.every((s) => s.stage === 'self')).toBe(true);
+  });
+
+  it("two members' copies of one send-out: their cluster information parsed once per merge, read the same as parsed alone", async () => {
+    const doc = largeCluster(12);
+    const [a, b] = await Promise.all(
+      [doc.units[2]!.name, doc.units[7]!.name].map((u) =>
+        snapshotOf(buildUnitScorecard(doc, u), `${u}.xlsx`),
+      ),
+    );
+    const texts: string[] = [];
+    const parse = carriedParser();
+    const counting: CarriedParser = (json) => {
+      texts.push(json);
+      return parse(json);
+    };
+    const first = readUnitScorecard(a!, undefined, counting);
+    const second = readUnitScorecard(b!, undefined, counting);
+    // The same text in both files: one document, shared, and equal to what each file gives on its own.
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toBe(texts[1]);
+    expect(second.cluster).toBe(first.cluster);
+    expect(first.cluster).toEqual(readUnitScorecard(a!).cluster);
+    expect(second).toEqual(readUnitScorecard(b!));
+    // Another cluster's information is parsed again.
+    const other = await snapshotOf(
+      buildUnitScorecard({ ...doc, year: doc.year + 1 }, doc.units[2]!.name),
+      'other.xlsx',
+    );
+    expect(readUnitScorecard(other, undefined, counting).cluster).not.toBe(first.cluster);
   });
 
   it('a damaged copy is a warning naming the file and is not used; nothing else to read against is an error', async () => {
