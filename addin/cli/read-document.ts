@@ -44,8 +44,9 @@ export async function readWorkbookDocument(
   options: { keepWorkbook?: boolean } = {},
 ): Promise<WorkbookRead> {
   try {
-    const direct = await readWorkbookSnapshotFile(path);
-    const { bytes } = direct;
+    // For the copy, the worksheets' texts too: its patch then does not inflate them again.
+    const direct = await readWorkbookSnapshotFile(path, { keepTexts: options.keepWorkbook === true });
+    const { bytes, texts } = direct;
     const read = readWorkbookSnapshot({ ...direct.snapshot, source: basename(path) });
     if (read.doc && read.sources) SOURCES.set(read.doc, read.sources);
     if (read.doc && read.member !== undefined) MEMBER.set(read.doc, read.member);
@@ -53,7 +54,7 @@ export async function readWorkbookDocument(
     // Of the snapshot, the copy needs only where the sheets are (renamed tabs): the rest of it (every cell of
     // every sheet, a quarter of a gigabyte at 700 units) is let go before the copy's plan is built.
     const workbook: CopySource | undefined = options.keepWorkbook
-      ? { sheetNames: workbookSheetNames(direct.snapshot), bytes }
+      ? { sheetNames: workbookSheetNames(direct.snapshot), bytes, ...(texts ? { texts } : {}) }
       : undefined;
     return {
       ...read,

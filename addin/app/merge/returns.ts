@@ -28,6 +28,11 @@ export interface Loaded {
   /** A JSON document given as the cluster's structure. */
   json?: ClusterDocument;
   issues: Issue[];
+  /**
+   * A cluster workbook's bytes as read, and the worksheets' texts the reader decoded from them (the command
+   * line keeps them on the thread that read it: the merge's copy is patched from them).
+   */
+  read?: { bytes: Uint8Array; texts?: Map<string, string> };
 }
 
 export const isUnitScorecard = (l: Loaded) =>

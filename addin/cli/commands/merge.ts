@@ -136,6 +136,7 @@ async function mergeInto(ctx: CommandContext, claim: ClaimedOutput, helper: Help
         ? // The base as already read: its copy is patched from its bytes, exceljs only when it cannot be.
           await resultsCopyBytes(inputs[loaded.indexOf(baseLoaded)]!, document, computation, now, {
             snapshot: baseLoaded.snapshot,
+            ...baseLoaded.read,
           })
         : await clusterWorkbookBytes(document, computation, { now });
       for (const notice of written.notices ?? [])

@@ -4,8 +4,10 @@
  * be read is said for the first such file in the order given, as one thread reading them in turn would.
  */
 import { extname } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { type Bilingual, parseClusterJson } from '../../../core';
 import { readMetaRows } from '../../../templates/read/unit-meta';
+import { isClusterFile } from '../../app/cycle-core';
 import type { Loaded } from '../../app/merge/returns';
 import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { CliError } from '../context';
@@ -30,9 +32,13 @@ async function load(path: string, shown: string): Promise<Loaded> {
       issues: parsed.issues,
     };
   }
-  const read = await readWorkbookSnapshotFile(path);
+  // On the main thread, a cluster workbook's bytes and sheet texts are kept for the merge's copy (the worker's
+  // are not sent: the copy reads them again).
+  const read = await readWorkbookSnapshotFile(path, { keepTexts: isMainThread });
   const snapshot = { ...read.snapshot, source: shown };
-  return { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
+  const loaded: Loaded = { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
+  if (!isMainThread || !isClusterFile(loaded)) return loaded;
+  return { ...loaded, read: { bytes: read.bytes, ...(read.texts ? { texts: read.texts } : {}) } };
 }
 
 /** The worker's and this thread's reader: item k is files[k]; anything but a refusal is thrown. */

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
-import { type DirectRead, readSnapshotBytes } from './read/direct-read';
+import { type DirectRead, type KeptTexts, readSnapshotBytes } from './read/direct-read';
 import { type Inflate, heldInflate } from './patch/zip';
 import { nodeInflate } from './write/node-deflate';
 
@@ -62,10 +62,21 @@ export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
  * A workbook file as the snapshot the readers take, without exceljs (./read/direct-read.ts): what every
  * command that only reads a workbook uses.
  */
-export async function readWorkbookSnapshotFile(path: string): Promise<DirectRead & { bytes: Uint8Array }> {
+export async function readWorkbookSnapshotFile(
+  path: string,
+  options: { keepTexts?: boolean } = {},
+): Promise<DirectRead & { bytes: Uint8Array; texts?: Map<string, string> }> {
   const { bytes, name, inflate } = await readWorkbookFileBytes(path, KEEP_FOR_READER);
-  return { ...readSnapshotBytes(bytes, name, inflate), bytes };
+  if (!options.keepTexts) return { ...readSnapshotBytes(bytes, name, inflate), bytes };
+  const keep: KeptTexts = { texts: new Map(), budget: KEEP_TEXTS };
+  return { ...readSnapshotBytes(bytes, name, inflate, keep), bytes, texts: keep.texts };
 }
+
+/**
+ * The worksheets' texts kept for a patch of the file just read (`keepTexts`), in characters: a 63-unit
+ * workbook's are 23 million; of a 700-unit one's 260 million, the rest are inflated again by the patch.
+ */
+const KEEP_TEXTS = 32 * 1024 * 1024;
 
 /**
  * What the check may keep inflated for the reader: a 63-unit workbook's parts are 23 MB; a 700-unit one's

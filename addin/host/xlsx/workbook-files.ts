@@ -82,9 +82,11 @@ export async function writeResultsCopy(
  */
 export type CopySource = ExcelJS.Workbook | HeldCopySource;
 
-type HeldCopySource =
+/** The input as read: its bytes, and the worksheets' texts the reader decoded from them (taken over by the patch). */
+type HeldCopySource = (
   | { snapshot: WorkbookSnapshot; bytes?: Uint8Array }
-  | { sheetNames: SheetNames; bytes: Uint8Array };
+  | { sheetNames: SheetNames; bytes: Uint8Array }
+) & { texts?: Map<string, string> };
 
 const isHeld = (read: CopySource): read is HeldCopySource => 'snapshot' in read || 'sheetNames' in read;
 
@@ -106,8 +108,8 @@ export async function resultsCopyBytes(
   const detail = `Từ ${basename(input)}; giai đoạn ${STAGE_TEXT[computation.result.stage]}.`;
   if (!held && !workbook) {
     // Nothing read yet: the direct reader (the limits checked first); exceljs only if the patch cannot be made.
-    const { snapshot, bytes } = await readWorkbookSnapshotFile(input);
-    held = { snapshot, bytes };
+    const { snapshot, bytes, texts } = await readWorkbookSnapshotFile(input, { keepTexts: true });
+    held = { snapshot, bytes, ...(texts ? { texts } : {}) };
   }
   const sheetNames =
     held && 'sheetNames' in held
@@ -128,7 +130,13 @@ export async function resultsCopyBytes(
         table: TABLE.log,
         values: [line.time, line.action, line.detail],
       },
-      { deflate: nodeDeflate, later: nodeDeflateLater, inflate: nodeInflate },
+      {
+        deflate: nodeDeflate,
+        later: nodeDeflateLater,
+        inflate: nodeInflate,
+        // Texts only of the bytes they were read from.
+        ...(held?.bytes && held.texts ? { texts: held.texts } : {}),
+      },
     ));
   if (patched) return patched;
   workbook ??= await readWorkbookFile(input);

@@ -15,6 +15,8 @@ import { loadWorkbookBytes } from '../../../addin/host/xlsx/load';
 import { type LogLine, patchResults, patchResultsLater } from '../../../addin/host/xlsx/patch';
 import { nodeDeflate, nodeDeflateLater, nodeInflate } from '../../../addin/host/xlsx/write/node-deflate';
 import { readZip } from '../../../addin/host/xlsx/patch/zip';
+import { readWorkbookSnapshotFile } from '../../../addin/host/xlsx/files';
+import { type KeptTexts, readSnapshotBytes } from '../../../addin/host/xlsx/read/direct-read';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { planToBytes, resultsCopyBytes } from '../../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster } from '../../../core';
@@ -199,6 +201,44 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     expect(
       await patchResultsLater(input, plan, log, { deflate: nodeDeflate, later: failing }),
     ).toBeUndefined();
+  });
+
+  it("the reader's worksheet texts taken over by the patch of the same bytes: the same file, none inflated twice, within the budget", async () => {
+    const doc = largeCluster(12);
+    const input = await uncomputed(doc);
+    const path = join(dir, 'kept-texts.xlsx');
+    await writeFile(path, input);
+    const plan = buildClusterWorkbook(doc, computeCluster(doc), { now: NOW });
+    const log: LogLine = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
+    const read = await readWorkbookSnapshotFile(path, { keepTexts: true });
+    const texts = read.texts!;
+    const sheets = (readZip(input) ?? []).filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
+    expect([...texts.keys()].sort()).toEqual(sheets.map((e) => e.name).sort());
+    expect(read.snapshot).toEqual((await readWorkbookSnapshotFile(path)).snapshot);
+    // Every part the patch inflates goes through `counting`: with the texts, every worksheet fewer.
+    let inflated = 0;
+    const counting = (data: Uint8Array, size: number) => {
+      inflated++;
+      return nodeInflate(data, size);
+    };
+    const options = { deflate: nodeDeflate, later: nodeDeflateLater, inflate: counting };
+    const plain = await patchResultsLater(input, plan, log, options);
+    const withoutTexts = inflated;
+    inflated = 0;
+    const given = texts.size;
+    const taken = await patchResultsLater(input, plan, log, { ...options, texts });
+    expect(given).toBeGreaterThan(10);
+    expect(inflated).toBe(withoutTexts - given);
+    expect(Buffer.from(taken!.bytes).equals(Buffer.from(plain!.bytes))).toBe(true);
+    expect(taken!.report).toEqual(plain!.report);
+    // Taken over: each sheet's text let go once it is written.
+    expect([...texts.keys()].filter((k) => sheets.some((e) => e.name === k))).toEqual([]);
+    // A budget smaller than the sheets: only what fits is kept.
+    const keep: KeptTexts = { texts: new Map(), budget: 50_000 };
+    readSnapshotBytes(input, 'x.xlsx', undefined, keep);
+    const kept = [...keep.texts.values()].reduce((n, t) => n + t.length, 0);
+    expect(kept).toBeLessThanOrEqual(50_000);
+    expect(keep.texts.size).toBeLessThan(sheets.length);
   });
 
   it('what a person typed is kept as exceljs keeps it: typed values, typed formulas, text over formulas', async () => {

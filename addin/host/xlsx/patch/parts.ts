@@ -22,7 +22,7 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 /** The package's parts by name, the text of those read, and the ones replaced. */
 export class Parts {
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly texts = new Map<string, string>();
+  private readonly texts: Map<string, string>;
   readonly replaced = new Map<string, string>();
   /** Replaced parts already deflated (`pack`): their new entries, their text let go. */
   private readonly packed = new Map<string, ZipEntry>();
@@ -31,11 +31,14 @@ export class Parts {
   private packingBytes = 0;
   readonly removed = new Set<string>();
   private readonly added: string[] = [];
+  /** `texts`: parts' texts decoded already from these entries (the reader's), taken over: let go once used. */
   constructor(
     readonly entries: ZipEntry[],
     private readonly inflate?: Inflate,
+    texts?: Map<string, string>,
   ) {
     for (const e of entries) this.byName.set(e.name, e);
+    this.texts = texts ?? new Map();
   }
   has(name: string): boolean {
     return this.byName.has(name);

@@ -47,18 +47,24 @@ export function patchResults(
 
 /**
  * As patchResults, each changed sheet deflated by `later` while the next is patched (up to LATER_BUDGET of
- * their texts waiting at once; the others deflated here); the same bytes.
+ * their texts waiting at once; the others deflated here); the same bytes. `texts`: sheets' texts the reader
+ * decoded from these bytes (../read/direct-read.ts KeptTexts), taken over instead of inflated again.
  */
 export async function patchResultsLater(
   bytes: Uint8Array,
   plan: WorkbookPlan,
   log: LogLine | undefined,
-  options: { deflate: Deflate; later: DeflateLater; inflate?: Inflate },
+  options: { deflate: Deflate; later: DeflateLater; inflate?: Inflate; texts?: Map<string, string> },
 ): Promise<PatchResult | undefined> {
-  const patched = patchParts(bytes, plan, log, options.deflate, options.inflate, {
-    deflate: options.later,
-    budget: LATER_BUDGET,
-  });
+  const patched = patchParts(
+    bytes,
+    plan,
+    log,
+    options.deflate,
+    options.inflate,
+    { deflate: options.later, budget: LATER_BUDGET },
+    options.texts,
+  );
   if (!patched) return undefined;
   try {
     return { bytes: await patched.parts.bytesLater(options.deflate), report: patched.report };
@@ -92,10 +98,11 @@ function patchParts(
   deflate: Deflate,
   inflate: Inflate | undefined,
   later?: { deflate: DeflateLater; budget: number },
+  texts?: Map<string, string>,
 ): { parts: Parts; report: WriteReport } | undefined {
   const entries = readZip(bytes);
   if (!entries) return undefined;
-  const parts = new Parts(entries, inflate);
+  const parts = new Parts(entries, inflate, texts);
   return attempt(() => {
     if (!parts.has('[Content_Types].xml') || parts.has('EncryptedPackage')) return undefined;
     const wb = workbookParts(parts);

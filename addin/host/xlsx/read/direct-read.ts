@@ -44,27 +44,47 @@ class Package {
     /** Every entry's name in the zip's order, directories left out. */
     readonly names: string[],
     private readonly inflate: Inflate | undefined,
+    private readonly keep: KeptTexts | undefined,
   ) {}
 
-  static open(bytes: Uint8Array, inflate?: Inflate): Package {
+  static open(bytes: Uint8Array, inflate?: Inflate, keep?: KeptTexts): Package {
     const files = (readZip(bytes) ?? []).filter((e) => !e.name.endsWith('/'));
     if (files.length === 0) throw new Error('no central directory');
     return new Package(
       new Map(files.map((e) => [e.name, e])),
       files.map((e) => e.name),
       inflate,
+      keep,
     );
   }
 
   text(part: string): string | undefined {
     const e = this.entries.get(part);
-    return e === undefined ? undefined : entryText(e, this.inflate);
+    if (e === undefined) return undefined;
+    const text = entryText(e, this.inflate);
+    const keep = this.keep;
+    if (keep && WORKSHEET.test(part) && text.length <= keep.budget) {
+      keep.texts.set(part, text);
+      keep.budget -= text.length;
+    }
+    return text;
   }
 }
 
-function unzip(bytes: Uint8Array, name: string, inflate?: Inflate): Package {
+/**
+ * The worksheets' texts as the reader decoded them, kept (up to `budget` characters in all) for a patch of the
+ * same bytes, which would otherwise inflate and decode them again (../patch/parts.ts takes them over).
+ */
+export interface KeptTexts {
+  texts: Map<string, string>;
+  budget: number;
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+function unzip(bytes: Uint8Array, name: string, inflate?: Inflate, keep?: KeptTexts): Package {
   try {
-    return Package.open(bytes, inflate);
+    return Package.open(bytes, inflate, keep);
   } catch {
     throw damagedFile(name);
   }
@@ -313,10 +333,16 @@ function failure(pkg: Package, name: string): WorkbookFileError {
 /**
  * The snapshot of an .xlsx's bytes (checked by checkXlsxBytes before), with the typed formulas that have no
  * saved result as issues. A file that cannot be read throws WorkbookFileError naming the file (and the part).
- * `inflate`: a host's faster one (node's zlib, ../write/node-deflate.ts); fflate's otherwise.
+ * `inflate`: a host's faster one (node's zlib, ../write/node-deflate.ts); fflate's otherwise. `keep`: where
+ * the worksheets' texts go for a patch of these bytes.
  */
-export function readSnapshotBytes(bytes: Uint8Array, name: string, inflate?: Inflate): DirectRead {
-  const pkg = unzip(bytes, name, inflate);
+export function readSnapshotBytes(
+  bytes: Uint8Array,
+  name: string,
+  inflate?: Inflate,
+  keep?: KeptTexts,
+): DirectRead {
+  const pkg = unzip(bytes, name, inflate, keep);
   try {
     return readPackage(pkg, name);
   } catch (error) {
