@@ -5,7 +5,6 @@
  * to do, never the library's text. No Node APIs (the standalone page loads through here too).
  */
 import ExcelJS from 'exceljs';
-import type JSZip from 'jszip';
 import { loadJsZip } from './jszip';
 import { NOT_XML, type WorkbookFileError, damagedFile, damagedPart, missingPart } from './file-error';
 import { MissingPartError, repairPackage } from './package-repair';

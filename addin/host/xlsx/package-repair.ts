@@ -8,7 +8,6 @@
  * listed so the person is told what was normalised; nothing of the content (cells, formulas, notes, tables)
  * changes. A relationship to a part the package lacks is damage, named by part.
  */
-import type JSZip from 'jszip';
 import { loadJsZip } from './jszip';
 
 export type Normalisation =
