@@ -73,8 +73,8 @@ export async function readWorkbookSnapshotFile(
 }
 
 /**
- * The worksheets' texts kept for a patch of the file just read (`keepTexts`), in characters: a 63-unit
- * workbook's are 23 million; of a 700-unit one's 260 million, the rest are inflated again by the patch.
+ * The worksheets' texts are kept for a patch of the file just read (`keepTexts`) when they are this many bytes
+ * or fewer: a 63-unit workbook's are 23 MB; a 700-unit one's 260 MB are inflated again by the patch.
  */
 const KEEP_TEXTS = 32 * 1024 * 1024;
 

@@ -203,7 +203,7 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     ).toBeUndefined();
   });
 
-  it("the reader's worksheet texts taken over by the patch of the same bytes: the same file, none inflated twice, within the budget", async () => {
+  it("the reader's worksheet texts taken over by the patch of the same bytes: the same file, none inflated twice, all or none", async () => {
     const doc = largeCluster(12);
     const input = await uncomputed(doc);
     const path = join(dir, 'kept-texts.xlsx');
@@ -233,12 +233,14 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     expect(taken!.report).toEqual(plain!.report);
     // Taken over: each sheet's text let go once it is written.
     expect([...texts.keys()].filter((k) => sheets.some((e) => e.name === k))).toEqual([]);
-    // A budget smaller than the sheets: only what fits is kept.
-    const keep: KeptTexts = { texts: new Map(), budget: 50_000 };
-    readSnapshotBytes(input, 'x.xlsx', undefined, keep);
-    const kept = [...keep.texts.values()].reduce((n, t) => n + t.length, 0);
-    expect(kept).toBeLessThanOrEqual(50_000);
-    expect(keep.texts.size).toBeLessThan(sheets.length);
+    // Sheets larger in all than the budget: none is kept (holding some through the patch raised the peak).
+    const total = sheets.reduce((n, e) => n + e.size, 0);
+    const under: KeptTexts = { texts: new Map(), budget: total - 1 };
+    readSnapshotBytes(input, 'x.xlsx', undefined, under);
+    expect(under.texts.size).toBe(0);
+    const exactly: KeptTexts = { texts: new Map(), budget: total };
+    readSnapshotBytes(input, 'x.xlsx', undefined, exactly);
+    expect(exactly.texts.size).toBe(sheets.length);
   });
 
   it('what a person typed is kept as exceljs keeps it: typed values, typed formulas, text over formulas', async () => {

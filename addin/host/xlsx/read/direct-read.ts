@@ -50,11 +50,15 @@ class Package {
   static open(bytes: Uint8Array, inflate?: Inflate, keep?: KeptTexts): Package {
     const files = (readZip(bytes) ?? []).filter((e) => !e.name.endsWith('/'));
     if (files.length === 0) throw new Error('no central directory');
+    // All the worksheets or none (their sizes in bytes bound their lengths in characters): holding part of a
+    // large workbook's texts through its patch raised the peak by four times their size.
+    let sheets = 0;
+    for (const e of files) if (WORKSHEET.test(e.name)) sheets += e.size;
     return new Package(
       new Map(files.map((e) => [e.name, e])),
       files.map((e) => e.name),
       inflate,
-      keep,
+      keep && sheets <= keep.budget ? keep : undefined,
     );
   }
 
@@ -62,22 +66,19 @@ class Package {
     const e = this.entries.get(part);
     if (e === undefined) return undefined;
     const text = entryText(e, this.inflate);
-    const keep = this.keep;
-    if (keep && WORKSHEET.test(part) && text.length <= keep.budget) {
-      keep.texts.set(part, text);
-      keep.budget -= text.length;
-    }
+    if (this.keep && WORKSHEET.test(part)) this.keep.texts.set(part, text);
     return text;
   }
 }
 
 /**
- * The worksheets' texts as the reader decoded them, kept (up to `budget` characters in all) for a patch of the
- * same bytes, which would otherwise inflate and decode them again (../patch/parts.ts takes them over).
+ * The worksheets' texts as the reader decoded them, kept for a patch of the same bytes, which would otherwise
+ * inflate and decode them again (../patch/parts.ts takes them over); only when they are `budget` bytes or
+ * fewer in all.
  */
 export interface KeptTexts {
   texts: Map<string, string>;
-  budget: number;
+  readonly budget: number;
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
