@@ -106,7 +106,8 @@ export async function shareWork<F, T extends object>(options: {
     worker.postMessage(job);
   } else {
     stopHelper(options.helper);
-    const file = few ? undefined : options.workerFile === undefined ? bundledWorker() : options.workerFile;
+    // A worker given by name is run whatever the count (the tests' workers).
+    const file = options.workerFile !== undefined ? options.workerFile : few ? undefined : bundledWorker();
     worker = file ? started(file, { workerData: job }) : undefined;
   }
   const working = worker
