@@ -13,9 +13,8 @@
  * stay) under Chromium's CPU profiler; open.cpuprofile and compute.cpuprofile go to <dir> (load them in
  * DevTools), and rows give the self time by source module and the time under the page's main functions.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,9 +25,9 @@ import type { BenchRow } from '../bench';
 // @ts-expect-error: plain JS build module without type declarations
 import { buildAddin } from '../build-addin.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, type StaticServer, serve } from '../local-page';
+import { BASE_COMMIT, withBaseTree } from './base-tree';
 import { largeCluster } from './workbook';
 
-const root = resolve(import.meta.dirname, '..', '..');
 const UNITS = 63;
 const RUNS = 5;
 /** Generous: the old build opens a 63-unit workbook in seconds, on a loaded machine in tens of them. */
@@ -66,22 +65,14 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** The base commit's add-in, built by its own build script in a temporary worktree (removed afterwards). */
-async function buildBase(commit: string, work: string, outDir: string): Promise<string> {
-  const tree = join(work, 'base-src');
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  const sha = git('rev-parse', '--verify', `${commit}^{commit}`);
-  git('worktree', 'add', '--detach', tree, sha);
-  try {
-    await symlink(realpathSync(join(root, 'node_modules')), join(tree, 'node_modules'), 'dir');
+function buildBase(commit: string, work: string, outDir: string): Promise<string> {
+  return withBaseTree(commit, work, async (tree, sha) => {
     const mod = (await import(pathToFileURL(join(tree, 'scripts', 'build-addin.mjs')).href)) as {
       buildAddin: BuildFn;
     };
     await mod.buildAddin({ outDir });
-  } finally {
-    git('worktree', 'remove', '--force', tree);
-  }
-  return sha.slice(0, 7);
+    return sha;
+  });
 }
 
 /** A fresh context on the page, the file chosen, then compute: the two wall times. */
@@ -137,7 +128,7 @@ export async function bench(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM_PATH)) {
     return [{ area: 'standalone', case: `Chromium not installed (${CHROMIUM_PATH})`, value: 0, unit: '-' }];
   }
-  const base = process.env.BENCH_BASE || 'ed58fd0';
+  const base = BASE_COMMIT;
   const work = await mkdtemp(join(tmpdir(), 'thidua-bench-standalone-'));
   const rows: BenchRow[] = [];
   let browser: Browser | undefined;
