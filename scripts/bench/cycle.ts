@@ -35,7 +35,7 @@ function once(cli: string, args: readonly string[], what: string): Run {
     ? spawnSync(TIME, ['-f', 'thidua-time %U %S %M', process.execPath, cli, ...args], { encoding: 'utf8' })
     : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   const wall = performance.now() - start;
-  // 0, or 1 when the merge reports members missing or values in conflict (none here).
+  // Only 0: a merge that reports members missing or values in conflict (1) was given the wrong inputs.
   if (r.status !== 0)
     throw new Error(`cycle bench: ${what} exited ${r.status}: ${(r.stderr ?? '').slice(-400)}`);
   const m = /thidua-time ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');

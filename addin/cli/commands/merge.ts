@@ -13,7 +13,7 @@ import { clusterWorkbookBytes, resultsCopyBytes } from '../../host/xlsx/workbook
 import type { ClaimedOutput } from '../../host/fs/guarded-write';
 import { FORCE_OPTION, claimFor, outOption, requireOut, withClaim } from '../output';
 import { CliError, type Command, type CommandContext, EXIT_DATA_ERRORS, EXIT_OK } from '../context';
-import { type Helper, startHelper, stopHelper } from '../threads/pool';
+import { type Helper, MIN_SHARED, startHelper, stopHelper } from '../threads/pool';
 import { readReturnFiles } from '../threads/returns';
 
 export { consolidate } from '../../app/merge/consolidate';
@@ -101,8 +101,9 @@ export const mergeCommand: Command = {
         vi: 'Cần ít nhất một tệp bảng chấm (.xlsx).',
         en: 'Give at least one scorecard file (.xlsx).',
       });
-    // The second thread starts compiling while the output is claimed and the first files are read.
-    const helper = startHelper();
+    // The second thread starts compiling while the output is claimed and the first files are read (not for
+    // a few files, which the main thread reads alone).
+    const helper = ctx.positionals.length >= MIN_SHARED ? startHelper() : undefined;
     try {
       // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
       const claim = await claimFor(ctx, out, { inputs: ctx.positionals });
@@ -113,13 +114,17 @@ export const mergeCommand: Command = {
   },
 };
 
-async function mergeInto(ctx: CommandContext, claim: ClaimedOutput, helper: Helper): Promise<number> {
+async function mergeInto(
+  ctx: CommandContext,
+  claim: ClaimedOutput,
+  helper: Helper | undefined,
+): Promise<number> {
   const out = claim.shown;
   {
     const inputs = ctx.positionals.map((p) => resolve(ctx.io.cwd, p));
     const { loaded } = await readReturnFiles(
       inputs.map((p, i) => [p, ctx.positionals[i] ?? basename(p)]),
-      { helper },
+      helper ? { helper } : {},
     );
     // The same consolidation as the task pane's merge action (addin/app/cycle-core).
     const merged = mergeLoaded(loaded);

@@ -40,6 +40,9 @@ export function startHelper(file: string | undefined = bundledWorker()): Helper 
   return { worker };
 }
 
+/** Fewer items than this are made on the main thread alone: a worker's start would cost more. */
+export const MIN_SHARED = 4;
+
 /** The helper's worker stopped (given a job or not). */
 export function stopHelper(helper: Helper | undefined): void {
   void helper?.worker?.terminate();
@@ -75,7 +78,7 @@ export interface Shared<F, T> {
 
 /**
  * `count` items made by `make` on this thread and by the worker of `job.kind` on the other; `workerFile`:
- * the worker to run (false: none), the bundled one by default (none for fewer than `minItems` items).
+ * the worker to run (false: none), the bundled one by default (none for fewer than MIN_SHARED items).
  */
 export async function shareWork<F, T extends object>(options: {
   kind: TicketJob['kind'];
@@ -84,7 +87,6 @@ export async function shareWork<F, T extends object>(options: {
   first: () => Promise<F>;
   make: (index: number) => Promise<T>;
   workerFile?: string | false;
-  minItems?: number;
   /** A worker started ahead (used instead of starting one; stopped when there are too few items). */
   helper?: Helper;
 }): Promise<Shared<F, T>> {
@@ -97,7 +99,7 @@ export async function shareWork<F, T extends object>(options: {
   // Every item's result is an object (bytes, a file read): undefined is "not made yet".
   const out: (T | undefined)[] = new Array(options.count).fill(undefined);
   let byWorker = 0;
-  const few = options.count < (options.minItems ?? 4);
+  const few = options.count < MIN_SHARED;
   const helper = options.helper?.worker;
   let worker: Worker | undefined;
   if (!few && options.workerFile === undefined && helper) {

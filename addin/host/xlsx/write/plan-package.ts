@@ -78,8 +78,6 @@ function workbookXml(plan: WorkbookPlan): string {
 
 export type { Deflate };
 
-export type { DeflateLater };
-
 export interface PlanPackage {
   bytes: Uint8Array;
   report: WriteReport;
