@@ -161,7 +161,19 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
   const cellsInOrder: Cell[] = [];
   const shared = new Map<string, string>();
 
-  for (let t = s.next(); t !== END; t = s.next()) {
+  for (;;) {
+    // Most of a sheet's tags are its cells: one written plainly is read at once (the scanner's plainCell).
+    if (row && s.plainCell()) {
+      const cell = cellOf(ctx, rowNumber, prevCol, shared, s.cellR, s.cellT, s.cellS, s.f, s.v);
+      if (cell) {
+        prevCol = cell.col;
+        row[cell.col] = cell;
+        cellsInOrder.push(cell);
+      }
+      continue;
+    }
+    const t = s.next();
+    if (t === END) break;
     if (t === CLOSE) {
       if (s.name === 'sheetData') inData = false;
       else if (s.name === 'row') row = undefined;
@@ -401,6 +413,41 @@ function readCell(
       } else throw new XmlDamage('sheet ends inside a cell');
     }
   }
+  return cellOf(
+    ctx,
+    rowNumber,
+    prevCol,
+    shared,
+    r,
+    type,
+    styleAttr,
+    formula,
+    text,
+    runs,
+    shareType,
+    si,
+    sharedRef,
+  );
+}
+
+/** A cell from what its element holds: attributes, formula and value texts, rich text runs, shared formula. */
+function cellOf(
+  ctx: SheetContext,
+  rowNumber: number,
+  prevCol: number,
+  shared: Map<string, string>,
+  r: string | undefined,
+  type: string | undefined,
+  styleAttr: string | undefined,
+  formulaText: string | undefined,
+  valueText: string | undefined,
+  runs?: string[],
+  shareType?: string,
+  si?: string,
+  sharedRef?: string,
+): Cell | undefined {
+  let formula = formulaText;
+  let text = valueText;
   const at = r ? decodeCell(r) : undefined;
   // A cell without its address stands after the one before it (the first of a row in column A).
   const col = at ? at.col : prevCol + 1;

@@ -330,6 +330,86 @@ export class XmlScanner {
     return true;
   }
 
+  /** After plainCell: the cell's address, style and type attributes (undefined when absent). */
+  cellR = '';
+  cellS: string | undefined;
+  cellT: string | undefined;
+
+  /**
+   * When the next thing in the text is a whole cell written plainly, `<c r="B12" s="3" t="s">` (r first,
+   * then s and t in either order, each at most once, one space before each, an address of capital letters
+   * and digits, s digits, t letters) closing itself or holding only what formulaAndValue reads then `</c>`:
+   * reads it at once (its attributes in cellR, cellS, cellT; its texts in f and v, entities decoded) and
+   * answers true. Otherwise false, with nothing read: next() reads it tag by tag. What it takes, next()
+   * reads the same way; it is only the cells of a sheet (most of its tags) without the generic loops.
+   */
+  plainCell(): boolean {
+    const xml = this.xml;
+    let i = this.at;
+    if (
+      xml.charCodeAt(i) !== 60 /* < */ ||
+      xml.charCodeAt(i + 1) !== 99 /* c */ ||
+      xml.charCodeAt(i + 2) !== 32 ||
+      xml.charCodeAt(i + 3) !== 114 /* r */ ||
+      xml.charCodeAt(i + 4) !== 61 /* = */ ||
+      xml.charCodeAt(i + 5) !== 34 /* " */
+    )
+      return false;
+    i += 6;
+    const rFrom = i;
+    for (let c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i));
+    const digits = i;
+    for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i));
+    if (digits === rFrom || i === digits || xml.charCodeAt(i) !== 34) return false;
+    const r = xml.slice(rFrom, i);
+    i++;
+    let style: string | undefined;
+    let type: string | undefined;
+    while (xml.charCodeAt(i) === 32) {
+      const name = xml.charCodeAt(i + 1);
+      if (xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return false;
+      const from = i + 4;
+      let k = from;
+      if (name === 115 /* s */ && style === undefined) {
+        for (let c = xml.charCodeAt(k); c >= 48 && c <= 57; c = xml.charCodeAt(++k));
+        if (k === from || xml.charCodeAt(k) !== 34) return false;
+        style = xml.slice(from, k);
+      } else if (name === 116 /* t */ && type === undefined) {
+        for (
+          let c = xml.charCodeAt(k);
+          (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+          c = xml.charCodeAt(++k)
+        );
+        if (k === from || xml.charCodeAt(k) !== 34) return false;
+        type = xml.slice(from, k);
+      } else return false;
+      i = k + 1;
+    }
+    this.f = undefined;
+    this.v = undefined;
+    if (xml.charCodeAt(i) === 47 && xml.charCodeAt(i + 1) === 62) i += 2;
+    else if (xml.charCodeAt(i) === 62) {
+      i++;
+      const afterF = this.simpleElement(i, 102 /* f */);
+      if (afterF >= 0) i = afterF;
+      const afterV = this.simpleElement(i, 118 /* v */);
+      if (afterV >= 0) i = afterV;
+      if (
+        xml.charCodeAt(i) !== 60 ||
+        xml.charCodeAt(i + 1) !== 47 ||
+        xml.charCodeAt(i + 2) !== 99 ||
+        xml.charCodeAt(i + 3) !== 62
+      )
+        return false;
+      i += 4;
+    } else return false;
+    this.cellR = r;
+    this.cellS = style;
+    this.cellT = type;
+    this.at = i;
+    return true;
+  }
+
   /** Skips to the end of the element just opened (its CLOSE consumed); nothing when it was empty. */
   skip(): void {
     if (this.empty) return;
