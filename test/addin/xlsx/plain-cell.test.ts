@@ -26,6 +26,8 @@ interface CellSpec {
   s?: number;
   t?: 's' | 'str' | 'b' | 'e' | 'n';
   f?: string;
+  /** LibreOffice's form of <f>. */
+  aca?: 'false' | 'true';
   v?: string;
 }
 
@@ -41,7 +43,7 @@ function cellXml(row: number, c: CellSpec, generic: boolean, sFirst: boolean): s
   ];
   if (!sFirst) attrs.reverse();
   const open = `<c r="${letters(c.col)}${row}"${attrs.join('')}${generic ? ' ' : ''}`;
-  const body = `${c.f !== undefined ? `<f>${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}`;
+  const body = `${c.f !== undefined ? `${c.aca ? `<f aca="${c.aca}">` : '<f>'}${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}`;
   return body ? `${open}>${body}</c>` : `${open}/>`;
 }
 
@@ -50,6 +52,7 @@ const cellSpec = fc.record(
     s: fc.integer({ min: 0, max: 2 }),
     t: fc.constantFrom('s', 'str', 'b', 'e', 'n' as const),
     f: fc.constantFrom('SUM(A1:B2)', 'IF(A1<>"",A1&" x",0)', '""', 'A1>0'),
+    aca: fc.constantFrom('false', 'true' as const),
     v: fc.constantFrom('0', '1', '2', '1.25', '-3e2', 'chữ & "trích"', '#N/A', ''),
   },
   { requiredKeys: [] },
@@ -101,6 +104,9 @@ describe('cells written plainly read as the generic path reads them', () => {
     expect([s.cellR, s.cellS, s.cellT, s.f, s.v]).toEqual(['AB12', '3', 's', 'A1&B1', '1']);
     expect(s.plainCell()).toBe(true);
     expect([s.cellR, s.cellS, s.cellT, s.f, s.v]).toEqual(['C1', undefined, undefined, undefined, undefined]);
+    const lo = new XmlScanner('<c r="D4" s="2" t="n"><f aca="false">SUM(A1:A3)</f><v>6</v></c>');
+    expect(lo.plainCell()).toBe(true);
+    expect([lo.cellR, lo.f, lo.v]).toEqual(['D4', 'SUM(A1:A3)', '6']);
   });
 
   it('leaves every other form to the generic path, nothing read', () => {
@@ -113,6 +119,8 @@ describe('cells written plainly read as the generic path reads them', () => {
       '<c r="A1" s="1" s="2"/>',
       '<c r="A1" t="inlineStr"><is><t>x</t></is></c>',
       '<c r="A1"><f t="shared" si="0"/><v>1</v></c>',
+      '<c r="A1"><f aca="false" t="array" ref="A1">1</f><v>1</v></c>',
+      '<c r="A1"><f aca="false"/><v>1</v></c>',
       '<c r="A1"><v xml:space="preserve">1</v></c>',
       '<c r="A1" x="1"/>',
       "<c r='A1'/>",

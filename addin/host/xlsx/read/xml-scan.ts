@@ -88,6 +88,9 @@ const localName = (qname: string) => {
   return at < 0 ? qname : qname.slice(at + 1);
 };
 
+const ACA_FALSE = '<f aca="false">';
+const ACA_TRUE = '<f aca="true">';
+
 export class XmlScanner {
   /** After OPEN or CLOSE: the element's local name. */
   name = '';
@@ -284,7 +287,13 @@ export class XmlScanner {
   private simpleElement(i: number, tag: number): number {
     const xml = this.xml;
     if (xml.charCodeAt(i) !== 60 || xml.charCodeAt(i + 1) !== tag || xml.charCodeAt(i + 2) !== 62) return -1;
-    const end = xml.indexOf('<', i + 3);
+    return this.elementText(i + 3, tag);
+  }
+
+  /** simpleElement's text from `from` (just past its start tag) to its end tag; -1 when not that. */
+  private elementText(from: number, tag: number): number {
+    const xml = this.xml;
+    const end = xml.indexOf('<', from);
     if (
       end < 0 ||
       xml.charCodeAt(end + 1) !== 47 ||
@@ -292,7 +301,7 @@ export class XmlScanner {
       xml.charCodeAt(end + 3) !== 62
     )
       return -1;
-    const text = end > i + 3 ? decodeEntities(xml.slice(i + 3, end)) : undefined;
+    const text = end > from ? decodeEntities(xml.slice(from, end)) : undefined;
     if (tag === 102) this.f = text;
     else this.v = text;
     return end + 4;
@@ -390,8 +399,15 @@ export class XmlScanner {
     if (xml.charCodeAt(i) === 47 && xml.charCodeAt(i + 1) === 62) i += 2;
     else if (xml.charCodeAt(i) === 62) {
       i++;
-      const afterF = this.simpleElement(i, 102 /* f */);
+      // LibreOffice marks every formula <f aca="false"> (not an array formula): read as <f> is.
+      const aca = xml.startsWith(ACA_FALSE, i)
+        ? ACA_FALSE.length
+        : xml.startsWith(ACA_TRUE, i)
+          ? ACA_TRUE.length
+          : 0;
+      const afterF = aca ? this.elementText(i + aca, 102) : this.simpleElement(i, 102 /* f */);
       if (afterF >= 0) i = afterF;
+      else if (aca) return false;
       const afterV = this.simpleElement(i, 118 /* v */);
       if (afterV >= 0) i = afterV;
       if (
