@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SheetContext, readSheet } from '../../../addin/host/xlsx/read/sheet';
+import { columnLetter } from '../../../templates/layouts/a1';
 import { XmlDamage, XmlScanner } from '../../../addin/host/xlsx/read/xml-scan';
+import { esc } from '../../../addin/host/xlsx/write/xml';
 
 const ctx: SheetContext = {
   name: 'Sheet1',
@@ -31,10 +33,6 @@ interface CellSpec {
   v?: string;
 }
 
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const letters = (c: number): string =>
-  c <= 26 ? String.fromCharCode(64 + c) : letters(Math.floor((c - 1) / 26)) + letters(((c - 1) % 26) + 1);
-
 /** A cell's XML; `generic` writes the same cell so that the fast path does not take it (a space before '>'). */
 function cellXml(row: number, c: CellSpec, generic: boolean, sFirst: boolean): string {
   const attrs = [
@@ -42,7 +40,7 @@ function cellXml(row: number, c: CellSpec, generic: boolean, sFirst: boolean): s
     ...(c.t !== undefined ? [` t="${c.t}"`] : []),
   ];
   if (!sFirst) attrs.reverse();
-  const open = `<c r="${letters(c.col)}${row}"${attrs.join('')}${generic ? ' ' : ''}`;
+  const open = `<c r="${columnLetter(c.col)}${row}"${attrs.join('')}${generic ? ' ' : ''}`;
   const body = `${c.f !== undefined ? `${c.aca ? `<f aca="${c.aca}">` : '<f>'}${esc(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${esc(c.v)}</v>` : ''}`;
   return body ? `${open}>${body}</c>` : `${open}/>`;
 }

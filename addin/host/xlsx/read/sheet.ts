@@ -161,15 +161,17 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
   const cellsInOrder: Cell[] = [];
   const shared = new Map<string, string>();
 
+  const place = (cell: Cell | undefined) => {
+    if (!cell || !row) return;
+    prevCol = cell.col;
+    row[cell.col] = cell;
+    cellsInOrder.push(cell);
+  };
+
   for (;;) {
     // Most of a sheet's tags are its cells: one written plainly is read at once (the scanner's plainCell).
     if (row && s.plainCell()) {
-      const cell = cellOf(ctx, rowNumber, prevCol, shared, s.cellR, s.cellT, s.cellS, s.f, s.v);
-      if (cell) {
-        prevCol = cell.col;
-        row[cell.col] = cell;
-        cellsInOrder.push(cell);
-      }
+      place(cellOf(ctx, rowNumber, prevCol, shared, s.cellR, s.cellT, s.cellS, s.f, s.v));
       continue;
     }
     const t = s.next();
@@ -194,12 +196,7 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
       prevCol = 0;
       if (s.empty) row = undefined;
     } else if (inData && name === 'c' && row) {
-      const cell = readCell(s, ctx, rowNumber, prevCol, shared);
-      if (cell) {
-        prevCol = cell.col;
-        row[cell.col] = cell;
-        cellsInOrder.push(cell);
-      }
+      place(readCell(s, ctx, rowNumber, prevCol, shared));
     } else if (name === 'mergeCell') {
       merges.push(s.attr('ref') ?? '');
     } else if (name === 'hyperlink') {

@@ -309,21 +309,14 @@ export class XmlScanner {
 
   /**
    * Right after OPEN of an element with content: when that content is exactly `<f>text</f>`, `<v>text</v>` or
-   * both in that order (no attributes, no other markup), reads it and the element's end tag at once, the
+   * both in that order (no attributes but LibreOffice's aca on `<f>`, no other markup: formulaThenValue), reads it and the element's end tag at once, the
    * decoded texts in `f` and `v` (an empty text as undefined, as no TEXT token comes for it), and answers
    * true; otherwise false, with nothing read. A sheet's cells are mostly this: five tokens less per cell.
    */
   formulaAndValue(): boolean {
     const xml = this.xml;
-    this.f = undefined;
-    this.v = undefined;
-    let i = this.at;
-    const afterF = this.simpleElement(i, 102 /* f */);
-    if (afterF < 0 && xml.charCodeAt(i + 1) === 102) return false;
-    if (afterF >= 0) i = afterF;
-    const afterV = this.simpleElement(i, 118 /* v */);
-    if (afterF < 0 && afterV < 0) return false;
-    if (afterV >= 0) i = afterV;
+    const i = this.formulaThenValue(this.at);
+    if (i <= this.at) return false;
     const open = this.stack[this.stack.length - 1];
     if (
       open === undefined ||
@@ -337,6 +330,28 @@ export class XmlScanner {
     this.at = i + 3 + open.length;
     this.name = this.names[this.stack.length]!;
     return true;
+  }
+
+  /**
+   * From `i`: an optional `<f>text</f>` (also as LibreOffice writes it, `<f aca="false">`) then an optional
+   * `<v>text</v>`, their decoded texts in f and v; the index after them (`i` when neither stands there), or -1
+   * when an `<f` of another form stands there (attributes, children: read tag by tag).
+   */
+  private formulaThenValue(from: number): number {
+    const xml = this.xml;
+    this.f = undefined;
+    this.v = undefined;
+    let i = from;
+    const aca = xml.startsWith(ACA_FALSE, i)
+      ? ACA_FALSE.length
+      : xml.startsWith(ACA_TRUE, i)
+        ? ACA_TRUE.length
+        : 0;
+    const afterF = aca ? this.elementText(i + aca, 102) : this.simpleElement(i, 102 /* f */);
+    if (afterF >= 0) i = afterF;
+    else if (xml.charCodeAt(i) === 60 && xml.charCodeAt(i + 1) === 102) return -1;
+    const afterV = this.simpleElement(i, 118 /* v */);
+    return afterV >= 0 ? afterV : i;
   }
 
   /** After plainCell: the cell's address, style and type attributes (undefined when absent). */
@@ -398,19 +413,9 @@ export class XmlScanner {
     this.v = undefined;
     if (xml.charCodeAt(i) === 47 && xml.charCodeAt(i + 1) === 62) i += 2;
     else if (xml.charCodeAt(i) === 62) {
-      i++;
-      // LibreOffice marks every formula <f aca="false"> (not an array formula): read as <f> is.
-      const aca = xml.startsWith(ACA_FALSE, i)
-        ? ACA_FALSE.length
-        : xml.startsWith(ACA_TRUE, i)
-          ? ACA_TRUE.length
-          : 0;
-      const afterF = aca ? this.elementText(i + aca, 102) : this.simpleElement(i, 102 /* f */);
-      if (afterF >= 0) i = afterF;
-      else if (aca) return false;
-      const afterV = this.simpleElement(i, 118 /* v */);
-      if (afterV >= 0) i = afterV;
+      i = this.formulaThenValue(i + 1);
       if (
+        i < 0 ||
         xml.charCodeAt(i) !== 60 ||
         xml.charCodeAt(i + 1) !== 47 ||
         xml.charCodeAt(i + 2) !== 99 ||
