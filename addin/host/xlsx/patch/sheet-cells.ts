@@ -8,7 +8,7 @@
  */
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
-import { esc, textElement } from '../write/xml';
+import { esc, escExact, textElement } from '../write/xml';
 import { decodeCell } from '../read/sheet';
 import { decodeEntities as decode } from '../read/xml-scan';
 import { attribute, attributes, itemText } from './xml-text';
@@ -36,7 +36,106 @@ interface RowState {
   /** The row's text as written (start tag to end tag). */
   raw: string;
   cells?: Map<number, CellState>;
+  /** Where its cells are in `raw`, before any is read (rowIndex); null: a row not indexed so. */
+  index?: number[] | null;
   changed?: boolean;
+}
+
+/** rowIndex's entries: column, start, end of the start tag (after '>'), end, style (-1: none), type code. */
+const STRIDE = 6;
+const T_NONE = 0;
+const T_N = 1;
+const T_S = 2;
+const T_STR = 3;
+const T_B = 4;
+const T_OTHER = 5;
+
+function typeCode(t: string | undefined): number {
+  if (t === undefined) return T_NONE;
+  if (t === 'n') return T_N;
+  if (t === 's') return T_S;
+  if (t === 'str') return T_STR;
+  if (t === 'b') return T_B;
+  return T_OTHER;
+}
+
+/**
+ * Where a row's cells are in its text (`raw`, the cells from `from`), when the row holds nothing but cells
+ * with a plain start tag (plainTag), in the row, columns ascending, none a date cell: the rows plainRowCells
+ * walks the same way. Null for any other row (read cell by cell when asked).
+ */
+function rowIndex(raw: string, from: number, r: number): number[] | null {
+  const out: number[] = [];
+  const n = raw.length;
+  let at = from;
+  let last = 0;
+  while (at < n) {
+    if (raw.startsWith('</row>', at) && at + 6 === n) return out;
+    if (!raw.startsWith('<c ', at)) return null;
+    const tagEnd = raw.indexOf('>', at);
+    if (tagEnd < 0) return null;
+    const selfClosed = raw.charCodeAt(tagEnd - 1) === 47;
+    const end = selfClosed ? tagEnd + 1 : raw.indexOf('</c>', tagEnd) + 4;
+    if (end < 4) return null;
+    const tag = plainTag(raw, at, tagEnd + 1 - (selfClosed ? 2 : 1));
+    if (!tag || tag.row !== r || tag.column <= last || tag.t === 'd') return null;
+    last = tag.column;
+    out.push(tag.column, at, tagEnd + 1, end, tag.s ?? -1, typeCode(tag.t));
+    at = end;
+  }
+  return at === from ? out : null;
+}
+
+const TYPES = [undefined, 'n', 's', 'str', 'b'];
+
+/** An indexed row's cells, read as plainRowCells reads them (from the index: the row is not walked again). */
+function indexedCells(
+  raw: string,
+  index: number[],
+  r: number,
+  strings: SharedStringsText,
+): Map<number, CellState> | undefined {
+  const cells = new Map<number, CellState>();
+  for (let k = 0; k < index.length; k += STRIDE) {
+    const xml = raw.slice(index[k + 1], index[k + 3]);
+    const openLength = index[k + 2]! - index[k + 1]!;
+    const code = index[k + 5]!;
+    const s = index[k + 4]! < 0 ? undefined : index[k + 4];
+    const state =
+      (code === T_OTHER
+        ? undefined
+        : plainCell(xml, openLength, { row: r, column: 0, s, t: TYPES[code] }, strings)) ??
+      readCell(xml, xml.slice(0, openLength), strings);
+    if (!state) return undefined;
+    cells.set(index[k]!, state);
+  }
+  return cells;
+}
+
+/** The index of `column`'s entry in a row index, or -1. */
+function indexOf(index: number[], column: number): number {
+  let lo = 0;
+  let hi = index.length / STRIDE - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = index[mid * STRIDE]!;
+    if (c === column) return mid * STRIDE;
+    if (c < column) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Where `text` (the formula's or value's element, LibreOffice's <f aca> too) ends at `at` in `raw`, or -1. */
+function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): number {
+  let start: number;
+  if (raw.startsWith(name === 'f' ? '<f>' : '<v>', at)) start = at + 3;
+  else if (name === 'f' && raw.startsWith('<f aca="false">', at)) start = at + 15;
+  else if (name === 'f' && raw.startsWith('<f aca="true">', at)) start = at + 14;
+  else return -1;
+  if (!raw.startsWith(text, start)) return -1;
+  const close = start + text.length;
+  return raw.startsWith(name === 'f' ? '</f>' : '</v>', close) ? close + 4 : -1;
 }
 
 /** A cell address ("B12", "$B$12") as row and column numbers: the reader's parsing, within Excel's grid. */
@@ -285,6 +384,8 @@ export class SheetCells {
     private readonly xml: string,
     private readonly strings: SharedStringsText,
     at: { start: number; end: number; selfClosed: boolean },
+    /** heldAs compares in the rows' text (false: only for the test that it decides as cell() does). */
+    private readonly compareInPlace: boolean,
   ) {
     this.dataStart = at.start;
     this.dataEnd = at.end;
@@ -292,7 +393,7 @@ export class SheetCells {
   }
 
   /** The part's cells, or undefined when the part is not one this patches exactly. */
-  static open(xml: string, strings: SharedStringsText): SheetCells | undefined {
+  static open(xml: string, strings: SharedStringsText, compareInPlace = true): SheetCells | undefined {
     // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
     if (xml.includes(':sheetData')) return undefined;
     const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
@@ -301,7 +402,7 @@ export class SheetCells {
     const start = open.index + open[0].length;
     const end = selfClosed ? start : xml.indexOf('</sheetData>', start);
     if (end < 0) return undefined;
-    const sheet = new SheetCells(xml, strings, { start, end, selfClosed });
+    const sheet = new SheetCells(xml, strings, { start, end, selfClosed }, compareInPlace);
     const data = xml.slice(start, end);
     for (const m of data.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
       const r = attribute(m[1] ?? '', 'r');
@@ -333,7 +434,10 @@ export class SheetCells {
   private rowCells(row: RowState): Map<number, CellState> | undefined {
     if (row.cells) return row.cells;
     const body = row.raw.endsWith('/>') && row.raw === row.open ? '' : row.raw.slice(row.open.length);
-    const cells = plainRowCells(body, row.r, this.strings) ?? this.rowCellsScanned(body, row.r);
+    const cells =
+      (row.index
+        ? indexedCells(row.raw, row.index, row.r, this.strings)
+        : plainRowCells(body, row.r, this.strings)) ?? this.rowCellsScanned(body, row.r);
     if (cells) row.cells = cells;
     return cells;
   }
@@ -352,6 +456,63 @@ export class SheetCells {
       cells.set(at.column, state);
     }
     return cells;
+  }
+
+  /**
+   * Whether the cell already holds, as written, what a plan writing `formula` (a formula cell) and `content`
+   * (its result, else its value) would write: its style then (undefined: none), else false (not known
+   * without reading it: cell() reads it). Compared in the row's text without reading any cell, as `cell`
+   * would read it: most cells of a recomputed workbook are written as they were.
+   */
+  heldAs(row: number, column: number, formula: string | undefined, content: CellValue | undefined) {
+    const r = this.rows.get(row);
+    if (!this.compareInPlace || !r || r.cells || content === undefined) return false;
+    if (r.index === undefined)
+      r.index = rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
+    const index = r.index;
+    const k = index ? indexOf(index, column) : -1;
+    if (k < 0) return false;
+    const raw = r.raw;
+    let at = index![k + 2]!;
+    const end = index![k + 3]!;
+    const s = index![k + 4]!;
+    const t = index![k + 5]!;
+    if (formula !== undefined) {
+      const f = escExact(formula);
+      at = f === undefined ? -1 : elementAt(raw, at, 'f', f);
+      if (at < 0) return false;
+      if (content === null && at !== end - 4) return false;
+    } else if (content === null && at !== end) return false;
+    if (content !== null) {
+      if (typeof content === 'number') {
+        if (t !== T_NONE && t !== T_N) return false;
+        at = elementAt(raw, at, 'v', String(content));
+      } else if (typeof content === 'boolean') {
+        if (t !== T_B) return false;
+        at = elementAt(raw, at, 'v', content ? '1' : '0');
+      } else if (t === T_STR) {
+        const v = escExact(content);
+        at = v === undefined ? -1 : elementAt(raw, at, 'v', v);
+      } else if (t === T_S && formula === undefined) {
+        at = this.sharedStringAt(raw, at, content);
+      } else return false;
+      if (at !== end - 4) return false;
+    }
+    return s < 0 ? undefined : s;
+  }
+
+  /** Where `<v>n</v>` ends at `at` when shared string n is `text`, or -1. */
+  private sharedStringAt(raw: string, at: number, text: string): number {
+    if (!raw.startsWith('<v>', at)) return -1;
+    let i = at + 3;
+    let n = 0;
+    for (; i < raw.length && i < at + 12; i++) {
+      const c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + c - 48;
+    }
+    if (i === at + 3 || !raw.startsWith('</v>', i)) return -1;
+    return this.strings()[n] === text ? i + 4 : -1;
   }
 
   /** A cell's state; a cell the sheet lacks has none (null, no style) unless `create`. Undefined: unreadable. */

@@ -80,10 +80,19 @@ export function updateSheet(
     const at = cellAddress(c.ref);
     if (!at) throw new CannotPatch('ref');
     if (sheet.mergedAway(at.row, at.column)) throw new CannotPatch('merged');
-    const cell = current(sheet, at.row, at.column);
-    const input = cell.s !== undefined && unlocked.has(cell.s);
+    // A cell holding what the plan writes is known from its text, without reading it (most cells).
+    const content = c.formula !== undefined ? (c.result ?? null) : c.value;
+    const held = sheet.heldAs(at.row, at.column, c.formula, content);
+    const cell = held === false ? current(sheet, at.row, at.column) : undefined;
+    const s = cell ? cell.s : (held as number | undefined);
+    const value = cell ? cell.value : content!;
     const kept = keptReason(
-      { current: cell.value, hasFormula: cell.formula !== undefined, noCache: cell.value === null, input },
+      {
+        current: value,
+        hasFormula: (cell ? cell.formula : c.formula) !== undefined,
+        noCache: value === null,
+        input: s !== undefined && unlocked.has(s),
+      },
       c,
     );
     if (kept === 'same') continue;
@@ -94,7 +103,7 @@ export function updateSheet(
     if (c.formula === undefined && c.value === undefined) continue;
     // A note the sheet does not have yet would need a comments part: the exceljs host writes that one.
     if (c.note !== undefined && !notes(c.ref.replace(/\$/g, ''))) throw new CannotPatch('note');
-    if (!writtenAsIs(cell, c)) sheet.set(at.row, at.column, written(cell, c, update));
+    if (cell && !writtenAsIs(cell, c)) sheet.set(at.row, at.column, written(cell, c, update));
     report.cellsWritten++;
   }
 }

@@ -18,6 +18,18 @@ REPLACE[34] = '&quot;';
  * formula of a sheet passes here, and most hold a quote or a comparison.
  */
 export function esc(text: string): string {
+  return escaped(text, true)!;
+}
+
+/**
+ * The text escaped as esc escapes it when no character is left out (it then reads back as itself), else
+ * undefined: what the patch compares a cell's XML with to know it already holds the text.
+ */
+export function escExact(text: string): string | undefined {
+  return escaped(text, false);
+}
+
+function escaped(text: string, leaveOut: boolean): string | undefined {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -25,6 +37,7 @@ export function esc(text: string): string {
     if (c > 62 && c !== 127) continue;
     const replaced = REPLACE[c];
     if (replaced === undefined) continue;
+    if (replaced === '' && !leaveOut) return undefined;
     out += text.slice(from, i) + replaced;
     from = i + 1;
   }
