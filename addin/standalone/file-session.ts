@@ -17,7 +17,7 @@ import { checkXlsxBytes } from '../host/xlsx/check-bytes';
 import { normalisedNotice } from '../host/xlsx/normalised';
 import { patchResults } from '../host/xlsx/patch';
 import { type Inflate, fflateInflate, heldInflate } from '../host/xlsx/patch/zip';
-import { readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { type KeptTexts, readSnapshotBytes } from '../host/xlsx/read/direct-read';
 import { inflateAhead, nativeChunked } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
@@ -66,6 +66,8 @@ class PackageHost implements WorkbookHost {
   selected?: { sheet: string; cell: string };
   private held: ChartKeepingHost | undefined;
   private snapshot: WorkbookSnapshot | undefined;
+  /** The worksheets' texts the reader decoded from `bytes`, for the next patch (decoding them is a tenth of it). */
+  private texts: Map<string, string> | undefined;
 
   /** Parts of `bytes` inflated already (by the check when opened): given to the reader and to the patch. */
   private inflate: Inflate | undefined;
@@ -85,6 +87,7 @@ class PackageHost implements WorkbookHost {
 
   /** The exceljs host over the workbook, made from the bytes the first time it is needed. */
   async exceljs(): Promise<ChartKeepingHost> {
+    this.texts = undefined;
     this.held ??= new ChartKeepingHost(
       new XlsxHost(await (await loadExceljs()).loadWorkbookBytes(this.bytes, this.name), this.name),
     );
@@ -99,14 +102,24 @@ class PackageHost implements WorkbookHost {
   async read(): Promise<WorkbookSnapshot> {
     if (this.held) return this.held.read();
     // The check has inflated every part to its stated size, and kept the large ones for the reader.
-    this.snapshot ??= readSnapshotBytes(this.bytes, this.name, await this.inflater()).snapshot;
+    if (!this.snapshot) {
+      const keep: KeptTexts = { texts: new Map(), budget: KEEP_TEXTS_FOR_PATCH };
+      this.snapshot = readSnapshotBytes(this.bytes, this.name, await this.inflater(), keep).snapshot;
+      this.texts = keep.texts.size ? keep.texts : undefined;
+    }
     return this.snapshot;
   }
 
   async write(plan: WorkbookPlan, mode: WriteMode): Promise<WriteReport> {
     if (!this.held && mode === 'update') {
       const inflate = await this.inflater();
-      const patched = patchResults(this.bytes, plan, undefined, inflate ? { inflate } : {});
+      // The patch takes the texts over (and lets them go as it goes): they are the old bytes' after it.
+      const texts = this.texts;
+      this.texts = undefined;
+      const patched = patchResults(this.bytes, plan, undefined, {
+        ...(inflate ? { inflate } : {}),
+        ...(texts ? { texts } : {}),
+      });
       if (patched) {
         this.bytes = patched.bytes;
         // The parts held were the old bytes' (the patched ones are inflated ahead by each read or patch).
@@ -173,6 +186,12 @@ const native = nativeChunked ? { chunked: nativeChunked } : {};
  * workbook's parts are 23 MB; a larger one's are inflated ahead again by the browser for each).
  */
 const KEEP_FOR_PAGE = 64 * 1024 * 1024;
+
+/**
+ * The worksheets' texts are kept from the reading to the next patch when they are this many bytes or fewer in
+ * all (a 63-unit workbook's are 23 MB), as the command line's compute -o keeps them.
+ */
+const KEEP_TEXTS_FOR_PATCH = 32 * 1024 * 1024;
 
 export const fileSessions: SessionOpener = {
   async open(file) {

@@ -21,6 +21,16 @@ interface Spec {
   f?: string;
   aca?: boolean;
   v?: string;
+  /** How the text is escaped: as Thi đua's writer does, only what XML requires, or as numeric entities. */
+  spell?: 'esc' | 'loose' | 'numeric';
+}
+
+const SPELL = fc.constantFrom('esc', 'loose', 'numeric' as const);
+
+function spelled(text: string, spell: Spec['spell']): string {
+  if (spell === 'loose') return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (spell === 'numeric') return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return esc(text);
 }
 
 const FORMULAS = ['SUM(A1:B2)', 'IF(A1<>"",1,0)', 'A1&"x"', 'B2', 'C3\u0001'];
@@ -33,6 +43,7 @@ const anySpec = fc.record(
     f: fc.constantFrom(...FORMULAS),
     aca: fc.boolean(),
     v: fc.constantFrom(...TEXTS),
+    spell: SPELL,
   },
   { requiredKeys: [] },
 );
@@ -41,12 +52,19 @@ const style = fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined });
 const spec: fc.Arbitrary<Omit<Spec, 'col'>> = fc.oneof(
   fc.record({ s: style, v: fc.constantFrom('0', '1', '2.5', '-3e2', '12') }),
   fc.record({ s: style, t: fc.constant('s' as const), v: fc.constantFrom(...TEXTS) }),
-  fc.record({ s: style, f: fc.constantFrom(...FORMULAS), aca: fc.boolean(), v: fc.constantFrom('1', '2.5') }),
+  fc.record({
+    s: style,
+    f: fc.constantFrom(...FORMULAS),
+    aca: fc.boolean(),
+    v: fc.constantFrom('1', '2.5'),
+    spell: SPELL,
+  }),
   fc.record({
     s: style,
     t: fc.constant('str' as const),
     f: fc.constantFrom(...FORMULAS),
     v: fc.constantFrom(...TEXTS),
+    spell: SPELL,
   }),
   fc.record({ s: style, t: fc.constant('b' as const), v: fc.constantFrom('0', '1') }),
   fc.record({ s: style }),
@@ -59,12 +77,12 @@ const writtenText = (c: Spec) => (c.t === 's' ? String(TEXTS.indexOf(c.v!) % STR
 function cellXml(row: number, c: Spec): string {
   const attrs = `${c.s !== undefined ? ` s="${c.s}"` : ''}${c.t !== undefined ? ` t="${c.t}"` : ''}`;
   const open = `<c r="${columnLetter(c.col)}${row}"${attrs}`;
-  const f = c.f !== undefined ? `${c.aca ? '<f aca="false">' : '<f>'}${esc(c.f)}</f>` : '';
+  const f = c.f !== undefined ? `${c.aca ? '<f aca="false">' : '<f>'}${spelled(c.f, c.spell)}</f>` : '';
   let v = '';
   if (c.v !== undefined) {
-    if (c.t === 'inlineStr') v = `<is><t>${esc(c.v)}</t></is>`;
+    if (c.t === 'inlineStr') v = `<is><t>${spelled(c.v, c.spell)}</t></is>`;
     else if (c.t === 's') v = `<v>${writtenText(c)}</v>`;
-    else v = `<v>${esc(c.v)}</v>`;
+    else v = `<v>${spelled(c.v, c.spell)}</v>`;
   }
   return f || v ? `${open}>${f}${v}</c>` : `${open}/>`;
 }
@@ -227,5 +245,26 @@ describe('the patch compares cells in place', () => {
     expect(sheet.heldAs(1, 1, 'IF(A1<>"",1,0)\u0001', 1)).toBe(false);
     expect(sheet.heldAs(1, 7, undefined, null)).toBe(false);
     expect(sheet.heldAs(2, 1, undefined, null)).toBe(false);
+  });
+
+  it('takes a text spelled otherwise as the reading does, and a prefix for no match', () => {
+    const xml = sheetOf([
+      {
+        cells: [
+          [1, { col: 1, f: 'B22', v: '12' }],
+          [2, { col: 2, t: 'str', f: 'IF(A1>"",1,0)', v: 'a > "b"', spell: 'loose' }],
+          [3, { col: 3, f: 'IF(A1<>"",1,0)', v: '1', spell: 'numeric' }],
+        ],
+        spaced: false,
+        selfClosed: false,
+      },
+    ]);
+    const sheet = SheetCells.open(xml, () => STRINGS)!;
+    expect(sheet.heldAs(1, 1, 'B22', 12)).toBeUndefined();
+    expect(sheet.heldAs(1, 1, 'B2', 12)).toBe(false);
+    expect(sheet.heldAs(1, 1, 'B22', 1)).toBe(false);
+    // Quotes and '>' as they are: the same characters; numeric entities: left to the reading.
+    expect(sheet.heldAs(1, 2, 'IF(A1>"",1,0)', 'a > "b"')).toBeUndefined();
+    expect(sheet.heldAs(1, 3, 'IF(A1<>"",1,0)', 1)).toBe(false);
   });
 });

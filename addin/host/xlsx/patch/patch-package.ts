@@ -38,10 +38,10 @@ export function patchResults(
   bytes: Uint8Array,
   plan: WorkbookPlan,
   log: LogLine | undefined,
-  options: { deflate?: Deflate; inflate?: Inflate } = {},
+  options: { deflate?: Deflate; inflate?: Inflate; texts?: Map<string, string> } = {},
 ): PatchResult | undefined {
   const deflate = options.deflate ?? fflateDeflate;
-  const patched = patchParts(bytes, plan, log, deflate, options.inflate);
+  const patched = patchParts(bytes, plan, log, deflate, options.inflate, undefined, options.texts);
   return patched && attempt(() => ({ bytes: patched.parts.bytes(deflate), report: patched.report }));
 }
 

@@ -8,7 +8,7 @@
  */
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
-import { esc, escExact, textElement } from '../write/xml';
+import { esc, escapedAt, textElement } from '../write/xml';
 import { decodeCell } from '../read/sheet';
 import { decodeEntities as decode } from '../read/xml-scan';
 import { attribute, attributes, itemText } from './xml-text';
@@ -126,16 +126,25 @@ function indexOf(index: number[], column: number): number {
   return -1;
 }
 
-/** Where `text` (the formula's or value's element, LibreOffice's <f aca> too) ends at `at` in `raw`, or -1. */
+/**
+ * Where the formula's or value's element (LibreOffice's <f aca> too) ends when it is at `at` in `raw` and
+ * reads as `text`, or -1. Read as the cell's reading reads it (entities decoded): text without entities is
+ * compared as it is; with them, as the writer escapes it (any other spelling is left to the reading).
+ */
 function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): number {
   let start: number;
   if (raw.startsWith(name === 'f' ? '<f>' : '<v>', at)) start = at + 3;
   else if (name === 'f' && raw.startsWith('<f aca="false">', at)) start = at + 15;
   else if (name === 'f' && raw.startsWith('<f aca="true">', at)) start = at + 14;
   else return -1;
-  if (!raw.startsWith(text, start)) return -1;
-  const close = start + text.length;
-  return raw.startsWith(name === 'f' ? '</f>' : '</v>', close) ? close + 4 : -1;
+  const close = raw.indexOf(name === 'f' ? '</f>' : '</v>', start);
+  if (close < 0) return -1;
+  // An entity makes the element longer than its text: the same length is the same characters or none.
+  const same =
+    close - start === text.length
+      ? text.indexOf('&') < 0 && text.indexOf('<') < 0 && raw.startsWith(text, start)
+      : escapedAt(raw, start, text) === close;
+  return same ? close + 4 : -1;
 }
 
 /** A cell address ("B12", "$B$12") as row and column numbers: the reader's parsing, within Excel's grid. */
@@ -477,9 +486,15 @@ export class SheetCells {
     const end = index![k + 3]!;
     const s = index![k + 4]!;
     const t = index![k + 5]!;
+    // What the cell ends with says at once whether it can hold the content: most that do not, do not.
+    if (
+      content !== null
+        ? !raw.startsWith('</v></c>', end - 8)
+        : formula !== undefined && !raw.startsWith('</f></c>', end - 8)
+    )
+      return false;
     if (formula !== undefined) {
-      const f = escExact(formula);
-      at = f === undefined ? -1 : elementAt(raw, at, 'f', f);
+      at = elementAt(raw, at, 'f', formula);
       if (at < 0) return false;
       if (content === null && at !== end - 4) return false;
     } else if (content === null && at !== end) return false;
@@ -491,8 +506,7 @@ export class SheetCells {
         if (t !== T_B) return false;
         at = elementAt(raw, at, 'v', content ? '1' : '0');
       } else if (t === T_STR) {
-        const v = escExact(content);
-        at = v === undefined ? -1 : elementAt(raw, at, 'v', v);
+        at = elementAt(raw, at, 'v', content);
       } else if (t === T_S && formula === undefined) {
         at = this.sharedStringAt(raw, at, content);
       } else return false;

@@ -18,18 +18,6 @@ REPLACE[34] = '&quot;';
  * formula of a sheet passes here, and most hold a quote or a comparison.
  */
 export function esc(text: string): string {
-  return escaped(text, true)!;
-}
-
-/**
- * The text escaped as esc escapes it when no character is left out (it then reads back as itself), else
- * undefined: what the patch compares a cell's XML with to know it already holds the text.
- */
-export function escExact(text: string): string | undefined {
-  return escaped(text, false);
-}
-
-function escaped(text: string, leaveOut: boolean): string | undefined {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -37,11 +25,30 @@ function escaped(text: string, leaveOut: boolean): string | undefined {
     if (c > 62 && c !== 127) continue;
     const replaced = REPLACE[c];
     if (replaced === undefined) continue;
-    if (replaced === '' && !leaveOut) return undefined;
     out += text.slice(from, i) + replaced;
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Where `text` escaped as esc escapes it ends when `xml` holds it at `at`, else -1 (also when esc would leave
+ * a character out: the text would not read back as itself). Compared in place, nothing made: the patch asks
+ * it of every cell it writes, to know the cell holds the text already.
+ */
+export function escapedAt(xml: string, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const replaced = c > 62 && c !== 127 ? undefined : REPLACE[c];
+    if (replaced === undefined) {
+      if (xml.charCodeAt(at) !== c) return -1;
+      at++;
+    } else {
+      if (replaced === '' || !xml.startsWith(replaced, at)) return -1;
+      at += replaced.length;
+    }
+  }
+  return at;
 }
 
 /** An attribute value that keeps its line breaks and tabs (an attribute's raw newline reads back as a space). */
