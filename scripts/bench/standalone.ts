@@ -76,7 +76,7 @@ function buildBase(commit: string, work: string, outDir: string): Promise<string
 }
 
 /** A fresh context on the page, the file chosen, then compute: the two wall times. */
-export async function run(
+async function run(
   browser: Browser,
   server: StaticServer,
   file: string,
@@ -301,7 +301,7 @@ async function summary(
 }
 
 /** One run of the working tree's unminified build under the CPU profiler. */
-export async function profiled(browser: Browser, work: string, file: string, outDir: string): Promise<BenchRow[]> {
+async function profiled(browser: Browser, work: string, file: string, outDir: string): Promise<BenchRow[]> {
   const dist = join(work, 'profiled');
   await (buildAddin as BuildFn)({ outDir: dist, minify: false });
   const server = await serve(dist);
