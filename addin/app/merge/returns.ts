@@ -33,6 +33,8 @@ export interface Loaded {
    * line keeps them on the thread that read it: the merge's copy is patched from them).
    */
   read?: { bytes: Uint8Array; texts?: Map<string, string> };
+  /** The cluster workbook read as the merge's base already (readClusterReturn), while other files are read. */
+  returned?: ReturnedWorkbook;
 }
 
 export const isUnitScorecard = (l: Loaded) =>
@@ -50,6 +52,7 @@ function readUnitReturn(
 }
 
 export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
+  if (loaded.returned) return loaded.returned;
   if (loaded.json) {
     return {
       file: loaded.file,

@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { type Bilingual, parseClusterJson } from '../../../core';
 import { readMetaRows } from '../../../templates/read/unit-meta';
 import { isClusterFile } from '../../app/cycle-core';
-import type { Loaded } from '../../app/merge/returns';
+import { type Loaded, readClusterReturn } from '../../app/merge/returns';
 import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { CliError } from '../context';
 import { readJsonText } from '../load';
@@ -38,7 +38,9 @@ async function load(path: string, shown: string): Promise<Loaded> {
   const snapshot = { ...read.snapshot, source: shown };
   const loaded: Loaded = { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
   if (!isMainThread || !isClusterFile(loaded)) return loaded;
-  return { ...loaded, read: { bytes: read.bytes, ...(read.texts ? { texts: read.texts } : {}) } };
+  const kept: Loaded = { ...loaded, read: { bytes: read.bytes, ...(read.texts ? { texts: read.texts } : {}) } };
+  // Read as the base here, while the worker goes on with the members' files (a sixth of the merge after it).
+  return { ...kept, returned: readClusterReturn(kept) };
 }
 
 /** The worker's and this thread's reader: item k is files[k]; anything but a refusal is thrown. */
