@@ -38,7 +38,10 @@ async function load(path: string, shown: string): Promise<Loaded> {
   const snapshot = { ...read.snapshot, source: shown };
   const loaded: Loaded = { file: shown, snapshot, meta: readMetaRows(snapshot), issues: read.issues };
   if (!isMainThread || !isClusterFile(loaded)) return loaded;
-  const kept: Loaded = { ...loaded, read: { bytes: read.bytes, ...(read.texts ? { texts: read.texts } : {}) } };
+  const kept: Loaded = {
+    ...loaded,
+    read: { bytes: read.bytes, ...(read.texts ? { texts: read.texts } : {}) },
+  };
   // Read as the base here, while the worker goes on with the members' files (a sixth of the merge after it).
   return { ...kept, returned: readClusterReturn(kept) };
 }
