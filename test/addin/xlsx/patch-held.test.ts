@@ -152,7 +152,9 @@ function sheetOf(rows: { cells: [number, Spec][]; spaced: boolean; selfClosed: b
 }
 
 function patched(xml: string, cells: CellPlan[], unlocked: number[], compareInPlace: boolean) {
-  const sheet = SheetCells.open(xml, () => STRINGS, compareInPlace)!;
+  const sheet = SheetCells.open(xml, () => STRINGS)!;
+  // Without the comparison in place every cell is read, as before it.
+  if (!compareInPlace) sheet.heldAs = () => false;
   const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
   const flags = { formulasChanged: false };
   try {

@@ -60,6 +60,26 @@ function typeCode(t: string | undefined): number {
 }
 
 /**
+ * A row's cell at `at`, as the cell pattern of rowCellsScanned finds it: '<c ' then the start tag to its first
+ * '>' (where that '>' is, or -1), then the cell to its first '</c>' (cellEnd; the pattern's laziness).
+ */
+function cellTagEnd(text: string, at: number): number {
+  return text.startsWith('<c ', at) ? text.indexOf('>', at) : -1;
+}
+
+const selfClosedAt = (text: string, tagEnd: number) => text.charCodeAt(tagEnd - 1) === 47;
+
+/** Where the cell whose start tag ends at `tagEnd` ends, or -1. */
+function cellEnd(text: string, tagEnd: number): number {
+  if (selfClosedAt(text, tagEnd)) return tagEnd + 1;
+  const close = text.indexOf('</c>', tagEnd);
+  return close < 0 ? -1 : close + 4;
+}
+
+/** Where the start tag's attributes end (before its '>' or '/>'). */
+const attributesEnd = (text: string, tagEnd: number) => (selfClosedAt(text, tagEnd) ? tagEnd - 1 : tagEnd);
+
+/**
  * Where a row's cells are in its text (`raw`, the cells from `from`), when the row holds nothing but cells
  * with a plain start tag (plainTag), in the row, columns ascending, none a date cell: the rows plainRowCells
  * walks the same way. Null for any other row (read cell by cell when asked).
@@ -71,13 +91,10 @@ function rowIndex(raw: string, from: number, r: number): number[] | null {
   let last = 0;
   while (at < n) {
     if (raw.startsWith('</row>', at) && at + 6 === n) return out;
-    if (!raw.startsWith('<c ', at)) return null;
-    const tagEnd = raw.indexOf('>', at);
-    if (tagEnd < 0) return null;
-    const selfClosed = raw.charCodeAt(tagEnd - 1) === 47;
-    const end = selfClosed ? tagEnd + 1 : raw.indexOf('</c>', tagEnd) + 4;
-    if (end < 4) return null;
-    const tag = plainTag(raw, at, tagEnd + 1 - (selfClosed ? 2 : 1));
+    const tagEnd = cellTagEnd(raw, at);
+    const end = tagEnd < 0 ? -1 : cellEnd(raw, tagEnd);
+    if (end < 0) return null;
+    const tag = plainTag(raw, at, attributesEnd(raw, tagEnd));
     if (!tag || tag.row !== r || tag.column <= last || tag.t === 'd') return null;
     last = tag.column;
     out.push(tag.column, at, tagEnd + 1, end, tag.s ?? -1, typeCode(tag.t));
@@ -221,15 +238,11 @@ function plainRowCells(
   let at = 0;
   while (at < n) {
     if (body.startsWith('</row>', at) && at + 6 === n) return cells;
-    // '<c ' then the start tag to its first '>', then the cell to its first '</c>' (the pattern's laziness).
-    if (!body.startsWith('<c ', at)) return undefined;
-    const tagEnd = body.indexOf('>', at);
-    if (tagEnd < 0) return undefined;
-    const selfClosed = body.charCodeAt(tagEnd - 1) === 47;
-    const end = selfClosed ? tagEnd + 1 : body.indexOf('</c>', tagEnd) + 4;
-    if (end < 4) return undefined;
+    const tagEnd = cellTagEnd(body, at);
+    const end = tagEnd < 0 ? -1 : cellEnd(body, tagEnd);
+    if (end < 0) return undefined;
     const xml = body.slice(at, end);
-    const tag = plainTag(body, at, tagEnd + 1 - (selfClosed ? 2 : 1));
+    const tag = plainTag(body, at, attributesEnd(body, tagEnd));
     if (!tag || tag.row !== r) {
       // Not a plain start tag: the pattern's reading of this one cell.
       const open = xml.slice(0, tagEnd + 1 - at);
@@ -393,8 +406,6 @@ export class SheetCells {
     private readonly xml: string,
     private readonly strings: SharedStringsText,
     at: { start: number; end: number; selfClosed: boolean },
-    /** heldAs compares in the rows' text (false: only for the test that it decides as cell() does). */
-    private readonly compareInPlace: boolean,
   ) {
     this.dataStart = at.start;
     this.dataEnd = at.end;
@@ -402,7 +413,7 @@ export class SheetCells {
   }
 
   /** The part's cells, or undefined when the part is not one this patches exactly. */
-  static open(xml: string, strings: SharedStringsText, compareInPlace = true): SheetCells | undefined {
+  static open(xml: string, strings: SharedStringsText): SheetCells | undefined {
     // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
     if (xml.includes(':sheetData')) return undefined;
     const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
@@ -411,7 +422,7 @@ export class SheetCells {
     const start = open.index + open[0].length;
     const end = selfClosed ? start : xml.indexOf('</sheetData>', start);
     if (end < 0) return undefined;
-    const sheet = new SheetCells(xml, strings, { start, end, selfClosed }, compareInPlace);
+    const sheet = new SheetCells(xml, strings, { start, end, selfClosed });
     const data = xml.slice(start, end);
     for (const m of data.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
       const r = attribute(m[1] ?? '', 'r');
@@ -475,7 +486,7 @@ export class SheetCells {
    */
   heldAs(row: number, column: number, formula: string | undefined, content: CellValue | undefined) {
     const r = this.rows.get(row);
-    if (!this.compareInPlace || !r || r.cells || content === undefined) return false;
+    if (!r || r.cells || content === undefined) return false;
     if (r.index === undefined)
       r.index = rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
     const index = r.index;
