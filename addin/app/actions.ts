@@ -329,6 +329,11 @@ export interface AppActions {
   nextYear(input?: { year?: number }, run?: RunOptions): Promise<NextYearReport>;
   /** The dossier's Word files, its ballots and count sheet written into the workbook (as `thidua dossier`). */
   dossier(options?: DossierOptionsInput, run?: RunOptions): Promise<DossierReport>;
+  /**
+   * Loads the scoring code ahead of the first action (the pane calls it once it is idle, while the person
+   * reads), so pressing "Tính điểm" does not wait for it to arrive. A failure is left to that action to report.
+   */
+  preload(): void;
 }
 
 export interface ActionsOptions {
@@ -983,6 +988,10 @@ export function createActions(host: WorkbookHost, options: ActionsOptions = {}):
       const ports = await core();
       run.signal?.throwIfAborted();
       return unitSuggestions(ports.resolveUnit(text, date), limit);
+    },
+
+    preload() {
+      core().catch(() => undefined);
     },
   };
 }

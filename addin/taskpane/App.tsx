@@ -17,6 +17,7 @@ import type { AppActions } from '../app/actions';
 import { type Lang, translator } from './i18n';
 import { type Delivered, type Incoming, type IncomingSource, type IncomingView, VIEW_IDS } from './incoming';
 import { LangContext } from './lang';
+import { whenIdle } from './when-idle';
 import { type SaveFile, downloadFile, textFile } from './save-file';
 import { AwardsView, type SaveText } from './views/AwardsView';
 import { CheckView } from './views/CheckView';
@@ -102,6 +103,8 @@ export function App({
     if (first) deliver(first);
     return incoming.subscribe(deliver);
   }, [incoming]);
+  // The scoring code arrives while the person reads the pane, not when they press "Tính điểm".
+  useEffect(() => whenIdle(() => actions.preload()), [actions]);
   const value = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = value;
   const styles = useStyles();

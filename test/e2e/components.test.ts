@@ -101,7 +101,12 @@ afterAll(async () => {
 
 const probe = (page: Page) =>
   page.evaluate(
-    () => (window as unknown as { __probe: { calls: string[]; touched: string[]; saved: string[] } }).__probe,
+    () =>
+      (
+        window as unknown as {
+          __probe: { calls: string[]; touched: string[]; saved: string[]; preloads: number };
+        }
+      ).__probe,
   );
 
 describe('task pane components with fake actions, in Chromium', () => {
@@ -178,6 +183,8 @@ describe('task pane components with fake actions, in Chromium', () => {
       ]),
     );
     expect(seen.calls.filter((c) => c === 'compute')).toHaveLength(2);
+    // Once idle, the pane asked for the scoring code ahead of use, once (not per view or render).
+    expect(seen.preloads).toBe(1);
     expect(seen.saved).toEqual(['thidua-2022-ket-qua.json', 'thidua-2022-du-lieu.json']);
     await page.close();
   }, 120_000);

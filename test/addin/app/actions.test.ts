@@ -74,6 +74,29 @@ describe('createActions over the real core', () => {
     expect(report.document?.units).toEqual(sample.units.map((u) => u.name));
   });
 
+  it('preload fetches the scoring code once, ahead of use; a failed preload leaves the next action to load it', async () => {
+    const host = new RecordingHost(emptySnapshot);
+    let loads = 0;
+    const actions = createActions(host, {
+      core: async () => {
+        loads += 1;
+        if (loads === 1) throw new Error('chunk did not arrive');
+        return withSample();
+      },
+    });
+    actions.preload();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(loads).toBe(1);
+    expect(host.calls).toEqual([]);
+    // The failure was not kept: compute loads the code again and works.
+    const report = await actions.compute();
+    expect(loads).toBe(2);
+    expect(report.result.units.length).toBe(computeCluster(sample).result.units.length);
+    actions.preload();
+    await actions.compute();
+    expect(loads).toBe(2);
+  });
+
   it('compute reads once and writes the builder plan once, in update mode', async () => {
     const host = new RecordingHost(emptySnapshot);
     const report = await createActions(host, { core: withSample() }).compute();
