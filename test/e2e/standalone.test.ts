@@ -45,9 +45,15 @@ describe('standalone task pane on the sample workbook', () => {
     expect(serious(await axeViolations(page))).toEqual([]);
     await shot(page, 'open');
 
+    // While the person chooses a file, the file host's code arrives; once a workbook is open, the scoring code.
+    const fetched = (prefix: string) => session.server.requests.some((r) => r.startsWith(prefix));
+    await expect.poll(() => fetched('/chunks/file-session-'), { timeout: 10_000 }).toBe(true);
+    expect(fetched('/chunks/core-port-')).toBe(false);
+
     // Open the workbook through the file input.
     await page.locator('input[type=file]').setInputFiles(workbookPath());
     await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+    await expect.poll(() => fetched('/chunks/core-port-'), { timeout: 10_000 }).toBe(true);
     await expect(page.getByRole('toolbar').textContent()).resolves.toContain('cum-7-2022.xlsx');
 
     // Check: the counts the core gives for the same workbook.
