@@ -277,11 +277,20 @@ describe('content security policy of the built pages', () => {
     await page.goto(`${server.origin}/standalone.html`);
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      // The report is an event queued after the refusal: on a loaded machine it comes later than any fixed pause,
+      // so wait for it (or, if the page never reports, give up after a while and let the assertion say so).
+      const reported = new Promise<void>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          violations.push(e.effectiveDirective);
+          resolve();
+        });
+        setTimeout(resolve, 10_000);
+      });
       const fetched = await fetch('http://127.0.0.2:9/leak').then(
         () => 'sent',
         () => 'refused',
       );
+      await reported;
       await new Promise((r) => setTimeout(r, 50));
       return { fetched, violations };
     });
