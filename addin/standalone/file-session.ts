@@ -18,6 +18,7 @@ import { normalisedNotice } from '../host/xlsx/normalised';
 import { patchResults } from '../host/xlsx/patch';
 import { type Inflate, fflateInflate, heldInflate } from '../host/xlsx/patch/zip';
 import { type KeptTexts, readSnapshotBytes } from '../host/xlsx/read/direct-read';
+import { SheetTexts } from '../host/xlsx/read/row-layout';
 import { inflateAhead, nativeChunked } from './native-inflate';
 import { type FileSession, type SessionOpener, XLSX_MIME } from './session';
 
@@ -103,7 +104,7 @@ class PackageHost implements WorkbookHost {
     if (this.held) return this.held.read();
     // The check has inflated every part to its stated size, and kept the large ones for the reader.
     if (!this.snapshot) {
-      const keep: KeptTexts = { texts: new Map(), budget: KEEP_TEXTS_FOR_PATCH };
+      const keep: KeptTexts = { texts: new SheetTexts(), budget: KEEP_TEXTS_FOR_PATCH };
       this.snapshot = readSnapshotBytes(this.bytes, this.name, await this.inflater(), keep).snapshot;
       this.texts = keep.texts.size ? keep.texts : undefined;
     }

@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { WorkbookFileError } from './file-error';
 import { type DirectRead, type KeptTexts, readSnapshotBytes } from './read/direct-read';
+import { SheetTexts } from './read/row-layout';
 import { type Inflate, heldInflate } from './patch/zip';
 import { nodeInflate } from './write/node-deflate';
 
@@ -68,7 +69,7 @@ export async function readWorkbookSnapshotFile(
 ): Promise<DirectRead & { bytes: Uint8Array; texts?: Map<string, string> }> {
   const { bytes, name, inflate } = await readWorkbookFileBytes(path, KEEP_FOR_READER);
   if (!options.keepTexts) return { ...readSnapshotBytes(bytes, name, inflate), bytes };
-  const keep: KeptTexts = { texts: new Map(), budget: KEEP_TEXTS };
+  const keep: KeptTexts = { texts: new SheetTexts(), budget: KEEP_TEXTS };
   return { ...readSnapshotBytes(bytes, name, inflate, keep), bytes, texts: keep.texts };
 }
 

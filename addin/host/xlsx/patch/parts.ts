@@ -15,6 +15,7 @@ import {
   writeZip,
 } from './zip';
 import { relsNameOf } from '../package-repair';
+import { type RowLayout, SheetTexts } from '../read/row-layout';
 import { attribute, attributes, relKind, relationships } from './xml-text';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -56,6 +57,12 @@ export class Parts {
     const text = this.text(name);
     if (text === undefined) throw new CannotPatch(`missing ${name}`);
     return text;
+  }
+  /** Where the reader found the rows and cells of a part's text it decoded, while that text is the part's. */
+  layout(name: string): RowLayout | undefined {
+    if (!(this.texts instanceof SheetTexts) || this.replaced.has(name) || this.packing.has(name))
+      return undefined;
+    return this.packed.has(name) ? undefined : this.texts.layouts.get(name);
   }
   /** Lets go of a part's original text once it is replaced or no longer needed (read again if asked). */
   forget(name: string): void {

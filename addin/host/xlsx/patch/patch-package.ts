@@ -118,7 +118,7 @@ function patchParts(
     const open = (sheet: SheetRef) => {
       let cells = opened.get(sheet.part);
       if (!cells) {
-        cells = SheetCells.open(parts.need(sheet.part), sharedStrings);
+        cells = SheetCells.open(parts.need(sheet.part), sharedStrings, parts.layout(sheet.part));
         if (!cells) throw new CannotPatch(`sheet ${sheet.name}`);
         opened.set(sheet.part, cells);
       }

@@ -8,10 +8,24 @@
  */
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
-import { esc, escapedAt, textElement } from '../write/xml';
+import { esc, holdsEscaped, textElement } from '../write/xml';
 import { decodeCell } from '../read/sheet';
 import { decodeEntities as decode } from '../read/xml-scan';
+import {
+  CELL_STRIDE,
+  type RowLayout,
+  T_B,
+  T_N,
+  T_NONE,
+  T_OTHER,
+  T_S,
+  T_STR,
+  typeCode,
+} from '../read/row-layout';
 import { attribute, attributes, itemText } from './xml-text';
+
+/** A row index's entries (CELL_STRIDE numbers per cell). */
+type RowCells = ArrayLike<number>;
 
 /** A cell's content as the patch holds it. */
 export interface CellState {
@@ -33,30 +47,17 @@ interface RowState {
   r: number;
   /** The row's start tag as written. */
   open: string;
-  /** The row's text as written (start tag to end tag). */
+  /** The row's text as written (start tag to end tag), and where it starts in the part. */
   raw: string;
+  at: number;
   cells?: Map<number, CellState>;
-  /** Where its cells are in `raw`, before any is read (rowIndex); null: a row not indexed so. */
-  index?: number[] | null;
+  /**
+   * Where its cells are in `indexed` (its own text, or the part's when the reader noted the row), before any is
+   * read (rowIndex, RowLayout); null: a row not indexed so.
+   */
+  index?: RowCells | null;
+  indexed?: string;
   changed?: boolean;
-}
-
-/** rowIndex's entries: column, start, end of the start tag (after '>'), end, style (-1: none), type code. */
-const STRIDE = 6;
-const T_NONE = 0;
-const T_N = 1;
-const T_S = 2;
-const T_STR = 3;
-const T_B = 4;
-const T_OTHER = 5;
-
-function typeCode(t: string | undefined): number {
-  if (t === undefined) return T_NONE;
-  if (t === 'n') return T_N;
-  if (t === 's') return T_S;
-  if (t === 'str') return T_STR;
-  if (t === 'b') return T_B;
-  return T_OTHER;
 }
 
 /**
@@ -84,7 +85,7 @@ const attributesEnd = (text: string, tagEnd: number) => (selfClosedAt(text, tagE
  * with a plain start tag (plainTag), in the row, columns ascending, none a date cell: the rows plainRowCells
  * walks the same way. Null for any other row (read cell by cell when asked).
  */
-function rowIndex(raw: string, from: number, r: number): number[] | null {
+export function rowIndex(raw: string, from: number, r: number): number[] | null {
   const out: number[] = [];
   const n = raw.length;
   let at = from;
@@ -108,12 +109,12 @@ const TYPES = [undefined, 'n', 's', 'str', 'b'];
 /** An indexed row's cells, read as plainRowCells reads them (from the index: the row is not walked again). */
 function indexedCells(
   raw: string,
-  index: number[],
+  index: RowCells,
   r: number,
   strings: SharedStringsText,
 ): Map<number, CellState> | undefined {
   const cells = new Map<number, CellState>();
-  for (let k = 0; k < index.length; k += STRIDE) {
+  for (let k = 0; k < index.length; k += CELL_STRIDE) {
     const xml = raw.slice(index[k + 1], index[k + 3]);
     const openLength = index[k + 2]! - index[k + 1]!;
     const code = index[k + 5]!;
@@ -130,13 +131,13 @@ function indexedCells(
 }
 
 /** The index of `column`'s entry in a row index, or -1. */
-function indexOf(index: number[], column: number): number {
+function indexOf(index: RowCells, column: number): number {
   let lo = 0;
-  let hi = index.length / STRIDE - 1;
+  let hi = index.length / CELL_STRIDE - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const c = index[mid * STRIDE]!;
-    if (c === column) return mid * STRIDE;
+    const c = index[mid * CELL_STRIDE]!;
+    if (c === column) return mid * CELL_STRIDE;
     if (c < column) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -160,7 +161,7 @@ function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): numb
   const same =
     close - start === text.length
       ? text.indexOf('&') < 0 && text.indexOf('<') < 0 && raw.startsWith(text, start)
-      : escapedAt(raw, start, text) === close;
+      : holdsEscaped(raw, start, close, text);
   return same ? close + 4 : -1;
 }
 
@@ -406,14 +407,18 @@ export class SheetCells {
     private readonly xml: string,
     private readonly strings: SharedStringsText,
     at: { start: number; end: number; selfClosed: boolean },
+    private readonly layout: RowLayout | undefined,
   ) {
     this.dataStart = at.start;
     this.dataEnd = at.end;
     this.selfClosed = at.selfClosed;
   }
 
-  /** The part's cells, or undefined when the part is not one this patches exactly. */
-  static open(xml: string, strings: SharedStringsText): SheetCells | undefined {
+  /**
+   * The part's cells, or undefined when the part is not one this patches exactly. `layout`: where the reader
+   * found the rows and cells of this very text, when it read it.
+   */
+  static open(xml: string, strings: SharedStringsText, layout?: RowLayout): SheetCells | undefined {
     // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
     if (xml.includes(':sheetData')) return undefined;
     const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
@@ -422,13 +427,18 @@ export class SheetCells {
     const start = open.index + open[0].length;
     const end = selfClosed ? start : xml.indexOf('</sheetData>', start);
     if (end < 0) return undefined;
-    const sheet = new SheetCells(xml, strings, { start, end, selfClosed });
+    const sheet = new SheetCells(xml, strings, { start, end, selfClosed }, layout);
     const data = xml.slice(start, end);
     for (const m of data.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
       const r = attribute(m[1] ?? '', 'r');
       if (r === undefined) return undefined;
       const tagEnd = m[0].indexOf('>') + 1;
-      sheet.rows.set(Number(r), { r: Number(r), open: m[0].slice(0, tagEnd), raw: m[0] });
+      sheet.rows.set(Number(r), {
+        r: Number(r),
+        open: m[0].slice(0, tagEnd),
+        raw: m[0],
+        at: start + m.index,
+      });
     }
     for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([^"]+)"/g)) {
       const [from, to] = m[1]!.split(':');
@@ -456,7 +466,7 @@ export class SheetCells {
     const body = row.raw.endsWith('/>') && row.raw === row.open ? '' : row.raw.slice(row.open.length);
     const cells =
       (row.index
-        ? indexedCells(row.raw, row.index, row.r, this.strings)
+        ? indexedCells(row.indexed ?? row.raw, row.index, row.r, this.strings)
         : plainRowCells(body, row.r, this.strings)) ?? this.rowCellsScanned(body, row.r);
     if (cells) row.cells = cells;
     return cells;
@@ -487,12 +497,15 @@ export class SheetCells {
   heldAs(row: number, column: number, formula: string | undefined, content: CellValue | undefined) {
     const r = this.rows.get(row);
     if (!r || r.cells || content === undefined) return false;
-    if (r.index === undefined)
-      r.index = rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
+    if (r.index === undefined) {
+      const noted = this.layout?.cellsOf(row, r.at, r.at + r.raw.length);
+      if (noted) r.indexed = this.xml;
+      r.index = noted ?? rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
+    }
     const index = r.index;
     const k = index ? indexOf(index, column) : -1;
     if (k < 0) return false;
-    const raw = r.raw;
+    const raw = r.indexed ?? r.raw;
     let at = index![k + 2]!;
     const end = index![k + 3]!;
     const s = index![k + 4]!;
@@ -580,7 +593,7 @@ export class SheetCells {
   set(row: number, column: number, state: CellState): void {
     let r = this.rows.get(row);
     if (!r) {
-      r = { r: row, open: `<row r="${row}">`, raw: '', cells: new Map() };
+      r = { r: row, open: `<row r="${row}">`, raw: '', at: -1, cells: new Map() };
       this.rows.set(row, r);
     }
     const cells = r.cells ?? this.rowCells(r)!;

@@ -13,6 +13,7 @@
  * to a missing part, a part that is not XML, a package that is not a zip. The package guard
  * (../check-bytes.ts: size, zip bombs, DTDs) runs before, as it did. No Node APIs (the browser reads here too).
  */
+import { RowLayout, SheetTexts } from './row-layout';
 import type { Issue } from '../../../../core';
 import { normaliseRef } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
@@ -69,6 +70,15 @@ class Package {
     if (this.keep && WORKSHEET.test(part)) this.keep.texts.set(part, text);
     return text;
   }
+
+  /** Where the reader notes a kept worksheet's rows, for the patch of its text; none when it is not kept. */
+  layoutFor(part: string): RowLayout | undefined {
+    const texts = this.keep?.texts;
+    if (!(texts instanceof SheetTexts) || !texts.has(part)) return undefined;
+    const layout = new RowLayout();
+    texts.layouts.set(part, layout);
+    return layout;
+  }
 }
 
 /**
@@ -77,6 +87,7 @@ class Package {
  * fewer in all.
  */
 export interface KeptTexts {
+  /** A SheetTexts also gets where each kept sheet's rows and cells are (./row-layout.ts). */
   texts: Map<string, string>;
   readonly budget: number;
 }
@@ -291,12 +302,14 @@ function readPackage(pkg: Package, name: string): DirectRead {
     const xml = pkg.text(rel.part);
     if (xml === undefined) continue;
     const sheetRels = relsOf(rels, rel.part);
+    const layout = pkg.layoutFor(rel.part);
     const read = readSheet(xml, {
       name: sheet.name,
       strings,
       formats,
       date1904: book.date1904,
       rels: sheetRels,
+      ...(layout ? { layout } : {}),
     });
     // Tables by name, the first place kept when two share one (exceljs held them by name).
     const tables = new Map<string, { name: string; ref: string }>();

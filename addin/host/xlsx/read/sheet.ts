@@ -9,6 +9,7 @@ import { type Issue, makeIssue } from '../../../../core';
 import { a1, columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue, SheetSnapshot } from '../../../../templates/plan';
 import { CLOSE, END, OPEN, TEXT, XmlDamage, XmlScanner, detach } from './xml-scan';
+import type { RowLayout } from './row-layout';
 
 /** What the styles part says of one cell format (cellXfs entry). */
 export interface CellFormat {
@@ -24,6 +25,8 @@ export interface SheetContext {
   date1904: boolean;
   /** Relationship Id → target, for hyperlinks and table parts. */
   rels: Map<string, { target: string; part?: string }>;
+  /** Where the rows and cells read are noted for a patch of this text (only when it is kept for one). */
+  layout?: RowLayout;
 }
 
 const NULL = 0;
@@ -168,14 +171,20 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
     cellsInOrder.push(cell);
   };
 
+  const layout = ctx.layout;
   for (;;) {
     // Most of a sheet's tags are its cells: one written plainly is read at once (the scanner's plainCell).
     if (row && s.plainCell()) {
+      layout?.cell(s.cellRow, s.cellColumn, s.cellS, s.cellT, s.tokenStart, s.cellTagEnd, s.position);
       place(cellOf(ctx, rowNumber, prevCol, shared, s.cellR, s.cellT, s.cellS, s.f, s.v));
       continue;
     }
     const t = s.next();
     if (t === END) break;
+    if (layout && row) {
+      if (t === CLOSE && s.name === 'row') layout.endRow(s.tokenStart, s.position);
+      else layout.notPlain();
+    }
     if (t === CLOSE) {
       if (s.name === 'sheetData') inData = false;
       else if (s.name === 'row') row = undefined;
@@ -194,6 +203,7 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
       row = [];
       rows[rowNumber] = row;
       prevCol = 0;
+      layout?.beginRow(rowNumber, s.tokenStart, s.position, s.empty);
       if (s.empty) row = undefined;
     } else if (inData && name === 'c' && row) {
       place(readCell(s, ctx, rowNumber, prevCol, shared));

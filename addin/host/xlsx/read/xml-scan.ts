@@ -99,6 +99,8 @@ export class XmlScanner {
   /** After TEXT: the decoded text (CDATA sections included as they are). */
   text = '';
   private at = 0;
+  /** Where the token just read (or the cell plainCell read) starts in the text; `position` is where it ends. */
+  tokenStart = 0;
   private count = 0;
   /** The attributes of the start tag just read: where each local name and value stands in the text. */
   private readonly keyFrom: number[] = [];
@@ -115,11 +117,16 @@ export class XmlScanner {
     if (xml.charCodeAt(0) === 0xfeff) this.at = 1;
   }
 
+  get position(): number {
+    return this.at;
+  }
+
   /** The next token; END once the document is over (throws XmlDamage when it ended unbalanced). */
   next(): Token {
     const xml = this.xml;
     for (;;) {
       const at = this.at;
+      this.tokenStart = at;
       if (at >= xml.length) {
         if (this.stack.length > 0 || this.roots !== 1) throw new XmlDamage('document ends inside an element');
         return END;
@@ -358,6 +365,10 @@ export class XmlScanner {
   cellR = '';
   cellS: string | undefined;
   cellT: string | undefined;
+  /** After plainCell: its address's row and column numbers (counted, however long), and where its start tag ends (after its '>'). */
+  cellRow = 0;
+  cellColumn = 0;
+  cellTagEnd = 0;
 
   /**
    * When the next thing in the text is a whole cell written plainly, `<c r="B12" s="3" t="s">` (r first,
@@ -381,9 +392,12 @@ export class XmlScanner {
       return false;
     i += 6;
     const rFrom = i;
-    for (let c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i));
+    let column = 0;
+    for (let c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i))
+      column = column * 26 + c - 64;
     const digits = i;
-    for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i));
+    let row = 0;
+    for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + c - 48;
     if (digits === rFrom || i === digits || xml.charCodeAt(i) !== 34) return false;
     const r = xml.slice(rFrom, i);
     i++;
@@ -411,8 +425,12 @@ export class XmlScanner {
     }
     this.f = undefined;
     this.v = undefined;
-    if (xml.charCodeAt(i) === 47 && xml.charCodeAt(i + 1) === 62) i += 2;
-    else if (xml.charCodeAt(i) === 62) {
+    let tagEnd: number;
+    if (xml.charCodeAt(i) === 47 && xml.charCodeAt(i + 1) === 62) {
+      i += 2;
+      tagEnd = i;
+    } else if (xml.charCodeAt(i) === 62) {
+      tagEnd = i + 1;
       i = this.formulaThenValue(i + 1);
       if (
         i < 0 ||
@@ -425,8 +443,12 @@ export class XmlScanner {
       i += 4;
     } else return false;
     this.cellR = r;
+    this.cellRow = row;
+    this.cellColumn = column;
     this.cellS = style;
     this.cellT = type;
+    this.cellTagEnd = tagEnd;
+    this.tokenStart = this.at;
     this.at = i;
     return true;
   }
