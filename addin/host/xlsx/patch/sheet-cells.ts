@@ -8,7 +8,7 @@
  */
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
-import { esc, holdsEscaped, textElement } from '../write/xml';
+import { esc, escapedAt, textElement } from '../write/xml';
 import { decodeCell } from '../read/sheet';
 import { decodeEntities as decode } from '../read/xml-scan';
 import {
@@ -161,7 +161,7 @@ function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): numb
   const same =
     close - start === text.length
       ? text.indexOf('&') < 0 && text.indexOf('<') < 0 && raw.startsWith(text, start)
-      : holdsEscaped(raw, start, close, text);
+      : escapedAt(raw, start, text) === close;
   return same ? close + 4 : -1;
 }
 

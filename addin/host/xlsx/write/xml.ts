@@ -31,39 +31,24 @@ export function esc(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** The escaped forms asked for lately: a recomputed workbook's formulas repeat on every member's sheet. */
-const escapedForms = new Map<string, string | null>();
-const ESCAPED_FORMS_MAX = 50_000;
-
-/** Whether esc leaves a character of `text` out. */
-function leavesOut(text: string): boolean {
+/**
+ * Where `text` escaped as esc escapes it ends when `xml` holds it at `at`, else -1 (also when esc would leave
+ * a character out: the text would not read back as itself). Compared in place, nothing made: the patch asks
+ * it of every cell it writes, to know the cell holds the text already.
+ */
+export function escapedAt(xml: string, at: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 || c === 127) && REPLACE[c] === '') return true;
+    const replaced = c > 62 && c !== 127 ? undefined : REPLACE[c];
+    if (replaced === undefined) {
+      if (xml.charCodeAt(at) !== c) return -1;
+      at++;
+    } else {
+      if (replaced === '' || !xml.startsWith(replaced, at)) return -1;
+      at += replaced.length;
+    }
   }
-  return false;
-}
-
-/** `text` as esc escapes it, or null when esc would leave a character out (it would not read back as itself). */
-function escapedForm(text: string): string | null {
-  let form = escapedForms.get(text);
-  if (form !== undefined) return form;
-  form = leavesOut(text) ? null : esc(text);
-  if (escapedForms.size >= ESCAPED_FORMS_MAX) escapedForms.clear();
-  escapedForms.set(text, form);
-  return form;
-}
-
-/**
- * Whether `xml` holds `text` escaped as esc escapes it from `at` to `end` (also false when esc would leave a
- * character out: the text would not read back as itself). Compared in place, the escaped form made once per
- * text: the patch asks it of every cell it writes, to know the cell holds the text already.
- */
-export function holdsEscaped(xml: string, at: number, end: number, text: string): boolean {
-  // An entity only lengthens: a shorter span cannot hold it.
-  if (end - at < text.length) return false;
-  const form = escapedForm(text);
-  return form !== null && form.length === end - at && xml.startsWith(form, at);
+  return at;
 }
 
 /** An attribute value that keeps its line breaks and tabs (an attribute's raw newline reads back as a space). */
