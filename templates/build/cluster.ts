@@ -48,7 +48,15 @@ import {
   type SheetNames,
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from '../layouts/a1';
-import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
+import {
+  SCORECARD_KEYS,
+  type ScorecardSheetRefs,
+  SC,
+  buildScorecardSheet,
+  scorecardPrint,
+  scorecardRefs,
+} from './scorecard-sheet';
+import { lazySheet } from './lazy-sheet';
 import {
   BOLD,
   FMT,
@@ -940,18 +948,34 @@ export function buildClusterWorkbook(
     const existing = options.sheetNames?.scorecards?.[matchKey(u.name)];
     const sheetName = existing ?? scorecardSheetName(u.name, taken);
     taken.add(sheetName);
-    return buildScorecardSheet({
-      sheetName,
-      unit: u.name,
-      number: i + 1,
-      heading,
-      tree: values.tree,
-      rowOrder: values.rowOrder,
-      values: values.units[i]!,
-      standardTotal: fromMilli(values.standardTotal),
-      evidence,
-    });
+    // Made when a host writes it, and let go once written (./lazy-sheet.ts): they are most of the plan.
+    const sheet = lazySheet(
+      {
+        name: sheetName,
+        role: 'scorecard',
+        unit: u.name,
+        print: scorecardPrint(u.name, values.rowOrder.length),
+      },
+      SCORECARD_KEYS,
+      () =>
+        fitRowHeights(
+          buildScorecardSheet({
+            sheetName,
+            unit: u.name,
+            number: i + 1,
+            heading,
+            tree: values.tree,
+            rowOrder: values.rowOrder,
+            values: values.units[i]!,
+            standardTotal: fromMilli(values.standardTotal),
+            evidence,
+          }).sheet,
+        ),
+    );
+    return { sheet, refs: scorecardRefs(sheetName, values.rowOrder) };
   });
+  // Fitted as they are made.
+  const made = new Set(scorecards.map((s) => s.sheet));
   const ctx: Ctx = {
     doc,
     values,
@@ -1006,7 +1030,7 @@ export function buildClusterWorkbook(
       company: 'Ngành Kiểm sát nhân dân',
     },
     // Wrapped text gets the row height it needs (no engine refits rows when it opens a file).
-    sheets: sheets.map(fitRowHeights),
+    sheets: sheets.map((s) => (made.has(s) ? s : fitRowHeights(s))),
     names: [...meta.names, ...members.names, ...criteria.names, ...indicators.names, ...summary.names],
   };
 }
