@@ -48,15 +48,7 @@ import {
   type SheetNames,
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from '../layouts/a1';
-import {
-  SCORECARD_KEYS,
-  type ScorecardSheetRefs,
-  SC,
-  buildScorecardSheet,
-  scorecardPrint,
-  scorecardRefs,
-} from './scorecard-sheet';
-import { lazySheet } from './lazy-sheet';
+import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
 import {
   BOLD,
   FMT,
@@ -948,34 +940,18 @@ export function buildClusterWorkbook(
     const existing = options.sheetNames?.scorecards?.[matchKey(u.name)];
     const sheetName = existing ?? scorecardSheetName(u.name, taken);
     taken.add(sheetName);
-    // Made when a host writes it, and let go once written (./lazy-sheet.ts): they are most of the plan.
-    const sheet = lazySheet(
-      {
-        name: sheetName,
-        role: 'scorecard',
-        unit: u.name,
-        print: scorecardPrint(u.name, values.rowOrder.length),
-      },
-      SCORECARD_KEYS,
-      () =>
-        fitRowHeights(
-          buildScorecardSheet({
-            sheetName,
-            unit: u.name,
-            number: i + 1,
-            heading,
-            tree: values.tree,
-            rowOrder: values.rowOrder,
-            values: values.units[i]!,
-            standardTotal: fromMilli(values.standardTotal),
-            evidence,
-          }).sheet,
-        ),
-    );
-    return { sheet, refs: scorecardRefs(sheetName, values.rowOrder) };
+    return buildScorecardSheet({
+      sheetName,
+      unit: u.name,
+      number: i + 1,
+      heading,
+      tree: values.tree,
+      rowOrder: values.rowOrder,
+      values: values.units[i]!,
+      standardTotal: fromMilli(values.standardTotal),
+      evidence,
+    });
   });
-  // Fitted as they are made.
-  const made = new Set(scorecards.map((s) => s.sheet));
   const ctx: Ctx = {
     doc,
     values,
@@ -1030,7 +1006,7 @@ export function buildClusterWorkbook(
       company: 'Ngành Kiểm sát nhân dân',
     },
     // Wrapped text gets the row height it needs (no engine refits rows when it opens a file).
-    sheets: sheets.map((s) => (made.has(s) ? s : fitRowHeights(s))),
+    sheets: sheets.map(fitRowHeights),
     names: [...meta.names, ...members.names, ...criteria.names, ...indicators.names, ...summary.names],
   };
 }

@@ -5,7 +5,7 @@
  * bonus and deduction, so a group can cap the sum of its leaves' bonus and deduction as the core does.
  */
 import { type CriteriaTree, type CriterionNode, fromMilli } from '../../core';
-import type { CellPlan, CellStyle, CellValue, PrintPlan, SheetPlan, ValidationPlan } from '../plan';
+import type { CellPlan, CellStyle, CellValue, SheetPlan, ValidationPlan } from '../plan';
 import { HEADERS, LAYOUT } from '../layouts/cluster';
 import { a1, columnLetter } from '../layouts/a1';
 import {
@@ -379,26 +379,17 @@ function scorecardValidations(
   return validations;
 }
 
-/** A scorecard sheet's keys besides its name, role, unit and print setup (../build/lazy-sheet.ts makes them). */
-export const SCORECARD_KEYS = [
-  'tabColor',
-  'columns',
-  'rows',
-  'cells',
-  'tables',
-  'validations',
-  'freeze',
-  'protect',
-] as const;
-
 export function buildScorecardSheet(input_: ScorecardSheetInput): {
   sheet: SheetPlan;
   refs: ScorecardSheetRefs;
 } {
   const { tree, rowOrder, values, sheetName } = input_;
   const { headerRow, totalsRow, unitRow } = LAYOUT.scorecard;
-  const refs = scorecardRefs(sheetName, rowOrder);
-  const { rowOf } = refs;
+  const firstRow = headerRow + 1;
+  const rowOf = new Map<number, number>();
+  rowOrder.forEach((node, k) => {
+    rowOf.set(node, firstRow + k);
+  });
 
   const cells: CellPlan[] = [
     { ref: 'A1', value: input_.heading, style: titleStyle },
@@ -477,6 +468,7 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
 
   const validations = layout.validations;
 
+  const lastRow = Math.max(firstRow, firstRow + rowOrder.length - 1);
   const widths: [number, number][] = [
     [SC.code, 8],
     [SC.title, 48],
@@ -523,34 +515,15 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
     validations,
     freeze: { rows: headerRow, columns: 2 },
     protect: true,
-    print: scorecardPrint(input_.unit, rowOrder.length),
+    print: {
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: true,
+      titleRows: `1:${headerRow}`,
+      area: `A1:${a1(lastRow, SC.verNote)}`,
+      // The footer in the sheets' font (a footer without one prints in the viewer's default font).
+      footer: `&"${FONT},Regular"&10${input_.unit.replace(/&/g, '&&')} — Trang &P/&N`,
+    },
   };
-  return { sheet, refs };
-}
-
-/** Where a scorecard sheet's rows are: known from the criteria's order alone, before the sheet is made. */
-export function scorecardRefs(sheetName: string, rowOrder: readonly number[]): ScorecardSheetRefs {
-  const { headerRow, totalsRow } = LAYOUT.scorecard;
-  const firstRow = headerRow + 1;
-  const rowOf = new Map<number, number>();
-  rowOrder.forEach((node, k) => {
-    rowOf.set(node, firstRow + k);
-  });
-  return { sheetName, totalsRow, firstRow, rowOf };
-}
-
-/** A scorecard sheet's print setup: from its unit and its number of criteria rows alone. */
-export function scorecardPrint(unit: string, rows: number): PrintPlan {
-  const { headerRow } = LAYOUT.scorecard;
-  const firstRow = headerRow + 1;
-  const lastRow = Math.max(firstRow, firstRow + rows - 1);
-  return {
-    paper: 'A4',
-    orientation: 'landscape',
-    fitToWidth: true,
-    titleRows: `1:${headerRow}`,
-    area: `A1:${a1(lastRow, SC.verNote)}`,
-    // The footer in the sheets' font (a footer without one prints in the viewer's default font).
-    footer: `&"${FONT},Regular"&10${unit.replace(/&/g, '&&')} — Trang &P/&N`,
-  };
+  return { sheet, refs: { sheetName, totalsRow, firstRow, rowOf } };
 }

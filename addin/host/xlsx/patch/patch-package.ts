@@ -7,7 +7,6 @@
  * the injected deflate.
  */
 import { deflateSync } from 'fflate';
-import { releaseSheet } from '../../../../templates/build/lazy-sheet';
 import type { WorkbookPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 import { addPlanCharts } from './charts';
@@ -141,8 +140,6 @@ function patchParts(
       // Its new text deflated now rather than with the rest at the end (every sheet of a recomputed
       // workbook can change: their texts together are several times the file).
       parts.pack(sheet.part, deflate, later);
-      // A sheet made when written is let go once written (templates/build/lazy-sheet.ts).
-      releaseSheet(sheetPlan);
     }
     if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());

@@ -4,7 +4,6 @@
  * and memory copying the plan into its model and serialising one style object per cell). Checked cell by cell
  * against the exceljs writer (test/addin/xlsx/plan-writer.test.ts). No Node APIs: the page uses it too.
  */
-import { releaseSheet } from '../../../../templates/build/lazy-sheet';
 import { strToU8, zipSync } from 'fflate';
 import {
   DEFLATE_LEVEL,
@@ -159,8 +158,6 @@ function writeParts(
     put({ path: `xl/worksheets/sheet${i + 1}.xml`, text: out.xml, contentType: TYPE.sheet });
     if (out.rels) put({ path: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, text: out.rels });
     for (const part of out.parts) put(part);
-    // A sheet made when written is let go once written (templates/build/lazy-sheet.ts).
-    releaseSheet(sheet);
   });
   const n = plan.sheets.length;
   put({ path: 'xl/workbook.xml', text: workbookXml(plan), contentType: TYPE.workbook });
