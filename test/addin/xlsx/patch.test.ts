@@ -17,6 +17,7 @@ import { nodeDeflate, nodeDeflateLater, nodeInflate } from '../../../addin/host/
 import { readZip } from '../../../addin/host/xlsx/patch/zip';
 import { readWorkbookSnapshotFile } from '../../../addin/host/xlsx/files';
 import { type KeptTexts, readSnapshotBytes } from '../../../addin/host/xlsx/read/direct-read';
+import { SheetTexts } from '../../../addin/host/xlsx/read/row-layout';
 import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { planToBytes, resultsCopyBytes } from '../../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster } from '../../../core';
@@ -235,10 +236,10 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     expect([...texts.keys()].filter((k) => sheets.some((e) => e.name === k))).toEqual([]);
     // Sheets larger in all than the budget: none is kept (holding some through the patch raised the peak).
     const total = sheets.reduce((n, e) => n + e.size, 0);
-    const under: KeptTexts = { texts: new Map(), budget: total - 1 };
+    const under: KeptTexts = { texts: new SheetTexts(), budget: total - 1 };
     readSnapshotBytes(input, 'x.xlsx', undefined, under);
     expect(under.texts.size).toBe(0);
-    const exactly: KeptTexts = { texts: new Map(), budget: total };
+    const exactly: KeptTexts = { texts: new SheetTexts(), budget: total };
     readSnapshotBytes(input, 'x.xlsx', undefined, exactly);
     expect(exactly.texts.size).toBe(sheets.length);
   });

@@ -58,11 +58,14 @@ export class Parts {
     if (text === undefined) throw new CannotPatch(`missing ${name}`);
     return text;
   }
-  /** Where the reader found the rows and cells of a part's text it decoded, while that text is the part's. */
+  /**
+   * Where the reader found the rows and cells of a part's text it decoded (texts it kept as SheetTexts), while
+   * that text is the part's: a replaced or packed part's was let go, and its layout with it (SheetTexts.delete);
+   * a text added over it stands before it.
+   */
   layout(name: string): RowLayout | undefined {
-    if (!(this.texts instanceof SheetTexts) || this.replaced.has(name) || this.packing.has(name))
-      return undefined;
-    return this.packed.has(name) ? undefined : this.texts.layouts.get(name);
+    if (!(this.texts instanceof SheetTexts) || this.replaced.has(name)) return undefined;
+    return this.texts.layouts.get(name);
   }
   /** Lets go of a part's original text once it is replaced or no longer needed (read again if asked). */
   forget(name: string): void {

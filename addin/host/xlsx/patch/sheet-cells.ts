@@ -52,11 +52,11 @@ interface RowState {
   at: number;
   cells?: Map<number, CellState>;
   /**
-   * Where its cells are in `indexed` (its own text, or the part's when the reader noted the row), before any is
-   * read (rowIndex, RowLayout); null: a row not indexed so.
+   * Where its cells are, before any is read: in `raw` (rowIndex), or in the part's text when the reader noted
+   * the row (RowLayout, `inPart`); null: a row not indexed so.
    */
   index?: RowCells | null;
-  indexed?: string;
+  inPart?: boolean;
   changed?: boolean;
 }
 
@@ -466,7 +466,7 @@ export class SheetCells {
     const body = row.raw.endsWith('/>') && row.raw === row.open ? '' : row.raw.slice(row.open.length);
     const cells =
       (row.index
-        ? indexedCells(row.indexed ?? row.raw, row.index, row.r, this.strings)
+        ? indexedCells(row.inPart ? this.xml : row.raw, row.index, row.r, this.strings)
         : plainRowCells(body, row.r, this.strings)) ?? this.rowCellsScanned(body, row.r);
     if (cells) row.cells = cells;
     return cells;
@@ -499,13 +499,13 @@ export class SheetCells {
     if (!r || r.cells || content === undefined) return false;
     if (r.index === undefined) {
       const noted = this.layout?.cellsOf(row, r.at, r.at + r.raw.length);
-      if (noted) r.indexed = this.xml;
+      r.inPart = noted !== undefined;
       r.index = noted ?? rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
     }
     const index = r.index;
     const k = index ? indexOf(index, column) : -1;
     if (k < 0) return false;
-    const raw = r.indexed ?? r.raw;
+    const raw = r.inPart ? this.xml : r.raw;
     let at = index![k + 2]!;
     const end = index![k + 3]!;
     const s = index![k + 4]!;

@@ -13,7 +13,7 @@
  * to a missing part, a part that is not XML, a package that is not a zip. The package guard
  * (../check-bytes.ts: size, zip bombs, DTDs) runs before, as it did. No Node APIs (the browser reads here too).
  */
-import { RowLayout, SheetTexts } from './row-layout';
+import { RowLayout, type SheetTexts } from './row-layout';
 import type { Issue } from '../../../../core';
 import { normaliseRef } from '../../../../templates/layouts/a1';
 import type { DefinedNamePlan, WorkbookSnapshot } from '../../../../templates/plan';
@@ -73,10 +73,9 @@ class Package {
 
   /** Where the reader notes a kept worksheet's rows, for the patch of its text; none when it is not kept. */
   layoutFor(part: string): RowLayout | undefined {
-    const texts = this.keep?.texts;
-    if (!(texts instanceof SheetTexts) || !texts.has(part)) return undefined;
+    if (!this.keep?.texts.has(part)) return undefined;
     const layout = new RowLayout();
-    texts.layouts.set(part, layout);
+    this.keep.texts.layouts.set(part, layout);
     return layout;
   }
 }
@@ -87,8 +86,8 @@ class Package {
  * fewer in all.
  */
 export interface KeptTexts {
-  /** A SheetTexts also gets where each kept sheet's rows and cells are (./row-layout.ts). */
-  texts: Map<string, string>;
+  /** With where each kept sheet's rows and cells are (./row-layout.ts). */
+  texts: SheetTexts;
   readonly budget: number;
 }
 

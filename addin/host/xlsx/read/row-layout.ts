@@ -122,9 +122,16 @@ export class RowLayout {
   }
 }
 
-/** Worksheets' texts by part as the reader decoded them, with the layouts it noted of their rows. */
+/**
+ * Worksheets' texts by part as the reader decoded them, with the layouts it noted of their rows: a layout goes
+ * with the very text it was noted in, and with it when that text is let go or another takes its place.
+ */
 export class SheetTexts extends Map<string, string> {
   readonly layouts = new Map<string, RowLayout>();
+  override set(part: string, text: string): this {
+    if (super.get(part) !== text) this.layouts?.delete(part);
+    return super.set(part, text);
+  }
   override delete(part: string): boolean {
     this.layouts.delete(part);
     return super.delete(part);

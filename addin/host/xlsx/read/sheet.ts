@@ -176,7 +176,8 @@ export function readSheet(xml: string, ctx: SheetContext): ReadSheet {
     // Most of a sheet's tags are its cells: one written plainly is read at once (the scanner's plainCell).
     if (row && s.plainCell()) {
       layout?.cell(s.cellRow, s.cellColumn, s.cellS, s.cellT, s.tokenStart, s.cellTagEnd, s.position);
-      place(cellOf(ctx, rowNumber, prevCol, shared, s.cellR, s.cellT, s.cellS, s.f, s.v));
+      // Its column as the scanner counted it from the address (a plain cell always has one).
+      place(cellOf(ctx, rowNumber, s.cellColumn, shared, s.cellR, s.cellT, s.cellS, s.f, s.v));
       continue;
     }
     const t = s.next();
@@ -420,10 +421,12 @@ function readCell(
       } else throw new XmlDamage('sheet ends inside a cell');
     }
   }
+  // A cell without its address stands after the one before it (the first of a row in column A).
+  const column = (r ? decodeCell(r)?.col : undefined) ?? prevCol + 1;
   return cellOf(
     ctx,
     rowNumber,
-    prevCol,
+    column,
     shared,
     r,
     type,
@@ -441,7 +444,7 @@ function readCell(
 function cellOf(
   ctx: SheetContext,
   rowNumber: number,
-  prevCol: number,
+  col: number,
   shared: Map<string, string>,
   r: string | undefined,
   type: string | undefined,
@@ -455,9 +458,6 @@ function cellOf(
 ): Cell | undefined {
   let formula = formulaText;
   let text = valueText;
-  const at = r ? decodeCell(r) : undefined;
-  // A cell without its address stands after the one before it (the first of a row in column A).
-  const col = at ? at.col : prevCol + 1;
   const address = r ?? a1(rowNumber, col);
   const styleId = styleAttr ? Number.parseInt(styleAttr, 10) : 0;
   // exceljs never looked at style 0 (its index was falsy): the default format is locked, not a date.
