@@ -5,12 +5,16 @@ import { formatPercentVi } from '../text/numbers';
 import { formatCitations } from './citation';
 import type { AwardRule } from './rulesets/types';
 
-const enPercent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+// Made when first asked for, as every Intl object here: each costs milliseconds at start-up, on both of the
+// command line's threads, and most commands never format.
+let enPercent: Intl.NumberFormat | undefined;
 
 export function percentText(numerator: number, denominator: number): Bilingual {
   return {
     vi: formatPercentVi(numerator, denominator),
-    en: enPercent.format(denominator === 0 ? 0 : roundRatio(numerator, denominator, 3)),
+    en: (enPercent ??= new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 })).format(
+      denominator === 0 ? 0 : roundRatio(numerator, denominator, 3),
+    ),
   };
 }
 

@@ -67,7 +67,10 @@ export interface RankedUnit {
 
 export const FALLBACK_TIER = 'Không hoàn thành nhiệm vụ';
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | undefined;
+/** Names in Vietnamese order; the collator is made at the first tie (it costs milliseconds to make). */
+const byName = (a: string, b: string) =>
+  (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 const KEY_TEXT: Record<string, Bilingual> = {
   total: { vi: 'tổng điểm', en: 'total' },
@@ -202,7 +205,7 @@ export function rankUnits(
     }
     return 0;
   };
-  order.sort((a, b) => compareAll(a, b) || collator.compare(entries[a]!.unit, entries[b]!.unit));
+  order.sort((a, b) => compareAll(a, b) || byName(entries[a]!.unit, entries[b]!.unit));
 
   const ranked: RankedUnit[] = [];
   order.forEach((i, pos) => {

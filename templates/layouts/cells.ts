@@ -52,20 +52,26 @@ export function parsePeopleList(text: string): { items: [number, string][]; bad:
 }
 
 /** Local date and time at the procuracy (Asia/Ho_Chi_Minh), for the log's readers: "05/01/2023 15:00". */
-const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+let localTime: Intl.DateTimeFormat | undefined;
+const localTimeFormat = () =>
+  (localTime ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 /** An ISO instant ("2023-01-05T08:00:00Z") as "dd/mm/yyyy HH:mm" in Vietnam; anything else as it is. */
 export function localDateTime(iso: string): string {
   const t = Date.parse(iso);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(t)) return iso;
-  const p = Object.fromEntries(LOCAL_TIME.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    localTimeFormat()
+      .formatToParts(new Date(t))
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
