@@ -8,7 +8,11 @@
  * listed so the person is told what was normalised; nothing of the content (cells, formulas, notes, tables)
  * changes. A relationship to a part the package lacks is damage, named by part.
  */
+import { a1 } from '../../../templates/layouts/a1';
 import { loadJsZip } from './jszip';
+import { decodeCell, moveFormula } from './read/sheet';
+import { decodeEntities } from './read/xml-scan';
+import { esc } from './write/xml';
 
 export type Normalisation =
   /** A part moved to the name Excel itself gives it (from → to). */
@@ -201,6 +205,56 @@ function withNumericBooleans(xml: string): string | undefined {
 
 const BOOLEAN_PARTS = /^xl\/(styles|workbook)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/;
 
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** The top-left cell of one range of a sqref ("G17:G26" → "G17"); undefined when it is not a range. */
+function topLeftOf(area: string): string | undefined {
+  const [from, to] = area.replace(/\$/g, '').split(':');
+  const a = decodeCell(from ?? '');
+  const b = to === undefined ? a : decodeCell(to);
+  if (!a || !b) return undefined;
+  return a1(Math.min(a.row, b.row), Math.min(a.col, b.col));
+}
+
+/**
+ * A validation over several ranges (sqref="G6:G15 G17:G26": the plan writer writes a rule repeated down a
+ * column so, and Excel a rule set on several ranges at once), as one element per range, its formulas moved
+ * from the first range's top-left cell to that range's: exceljs gives every cell of such a validation the
+ * formulas unmoved and writes each range back with them, so every range but the first would check the
+ * wrong cells. Not told to the person: every cell's rule is the same before and after. Undefined when the
+ * part has none.
+ */
+export function withValidationsByArea(xml: string): string | undefined {
+  if (!xml.includes('<dataValidation ')) return undefined;
+  let changed = false;
+  const out = xml.replace(
+    /<dataValidation\b([^>]*?)\ssqref="([^"]*)"([^>]*?)(?<!\/)>([\s\S]*?)<\/dataValidation>/g,
+    (whole, before: string, sqref: string, after: string, body: string) => {
+      const areas = sqref.trim().split(/\s+/);
+      const base = topLeftOf(areas[0] ?? '');
+      if (areas.length < 2 || !base) return whole;
+      changed = true;
+      return areas
+        .map((area) => {
+          const at = topLeftOf(area);
+          const moved =
+            at === undefined || at === base
+              ? body
+              : body.replace(
+                  /<(formula[12])>([\s\S]*?)<\/\1>/g,
+                  (_m, tag: string, f: string) =>
+                    `<${tag}>${esc(moveFormula(decodeEntities(f), base, at))}</${tag}>`,
+                );
+          return `<dataValidation${before} sqref="${area}"${after}>${moved}</dataValidation>`;
+        })
+        .join('');
+    },
+  );
+  if (!changed) return undefined;
+  const count = out.match(/<dataValidation\s/g)?.length ?? 0;
+  return out.replace(/(<dataValidations\b[^>]*?\scount=")\d+"/, `$1${count}"`);
+}
+
 export interface RepairedPackage {
   /** The bytes to load: the input itself when nothing needed repair. */
   bytes: Uint8Array;
@@ -316,6 +370,16 @@ export async function repairPackage(bytes: Uint8Array): Promise<RepairedPackage>
     booleans++;
   }
   if (booleans > 0) normalised.push({ kind: 'booleans', parts: booleans });
+
+  for (const name of names) {
+    const part = moved(name);
+    if (!WORKSHEET_PART.test(part)) continue;
+    const held = out.get(part);
+    const fixed = withValidationsByArea(
+      typeof held === 'string' && held ? held : await zip.file(name)!.async('string'),
+    );
+    if (fixed !== undefined) out.set(part, fixed);
+  }
 
   if (out.size === 0) return { bytes, normalised };
   for (const [name, content] of out) {

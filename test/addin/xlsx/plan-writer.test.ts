@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { memberScorecardBuilder } from '../../../addin/app/cycle-core';
 import { applyPlanToWorkbook, cellValueOf } from '../../../addin/host/xlsx/apply';
 import { addPlanCharts } from '../../../addin/host/xlsx/chart';
+import { loadWorkbookBytes } from '../../../addin/host/xlsx/load';
 import { nodeDeflate, nodeDeflateLater } from '../../../addin/host/xlsx/write/node-deflate';
 import { planPackage, planPackageLater } from '../../../addin/host/xlsx/write/plan-package';
 import {
@@ -41,10 +42,13 @@ async function exceljsBytes(plan: WorkbookPlan) {
   return { bytes, report };
 }
 
-/** Everything a reader sees in a workbook, as plain data. */
+/**
+ * Everything a reader sees in a workbook, as plain data; loaded as the product loads a file into exceljs
+ * (../../../addin/host/xlsx/load.ts), which writes a validation over several ranges as one per range with
+ * its formulas moved: each cell's rule then reads as the exceljs writer's one validation per plan range.
+ */
 async function facts(bytes: Uint8Array) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const wb = await loadWorkbookBytes(bytes, 'plan.xlsx');
   const zip = await JSZip.loadAsync(bytes);
   const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
   const sheets = wb.worksheets.map((ws) => {

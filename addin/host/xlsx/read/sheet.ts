@@ -112,6 +112,17 @@ export function slideFormula(formula: string, from: string, to: string): string 
   );
 }
 
+/**
+ * A formula's text at another cell, as Excel moves it: slideFormula outside string literals ("X1" in quotes
+ * is text, not a cell). For the writer's and the exceljs load's validations over several ranges.
+ */
+export function moveFormula(formula: string, from: string, to: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : slideFormula(part, from, to)))
+    .join('');
+}
+
 /** "B12" (either letter case, "$" allowed) → row and column; undefined when it is not a cell. */
 export function decodeCell(ref: string): { row: number; col: number } | undefined {
   let col = 0;

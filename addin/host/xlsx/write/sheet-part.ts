@@ -3,11 +3,12 @@
  * points to: tables, notes (comments with their VML shapes, so Excel shows them on hover), and a drawing with
  * the plan's charts. No Node APIs.
  */
-import { columnLetter, parseA1, parseRange, quoteSheet } from '../../../../templates/layouts/a1';
+import { a1, columnLetter, parseA1, parseRange, quoteSheet } from '../../../../templates/layouts/a1';
 import type { SheetPlan, ValidationPlan } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 import { excelSerial, validationRule } from '../apply';
 import { argb } from '../styles';
+import { moveFormula } from '../read/sheet';
 import { anchorXml, chartXml } from '../chart';
 import { type Grid, type GridCell, sheetGrid } from './cell-grid';
 import { Distinct, type StyleSheet } from './style-sheet';
@@ -130,7 +131,8 @@ export type ValidationAttrs = Map<string, string>;
 const attr = (name: string, value: string | boolean | undefined) =>
   value === undefined || value === false ? '' : ` ${name}="${value === true ? 1 : escAttr(value)}"`;
 
-function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
+/** A validation's attributes but its range (cached by rule and messages) and its formulas as written. */
+function validationParts(v: ValidationPlan, cache: ValidationAttrs): { attrs: string; formulae: string[] } {
   const rule = validationRule(v);
   const allowBlank = v.allowBlank ?? false;
   const key = `${rule.type}\u0001${rule.operator}\u0001${allowBlank}\u0001${v.error.title}\u0001${v.error.message}\u0001${
@@ -147,12 +149,69 @@ function validationXml(v: ValidationPlan, cache: ValidationAttrs): string {
     )}${attr('promptTitle', v.prompt?.title)}${attr('prompt', v.prompt?.message)}`;
     cache.set(key, attrs);
   }
+  const formulae = rule.formulae.map((f) =>
+    v.kind === 'date' ? String(excelSerial(new Date(String(f)))) : String(f),
+  );
+  return { attrs, formulae };
+}
+
+/** One `<dataValidation>`: a rule, its messages, and the ranges it holds for. */
+interface ValidationOut {
+  attrs: string;
+  formulae: string[];
+  ranges: string[];
+  /** The first range's top-left cell, which the formulas' relative references are written from. */
+  top: number;
+  left: number;
+}
+
+/** Ranges one `<dataValidation>` holds at most (Excel's own files rarely list more). */
+const AREAS_HELD = 64;
+
+/**
+ * The list as `<dataValidation>` elements, a rule repeated over several ranges written once for all of them:
+ * a scorecard's 420 validations are one rule per column and group, and their messages were 40 % of each
+ * member's sheet (written, zipped, unzipped and scanned at every step of the cycle). A range joins the last
+ * element of its rule and messages when its formulas are that element's moved by the offset between their
+ * top-left cells (so each cell checks what its own validation said) and it lies below and right of the
+ * element's first range (whose top-left cell is then the whole list's, whichever of the two a reader takes
+ * the relative references from).
+ */
+function mergedValidations(list: readonly ValidationPlan[], cache: ValidationAttrs): ValidationOut[] {
+  const out: ValidationOut[] = [];
+  const open = new Map<string, ValidationOut>();
+  for (const v of list) {
+    const { attrs, formulae } = validationParts(v, cache);
+    const at = v.range.includes(' ') ? undefined : parseRange(v.range);
+    const held = at && open.get(attrs);
+    if (
+      at &&
+      held &&
+      held.ranges.length < AREAS_HELD &&
+      at.top >= held.top &&
+      at.left >= held.left &&
+      held.formulae.length === formulae.length &&
+      formulae.every(
+        (f, i) => f === moveFormula(held.formulae[i]!, a1(held.top, held.left), a1(at.top, at.left)),
+      )
+    ) {
+      held.ranges.push(v.range);
+      continue;
+    }
+    const made = { attrs, formulae, ranges: [v.range], top: at?.top ?? 0, left: at?.left ?? 0 };
+    out.push(made);
+    if (at) open.set(attrs, made);
+    else open.delete(attrs);
+  }
+  return out;
+}
+
+function validationXml(v: ValidationOut): string {
   let formulae = '';
-  rule.formulae.forEach((f, i) => {
-    const text = v.kind === 'date' ? String(excelSerial(new Date(String(f)))) : String(f);
-    formulae += `<formula${i + 1}>${esc(text)}</formula${i + 1}>`;
+  v.formulae.forEach((f, i) => {
+    formulae += `<formula${i + 1}>${esc(f)}</formula${i + 1}>`;
   });
-  return `<dataValidation${attrs} sqref="${esc(v.range)}">${formulae}</dataValidation>`;
+  return `<dataValidation${v.attrs} sqref="${esc(v.ranges.join(' '))}">${formulae}</dataValidation>`;
 }
 
 /**
@@ -164,7 +223,8 @@ const VALIDATIONS_XML = new WeakMap<readonly ValidationPlan[], string>();
 function validationsXml(list: readonly ValidationPlan[], attrs: ValidationAttrs): string {
   let xml = VALIDATIONS_XML.get(list);
   if (xml === undefined) {
-    xml = `<dataValidations count="${list.length}">${list.map((v) => validationXml(v, attrs)).join('')}</dataValidations>`;
+    const merged = mergedValidations(list, attrs);
+    xml = `<dataValidations count="${merged.length}">${merged.map(validationXml).join('')}</dataValidations>`;
     VALIDATIONS_XML.set(list, xml);
   }
   return xml;
