@@ -357,29 +357,22 @@ export async function repairPackage(bytes: Uint8Array): Promise<RepairedPackage>
   }
   if (prefixed.length > 0) normalised.push({ kind: 'drawingPrefix', parts: prefixed });
 
+  // Each part once, both rewrites applied to what an earlier repair made of it.
   let booleans = 0;
   for (const name of names) {
     const part = moved(name);
-    if (!BOOLEAN_PARTS.test(part)) continue;
+    const numeric = BOOLEAN_PARTS.test(part);
+    const byArea = WORKSHEET_PART.test(part);
+    if (!numeric && !byArea) continue;
     const held = out.get(part);
-    const fixed = withNumericBooleans(
-      typeof held === 'string' && held ? held : await zip.file(name)!.async('string'),
-    );
-    if (fixed === undefined) continue;
-    out.set(part, fixed);
-    booleans++;
+    let xml = typeof held === 'string' && held ? held : await zip.file(name)!.async('string');
+    const withNumbers = numeric ? withNumericBooleans(xml) : undefined;
+    if (withNumbers !== undefined) booleans++;
+    xml = withNumbers ?? xml;
+    const split = byArea ? withValidationsByArea(xml) : undefined;
+    if (withNumbers !== undefined || split !== undefined) out.set(part, split ?? xml);
   }
   if (booleans > 0) normalised.push({ kind: 'booleans', parts: booleans });
-
-  for (const name of names) {
-    const part = moved(name);
-    if (!WORKSHEET_PART.test(part)) continue;
-    const held = out.get(part);
-    const fixed = withValidationsByArea(
-      typeof held === 'string' && held ? held : await zip.file(name)!.async('string'),
-    );
-    if (fixed !== undefined) out.set(part, fixed);
-  }
 
   if (out.size === 0) return { bytes, normalised };
   for (const [name, content] of out) {
