@@ -8,13 +8,15 @@ import type { AwardRule } from './rulesets/types';
 // Made when first asked for, as every Intl object here: each costs milliseconds at start-up, on both of the
 // command line's threads, and most commands never format.
 let enPercent: Intl.NumberFormat | undefined;
+function enPercentFormat(): Intl.NumberFormat {
+  enPercent ??= new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+  return enPercent;
+}
 
 export function percentText(numerator: number, denominator: number): Bilingual {
   return {
     vi: formatPercentVi(numerator, denominator),
-    en: (enPercent ??= new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 })).format(
-      denominator === 0 ? 0 : roundRatio(numerator, denominator, 3),
-    ),
+    en: enPercentFormat().format(denominator === 0 ? 0 : roundRatio(numerator, denominator, 3)),
   };
 }
 

@@ -69,8 +69,10 @@ export const FALLBACK_TIER = 'Không hoàn thành nhiệm vụ';
 
 let collator: Intl.Collator | undefined;
 /** Names in Vietnamese order; the collator is made at the first tie (it costs milliseconds to make). */
-const byName = (a: string, b: string) =>
-  (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b);
+function byName(a: string, b: string): number {
+  collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
+}
 
 const KEY_TEXT: Record<string, Bilingual> = {
   total: { vi: 'tổng điểm', en: 'total' },

@@ -15,7 +15,7 @@ import { planPackage } from '../../../addin/host/xlsx/write/plan-package';
 import { largeCluster } from '../../../scripts/bench/workbook';
 
 const ELEMENT = /<dataValidation\b[^>]*\ssqref="([^"]*)"[^>]*(?<!\/)>([\s\S]*?)<\/dataValidation>/g;
-const unescape = (s: string) =>
+const decoded = (s: string) =>
   s
     .replace(/&gt;/g, '>')
     .replace(/&lt;/g, '<')
@@ -51,7 +51,7 @@ describe('validations over several ranges', () => {
     const byRange = new Map<string, string>();
     for (const m of xml.matchAll(ELEMENT)) {
       const formula = /<formula1>([\s\S]*?)<\/formula1>/.exec(m[2]!)?.[1];
-      for (const area of m[1]!.split(' ')) byRange.set(area.split(':')[0]!, unescape(formula ?? ''));
+      for (const area of m[1]!.split(' ')) byRange.set(area.split(':')[0]!, decoded(formula ?? ''));
     }
     for (const v of sheet.validations!) {
       const rule = validationRule(v);
