@@ -1,17 +1,14 @@
 /** The sentences of nominations, quotas and reasons, in Vietnamese and English. */
 import { roundRatio } from '../exact/decimal';
 import type { Bilingual } from '../issues/issue';
+import { lazily } from '../text/lazily';
 import { formatPercentVi } from '../text/numbers';
 import { formatCitations } from './citation';
 import type { AwardRule } from './rulesets/types';
 
-// Made when first asked for, as every Intl object here: each costs milliseconds at start-up, on both of the
-// command line's threads, and most commands never format.
-let enPercent: Intl.NumberFormat | undefined;
-function enPercentFormat(): Intl.NumberFormat {
-  enPercent ??= new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
-  return enPercent;
-}
+const enPercentFormat = lazily(
+  () => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }),
+);
 
 export function percentText(numerator: number, denominator: number): Bilingual {
   return {

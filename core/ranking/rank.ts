@@ -7,6 +7,7 @@ import { numText } from '../model/words';
 import type { TieBreakKey, TierRule } from '../model/types';
 import { type Milli, roundRatio, toMilli } from '../exact/decimal';
 import type { Bilingual } from '../issues/issue';
+import { lazily } from '../text/lazily';
 import { formatPercentVi } from '../text/numbers';
 
 export interface RankEntry {
@@ -67,12 +68,9 @@ export interface RankedUnit {
 
 export const FALLBACK_TIER = 'Không hoàn thành nhiệm vụ';
 
-let collator: Intl.Collator | undefined;
-/** Names in Vietnamese order; the collator is made at the first tie (it costs milliseconds to make). */
-function byName(a: string, b: string): number {
-  collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-  return collator.compare(a, b);
-}
+/** Names in Vietnamese order; the collator is made at the first tie. */
+const collator = lazily(() => new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
+const byName = (a: string, b: string): number => collator().compare(a, b);
 
 const KEY_TEXT: Record<string, Bilingual> = {
   total: { vi: 'tổng điểm', en: 'total' },

@@ -5,3 +5,4 @@ export * from './tone';
 export * from './legacy';
 export * from './similarity';
 export * from './hostile';
+export * from './lazily';

@@ -1,4 +1,5 @@
 /** Cell encodings shared by the builder and the reader: dates as Excel serials, year-tagged lists as text. */
+import { lazily } from '../../core/text/lazily';
 
 const DAY_MS = 86_400_000;
 /** Excel's day 0 (with the 1900 leap-year bug folded in for dates after February 1900). */
@@ -52,17 +53,18 @@ export function parsePeopleList(text: string): { items: [number, string][]; bad:
 }
 
 /** Local date and time at the procuracy (Asia/Ho_Chi_Minh), for the log's readers: "05/01/2023 15:00". */
-let localTime: Intl.DateTimeFormat | undefined;
-const localTimeFormat = () =>
-  (localTime ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }));
+const localTimeFormat = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 /** An ISO instant ("2023-01-05T08:00:00Z") as "dd/mm/yyyy HH:mm" in Vietnam; anything else as it is. */
 export function localDateTime(iso: string): string {

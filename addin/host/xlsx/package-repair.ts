@@ -8,9 +8,9 @@
  * listed so the person is told what was normalised; nothing of the content (cells, formulas, notes, tables)
  * changes. A relationship to a part the package lacks is damage, named by part.
  */
-import { a1 } from '../../../templates/layouts/a1';
+import { a1, parseRange } from '../../../templates/layouts/a1';
 import { loadJsZip } from './jszip';
-import { decodeCell, moveFormula } from './read/sheet';
+import { moveFormula } from './read/sheet';
 import { decodeEntities } from './read/xml-scan';
 import { esc } from './write/xml';
 
@@ -209,11 +209,8 @@ const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /** The top-left cell of one range of a sqref ("G17:G26" → "G17"); undefined when it is not a range. */
 function topLeftOf(area: string): string | undefined {
-  const [from, to] = area.replace(/\$/g, '').split(':');
-  const a = decodeCell(from ?? '');
-  const b = to === undefined ? a : decodeCell(to);
-  if (!a || !b) return undefined;
-  return a1(Math.min(a.row, b.row), Math.min(a.col, b.col));
+  const r = parseRange(area);
+  return r && a1(r.top, r.left);
 }
 
 /**

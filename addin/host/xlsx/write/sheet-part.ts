@@ -165,7 +165,7 @@ interface ValidationOut {
   left: number;
 }
 
-/** Ranges one `<dataValidation>` holds at most (Excel's own files rarely list more). */
+/** Ranges one `<dataValidation>` holds at most: a bound of ours (no limit of Excel's was found), so a long list stays short lines. */
 const AREAS_HELD = 64;
 
 /**
