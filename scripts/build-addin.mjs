@@ -251,6 +251,8 @@ export async function buildAddin(options = {}) {
     metafile: true,
     legalComments: 'linked',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Before anything parses: zod without its eval probe, which the pages' policy reports (the module says why).
+    inject: [join(root, 'addin/app/zod-jitless.ts')],
     logLevel: 'warning',
   });
 
