@@ -44,6 +44,7 @@ import { readDecisionsTable } from './decisions';
 import { type WorkbookSources, scoreKey } from './sources';
 import {
   type LocatedTable,
+  type ReadOptions,
   Reader,
   bodyRows,
   cellAt,
@@ -385,6 +386,20 @@ function readTiers(r: Reader, doc: ClusterDocument) {
   if (tiers.length) doc.ranking = { ...doc.ranking, tiers };
 }
 
+/** Each stage's input columns of a scorecard (points, bonus, occurrences, deduction, note) and its words. */
+const SCORE_STAGES = [
+  {
+    stage: 'self',
+    columns: [SC.selfPoints, SC.selfBonus, SC.selfOccurrences, SC.selfDeduction, SC.selfNote],
+    words: { vi: 'tự chấm', en: 'self score' },
+  },
+  {
+    stage: 'verified',
+    columns: [SC.verPoints, SC.verBonus, SC.verOccurrences, SC.verDeduction, SC.verNote],
+    words: { vi: 'thẩm định', en: 'verified score' },
+  },
+] as const;
+
 /**
  * Scores of one scorecard sheet (our layout), checked against the criteria. `first` is the index the first of
  * them will have in the document's scores, for the source map (r.sources).
@@ -428,30 +443,19 @@ export function readScorecardSheet(
       });
       continue;
     }
-    for (const stage of ['self', 'verified'] as const) {
-      const [p, b, o, d, n] =
-        stage === 'self'
-          ? [SC.selfPoints, SC.selfBonus, SC.selfOccurrences, SC.selfDeduction, SC.selfNote]
-          : [SC.verPoints, SC.verBonus, SC.verOccurrences, SC.verDeduction, SC.verNote];
-      const st =
-        stage === 'self' ? { vi: 'tự chấm', en: 'self score' } : { vi: 'thẩm định', en: 'verified score' };
-      const num = (k: number, vi: string, en: string, integer = false) => {
+    for (const { stage, columns, words: st } of SCORE_STAGES) {
+      const [p, b, o, d, n] = columns;
+      let anyTyped = false;
+      for (const k of columns) {
         const c = col(k);
-        return c === undefined
-          ? undefined
-          : readNumber(r, t.sheet, row, c, {
-              what: {
-                vi: `${vi} ${st.vi} của tiêu chí ${code}`,
-                en: `${en} (${st.en}) of criterion ${code}`,
-              },
-              integer,
-            });
-      };
-      const anyTyped = [p, b, o, d, n].some(
-        (k) =>
-          col(k) !== undefined &&
-          (!isBlank(cellAt(t.sheet, row, col(k)!)) || sheetFormula(t.sheet, row, col(k)) !== undefined),
-      );
+        if (
+          c !== undefined &&
+          (!isBlank(cellAt(t.sheet, row, c)) || sheetFormula(t.sheet, row, c) !== undefined)
+        ) {
+          anyTyped = true;
+          break;
+        }
+      }
       if (!anyTyped) continue;
       if (!leaf) {
         r.issue('error', 'workbook.scorecard.groupScore', t.sheet.name, a1(row, col(p) ?? codeCol), {
@@ -460,6 +464,19 @@ export function readScorecardSheet(
         });
         continue;
       }
+      // What a message calls the number: made only when one is written (most cells are plain numbers).
+      const num = (k: number, vi: string, en: string, integer = false) => {
+        const c = col(k);
+        return c === undefined
+          ? undefined
+          : readNumber(r, t.sheet, row, c, {
+              what: () => ({
+                vi: `${vi} ${st.vi} của tiêu chí ${code}`,
+                en: `${en} (${st.en}) of criterion ${code}`,
+              }),
+              integer,
+            });
+      };
       const bonus = num(b, 'Điểm cộng', 'Bonus');
       const occurrences = num(o, 'Số lần trừ', 'Occurrences', true);
       const deduction = num(d, 'Điểm trừ', 'Deduction');
@@ -487,15 +504,17 @@ export function readScorecardSheet(
           continue;
         }
       }
-      const path = `scores[${first + scores.length}]`;
-      r.from(path, t.sheet, row, col(p));
-      r.fromCells(
-        path,
-        t.sheet,
-        SCORE_SOURCE_FIELDS,
-        [LAYOUT.scorecard.unitRow, row, row, row, row, row, row],
-        [2, codeCol, col(p), col(b), col(o), col(d), col(n)],
-      );
+      if (r.sources) {
+        const path = `scores[${first + scores.length}]`;
+        r.from(path, t.sheet, row, col(p));
+        r.fromCells(
+          path,
+          t.sheet,
+          SCORE_SOURCE_FIELDS,
+          [LAYOUT.scorecard.unitRow, row, row, row, row, row, row],
+          [2, codeCol, col(p), col(b), col(o), col(d), col(n)],
+        );
+      }
       const s: Score = { unit, criterion: code, stage, points };
       if (bonus !== undefined) s.bonus = bonus;
       if (deduction !== undefined) s.deduction = deduction;
@@ -725,8 +744,8 @@ function readPeople(r: Reader, doc: ClusterDocument) {
   if (people.length) doc.people = people;
 }
 
-export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
-  const r = new Reader(snapshot);
+export function readClusterWorkbook(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
+  const r = new Reader(snapshot, options);
   const meta = readMeta(r);
   if (!checkTemplate(r, meta)) return { issues: r.issues };
   const doc: ClusterDocument = {
@@ -790,11 +809,12 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   }
   // Scores by the names the core's issues use: the member list's unit, the criteria table's code.
   const codeOf = new Map(doc.criteria.map((c) => [matchKey(c.code), c.code]));
-  for (const [i, s] of scores.entries())
-    r.sources.scores.set(
-      scoreKey(s.unit, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
-      `scores[${i}]`,
-    );
+  if (r.sources)
+    for (const [i, s] of scores.entries())
+      r.sources.scores.set(
+        scoreKey(s.unit, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
+        `scores[${i}]`,
+      );
   for (const u of doc.units)
     if (!seen.has(matchKey(u.name)))
       r.issues.push(
@@ -813,5 +833,5 @@ export function readClusterWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   readVotes(r, doc);
   readPeople(r, doc);
   readDecisionsTable(r, doc);
-  return { doc, issues: r.issues, sources: r.sources };
+  return { doc, issues: r.issues, ...(r.sources ? { sources: r.sources } : {}) };
 }

@@ -39,15 +39,28 @@ export const placeText = (sheet: string, cell?: string): Bilingual =>
     ? { vi: `Sheet "${sheet}", ô ${cell}: `, en: `Sheet "${sheet}", cell ${cell}: ` }
     : { vi: `Sheet "${sheet}": `, en: `Sheet "${sheet}": ` };
 
+/** What a read keeps besides the document: `sources: false` for a caller that never places an issue by path. */
+export interface ReadOptions {
+  sources?: boolean;
+}
+
 export class Reader {
   readonly issues: Issue[] = [];
-  /** Where each value put into the document came from (see ./sources). */
-  readonly sources: WorkbookSources = emptySources();
-  constructor(readonly snapshot: WorkbookSnapshot) {}
+  /**
+   * Where each value put into the document came from (see ./sources); none when not asked for (the merge's
+   * 63 returns and base: 160 000 paths it would make and never look at).
+   */
+  readonly sources: WorkbookSources | undefined;
+  constructor(
+    readonly snapshot: WorkbookSnapshot,
+    options: ReadOptions = {},
+  ) {
+    this.sources = options.sources === false ? undefined : emptySources();
+  }
 
   /** Records that the document's value at `path` is read from this cell (a column the table lacks: nothing). */
   from(path: string, sheet: SheetSnapshot, row: number, col: number | undefined): void {
-    if (col !== undefined) this.sources.cells.set(path, { sheet: sheet.name, cell: a1(row, col) });
+    if (col !== undefined) this.sources?.cells.set(path, { sheet: sheet.name, cell: a1(row, col) });
   }
 
   /** `path.field` for each of `fields` from this row, the k-th field in column `col(k)`. */
@@ -58,6 +71,7 @@ export class Reader {
     fields: readonly string[],
     col: (k: number) => number | undefined,
   ): void {
+    if (!this.sources) return;
     this.fromCells(
       path,
       sheet,
@@ -75,7 +89,7 @@ export class Reader {
     rows: readonly number[],
     cols: readonly (number | undefined)[],
   ): void {
-    this.sources.cells.setEntry(path, sheet.name, fields, rows, cols);
+    this.sources?.cells.setEntry(path, sheet.name, fields, rows, cols);
   }
 
   issue(
@@ -118,8 +132,12 @@ export function text(v: CellValue): string | undefined {
 
 export interface NumberOptions {
   integer?: boolean;
-  what: Bilingual;
+  /** What the messages call the number; a function when its words cost something to make (one per cell). */
+  what: Bilingual | (() => Bilingual);
 }
+
+const whatOf = (opts: NumberOptions): Bilingual =>
+  typeof opts.what === 'function' ? opts.what() : opts.what;
 
 /** A number beyond ±MAX_AMOUNT (1e308 typed or saved by another program): named, and not counted. */
 function tooLarge(
@@ -134,7 +152,7 @@ function tooLarge(
     'workbook.cell.tooLarge',
     sheet.name,
     ref,
-    tooLargeText(opts.what, value, {
+    tooLargeText(whatOf(opts), value, {
       vi: 'không tính giá trị này. Hãy gõ lại số vào ô.',
       en: 'this value is not counted. Type the number again.',
     }),
@@ -150,62 +168,68 @@ export function readNumber(
   col: number,
   opts: NumberOptions,
 ): number | undefined {
+  // The cell's name (a1) is made only for a message: most cells read are plain numbers.
   const v = cellAt(sheet, row, col);
-  const ref = a1(row, col);
   if (isBlank(v)) {
     // A formula typed into an input cell, saved by a program that does not calculate (openpyxl, a script):
     // no value to read, and left blank it would count for nothing without a word.
     const formula = sheet.formulas?.[row - 1]?.[col - 1];
     if (formula)
-      r.issue('error', 'workbook.cell.formulaNoValue', sheet.name, ref, {
-        vi: `${opts.what.vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
-        en: `${opts.what.en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
+      r.issue('error', 'workbook.cell.formulaNoValue', sheet.name, a1(row, col), {
+        vi: `${whatOf(opts).vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
+        en: `${whatOf(opts).en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
       });
     return undefined;
   }
   if (typeof v === 'number' && !Number.isFinite(v)) {
     // Never a NaN or infinite figure in a total (it would be ranked first): the cell is named instead.
-    r.issue('error', 'workbook.cell.notFinite', sheet.name, ref, {
-      vi: `${opts.what.vi} không phải một số đọc được (ô bị hỏng hoặc do chương trình khác ghi sai); không tính giá trị này. Hãy gõ lại số vào ô.`,
-      en: `${opts.what.en} is not a readable number (a damaged cell or one written wrongly by another program); this value is not counted. Type the number again.`,
+    r.issue('error', 'workbook.cell.notFinite', sheet.name, a1(row, col), {
+      vi: `${whatOf(opts).vi} không phải một số đọc được (ô bị hỏng hoặc do chương trình khác ghi sai); không tính giá trị này. Hãy gõ lại số vào ô.`,
+      en: `${whatOf(opts).en} is not a readable number (a damaged cell or one written wrongly by another program); this value is not counted. Type the number again.`,
     });
     return undefined;
   }
   if (typeof v === 'number') {
-    if (!isAmount(v)) return tooLarge(r, sheet, ref, opts, v);
+    if (!isAmount(v)) return tooLarge(r, sheet, a1(row, col), opts, v);
     if (opts.integer && !Number.isInteger(v))
-      r.issue('error', 'workbook.cell.notInteger', sheet.name, ref, {
-        vi: `${opts.what.vi} phải là số nguyên, ô đang ghi ${v}.`,
-        en: `${opts.what.en} must be a whole number; the cell holds ${v}.`,
+      r.issue('error', 'workbook.cell.notInteger', sheet.name, a1(row, col), {
+        vi: `${whatOf(opts).vi} phải là số nguyên, ô đang ghi ${v}.`,
+        en: `${whatOf(opts).en} must be a whole number; the cell holds ${v}.`,
       });
     return v;
   }
   if (isErrorValue(v)) {
-    r.issue('error', 'workbook.cell.errorValue', sheet.name, ref, {
-      vi: `${opts.what.vi} là giá trị lỗi ${v.trim()} (công thức hỏng hoặc tham chiếu đã bị xoá); không đọc được.`,
-      en: `${opts.what.en} is the error value ${v.trim()} (a broken formula or deleted reference); it cannot be read.`,
+    r.issue('error', 'workbook.cell.errorValue', sheet.name, a1(row, col), {
+      vi: `${whatOf(opts).vi} là giá trị lỗi ${v.trim()} (công thức hỏng hoặc tham chiếu đã bị xoá); không đọc được.`,
+      en: `${whatOf(opts).en} is the error value ${v.trim()} (a broken formula or deleted reference); it cannot be read.`,
     });
     return undefined;
   }
   if (typeof v === 'boolean') {
-    r.issue('error', 'workbook.cell.notNumber', sheet.name, ref, {
-      vi: `${opts.what.vi} phải là số, ô đang ghi ${v ? 'TRUE' : 'FALSE'}.`,
-      en: `${opts.what.en} must be a number; the cell holds ${v}.`,
+    r.issue('error', 'workbook.cell.notNumber', sheet.name, a1(row, col), {
+      vi: `${whatOf(opts).vi} phải là số, ô đang ghi ${v ? 'TRUE' : 'FALSE'}.`,
+      en: `${whatOf(opts).en} must be a number; the cell holds ${v}.`,
     });
     return undefined;
   }
   const parsed = parseVietnameseNumber(String(v));
   if (!parsed.ok || parsed.percent) {
-    r.issue('error', parsed.ok ? 'workbook.cell.percentText' : 'workbook.cell.notNumber', sheet.name, ref, {
-      vi: `${opts.what.vi} phải là số, ô đang ghi chữ "${v}"${parsed.ok ? '' : ` (${parsed.error.vi})`}; không tính giá trị này.`,
-      en: `${opts.what.en} must be a number; the cell holds the text "${v}"${parsed.ok ? '' : ` (${parsed.error.en})`}; this value is not counted.`,
-    });
+    r.issue(
+      'error',
+      parsed.ok ? 'workbook.cell.percentText' : 'workbook.cell.notNumber',
+      sheet.name,
+      a1(row, col),
+      {
+        vi: `${whatOf(opts).vi} phải là số, ô đang ghi chữ "${v}"${parsed.ok ? '' : ` (${parsed.error.vi})`}; không tính giá trị này.`,
+        en: `${whatOf(opts).en} must be a number; the cell holds the text "${v}"${parsed.ok ? '' : ` (${parsed.error.en})`}; this value is not counted.`,
+      },
+    );
     return undefined;
   }
-  if (!isAmount(parsed.value)) return tooLarge(r, sheet, ref, opts, parsed.value);
-  r.issue('warning', 'workbook.cell.numberAsText', sheet.name, ref, {
-    vi: `${opts.what.vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
-    en: `${opts.what.en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,
+  if (!isAmount(parsed.value)) return tooLarge(r, sheet, a1(row, col), opts, parsed.value);
+  r.issue('warning', 'workbook.cell.numberAsText', sheet.name, a1(row, col), {
+    vi: `${whatOf(opts).vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
+    en: `${whatOf(opts).en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,
   });
   return parsed.value;
 }

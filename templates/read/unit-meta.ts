@@ -18,7 +18,7 @@ import { HEADERS, LAYOUT, META_KEYS, SHEET, TABLE } from '../layouts/cluster';
 import { UNIT_META_KEYS } from '../layouts/unit-meta';
 import type { WorkbookSnapshot } from '../plan';
 import { readScorecardSheet } from './cluster';
-import { Reader, bodyRows, cellAt, locateTable, readNumber, readText, text } from './grid';
+import { type ReadOptions, Reader, bodyRows, cellAt, locateTable, readNumber, readText, text } from './grid';
 import { type WorkbookSources, scoreKey } from './sources';
 
 /**
@@ -148,10 +148,11 @@ export function readUnitScorecard(
   snapshot: WorkbookSnapshot,
   structure?: ClusterDocument,
   parse?: CarriedParser,
+  options: ReadOptions = {},
 ): UnitScorecardRead {
   const file = snapshot.source;
   const meta = readUnitMeta(snapshot, parse);
-  const r = new Reader(snapshot);
+  const r = new Reader(snapshot, options);
   r.issues.push(...meta.issues);
   const base = { template: meta.template, ...(meta.document ? { cluster: meta.document } : {}) };
   const H = HEADERS.scorecard;
@@ -216,11 +217,12 @@ export function readUnitScorecard(
   const scores = readScorecardSheet(r, t, unit, leafKeys);
   const member = against.units.find((u) => matchKey(u.name) === matchKey(unit))?.name ?? unit;
   const codeOf = new Map(against.criteria.map((c) => [matchKey(c.code), c.code]));
-  for (const [i, s] of scores.entries())
-    r.sources.scores.set(
-      scoreKey(member, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
-      `scores[${i}]`,
-    );
+  if (r.sources)
+    for (const [i, s] of scores.entries())
+      r.sources.scores.set(
+        scoreKey(member, codeOf.get(matchKey(s.criterion)) ?? s.criterion, s.stage),
+        `scores[${i}]`,
+      );
   const document: ClusterDocument = {
     format: CLUSTER_FORMAT,
     kind: meta.kind,
@@ -230,5 +232,5 @@ export function readUnitScorecard(
     criteria,
     scores,
   };
-  return { ...base, unit, document, sources: r.sources, issues: r.issues };
+  return { ...base, unit, document, ...(r.sources ? { sources: r.sources } : {}), issues: r.issues };
 }

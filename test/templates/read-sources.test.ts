@@ -10,6 +10,7 @@ import { snapshotWorkbook } from '../../addin/host/xlsx/snapshot';
 import { planToBytes } from '../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, type Issue, computeCluster, makeIssue, parseClusterJson } from '../../core';
 import { parseRange } from '../../templates/layouts/a1';
+import { SC } from '../../templates/layouts/scorecard';
 import { buildClusterWorkbook } from '../../templates/build/cluster';
 import type { CellValue, WorkbookSnapshot } from '../../templates/plan';
 import { type WorkbookSources, locateIssues, readClusterWorkbook, scoreKey } from '../../templates/read';
@@ -88,6 +89,43 @@ describe('readClusterWorkbook: sources', () => {
       }
     }
     expect(compared).toBeGreaterThan(doc.scores!.length * 2);
+  });
+});
+
+describe('readClusterWorkbook without sources (the merge reads its files so)', () => {
+  it('reads the same document and the same messages, and keeps no source map', () => {
+    // Cells the messages name by what the number is: text for a number, an error value, a fraction of times.
+    const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
+    const card = sheets.find((s) => s.tables.some((t) => t.name.startsWith('ChamDiem_')))!;
+    const rows = card.values
+      .map((row, i) => ({ row, i }))
+      .filter(({ row }) => typeof row[SC.selfPoints - 1] === 'number')
+      .slice(0, 3);
+    rows[0]!.row[SC.selfBonus - 1] = '0,5';
+    rows[1]!.row[SC.verDeduction - 1] = '#REF!';
+    rows[2]!.row[SC.selfOccurrences - 1] = 1.5;
+    const damaged = { ...snapshot, sheets };
+    const withSources = readClusterWorkbook(damaged);
+    const without = readClusterWorkbook(damaged, { sources: false });
+    expect(without.sources).toBeUndefined();
+    expect(withSources.sources?.cells.size).toBeGreaterThan(0);
+    expect(without.doc).toEqual(withSources.doc);
+    expect(without.issues).toEqual(withSources.issues);
+    const code = (k: number) => String(rows[k]!.row[SC.code - 1]);
+    const texts = without.issues.map((i) => i.message);
+    expect(texts).toContainEqual(
+      expect.stringContaining(`Điểm cộng tự chấm của tiêu chí ${code(0)} được gõ thành chữ "0,5"`),
+    );
+    expect(texts).toContainEqual(
+      expect.stringContaining(`Điểm trừ thẩm định của tiêu chí ${code(1)} là giá trị lỗi #REF!`),
+    );
+    expect(texts).toContainEqual(
+      expect.stringContaining(`Số lần trừ tự chấm của tiêu chí ${code(2)} phải là số nguyên`),
+    );
+    expect(without.issues.find((i) => i.message.includes('"0,5"'))).toMatchObject({
+      sheet: card.name,
+      cell: `H${rows[0]!.i + 1}`,
+    });
   });
 });
 

@@ -41,12 +41,15 @@ export const isUnitScorecard = (l: Loaded) =>
   l.meta.get(META_KEYS.templateId)?.trim() === UNIT_SCORECARD_TEMPLATE_ID;
 
 /** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
+/** A merge names cells only through the readers' own issues: where each value came from is not kept. */
+const WITHOUT_SOURCES = { sources: false } as const;
+
 function readUnitReturn(
   loaded: Loaded,
   structure?: ClusterDocument,
   parse?: CarriedParser,
 ): ReturnedWorkbook {
-  const read = readUnitScorecard(loaded.snapshot!, structure, parse);
+  const read = readUnitScorecard(loaded.snapshot!, structure, parse, WITHOUT_SOURCES);
   // The file's own notes first (typed formulas without a saved value).
   return { file: loaded.file, ...read, issues: joinCellIssues(loaded.issues, read.issues) };
 }
@@ -61,7 +64,7 @@ export function readClusterReturn(loaded: Loaded): ReturnedWorkbook {
       issues: loaded.issues,
     };
   }
-  const read = readClusterWorkbook(loaded.snapshot!);
+  const read = readClusterWorkbook(loaded.snapshot!, WITHOUT_SOURCES);
   return {
     file: loaded.file,
     template: {
