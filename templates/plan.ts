@@ -194,6 +194,32 @@ export interface WorkbookPlan {
   names: DefinedNamePlan[];
 }
 
+/**
+ * A sheet whose plan is made when a writer comes to it: a cluster's scorecards (63 to 700 of them) are then
+ * made, written and let go one at a time instead of all held at once (a 63-unit merge spent a third of
+ * building its plan collecting them). `make` gives the same plan each time.
+ */
+export interface DeferredSheetPlan {
+  name: string;
+  role: SheetRole;
+  make: () => SheetPlan;
+}
+
+export type PlannedSheet = SheetPlan | DeferredSheetPlan;
+
+/** A WorkbookPlan whose sheets may be deferred; a WorkbookPlan is one. */
+export interface DeferredWorkbookPlan extends Omit<WorkbookPlan, 'sheets'> {
+  sheets: readonly PlannedSheet[];
+}
+
+export const sheetPlanOf = (sheet: PlannedSheet): SheetPlan => ('make' in sheet ? sheet.make() : sheet);
+
+/** Every sheet made. */
+export const madeWorkbookPlan = (plan: DeferredWorkbookPlan): WorkbookPlan => ({
+  ...plan,
+  sheets: plan.sheets.map(sheetPlanOf),
+});
+
 /* ---------- reading back ---------- */
 
 /** What a host reads from a workbook: enough for the pure reader in templates/ to rebuild the document. */

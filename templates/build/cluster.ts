@@ -24,10 +24,14 @@ import {
   type ChartPlan,
   columnWidths,
   type DefinedNamePlan,
+  type DeferredSheetPlan,
+  type DeferredWorkbookPlan,
+  type PlannedSheet,
   type SheetPlan,
   type TablePlan,
   type ValidationPlan,
   type WorkbookPlan,
+  madeWorkbookPlan,
 } from '../plan';
 import {
   CLUSTER_TEMPLATE_ID,
@@ -48,7 +52,7 @@ import {
   type SheetNames,
 } from '../layouts/cluster';
 import { a1, abs, columnLetter, quoteSheet, sheetRef } from '../layouts/a1';
-import { type ScorecardSheetRefs, SC, buildScorecardSheet } from './scorecard-sheet';
+import { type ScorecardSheetRefs, SC, buildScorecardSheet, scorecardSheetRefs } from './scorecard-sheet';
 import {
   BOLD,
   FMT,
@@ -909,6 +913,18 @@ export function buildClusterWorkbook(
   computation?: ComputationLike,
   options: BuildOptions = {},
 ): WorkbookPlan {
+  return madeWorkbookPlan(deferredClusterWorkbook(doc, computation, options));
+}
+
+/**
+ * buildClusterWorkbook's plan with each scorecard sheet made only when asked for (DeferredSheetPlan): for a
+ * writer that takes the sheets one at a time (the patch of an existing workbook).
+ */
+export function deferredClusterWorkbook(
+  doc: ClusterDocument,
+  computation?: ComputationLike,
+  options: BuildOptions = {},
+): DeferredWorkbookPlan {
   // Every value the formulas stand for comes from the core; a caller's full computation is reused.
   const values = scorecardValues(
     doc,
@@ -940,17 +956,25 @@ export function buildClusterWorkbook(
     const existing = options.sheetNames?.scorecards?.[matchKey(u.name)];
     const sheetName = existing ?? scorecardSheetName(u.name, taken);
     taken.add(sheetName);
-    return buildScorecardSheet({
-      sheetName,
-      unit: u.name,
-      number: i + 1,
-      heading,
-      tree: values.tree,
-      rowOrder: values.rowOrder,
-      values: values.units[i]!,
-      standardTotal: fromMilli(values.standardTotal),
-      evidence,
-    });
+    const sheet: DeferredSheetPlan = {
+      name: sheetName,
+      role: 'scorecard',
+      make: () =>
+        fitRowHeights(
+          buildScorecardSheet({
+            sheetName,
+            unit: u.name,
+            number: i + 1,
+            heading,
+            tree: values.tree,
+            rowOrder: values.rowOrder,
+            values: values.units[i]!,
+            standardTotal: fromMilli(values.standardTotal),
+            evidence,
+          }).sheet,
+        ),
+    };
+    return { sheet, refs: scorecardSheetRefs(sheetName, values.rowOrder) };
   });
   const ctx: Ctx = {
     doc,
@@ -978,7 +1002,7 @@ export function buildClusterWorkbook(
       : []),
     ...(options.log ?? []),
   ];
-  const sheets: SheetPlan[] = [
+  const sheets: PlannedSheet[] = [
     guideSheet(
       names.guide,
       doc,
@@ -1005,8 +1029,9 @@ export function buildClusterWorkbook(
       creator: 'Thi đua',
       company: 'Ngành Kiểm sát nhân dân',
     },
-    // Wrapped text gets the row height it needs (no engine refits rows when it opens a file).
-    sheets: sheets.map(fitRowHeights),
+    // Wrapped text gets the row height it needs (no engine refits rows when it opens a file); a scorecard's
+    // when it is made.
+    sheets: sheets.map((s) => ('make' in s ? s : fitRowHeights(s))),
     names: [...meta.names, ...members.names, ...criteria.names, ...indicators.names, ...summary.names],
   };
 }

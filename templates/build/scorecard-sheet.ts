@@ -379,17 +379,25 @@ function scorecardValidations(
   return validations;
 }
 
+/** Where a scorecard's rows are, known before its sheet is made (the other sheets' formulas point there). */
+export function scorecardSheetRefs(sheetName: string, rowOrder: readonly number[]): ScorecardSheetRefs {
+  const { headerRow, totalsRow } = LAYOUT.scorecard;
+  const firstRow = headerRow + 1;
+  const rowOf = new Map<number, number>();
+  rowOrder.forEach((node, k) => {
+    rowOf.set(node, firstRow + k);
+  });
+  return { sheetName, totalsRow, firstRow, rowOf };
+}
+
 export function buildScorecardSheet(input_: ScorecardSheetInput): {
   sheet: SheetPlan;
   refs: ScorecardSheetRefs;
 } {
   const { tree, rowOrder, values, sheetName } = input_;
   const { headerRow, totalsRow, unitRow } = LAYOUT.scorecard;
-  const firstRow = headerRow + 1;
-  const rowOf = new Map<number, number>();
-  rowOrder.forEach((node, k) => {
-    rowOf.set(node, firstRow + k);
-  });
+  const refs = scorecardSheetRefs(sheetName, rowOrder);
+  const { firstRow, rowOf } = refs;
 
   const cells: CellPlan[] = [
     { ref: 'A1', value: input_.heading, style: titleStyle },
@@ -525,5 +533,5 @@ export function buildScorecardSheet(input_: ScorecardSheetInput): {
       footer: `&"${FONT},Regular"&10${input_.unit.replace(/&/g, '&&')} — Trang &P/&N`,
     },
   };
-  return { sheet, refs: { sheetName, totalsRow, firstRow, rowOf } };
+  return { sheet, refs };
 }

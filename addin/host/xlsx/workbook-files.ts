@@ -10,11 +10,17 @@ import {
   type BuildOptions,
   type ComputationLike,
   buildClusterWorkbook,
+  deferredClusterWorkbook,
 } from '../../../templates/build/cluster';
 import { localDateTime } from '../../../templates/layouts/cells';
 import { a1, parseRange } from '../../../templates/layouts/a1';
 import { type SheetNames, STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
-import type { WorkbookPlan, WorkbookSnapshot } from '../../../templates/plan';
+import {
+  type DeferredWorkbookPlan,
+  type WorkbookPlan,
+  type WorkbookSnapshot,
+  madeWorkbookPlan,
+} from '../../../templates/plan';
 import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
@@ -115,7 +121,8 @@ export async function resultsCopyBytes(
     held && 'sheetNames' in held
       ? held.sheetNames
       : workbookSheetNames(held?.snapshot ?? snapshotWorkbook(workbook!, basename(input)));
-  const plan = buildClusterWorkbook(doc, computation, {
+  // Scorecards made as the patch comes to them (the exceljs path makes them all).
+  const plan = deferredClusterWorkbook(doc, computation, {
     now,
     // Renamed tabs keep their names: the results go where the person has them.
     sheetNames,
@@ -140,12 +147,13 @@ export async function resultsCopyBytes(
     ));
   if (patched) return patched;
   workbook ??= await readWorkbookFile(input);
-  const report = await applyPlanToWorkbook(workbook, withoutLog(plan), 'update');
+  const made = madeWorkbookPlan(plan);
+  const report = await applyPlanToWorkbook(workbook, withoutLog(made), 'update');
   const notice = normalisedNotice(workbook);
   if (notice) report.notices = [...(report.notices ?? []), notice];
   appendLog(workbook, line);
   // exceljs drops charts it reads: the plan's chart goes back in.
-  return { bytes: await workbookBytes(workbook, (b) => addPlanCharts(b, plan)), report };
+  return { bytes: await workbookBytes(workbook, (b) => addPlanCharts(b, made)), report };
 }
 
 /**
@@ -176,7 +184,7 @@ function appendLog(workbook: ExcelJS.Workbook, line: { time: string; action: str
   }
 }
 
-function withoutLog(plan: WorkbookPlan): WorkbookPlan {
+function withoutLog<P extends DeferredWorkbookPlan>(plan: P): P {
   return {
     ...plan,
     sheets: plan.sheets.filter((s) => s.role !== 'log' && s.role !== 'meta' && s.role !== 'guide'),

@@ -22,7 +22,7 @@ import { snapshotWorkbook } from '../../../addin/host/xlsx/snapshot';
 import { planToBytes, resultsCopyBytes } from '../../../addin/host/xlsx/workbook-files';
 import { type ClusterDocument, computeCluster } from '../../../core';
 import { largeCluster } from '../../../scripts/bench/workbook';
-import { buildClusterWorkbook } from '../../../templates/build/cluster';
+import { buildClusterWorkbook, deferredClusterWorkbook } from '../../../templates/build/cluster';
 import { TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookSnapshot } from '../../../templates/plan';
 import { sampleDoc, tempDir } from '../cli-workbook/workbooks';
@@ -202,6 +202,39 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     expect(
       await patchResultsLater(input, plan, log, { deflate: nodeDeflate, later: failing }),
     ).toBeUndefined();
+  });
+
+  it('scorecards made as the patch comes to them, each once: the same bytes as the whole plan', async () => {
+    const doc = largeCluster(12);
+    const input = await uncomputed(doc);
+    const computation = computeCluster(doc);
+    const log: LogLine = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
+    const whole = patchResults(input, buildClusterWorkbook(doc, computation, { now: NOW }), log)!;
+    const deferred = deferredClusterWorkbook(doc, computation, { now: NOW });
+    const made: string[] = [];
+    const counted = {
+      ...deferred,
+      sheets: deferred.sheets.map((s) =>
+        'make' in s
+          ? {
+              ...s,
+              make: () => {
+                made.push(s.name);
+                return s.make();
+              },
+            }
+          : s,
+      ),
+    };
+    const scorecards = deferred.sheets.filter((s) => s.role === 'scorecard');
+    expect(scorecards).toHaveLength(12);
+    expect(scorecards.every((s) => 'make' in s)).toBe(true);
+    const patched = patchResults(input, counted, log)!;
+    expect(Buffer.from(patched.bytes).equals(Buffer.from(whole.bytes))).toBe(true);
+    expect(patched.report).toEqual(whole.report);
+    expect(made).toEqual(scorecards.map((s) => s.name));
+    // The summary's chart kept; a copy that lost it gets it back from the deferred plan (the typed-values test).
+    expect(charts(whole.bytes)).toBe(1);
   });
 
   it("the reader's worksheet texts taken over by the patch of the same bytes: the same file, none inflated twice, all or none", async () => {

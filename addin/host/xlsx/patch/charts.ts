@@ -3,7 +3,7 @@
  * path's ../chart.ts adds them: a drawing part, one chart part per chart, their relationships and content
  * types, and the sheet's <drawing> in the schema's place. A sheet with a drawing keeps it as it is. No Node APIs.
  */
-import type { WorkbookPlan } from '../../../../templates/plan';
+import type { SheetPlan } from '../../../../templates/plan';
 import { AFTER_DRAWING, anchorXml, chartXml } from '../chart';
 import { NS, XML_HEAD, relsXml } from '../write/xml';
 import type { Parts, SheetRef } from './parts';
@@ -12,10 +12,15 @@ import { relsNameOf } from '../package-repair';
 const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 
-export function addPlanCharts(parts: Parts, sheets: readonly SheetRef[], plan: WorkbookPlan): void {
+/** `planned`: the plan's sheets that have charts. */
+export function addPlanCharts(
+  parts: Parts,
+  sheets: readonly SheetRef[],
+  planned: readonly SheetPlan[],
+): void {
   let drawingNo = 0;
   let chartNo = 0;
-  for (const sheet of plan.sheets) {
+  for (const sheet of planned) {
     if (!sheet.charts?.length) continue;
     const ref = sheets.find((s) => s.name === sheet.name);
     if (!ref) continue;

@@ -7,7 +7,7 @@
  * the injected deflate.
  */
 import { deflateSync } from 'fflate';
-import type { WorkbookPlan } from '../../../../templates/plan';
+import { type DeferredWorkbookPlan, type SheetPlan, sheetPlanOf } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 import { addPlanCharts } from './charts';
 import { type LogLine, appendLogLine } from './log';
@@ -36,7 +36,7 @@ const fflateDeflate: Deflate = (data) => ({
  */
 export function patchResults(
   bytes: Uint8Array,
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   log: LogLine | undefined,
   options: { deflate?: Deflate; inflate?: Inflate; texts?: Map<string, string> } = {},
 ): PatchResult | undefined {
@@ -52,7 +52,7 @@ export function patchResults(
  */
 export async function patchResultsLater(
   bytes: Uint8Array,
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   log: LogLine | undefined,
   options: { deflate: Deflate; later: DeflateLater; inflate?: Inflate; texts?: Map<string, string> },
 ): Promise<PatchResult | undefined> {
@@ -93,7 +93,7 @@ function attempt<T>(work: () => T): T | undefined {
 
 function patchParts(
   bytes: Uint8Array,
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   log: LogLine | undefined,
   deflate: Deflate,
   inflate: Inflate | undefined,
@@ -126,9 +126,13 @@ function patchParts(
     };
     const report: WriteReport = { cellsWritten: 0, sheetsCreated: [], refused: [] };
     const update: SheetUpdate = { formulasChanged: false };
-    for (const sheetPlan of plan.sheets) {
-      const sheet = wb.sheets.find((s) => s.name === sheetPlan.name);
+    const charted: SheetPlan[] = [];
+    for (const planned of plan.sheets) {
+      const sheet = wb.sheets.find((s) => s.name === planned.name);
       if (!sheet) return undefined;
+      // A deferred sheet is made here, written, and let go with its cells.
+      const sheetPlan = sheetPlanOf(planned);
+      if (sheetPlan.charts?.length) charted.push(sheetPlan);
       const notes = sheetPlan.cells.some((c) => c.note !== undefined) ? sheetNotes(parts, sheet) : new Set();
       const cells = open(sheet);
       updateSheet(cells, sheetPlan, unlocked, (ref) => notes.has(ref), report, update);
@@ -144,7 +148,7 @@ function patchParts(
     if (log) appendLogLine(parts, wb.sheets, open, log, update);
     for (const [part, cells] of opened) if (cells.changed) parts.replace(part, cells.xmlText());
     // exceljs's path puts the plan's charts back on sheets without one; a sheet's own drawing is kept.
-    addPlanCharts(parts, wb.sheets, plan);
+    addPlanCharts(parts, wb.sheets, charted);
     patchNames(parts, wb.workbook, plan);
     patchProperties(parts, plan);
     const chain = wb.of('calcChain');

@@ -3,6 +3,9 @@
  * names the workbook lacks, and Excel's calculation chain dropped when formulas changed. No Node APIs.
  */
 import type { WorkbookPlan } from '../../../../templates/plan';
+
+/** What these edits read of a plan (not its sheets). */
+type PlanHead = Pick<WorkbookPlan, 'properties' | 'names'>;
 import { esc } from '../write/xml';
 import type { Parts } from './parts';
 import { CannotPatch } from './update';
@@ -11,7 +14,7 @@ import { decodeEntities as decode } from '../read/xml-scan';
 import { attribute, relKind, relationships } from './xml-text';
 
 /** The document properties the exceljs host sets (title, subject, creator; company), where they differ. */
-export function patchProperties(parts: Parts, plan: WorkbookPlan): void {
+export function patchProperties(parts: Parts, plan: PlanHead): void {
   const p = plan.properties;
   if (!p) return;
   const root = relationships('', parts.need('_rels/.rels'));
@@ -40,7 +43,7 @@ export function patchProperties(parts: Parts, plan: WorkbookPlan): void {
 }
 
 /** The plan's names the workbook lacks, added as global names (exceljs adds those only). */
-export function patchNames(parts: Parts, workbook: string, plan: WorkbookPlan): void {
+export function patchNames(parts: Parts, workbook: string, plan: PlanHead): void {
   let xml = parts.need(workbook);
   const have = new Set<string>();
   for (const m of xml.matchAll(/<definedName\b[^>]*>/g)) {
