@@ -9,18 +9,12 @@ import type { ClusterDocument } from '../../../core';
 import {
   type BuildOptions,
   type ComputationLike,
-  buildClusterWorkbook,
   deferredClusterWorkbook,
 } from '../../../templates/build/cluster';
 import { localDateTime } from '../../../templates/layouts/cells';
 import { a1, parseRange } from '../../../templates/layouts/a1';
 import { type SheetNames, STAGE_TEXT, TABLE } from '../../../templates/layouts/cluster';
-import {
-  type DeferredWorkbookPlan,
-  type WorkbookPlan,
-  type WorkbookSnapshot,
-  madeWorkbookPlan,
-} from '../../../templates/plan';
+import { type DeferredWorkbookPlan, type WorkbookSnapshot, madeWorkbookPlan } from '../../../templates/plan';
 import { workbookSheetNames } from '../../../templates/read/sheet-names';
 import type { WriteReport } from '../../app/host';
 import { applyPlanToWorkbook } from './apply';
@@ -38,7 +32,7 @@ import { snapshotWorkbook } from './snapshot';
  * written, unless `coresBusy` (the CLI's two threads both writing: a third thread then only costs time).
  */
 export async function planToBytes(
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   coresBusy = false,
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
   return coresBusy
@@ -52,7 +46,8 @@ export function clusterWorkbookBytes(
   computation?: ComputationLike,
   options: BuildOptions & { coresBusy?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  return planToBytes(buildClusterWorkbook(doc, computation, options), options.coresBusy);
+  // Scorecards made as the writer comes to them.
+  return planToBytes(deferredClusterWorkbook(doc, computation, options), options.coresBusy);
 }
 
 export async function writeClusterWorkbook(

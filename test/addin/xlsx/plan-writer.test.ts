@@ -24,7 +24,7 @@ import {
   proposeRotation,
 } from '../../../core';
 import { largeCluster } from '../../../scripts/bench/workbook';
-import { buildClusterWorkbook } from '../../../templates';
+import { buildClusterWorkbook, deferredClusterWorkbook } from '../../../templates';
 import { buildUnitScorecard } from '../../../templates/build/unit-scorecard';
 import { buildDossier } from '../../../templates/dossier';
 import { buildNominationWorkbook } from '../../../templates/nomination';
@@ -295,5 +295,35 @@ describe('the plan writer writes what the exceljs writer wrote', () => {
     const later = await planPackageLater(plan, { now, deflate: nodeDeflateLater });
     expect(later.bytes).toEqual(b.bytes);
     expect(later.report).toEqual(b.report);
+  });
+
+  it('scorecards made as the writer comes to them: the same bytes, each made once', async () => {
+    const now = new Date('2026-12-03T00:00:00Z');
+    const doc = largeCluster(12);
+    const comp = computeCluster(doc);
+    const deferred = deferredClusterWorkbook(doc, comp, { now: '2026-12-03T00:00:00Z' });
+    let made = 0;
+    const counted = {
+      ...deferred,
+      sheets: deferred.sheets.map((s) =>
+        'make' in s
+          ? {
+              ...s,
+              make: () => {
+                made++;
+                return s.make();
+              },
+            }
+          : s,
+      ),
+    };
+    const whole = planPackage(buildClusterWorkbook(doc, comp, { now: '2026-12-03T00:00:00Z' }), {
+      now,
+      deflate: nodeDeflate,
+    });
+    const written = planPackage(counted, { now, deflate: nodeDeflate });
+    expect(made).toBe(12);
+    expect(written.bytes).toEqual(whole.bytes);
+    expect(written.report).toEqual(whole.report);
   });
 });

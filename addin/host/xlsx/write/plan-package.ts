@@ -15,7 +15,7 @@ import {
   writeZip,
 } from '../patch/zip';
 import exceljsTheme from 'exceljs/lib/xlsx/xml/theme1.js';
-import type { WorkbookPlan } from '../../../../templates/plan';
+import { type DeferredWorkbookPlan, type SheetPlan, sheetPlanOf } from '../../../../templates/plan';
 import type { WriteReport } from '../../../app/host';
 import {
   type PackageCounters,
@@ -38,7 +38,10 @@ const TYPE = {
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
 } as const;
 
-function coreXml(plan: WorkbookPlan, now: Date): string {
+/** What workbook.xml and app.xml say of a sheet, kept once the sheet is written (its cells let go). */
+type SheetHead = Pick<SheetPlan, 'name' | 'hidden' | 'print'>;
+
+function coreXml(plan: DeferredWorkbookPlan, now: Date): string {
   const p = plan.properties ?? {};
   const when = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${
@@ -47,18 +50,18 @@ function coreXml(plan: WorkbookPlan, now: Date): string {
   }<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
 }
 
-function appXml(plan: WorkbookPlan): string {
-  const names = plan.sheets.map((s) => `<vt:lpstr>${esc(s.name)}</vt:lpstr>`).join('');
+function appXml(plan: DeferredWorkbookPlan, heads: readonly SheetHead[]): string {
+  const names = heads.map((s) => `<vt:lpstr>${esc(s.name)}</vt:lpstr>`).join('');
   const company = `<Company>${esc(plan.properties?.company ?? '')}</Company>`;
-  return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${plan.sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="${plan.sheets.length}" baseType="lpstr">${names}</vt:vector></TitlesOfParts>${company}<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>`;
+  return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${heads.length}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="${heads.length}" baseType="lpstr">${names}</vt:vector></TitlesOfParts>${company}<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>`;
 }
 
-function workbookXml(plan: WorkbookPlan): string {
+function workbookXml(plan: DeferredWorkbookPlan, heads: readonly SheetHead[]): string {
   const first = Math.max(
     0,
-    plan.sheets.findIndex((s) => !s.hidden),
+    heads.findIndex((s) => !s.hidden),
   );
-  const sheets = plan.sheets
+  const sheets = heads
     .map(
       (s, i) =>
         `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
@@ -69,7 +72,7 @@ function workbookXml(plan: WorkbookPlan): string {
       (n) =>
         `<definedName name="${esc(n.name)}"${n.comment ? ` comment="${esc(n.comment)}"` : ''}>${esc(n.ref)}</definedName>`,
     ),
-    ...plan.sheets.flatMap((s, i) => printNames(s, i)),
+    ...heads.flatMap((s, i) => printNames(s, i)),
   ];
   return `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr defaultThemeVersion="164011"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" firstSheet="${first}" activeTab="${first}"/></bookViews><sheets>${sheets}</sheets>${
     names.length ? `<definedNames>${names.join('')}</definedNames>` : ''
@@ -85,7 +88,7 @@ export interface PlanPackage {
 
 /** The plan as a new workbook's bytes, and what was written or refused (a number Excel cannot hold). */
 export function planPackage(
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   options: { now?: Date; deflate?: Deflate } = {},
 ): PlanPackage {
   const now = options.now ?? new Date();
@@ -110,7 +113,7 @@ export function planPackage(
 
 /** As planPackage, each part deflated by `deflate` while the next is written; the same bytes. */
 export async function planPackageLater(
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   options: { now?: Date; deflate: DeflateLater },
 ): Promise<PlanPackage> {
   const now = options.now ?? new Date();
@@ -137,7 +140,7 @@ function contentTypesFirst<T extends [string, Uint8Array] | ZipEntry>(parts: T[]
  * type is known.
  */
 function writeParts(
-  plan: WorkbookPlan,
+  plan: DeferredWorkbookPlan,
   now: Date,
   part: (path: string, data: Uint8Array) => void,
 ): WriteReport {
@@ -152,7 +155,11 @@ function writeParts(
     if (out.contentType)
       overrides.push(`<Override PartName="/${out.path}" ContentType="${out.contentType}"/>`);
   };
-  plan.sheets.forEach((sheet, i) => {
+  const heads: SheetHead[] = [];
+  plan.sheets.forEach((planned, i) => {
+    // A deferred sheet is made here and let go once written.
+    const sheet = sheetPlanOf(planned);
+    heads.push({ name: sheet.name, hidden: sheet.hidden, print: sheet.print });
     const out = sheetPart(sheet, styles, strings, counters, report, validationAttrs);
     report.sheetsCreated.push(sheet.name);
     put({ path: `xl/worksheets/sheet${i + 1}.xml`, text: out.xml, contentType: TYPE.sheet });
@@ -160,7 +167,7 @@ function writeParts(
     for (const part of out.parts) put(part);
   });
   const n = plan.sheets.length;
-  put({ path: 'xl/workbook.xml', text: workbookXml(plan), contentType: TYPE.workbook });
+  put({ path: 'xl/workbook.xml', text: workbookXml(plan, heads), contentType: TYPE.workbook });
   put({ path: 'xl/styles.xml', text: styles.xml(), contentType: TYPE.styles });
   put({ path: 'xl/sharedStrings.xml', text: strings.xml(), contentType: TYPE.strings });
   put({ path: 'xl/theme/theme1.xml', text: exceljsTheme as string, contentType: TYPE.theme });
@@ -178,7 +185,7 @@ function writeParts(
     ]),
   });
   put({ path: 'docProps/core.xml', text: coreXml(plan, now), contentType: TYPE.core });
-  put({ path: 'docProps/app.xml', text: appXml(plan), contentType: TYPE.app });
+  put({ path: 'docProps/app.xml', text: appXml(plan, heads), contentType: TYPE.app });
   put({
     path: '_rels/.rels',
     text: relsXml([

@@ -394,7 +394,7 @@ export function sheetPart(
 }
 
 /** The print names of a sheet (titles, area) as workbook defined names with its local index. */
-export function printNames(sheet: SheetPlan, index: number): string[] {
+export function printNames(sheet: Pick<SheetPlan, 'name' | 'print'>, index: number): string[] {
   const out: string[] = [];
   const p = sheet.print;
   if (!p) return out;
