@@ -278,14 +278,18 @@ async function writeAll(
       helper ? { helper } : {},
     );
     const { bytes, report } = made.first;
-    await main.write(bytes);
-    const written: { unit: string; shown: string; size: number }[] = [];
-    for (const [i, f] of files.entries()) {
-      const card = made.results[i]!;
-      if (f.claim) await f.claim.write(card);
-      else await cards!.folder!.writeInside(f.name, card);
-      written.push({ unit: f.unit, shown: f.shown, size: card.byteLength });
-    }
+    // Written side by side: each file is fsynced, and 64 fsyncs one after another were a tenth of the command.
+    const [, written] = await Promise.all([
+      main.write(bytes),
+      Promise.all(
+        files.map(async (f, i) => {
+          const card = made.results[i]!;
+          if (f.claim) await f.claim.write(card);
+          else await cards!.folder!.writeInside(f.name, card);
+          return { unit: f.unit, shown: f.shown, size: card.byteLength };
+        }),
+      ),
+    ]);
     // Everything is complete on disk before anything is put in place.
     await cards?.folder?.commit();
     for (const f of cards?.files ?? []) await f.claim?.commit();
