@@ -167,7 +167,6 @@ export interface CheckInflate {
   keep?: number;
 }
 
-
 function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(size);
