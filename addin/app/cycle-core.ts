@@ -13,7 +13,7 @@ import {
   matchKey,
   parseClusterJson,
 } from '../../core';
-import { CLUSTER_TEMPLATE_ID, INFO_KEYS, META_KEYS } from '../../templates';
+import { INFO_KEYS } from '../../templates';
 import { buildClusterWorkbook } from '../../templates/build/cluster';
 import { unitScorecardBuilder } from '../../templates/build/unit-scorecard';
 import { HEADERS } from '../../templates/layouts/cluster';
@@ -30,7 +30,9 @@ import type { WorkbookSources } from '../../templates/read/sources';
 import { readMetaRows } from '../../templates/read/unit-meta';
 import { badDateText, PERIOD_FROM, PERIOD_TO } from './date-text';
 import { type ConsolidateReport, consolidate } from './merge/consolidate';
-import { ACCEPT, type Loaded, readClusterReturn, readReturns } from './merge/returns';
+import { ACCEPT, type Loaded, isClusterFile, readClusterReturn, readReturns } from './merge/returns';
+
+export { isClusterFile };
 
 /* ---------- send out: one scorecard per member ---------- */
 
@@ -68,9 +70,6 @@ export function loadedJson(file: string, text: string): Loaded {
 export function loadedWorkbook(file: string, snapshot: WorkbookSnapshot, issues: Issue[] = []): Loaded {
   return { file, snapshot, meta: readMetaRows(snapshot), issues };
 }
-
-export const isClusterFile = (l: Loaded): boolean =>
-  l.json !== undefined || l.meta.get(META_KEYS.templateId)?.trim() === CLUSTER_TEMPLATE_ID;
 
 export type MergeOutcome =
   | { ok: true; report: ConsolidateReport; document: ClusterDocument; base?: Loaded }

@@ -35,10 +35,67 @@ export interface Loaded {
   read?: { bytes: Uint8Array; texts?: Map<string, string> };
   /** The cluster workbook read as the merge's base already (readClusterReturn), while other files are read. */
   returned?: ReturnedWorkbook;
+  /**
+   * A member's scorecard read already by the thread that read its file (readAhead), against the cluster
+   * information it carries, whose structureKey is `against`; its snapshot then let go. The merge takes it as
+   * it is when it reads the file against that same structure (nearly always), and needs the snapshot again
+   * otherwise (aheadToRedo).
+   */
+  ahead?: { returned: ReturnedWorkbook; against: string };
+}
+
+/**
+ * What reading a member's scorecard takes from the structure it is read against (readUnitScorecard): the
+ * year, the cluster's and members' names, the criteria's codes and tree. Equal keys, the same reading.
+ */
+export function structureKey(doc: ClusterDocument): string {
+  let key = STRUCTURE_KEYS.get(doc);
+  if (key === undefined) {
+    key = JSON.stringify([
+      doc.year,
+      doc.cluster.name,
+      doc.units.map((u) => u.name),
+      doc.criteria.map((c) => [c.code, c.parent ?? '']),
+    ]);
+    STRUCTURE_KEYS.set(doc, key);
+  }
+  return key;
+}
+
+/** The base's key, asked once per member. */
+const STRUCTURE_KEYS = new WeakMap<ClusterDocument, string>();
+
+/**
+ * A member's scorecard read now against the cluster information it carries, its snapshot let go (the
+ * command line's reading threads: the snapshot is what a worker would otherwise hand over). A file that
+ * carries none, or is not a member's scorecard, is left as it is.
+ */
+export function readAhead(loaded: Loaded, parse: CarriedParser): Loaded {
+  if (!isUnitScorecard(loaded) || !loaded.snapshot) return loaded;
+  const returned = readUnitReturn(loaded, undefined, parse);
+  if (!returned.cluster) return loaded;
+  const { snapshot: _, ...rest } = loaded;
+  return { ...rest, ahead: { returned, against: structureKey(returned.cluster) } };
+}
+
+/**
+ * Which of `loaded` were read ahead against another structure than the base's (a cluster file read already:
+ * its `returned`, or a .json): their files must be read again, snapshot and all, before the merge.
+ */
+export function aheadToRedo(loaded: readonly Loaded[]): number[] {
+  const bases = loaded.filter(isClusterFile);
+  // Two bases are refused by the merge before any member is read.
+  const base = bases.length === 1 ? (bases[0]!.json ?? bases[0]!.returned?.document) : undefined;
+  if (!base) return [];
+  const key = structureKey(base);
+  return loaded.flatMap((l, i) => (l.ahead && l.ahead.against !== key ? [i] : []));
 }
 
 export const isUnitScorecard = (l: Loaded) =>
   l.meta.get(META_KEYS.templateId)?.trim() === UNIT_SCORECARD_TEMPLATE_ID;
+
+export const isClusterFile = (l: Loaded): boolean =>
+  l.json !== undefined || l.meta.get(META_KEYS.templateId)?.trim() === CLUSTER_TEMPLATE_ID;
 
 /** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
 /** A merge names cells only through the readers' own issues: where each value came from is not kept. */
@@ -49,7 +106,11 @@ function readUnitReturn(
   structure?: ClusterDocument,
   parse?: CarriedParser,
 ): ReturnedWorkbook {
-  const read = readUnitScorecard(loaded.snapshot!, structure, parse, WITHOUT_SOURCES);
+  // Read ahead against the information it carries: the same as against no structure or an equal one.
+  if (loaded.ahead && (!structure || structureKey(structure) === loaded.ahead.against))
+    return loaded.ahead.returned;
+  if (!loaded.snapshot) throw new Error(`${loaded.file}: read ahead against another structure`); // the caller's bug (aheadToRedo)
+  const read = readUnitScorecard(loaded.snapshot, structure, parse, WITHOUT_SOURCES);
   // The file's own notes first (typed formulas without a saved value).
   return { file: loaded.file, ...read, issues: joinCellIssues(loaded.issues, read.issues) };
 }

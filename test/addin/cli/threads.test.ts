@@ -15,7 +15,11 @@ import { CliError } from '../../../addin/cli/context';
 import { startHelper, stopHelper } from '../../../addin/cli/threads/pool';
 import { readReturnFiles } from '../../../addin/cli/threads/returns';
 import { allScorecards, scorecardWriter } from '../../../addin/cli/threads/scorecards';
+import { mergeLoaded, loadedWorkbook } from '../../../addin/app/cycle-core';
+import { readWorkbookSnapshotFile } from '../../../addin/host/xlsx/files';
 import { entryBytes, readZip } from '../../../addin/host/xlsx/patch/zip';
+import { clusterWorkbookBytes } from '../../../addin/host/xlsx/workbook-files';
+import { computeCluster } from '../../../core';
 import { largeCluster } from '../../../scripts/bench/workbook';
 
 const root = join(import.meta.dirname, '../../..');
@@ -152,6 +156,51 @@ describe('send-out on two threads', () => {
       const refused = await readReturnFiles(files, { workerFile, first: slowFirst }).catch((e: unknown) => e);
       expect(refused, String(workerFile)).toBeInstanceOf(CliError);
       expect((refused as CliError).text.vi, String(workerFile)).toContain('return-2.xlsx');
+    }
+  });
+
+  it('merge: members read ahead on either thread consolidate as the snapshots do; against another base, read again', async () => {
+    const members: [string, string][] = [];
+    for (const [i, b] of expected.entries()) {
+      const path = join(dir, `ahead-${i}.xlsx`);
+      await writeFile(path, b);
+      members.push([path, `ahead-${i}.xlsx`]);
+    }
+    // The base as sent out, and one whose cluster is spelled otherwise (the same cluster to the merge, another
+    // structure to the members' reading): the members are then read again against it.
+    const renamed = { ...doc, cluster: { ...doc.cluster, name: doc.cluster.name.toUpperCase() } };
+    for (const [name, baseDoc, readAhead] of [
+      ['same', doc, true],
+      ['renamed', renamed, false],
+    ] as const) {
+      const basePath = join(dir, `base-${name}.xlsx`);
+      await writeFile(
+        basePath,
+        (await clusterWorkbookBytes(baseDoc, computeCluster(baseDoc), { now: NOW })).bytes,
+      );
+      const files: [string, string][] = [[basePath, 'cum.xlsx'], ...members];
+      const two = await readReturnFiles(files, { workerFile: WORKER, first: slowFirst });
+      expect(two.byWorker, name).toBeGreaterThan(0);
+      const members_ = two.loaded.slice(1);
+      expect(
+        members_.every(
+          (l) => (l.ahead !== undefined) === readAhead && (l.snapshot !== undefined) === !readAhead,
+        ),
+        name,
+      ).toBe(true);
+      const snapshots = await Promise.all(
+        files.map(async ([path, shown]) => {
+          const r = await readWorkbookSnapshotFile(path, {});
+          return loadedWorkbook(shown, { ...r.snapshot, source: shown }, r.issues);
+        }),
+      );
+      const ahead = mergeLoaded(two.loaded);
+      const plain = mergeLoaded(snapshots);
+      expect(ahead.ok && plain.ok, name).toBe(true);
+      if (!ahead.ok || !plain.ok) continue;
+      expect(ahead.document, name).toEqual(plain.document);
+      expect(ahead.report, name).toEqual(plain.report);
+      expect(ahead.report.received.length, name).toBe(units.length);
     }
   });
 });
