@@ -8,7 +8,7 @@
  */
 import { columnLetter } from '../../../../templates/layouts/a1';
 import type { CellValue } from '../../../../templates/plan';
-import { esc, escapedAt, textElement } from '../write/xml';
+import { escText, textAt, textElement } from '../write/xml';
 import { decodeCell } from '../read/sheet';
 import { decodeEntities as decode } from '../read/xml-scan';
 import {
@@ -147,7 +147,7 @@ function indexOf(index: RowCells, column: number): number {
 /**
  * Where the formula's or value's element (LibreOffice's <f aca> too) ends when it is at `at` in `raw` and
  * reads as `text`, or -1. Read as the cell's reading reads it (entities decoded): text without entities is
- * compared as it is; with them, as the writer escapes it (any other spelling is left to the reading).
+ * compared as it is; with them, in the spellings textAt knows (any other is left to the reading).
  */
 function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): number {
   let start: number;
@@ -161,7 +161,7 @@ function elementAt(raw: string, at: number, name: 'f' | 'v', text: string): numb
   const same =
     close - start === text.length
       ? text.indexOf('&') < 0 && text.indexOf('<') < 0 && raw.startsWith(text, start)
-      : escapedAt(raw, start, text) === close;
+      : textAt(raw, start, text) === close;
   return same ? close + 4 : -1;
 }
 
@@ -380,11 +380,11 @@ function cellXml(ref: string, c: CellState): string {
   const s = c.s !== undefined ? ` s="${c.s}"` : '';
   const v = c.value;
   if (c.formula !== undefined) {
-    const f = c.formulaXml ?? `<f>${esc(c.formula)}</f>`;
+    const f = c.formulaXml ?? `<f>${escText(c.formula)}</f>`;
     if (v === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof v === 'number') return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
     if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${esc(v)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${escText(v)}</v></c>`;
   }
   if (v === null) return `<c r="${ref}"${s}/>`;
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;

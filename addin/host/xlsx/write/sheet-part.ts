@@ -12,7 +12,7 @@ import { moveFormula } from '../read/sheet';
 import { anchorXml, chartXml } from '../chart';
 import { type Grid, type GridCell, sheetGrid } from './cell-grid';
 import { Distinct, type StyleSheet } from './style-sheet';
-import { NS, XML_HEAD, esc, escAttr, relsXml, textElement } from './xml';
+import { NS, XML_HEAD, esc, escAttr, escText, relsXml, textElement } from './xml';
 
 /** Strings written once, each cell naming its index. */
 export class SharedStrings {
@@ -60,12 +60,12 @@ function cellXml(ref: string, cell: GridCell, styles: StyleSheet, strings: Share
   const xf = styles.xf(cell.style);
   const s = xf ? ` s="${xf}"` : '';
   if (cell.formula !== undefined) {
-    const f = `<f>${esc(cell.formula)}</f>`;
+    const f = `<f>${escText(cell.formula)}</f>`;
     const r = cell.result;
     if (r === null || r === undefined) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof r === 'number') return `<c r="${ref}"${s}>${f}<v>${r}</v></c>`;
     if (typeof r === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${esc(r)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${escText(r)}</v></c>`;
   }
   const v = cell.value;
   if (v === null || v === undefined) return `<c r="${ref}"${s}/>`;
