@@ -37,8 +37,8 @@ REPLACE_TEXT[34] = undefined;
 REPLACE_TEXT[62] = undefined;
 
 /**
- * A cell's formula or text as element content: `&` and `<` escaped, quotes and `>` as they are (as Excel
- * writes them), `>` escaped only after "]]" (the one place XML forbids it). A sheet's formulas compare more
+ * A cell's formula or text as element content: `&` and `<` escaped, quotes and `>` as they are (XML text
+ * needs no more), `>` escaped only after "]]" (the one place XML forbids it). A sheet's formulas compare more
  * than they quote: 300 of a scorecard's 1 300 hold a `>`, each five characters longer escaped, and the patch
  * compared each of those character by character instead of at once.
  */
