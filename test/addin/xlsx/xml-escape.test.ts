@@ -52,7 +52,9 @@ describe('xml escaping', () => {
   it("escText: element text reads back as the text; no bare & or <, never ']]>'; quotes and > kept", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(unit, fc.constant(']]>'), fc.constant(']')), { maxLength: 12 }),
+        fc.array(fc.oneof(unit, fc.constant(']]>'), fc.constant(']'), fc.constant(']\u001f')), {
+          maxLength: 12,
+        }),
         (parts) => {
           const text = parts.join('');
           const written = escText(text);
@@ -66,6 +68,8 @@ describe('xml escaping', () => {
     );
     expect(escText('IF(I6>=0,"a&b",A1<B1)')).toBe('IF(I6>=0,"a&amp;b",A1&lt;B1)');
     expect(escText('T[[#This Row],[A]]>0')).toBe('T[[#This Row],[A]]&gt;0');
+    // A character XML cannot hold, left out, brings "]]" and ">" together (found by this property).
+    expect(escText(']\u001f]>')).toBe(']]&gt;');
   });
 
   it('textAt finds the text in every spelling the writers use, and only the text', () => {

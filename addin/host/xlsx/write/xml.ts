@@ -43,7 +43,6 @@ REPLACE_TEXT[62] = undefined;
  * compared each of those character by character instead of at once.
  */
 export function escText(text: string): string {
-  if (text.includes(']]>')) return esc(text);
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -54,7 +53,9 @@ export function escText(text: string): string {
     out += text.slice(from, i) + replaced;
     from = i + 1;
   }
-  return from === 0 ? text : out + text.slice(from);
+  const written = from === 0 ? text : out + text.slice(from);
+  // Looked for in what is written: a character left out can bring "]]" and ">" together.
+  return written.includes(']]>') ? esc(text) : written;
 }
 
 /** The named entities a character may be written as in element text besides itself. */
