@@ -44,6 +44,17 @@ const parts = (bytes: Uint8Array) =>
     ]),
   );
 
+/** The members' scorecards as files named `prefix-k.xlsx`: [path, the name given] each. */
+async function writtenReturns(prefix: string): Promise<[string, string][]> {
+  const files: [string, string][] = [];
+  for (const [i, b] of expected.entries()) {
+    const path = join(dir, `${prefix}-${i}.xlsx`);
+    await writeFile(path, b);
+    files.push([path, `${prefix}-${i}.xlsx`]);
+  }
+  return files;
+}
+
 const slowFirst = () => new Promise<string>((done) => setTimeout(() => done('cluster'), 1500));
 
 beforeAll(async () => {
@@ -135,12 +146,7 @@ describe('send-out on two threads', () => {
   });
 
   it('merge: the files read on two threads are what one thread reads; the first unreadable file in order stops it', async () => {
-    const files: [string, string][] = [];
-    for (const [i, b] of expected.entries()) {
-      const path = join(dir, `return-${i}.xlsx`);
-      await writeFile(path, b);
-      files.push([path, `return-${i}.xlsx`]);
-    }
+    const files = await writtenReturns('return');
     const one = await readReturnFiles(files, { workerFile: false });
     // The main thread busy first: the worker reads some of them.
     const two = await readReturnFiles(files, { workerFile: WORKER, first: slowFirst });
@@ -160,12 +166,7 @@ describe('send-out on two threads', () => {
   });
 
   it('merge: members read ahead on either thread consolidate as the snapshots do; against another base, read again', async () => {
-    const members: [string, string][] = [];
-    for (const [i, b] of expected.entries()) {
-      const path = join(dir, `ahead-${i}.xlsx`);
-      await writeFile(path, b);
-      members.push([path, `ahead-${i}.xlsx`]);
-    }
+    const members = await writtenReturns('ahead');
     // The base as sent out, and one whose cluster is spelled otherwise (the same cluster to the merge, another
     // structure to the members' reading): the members are then read again against it.
     const renamed = { ...doc, cluster: { ...doc.cluster, name: doc.cluster.name.toUpperCase() } };

@@ -26,6 +26,7 @@ import { buildClusterWorkbook, deferredClusterWorkbook } from '../../../template
 import { TABLE } from '../../../templates/layouts/cluster';
 import type { WorkbookSnapshot } from '../../../templates/plan';
 import { sampleDoc, tempDir } from '../cli-workbook/workbooks';
+import { notingMakes } from './deferred-sheets';
 
 const NOW = '2025-01-05T09:00:00Z';
 const CORPUS = join(__dirname, '../../fixtures/other-programs');
@@ -211,21 +212,7 @@ describe('results patched into a copy, against the exceljs path', { timeout: 240
     const log: LogLine = { table: TABLE.log, values: ['05/01/2025 08:00', 'Tính kết quả', 'thử'] };
     const whole = patchResults(input, buildClusterWorkbook(doc, computation, { now: NOW }), log)!;
     const deferred = deferredClusterWorkbook(doc, computation, { now: NOW });
-    const made: string[] = [];
-    const counted = {
-      ...deferred,
-      sheets: deferred.sheets.map((s) =>
-        'make' in s
-          ? {
-              ...s,
-              make: () => {
-                made.push(s.name);
-                return s.make();
-              },
-            }
-          : s,
-      ),
-    };
+    const { plan: counted, made } = notingMakes(deferred);
     const scorecards = deferred.sheets.filter((s) => s.role === 'scorecard');
     expect(scorecards).toHaveLength(12);
     expect(scorecards.every((s) => 'make' in s)).toBe(true);
