@@ -7,8 +7,13 @@ import { extname } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { type Bilingual, parseClusterJson } from '../../../core';
 import { carriedParser, readMetaRows } from '../../../templates/read/unit-meta';
-import { isClusterFile } from '../../app/cycle-core';
-import { type Loaded, aheadToRedo, readAhead, readClusterReturn } from '../../app/merge/returns';
+import {
+  type Loaded,
+  aheadToRedo,
+  isClusterFile,
+  readAhead,
+  readClusterReturn,
+} from '../../app/merge/returns';
 import { WorkbookFileError, readWorkbookSnapshotFile } from '../../host/xlsx/files';
 import { CliError } from '../context';
 import { readJsonText } from '../load';
