@@ -3,14 +3,18 @@
 // The CLI is split: dist/cli.js holds the dispatcher, each command is a chunk in dist/cli-chunks/ loaded by a
 // dynamic import when it runs, so `thidua --help` and `thidua units` never load exceljs.
 import { build } from 'esbuild';
-import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 const only = process.argv[2];
 
 async function buildCli() {
   await mkdir('dist', { recursive: true });
-  const { metafile } = await build({
+  const { metafile, outputFiles } = await build({
     metafile: true,
+    // Written below, each file only when it changed and then by a rename: tests build the CLI while others
+    // run it, and a chunk rewritten in place could be read half written by a command starting beside it.
+    write: false,
     // The CLI's worker thread is its own entry beside it (addin/cli/threads/pool.ts).
     entryPoints: { cli: 'addin/cli/bin.ts', 'thread-worker': 'addin/cli/threads/worker.ts' },
     outdir: 'dist',
@@ -31,12 +35,25 @@ async function buildCli() {
     },
     logLevel: 'warning',
   });
+  for (const file of outputFiles) await writeIfChanged(file.path, file.contents);
   await chmod('dist/cli.js', 0o755);
   // Chunks of earlier builds go; the others are left in place (names are content hashes), so a CLI started by
   // a test running beside this build still finds its chunks.
   const current = new Set(Object.keys(metafile.outputs));
   for (const name of await readdir('dist/cli-chunks'))
-    if (!current.has(`dist/cli-chunks/${name}`)) await rm(`dist/cli-chunks/${name}`, { force: true });
+    if (!current.has(`dist/cli-chunks/${name}`) && !name.endsWith('.tmp'))
+      await rm(`dist/cli-chunks/${name}`, { force: true });
+}
+
+/** `path` holding `contents`: left as it is when it holds them already, else replaced whole (a rename). */
+async function writeIfChanged(path, contents) {
+  const held = await readFile(path).catch(() => undefined);
+  if (held && Buffer.compare(held, contents) === 0) return;
+  await mkdir(dirname(path), { recursive: true });
+  // Another build beside this one writes the same names: each its own temporary file (left by the cleanup).
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, contents);
+  await rename(temp, path);
 }
 
 const targets = { cli: buildCli };
