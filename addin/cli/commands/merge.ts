@@ -103,7 +103,7 @@ export const mergeCommand: Command = {
       });
     // The second thread starts compiling while the output is claimed and the first files are read (not for
     // a few files, which the main thread reads alone).
-    const helper = ctx.positionals.length >= MIN_SHARED ? startHelper() : undefined;
+    const helper = ctx.positionals.length >= MIN_SHARED ? startHelper(undefined, 'returns') : undefined;
     try {
       // Claimed before any input is read: an output that is an input (path, link, hard link) is refused first.
       const claim = await claimFor(ctx, out, { inputs: ctx.positionals });

@@ -188,7 +188,7 @@ export const newCommand: Command = {
         en: 'Use one of --unit NAME (one member) or --per-unit DIR (every member), not both.',
       });
     // The second thread of --per-unit starts compiling while --from is read.
-    const helper = typeof perUnit === 'string' ? startHelper() : undefined;
+    const helper = typeof perUnit === 'string' ? startHelper(undefined, 'scorecards') : undefined;
     // Outputs are claimed before --from is read: an output that is the input is refused first.
     const inputs = typeof ctx.values.from === 'string' ? [ctx.values.from] : [];
     const main = await claimFor(ctx, out, { inputs });

@@ -23,8 +23,13 @@ export interface Helper {
   worker: Worker | undefined;
 }
 
+/** What a worker started ahead is told: the kind of job it will be given, whose code it loads meanwhile. */
+export interface WorkerHint {
+  prepare: TicketJob['kind'];
+}
+
 /** A worker started here; its failures are seen as its items not coming (the main thread makes them). */
-function started(file: string, options?: { workerData: TicketJob }): Worker | undefined {
+function started(file: string, options?: { workerData: TicketJob | WorkerHint }): Worker | undefined {
   try {
     const worker = new Worker(file, options);
     worker.on('error', () => undefined);
@@ -34,8 +39,8 @@ function started(file: string, options?: { workerData: TicketJob }): Worker | un
   }
 }
 
-export function startHelper(file: string | undefined = bundledWorker()): Helper {
-  const worker = file ? started(file) : undefined;
+export function startHelper(file: string | undefined = bundledWorker(), prepare?: TicketJob['kind']): Helper {
+  const worker = file ? started(file, prepare ? { workerData: { prepare } } : undefined) : undefined;
   worker?.unref();
   return { worker };
 }

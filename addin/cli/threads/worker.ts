@@ -6,17 +6,29 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReturnsData } from './returns';
 import type { ScorecardsData } from './scorecards';
+import type { WorkerHint } from './pool';
 import { type TicketJob, type WorkerMessage, takeTickets } from './tickets';
 
-// Started with its job, or ahead of it (./pool.ts startHelper) and given it as the first message.
-const job: TicketJob =
-  (workerData as TicketJob | null) ??
-  (await new Promise<TicketJob>((take) => parentPort!.once('message', take)));
+type Maker = (data: unknown) => (index: number) => Promise<unknown>;
+
 // Only the job's own code is loaded: a merge's worker compiles no writer, a send-out's no reader.
-const make: (index: number) => Promise<unknown> =
-  job.kind === 'scorecards'
-    ? (await import('./scorecards')).scorecardMaker(job.data as ScorecardsData)
-    : (await import('./returns')).returnReader(job.data as ReturnsData);
+const makerOf = async (kind: TicketJob['kind']): Promise<Maker> =>
+  kind === 'scorecards'
+    ? ((await import('./scorecards')).scorecardMaker as Maker)
+    : ((await import('./returns')).returnReader as Maker);
+
+// Started with its job, or ahead of it (./pool.ts startHelper) and given it as the first message; one started
+// ahead is told the job's kind, and loads its code while it waits.
+const given = workerData as TicketJob | WorkerHint | null;
+const early = given && 'prepare' in given ? makerOf(given.prepare) : undefined;
+early?.catch(() => undefined);
+const job: TicketJob =
+  given && 'tickets' in given
+    ? given
+    : await new Promise<TicketJob>((take) => parentPort!.once('message', take));
+const maker =
+  early && given && 'prepare' in given && given.prepare === job.kind ? await early : await makerOf(job.kind);
+const make = maker(job.data as ReturnsData | ScorecardsData);
 const post = (message: WorkerMessage<unknown>) => {
   const value = 'value' in message ? message.value : undefined;
   parentPort!.postMessage(message, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : []);

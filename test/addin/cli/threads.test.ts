@@ -101,13 +101,17 @@ describe('send-out on two threads', () => {
   });
 
   it('a worker started ahead of its job is given it: the same scorecards; one that cannot start, or is not needed, loses none', async () => {
-    const ahead = startHelper(WORKER);
-    expect(ahead.worker).toBeDefined();
-    const made = await allScorecards(doc, NOW, units, slowFirst, { helper: ahead });
-    expect(made.byWorker).toBeGreaterThan(0);
-    made.results.forEach((b, i) => {
-      expect(parts(b), units[i]).toEqual(parts(expected[i]!));
-    });
+    // Told nothing, told the job's kind (it loads that code while it waits), told another kind.
+    for (const prepare of [undefined, 'scorecards', 'returns'] as const) {
+      const ahead = startHelper(WORKER, prepare);
+      expect(ahead.worker).toBeDefined();
+      const made = await allScorecards(doc, NOW, units, slowFirst, { helper: ahead });
+      expect(made.byWorker, String(prepare)).toBeGreaterThan(0);
+      made.results.forEach((b, i) => {
+        expect(parts(b), `${prepare}: ${units[i]}`).toEqual(parts(expected[i]!));
+      });
+      stopHelper(ahead);
+    }
     const failing = join(dir, 'failing-ahead.mjs');
     await writeFile(failing, "throw new Error('worker broken');\n");
     const broken = startHelper(failing);
@@ -124,7 +128,6 @@ describe('send-out on two threads', () => {
     const two = await allScorecards(doc, NOW, units.slice(0, 2), async () => 'cluster', { helper: unneeded });
     expect(two.byWorker).toBe(0);
     await exited;
-    stopHelper(ahead);
   });
 
   it('a worker started ahead and never given a job does not keep the command running', async () => {
