@@ -917,8 +917,8 @@ export function buildClusterWorkbook(
 }
 
 /**
- * buildClusterWorkbook's plan with each scorecard sheet made only when asked for (DeferredSheetPlan): for a
- * writer that takes the sheets one at a time (the patch of an existing workbook).
+ * buildClusterWorkbook's plan with each scorecard sheet made only when asked for (DeferredSheetPlan): for the
+ * writers that take the sheets one at a time (the plan writer, the patch of an existing workbook).
  */
 export function deferredClusterWorkbook(
   doc: ClusterDocument,

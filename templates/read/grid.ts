@@ -139,6 +139,20 @@ export interface NumberOptions {
 const whatOf = (opts: NumberOptions): Bilingual =>
   typeof opts.what === 'function' ? opts.what() : opts.what;
 
+/** A message about the number at `at`: its cell's name and its words are made only now (most cells are plain numbers). */
+function say(
+  r: Reader,
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  opts: NumberOptions,
+  severity: Issue['severity'],
+  code: string,
+  words: (what: Bilingual) => Bilingual,
+): void {
+  r.issue(severity, code, sheet.name, a1(row, col), words(whatOf(opts)));
+}
+
 /** A number beyond ±MAX_AMOUNT (1e308 typed or saved by another program): named, and not counted. */
 function tooLarge(
   r: Reader,
@@ -168,69 +182,71 @@ export function readNumber(
   col: number,
   opts: NumberOptions,
 ): number | undefined {
-  // The cell's name (a1) is made only for a message: most cells read are plain numbers.
   const v = cellAt(sheet, row, col);
   if (isBlank(v)) {
     // A formula typed into an input cell, saved by a program that does not calculate (openpyxl, a script):
     // no value to read, and left blank it would count for nothing without a word.
     const formula = sheet.formulas?.[row - 1]?.[col - 1];
     if (formula)
-      r.issue('error', 'workbook.cell.formulaNoValue', sheet.name, a1(row, col), {
-        vi: `${whatOf(opts).vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
-        en: `${whatOf(opts).en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
-      });
+      say(r, sheet, row, col, opts, 'error', 'workbook.cell.formulaNoValue', (what) => ({
+        vi: `${what.vi} là công thức =${formula} chưa có kết quả (tệp được lưu bằng chương trình không tính công thức); không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ thẳng số vào ô.`,
+        en: `${what.en} is the formula =${formula} with no computed value (the file was saved by a program that does not calculate); it cannot be read. Open the file in Excel or LibreOffice and save it again, or type the number itself.`,
+      }));
     return undefined;
   }
   if (typeof v === 'number' && !Number.isFinite(v)) {
     // Never a NaN or infinite figure in a total (it would be ranked first): the cell is named instead.
-    r.issue('error', 'workbook.cell.notFinite', sheet.name, a1(row, col), {
-      vi: `${whatOf(opts).vi} không phải một số đọc được (ô bị hỏng hoặc do chương trình khác ghi sai); không tính giá trị này. Hãy gõ lại số vào ô.`,
-      en: `${whatOf(opts).en} is not a readable number (a damaged cell or one written wrongly by another program); this value is not counted. Type the number again.`,
-    });
+    say(r, sheet, row, col, opts, 'error', 'workbook.cell.notFinite', (what) => ({
+      vi: `${what.vi} không phải một số đọc được (ô bị hỏng hoặc do chương trình khác ghi sai); không tính giá trị này. Hãy gõ lại số vào ô.`,
+      en: `${what.en} is not a readable number (a damaged cell or one written wrongly by another program); this value is not counted. Type the number again.`,
+    }));
     return undefined;
   }
   if (typeof v === 'number') {
     if (!isAmount(v)) return tooLarge(r, sheet, a1(row, col), opts, v);
     if (opts.integer && !Number.isInteger(v))
-      r.issue('error', 'workbook.cell.notInteger', sheet.name, a1(row, col), {
-        vi: `${whatOf(opts).vi} phải là số nguyên, ô đang ghi ${v}.`,
-        en: `${whatOf(opts).en} must be a whole number; the cell holds ${v}.`,
-      });
+      say(r, sheet, row, col, opts, 'error', 'workbook.cell.notInteger', (what) => ({
+        vi: `${what.vi} phải là số nguyên, ô đang ghi ${v}.`,
+        en: `${what.en} must be a whole number; the cell holds ${v}.`,
+      }));
     return v;
   }
   if (isErrorValue(v)) {
-    r.issue('error', 'workbook.cell.errorValue', sheet.name, a1(row, col), {
-      vi: `${whatOf(opts).vi} là giá trị lỗi ${v.trim()} (công thức hỏng hoặc tham chiếu đã bị xoá); không đọc được.`,
-      en: `${whatOf(opts).en} is the error value ${v.trim()} (a broken formula or deleted reference); it cannot be read.`,
-    });
+    say(r, sheet, row, col, opts, 'error', 'workbook.cell.errorValue', (what) => ({
+      vi: `${what.vi} là giá trị lỗi ${v.trim()} (công thức hỏng hoặc tham chiếu đã bị xoá); không đọc được.`,
+      en: `${what.en} is the error value ${v.trim()} (a broken formula or deleted reference); it cannot be read.`,
+    }));
     return undefined;
   }
   if (typeof v === 'boolean') {
-    r.issue('error', 'workbook.cell.notNumber', sheet.name, a1(row, col), {
-      vi: `${whatOf(opts).vi} phải là số, ô đang ghi ${v ? 'TRUE' : 'FALSE'}.`,
-      en: `${whatOf(opts).en} must be a number; the cell holds ${v}.`,
-    });
+    say(r, sheet, row, col, opts, 'error', 'workbook.cell.notNumber', (what) => ({
+      vi: `${what.vi} phải là số, ô đang ghi ${v ? 'TRUE' : 'FALSE'}.`,
+      en: `${what.en} must be a number; the cell holds ${v}.`,
+    }));
     return undefined;
   }
   const parsed = parseVietnameseNumber(String(v));
   if (!parsed.ok || parsed.percent) {
-    r.issue(
+    say(
+      r,
+      sheet,
+      row,
+      col,
+      opts,
       'error',
       parsed.ok ? 'workbook.cell.percentText' : 'workbook.cell.notNumber',
-      sheet.name,
-      a1(row, col),
-      {
-        vi: `${whatOf(opts).vi} phải là số, ô đang ghi chữ "${v}"${parsed.ok ? '' : ` (${parsed.error.vi})`}; không tính giá trị này.`,
-        en: `${whatOf(opts).en} must be a number; the cell holds the text "${v}"${parsed.ok ? '' : ` (${parsed.error.en})`}; this value is not counted.`,
-      },
+      (what) => ({
+        vi: `${what.vi} phải là số, ô đang ghi chữ "${v}"${parsed.ok ? '' : ` (${parsed.error.vi})`}; không tính giá trị này.`,
+        en: `${what.en} must be a number; the cell holds the text "${v}"${parsed.ok ? '' : ` (${parsed.error.en})`}; this value is not counted.`,
+      }),
     );
     return undefined;
   }
   if (!isAmount(parsed.value)) return tooLarge(r, sheet, a1(row, col), opts, parsed.value);
-  r.issue('warning', 'workbook.cell.numberAsText', sheet.name, a1(row, col), {
-    vi: `${whatOf(opts).vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
-    en: `${whatOf(opts).en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,
-  });
+  say(r, sheet, row, col, opts, 'warning', 'workbook.cell.numberAsText', (what) => ({
+    vi: `${what.vi} được gõ thành chữ "${v}" nên Excel không cộng vào tổng; Thi đua đọc là ${String(parsed.value).replace('.', ',')}. Hãy gõ lại thành số.`,
+    en: `${what.en} was typed as the text "${v}", so Excel leaves it out of its sums; Thi đua reads it as ${parsed.value}. Retype it as a number.`,
+  }));
   return parsed.value;
 }
 

@@ -97,10 +97,10 @@ export const isUnitScorecard = (l: Loaded) =>
 export const isClusterFile = (l: Loaded): boolean =>
   l.json !== undefined || l.meta.get(META_KEYS.templateId)?.trim() === CLUSTER_TEMPLATE_ID;
 
-/** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
 /** A merge names cells only through the readers' own issues: where each value came from is not kept. */
 const WITHOUT_SOURCES = { sources: false } as const;
 
+/** A member's returned scorecard, read against the base's criteria or the cluster information it carries. */
 function readUnitReturn(
   loaded: Loaded,
   structure?: ClusterDocument,

@@ -20,14 +20,14 @@ const makerOf = async (kind: TicketJob['kind']): Promise<Maker> =>
 // Started with its job, or ahead of it (./pool.ts startHelper) and given it as the first message; one started
 // ahead is told the job's kind, and loads its code while it waits.
 const given = workerData as TicketJob | WorkerHint | null;
-const early = given && 'prepare' in given ? makerOf(given.prepare) : undefined;
-early?.catch(() => undefined);
+const prepared =
+  given && 'prepare' in given ? { kind: given.prepare, maker: makerOf(given.prepare) } : undefined;
+prepared?.maker.catch(() => undefined);
 const job: TicketJob =
   given && 'tickets' in given
     ? given
     : await new Promise<TicketJob>((take) => parentPort!.once('message', take));
-const maker =
-  early && given && 'prepare' in given && given.prepare === job.kind ? await early : await makerOf(job.kind);
+const maker = prepared?.kind === job.kind ? await prepared.maker : await makerOf(job.kind);
 const make = maker(job.data as ReturnsData | ScorecardsData);
 const post = (message: WorkerMessage<unknown>) => {
   const value = 'value' in message ? message.value : undefined;

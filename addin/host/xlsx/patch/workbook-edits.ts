@@ -3,15 +3,15 @@
  * names the workbook lacks, and Excel's calculation chain dropped when formulas changed. No Node APIs.
  */
 import type { WorkbookPlan } from '../../../../templates/plan';
-
-/** What these edits read of a plan (not its sheets). */
-type PlanHead = Pick<WorkbookPlan, 'properties' | 'names'>;
 import { esc } from '../write/xml';
 import type { Parts } from './parts';
 import { CannotPatch } from './update';
 import { relsNameOf } from '../package-repair';
 import { decodeEntities as decode } from '../read/xml-scan';
 import { attribute, relKind, relationships } from './xml-text';
+
+/** What these edits read of a plan (not its sheets). */
+type PlanHead = Pick<WorkbookPlan, 'properties' | 'names'>;
 
 /** The document properties the exceljs host sets (title, subject, creator; company), where they differ. */
 export function patchProperties(parts: Parts, plan: PlanHead): void {
