@@ -58,6 +58,11 @@ interface RowState {
   index?: RowCells | null;
   inPart?: boolean;
   changed?: boolean;
+  /**
+   * An indexed row's changed cells, by column, while its other cells stay unread (`cells` undefined): the row
+   * is written as its text with these in their places (a return changes a few cells of every scorecard row).
+   */
+  edits?: Map<number, CellState>;
 }
 
 /**
@@ -115,19 +120,31 @@ function indexedCells(
 ): Map<number, CellState> | undefined {
   const cells = new Map<number, CellState>();
   for (let k = 0; k < index.length; k += CELL_STRIDE) {
-    const xml = raw.slice(index[k + 1], index[k + 3]);
-    const openLength = index[k + 2]! - index[k + 1]!;
-    const code = index[k + 5]!;
-    const s = index[k + 4]! < 0 ? undefined : index[k + 4];
-    const state =
-      (code === T_OTHER
-        ? undefined
-        : plainCell(xml, openLength, { row: r, column: 0, s, t: TYPES[code] }, strings)) ??
-      readCell(xml, xml.slice(0, openLength), strings);
+    const state = indexedCell(raw, index, k, r, strings);
     if (!state) return undefined;
     cells.set(index[k]!, state);
   }
   return cells;
+}
+
+/** The cell of an indexed row's entry `k`, read as plainRowCells reads it; undefined: not so. */
+function indexedCell(
+  raw: string,
+  index: RowCells,
+  k: number,
+  r: number,
+  strings: SharedStringsText,
+): CellState | undefined {
+  const xml = raw.slice(index[k + 1], index[k + 3]);
+  const openLength = index[k + 2]! - index[k + 1]!;
+  const code = index[k + 5]!;
+  const s = index[k + 4]! < 0 ? undefined : index[k + 4];
+  return (
+    (code === T_OTHER
+      ? undefined
+      : plainCell(xml, openLength, { row: r, column: 0, s, t: TYPES[code] }, strings)) ??
+    readCell(xml, xml.slice(0, openLength), strings)
+  );
 }
 
 /** The index of `column`'s entry in a row index, or -1. */
@@ -408,6 +425,7 @@ export class SheetCells {
     private readonly strings: SharedStringsText,
     at: { start: number; end: number; selfClosed: boolean },
     private readonly layout: RowLayout | undefined,
+    private readonly wholeRows: boolean,
   ) {
     this.dataStart = at.start;
     this.dataEnd = at.end;
@@ -416,9 +434,15 @@ export class SheetCells {
 
   /**
    * The part's cells, or undefined when the part is not one this patches exactly. `layout`: where the reader
-   * found the rows and cells of this very text, when it read it.
+   * found the rows and cells of this very text, when it read it. `wholeRows`: a changed row is read whole,
+   * every cell (what the reading of changed cells alone is checked against).
    */
-  static open(xml: string, strings: SharedStringsText, layout?: RowLayout): SheetCells | undefined {
+  static open(
+    xml: string,
+    strings: SharedStringsText,
+    layout?: RowLayout,
+    options: { wholeRows?: boolean } = {},
+  ): SheetCells | undefined {
     // A prefixed namespace (<x:sheetData>) is left to the exceljs path.
     if (xml.includes(':sheetData')) return undefined;
     const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
@@ -427,7 +451,13 @@ export class SheetCells {
     const start = open.index + open[0].length;
     const end = selfClosed ? start : xml.indexOf('</sheetData>', start);
     if (end < 0) return undefined;
-    const sheet = new SheetCells(xml, strings, { start, end, selfClosed }, layout);
+    const sheet = new SheetCells(
+      xml,
+      strings,
+      { start, end, selfClosed },
+      layout,
+      options.wholeRows === true,
+    );
     const data = xml.slice(start, end);
     for (const m of data.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
       const r = attribute(m[1] ?? '', 'r');
@@ -468,8 +498,37 @@ export class SheetCells {
       (row.index
         ? indexedCells(row.inPart ? this.xml : row.raw, row.index, row.r, this.strings)
         : plainRowCells(body, row.r, this.strings)) ?? this.rowCellsScanned(body, row.r);
-    if (cells) row.cells = cells;
+    if (!cells) return undefined;
+    // Cells changed while the others were unread take their places.
+    for (const [column, state] of row.edits ?? []) cells.set(column, state);
+    row.edits = undefined;
+    row.cells = cells;
     return cells;
+  }
+
+  /** Where a row's cells are in the text, found the first time it is asked (null: not a row so indexed). */
+  private indexed(r: RowState): RowCells | null {
+    if (r.index === undefined) {
+      const noted = this.layout?.cellsOf(r.r, r.at, r.at + r.raw.length);
+      r.inPart = noted !== undefined;
+      r.index = noted ?? rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, r.r);
+    }
+    return r.index;
+  }
+
+  /**
+   * A cell of an indexed row whose cells are not all read: read alone (null: the row lacks it), or undefined
+   * when the row is not one so read (then read whole).
+   */
+  private cellAlone(r: RowState, column: number): CellState | null | undefined {
+    if (r.cells || this.wholeRows) return undefined;
+    const index = this.indexed(r);
+    if (!index) return undefined;
+    const edited = r.edits?.get(column);
+    if (edited) return edited;
+    const k = indexOf(index, column);
+    if (k < 0) return null;
+    return indexedCell(r.inPart ? this.xml : r.raw, index, k, r.r, this.strings);
   }
 
   /** Any row's cells, by the cell pattern (what plainRowCells does not take). */
@@ -496,13 +555,8 @@ export class SheetCells {
    */
   heldAs(row: number, column: number, formula: string | undefined, content: CellValue | undefined) {
     const r = this.rows.get(row);
-    if (!r || r.cells || content === undefined) return false;
-    if (r.index === undefined) {
-      const noted = this.layout?.cellsOf(row, r.at, r.at + r.raw.length);
-      r.inPart = noted !== undefined;
-      r.index = noted ?? rowIndex(r.raw, r.raw === r.open ? r.raw.length : r.open.length, row);
-    }
-    const index = r.index;
+    if (!r || r.cells || content === undefined || r.edits?.has(column)) return false;
+    const index = this.indexed(r);
     const k = index ? indexOf(index, column) : -1;
     if (k < 0) return false;
     const raw = r.inPart ? this.xml : r.raw;
@@ -557,6 +611,8 @@ export class SheetCells {
   cell(row: number, column: number): CellState | null | undefined {
     const r = this.rows.get(row);
     if (!r) return null;
+    const alone = this.cellAlone(r, column);
+    if (alone !== undefined) return alone;
     const cells = this.rowCells(r);
     if (!cells) return undefined;
     return cells.get(column) ?? null;
@@ -596,10 +652,11 @@ export class SheetCells {
       r = { r: row, open: `<row r="${row}">`, raw: '', at: -1, cells: new Map() };
       this.rows.set(row, r);
     }
-    const cells = r.cells ?? this.rowCells(r)!;
+    const alone = this.cellAlone(r, column);
+    const cells = alone === undefined ? (r.cells ?? this.rowCells(r)!) : undefined;
     // A cell written as it already is (the same formula and cached result, the same value) stays as written:
     // most of a recomputed workbook, so most rows and many parts are copied unchanged.
-    const old = cells.get(column);
+    const old = cells ? cells.get(column) : alone;
     if (
       old?.raw !== undefined &&
       old.s === state.s &&
@@ -609,9 +666,53 @@ export class SheetCells {
     )
       return;
     const { raw: _, ...changed } = state;
-    cells.set(column, changed);
+    if (cells) cells.set(column, changed);
+    else {
+      r.edits ??= new Map();
+      r.edits.set(column, changed);
+    }
     r.changed = true;
     this.changed = true;
+  }
+
+  /**
+   * An indexed row's cells into `out`: its text between changed cells as written, the changed and added cells
+   * in column order, as a row read whole is written. The row's last column.
+   */
+  private editedCells(r: RowState, out: string[]): number {
+    const index = r.index!;
+    const raw = r.inPart ? this.xml : r.raw;
+    const edits = r.edits!;
+    const columns = [...edits.keys()].sort((a, b) => a - b);
+    const cell = (c: number) => cellXml(`${columnLetter(c)}${r.r}`, edits.get(c)!);
+    let j = 0;
+    // Unchanged cells one after another are one stretch of the text.
+    let from = -1;
+    let to = -1;
+    const stretch = () => {
+      if (from >= 0) out.push(raw.slice(from, to));
+      from = -1;
+    };
+    let last = 0;
+    for (let k = 0; k < index.length; k += CELL_STRIDE) {
+      const column = index[k]!;
+      for (; j < columns.length && columns[j]! < column; j++) {
+        stretch();
+        out.push(cell(columns[j]!));
+      }
+      if (columns[j] === column) {
+        stretch();
+        out.push(cell(column));
+        j++;
+      } else {
+        if (from < 0) from = index[k + 1]!;
+        to = index[k + 3]!;
+      }
+      last = column;
+    }
+    stretch();
+    for (; j < columns.length; j++) out.push(cell(columns[j]!));
+    return Math.max(last, columns[columns.length - 1] ?? 0);
   }
 
   /** The part's text: untouched rows as written, changed rows rebuilt (their untouched cells as written). */
@@ -629,12 +730,14 @@ export class SheetCells {
       }
       // A row's spans hint is dropped where cells were added: it is optional and would be wrong.
       const open = r.open.replace(/\sspans="[^"]*"/, '').replace(/\/>$/, '>');
-      const cells = [...r.cells!.keys()].sort((a, b) => a - b);
       out.push(open);
-      for (const c of cells) {
-        out.push(cellXml(`${columnLetter(c)}${n}`, r.cells!.get(c)!));
-        if (c > right) right = c;
-      }
+      if (r.cells) {
+        const cells = [...r.cells.keys()].sort((a, b) => a - b);
+        for (const c of cells) {
+          out.push(cellXml(`${columnLetter(c)}${n}`, r.cells.get(c)!));
+          if (c > right) right = c;
+        }
+      } else right = Math.max(right, this.editedCells(r, out));
       out.push('</row>');
       if (n > bottom) bottom = n;
     }
