@@ -4,7 +4,9 @@
  * build`) beside a base commit's (BENCH_BASE, default ed58fd0), built by that commit's own `scripts/build.mjs
  * cli` in a temporary worktree. Each command once per build to warm the disk cache, then 5 runs each,
  * alternating and in turn first; medians of wall time, the old/new ratio, CPU and peak resident memory (GNU
- * time, when installed). The merge's inputs are made once, by the working tree's CLI, for both builds.
+ * time, when installed). The merge's inputs are made once, by the working tree's CLI, for both builds; it
+ * merges into the workbook the scorecards were sent out from (the returns as made: no cell changes) and into a
+ * blank one (the year's first merge: every scorecard row changes).
  * Wall clock on a shared machine: compare the two builds of one run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -54,7 +56,11 @@ export async function bench(): Promise<BenchRow[]> {
     const newCli = join(root, 'dist', 'cli.js');
     if (!existsSync(newCli)) throw new Error('cycle bench: dist/cli.js is missing (npm run build)');
     const doc = join(work, `cum-${UNITS}.json`);
-    await writeFile(doc, JSON.stringify(largeCluster(UNITS)));
+    const cluster = largeCluster(UNITS);
+    await writeFile(doc, JSON.stringify(cluster));
+    // The year's first merge: the cluster workbook as sent out, before any score (every scorecard row changes).
+    const blank = join(work, `cum-${UNITS}-blank.json`);
+    await writeFile(blank, JSON.stringify({ ...cluster, scores: [], indicatorResults: [] }));
     // The merge's inputs: the cluster workbook and every member's scorecard.
     const inputs = join(work, 'inputs');
     await mkdir(inputs);
@@ -63,6 +69,7 @@ export async function bench(): Promise<BenchRow[]> {
       ['new', 'annual', '--from', doc, '-o', join(inputs, 'cum.xlsx'), '--per-unit', join(inputs, 'units')],
       'inputs',
     );
+    once(newCli, ['new', 'annual', '--from', blank, '-o', join(inputs, 'blank.xlsx')], 'inputs');
     const returns = (await readdir(join(inputs, 'units'))).sort().map((f) => join(inputs, 'units', f));
     return await withBaseTree(BASE_COMMIT, work, async (tree, sha) => {
       execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { cwd: tree, stdio: 'ignore' });
@@ -89,6 +96,16 @@ export async function bench(): Promise<BenchRow[]> {
           args: (out: string) => [
             'merge',
             join(inputs, 'cum.xlsx'),
+            ...returns,
+            '-o',
+            join(out, 'merged.xlsx'),
+          ],
+        },
+        {
+          name: 'merge into the blank workbook',
+          args: (out: string) => [
+            'merge',
+            join(inputs, 'blank.xlsx'),
             ...returns,
             '-o',
             join(out, 'merged.xlsx'),
