@@ -7,12 +7,14 @@ import { setFlagsFromString } from 'node:v8';
 import { abandonOutputsSync } from '../host/fs/guarded-write';
 import { runCli } from './main';
 
-// V8's optimizing compiler without inlining (process-wide: the worker thread too). A command runs a second or
-// two, and inlining made its compile jobs, on the same two cores as the work, cost more than they saved:
-// side by side at 63 units, 9 runs each, `new --per-unit` 1,60 → 1,42 s (CPU 2,95 → 2,59 s), `merge`
-// 1,77 → 1,61 s, the year's first merge 1,74 → 1,52 s; at 700 units `new`, `compute -o` and `check` within
-// the noise. Only the compiler's choices change, never a result.
-setFlagsFromString('--no-turbo-inlining');
+// V8's optimizing compiler without inlining, and called on a function after four times the default work
+// (process-wide: the worker thread too). A command runs a second or two, and compiling, on the same two cores
+// as the work, cost about as much CPU as the work itself. Side by side at 63 units, 9 runs each: without
+// inlining `new --per-unit` 1,60 → 1,42 s (CPU 2,95 → 2,59 s), `merge` 1,77 → 1,61 s, the year's first
+// merge 1,74 → 1,52 s; the later tier-up then 1,67 → 1,45, 1,30 → 1,21 and 1,49 → 1,42 s (eight times the
+// budget no better, and once 3 s slower at 700 units). At 700 units `new`, `compute -o` and `check` stay
+// within the noise. Only the compiler's choices change, never a result.
+setFlagsFromString('--no-turbo-inlining --interrupt-budget=270336');
 
 const closed = { out: false, err: false };
 for (const [key, stream] of [
